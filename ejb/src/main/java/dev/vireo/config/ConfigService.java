@@ -1,0 +1,74 @@
+package dev.vireo.config;
+
+import dev.vireo.libvirt.HostFeatures;
+import dev.vireo.libvirt.LibvirtGateway;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Vireo's configuration and the managed host's capabilities. A host's features are probed once
+ * (probing defines throw-away domains) and kept for the life of the application.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConfigService {
+
+    private static final String VERSION = readVersion();
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    private final Map<String, HostFeatures> features = new ConcurrentHashMap<>();
+
+    public ConfigView config() {
+        // Vireo bundles no SPICE HTML5 client (yet): browsers get noVNC only
+        return new ConfigView(VERSION, false);
+    }
+
+    public CapabilitiesView capabilities() {
+        HostFeatures host = features.computeIfAbsent(libvirt.localUri(), libvirt::probeFeatures);
+        boolean apt = onPath("apt-get");
+        boolean yum = onPath("dnf") || onPath("yum");
+        return new CapabilitiesView(
+                host.streamProtocols(),
+                host.spice(),
+                !host.streamProtocols().isEmpty(),
+                null,
+                onPath("sosreport") || onPath("sos"),
+                apt || yum || onPath("zypper"),
+                apt ? "deb" : yum ? "yum" : null);
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        return Stream.of(path.split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static String readVersion() {
+        try (InputStream in = ConfigService.class.getResourceAsStream("/META-INF/vireo-version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.vireo.error;
+
+/**
+ * Every kind of failure the API reports, with its stable code and HTTP status. The reason template
+ * takes {@link String#format} arguments that name the offending values.
+ * Codes never change meaning once published; add new ones at the end of their group.
+ */
+public enum ErrorCode {
+    // requests the API cannot read
+    MALFORMED_JSON("API0001E", 400, "The request body is not valid JSON: %s"),
+    INVALID_VALUE("API0002E", 400, "Invalid value for %s: %s"),
+    UNKNOWN_FIELD("API0003E", 400, "Unknown field '%s'"),
+    NO_SUCH_RESOURCE("API0004E", 404, "No resource at %s"),
+    METHOD_NOT_ALLOWED("API0005E", 405, "%s is not allowed on %s"),
+    UNSUPPORTED_MEDIA_TYPE("API0006E", 415, "Unsupported content type %s: send application/json"),
+    NOT_ACCEPTABLE("API0007E", 406, "Cannot answer in the requested media type: %s"),
+    MISSING_BODY("API0008E", 400, "The request needs a JSON body"),
+    CONSTRAINT_VIOLATION("API0009E", 400, "%s"),
+    INTERNAL("API0500E", 500, "Internal error (reference %s); the server log has the details"),
+
+    // names
+    INVALID_NAME("NAME0001E", 400,
+            "Invalid %s name '%s': use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+
+    // tasks
+    TASK_NOT_FOUND("TASK0001E", 404, "Task %s does not exist"),
+    TASK_INVALID_STATUS("TASK0002E", 400, "Invalid task status '%s': use running, finished or failed"),
+    TASKS_SATURATED("TASK0003E", 503, "Cannot start %s now: the task executor is not accepting work"),
+
+    // virtual machines
+    VM_NOT_FOUND("VMS0004E", 404, "Virtual machine %s does not exist"),
+    VM_WRONG_STATE("VMS0005E", 409, "Virtual machine %s is %s: it cannot %s"),
+
+    // hosts and libvirt
+    HOST_UNREACHABLE("HOST0001E", 503, "The hypervisor at %s cannot be reached: %s"),
+    HOST_UNSUPPORTED("HOST0002E", 409, "The hypervisor does not support this operation: %s"),
+    LIBVIRT_INVALID_STATE("HOST0003E", 409, "The operation is not valid in the current state: %s"),
+    LIBVIRT_NOT_FOUND("HOST0004E", 404, "%s"),
+    LIBVIRT_INVALID_ARGUMENT("HOST0005E", 400, "The hypervisor refused the request: %s"),
+    LIBVIRT_CONFLICT("HOST0006E", 409, "%s"),
+    LIBVIRT_FAILED("HOST0007E", 500, "The hypervisor reported an error: %s");
+
+    private final String code;
+    private final int status;
+    private final String template;
+
+    ErrorCode(String code, int status, String template) {
+        this.code = code;
+        this.status = status;
+        this.template = template;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String reason(Object... args) {
+        return String.format(template, args);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.vireo.libvirt;
+
+import java.util.List;
+
+/**
+ * What a domain's XML says, in typed form: the parts Vireo reads. Memory is in bytes.
+ *
+ * @param maxMemoryBytes {@code <maxMemory>} (hot-plug ceiling), or {@code <memory>} without one
+ * @param maxVcpus       the {@code <vcpu>} count
+ * @param vcpus          the {@code current} vCPUs, or {@code maxVcpus}
+ * @param topology       {@code <cpu><topology>}, or null
+ * @param graphics       the first {@code <graphics>} device, or null
+ */
+public record DomainDefinition(
+        String type,
+        String name,
+        String uuid,
+        String title,
+        String description,
+        long memoryBytes,
+        long currentMemoryBytes,
+        long maxMemoryBytes,
+        int maxVcpus,
+        int vcpus,
+        Topology topology,
+        String arch,
+        List<String> bootOrder,
+        boolean bootMenu,
+        Graphics graphics) {
+
+    public record Topology(int sockets, int cores, int threads) {
+    }
+
+    /**
+     * @param port null while the port is not allocated ({@code -1} or absent)
+     */
+    public record Graphics(String type, String listen, Integer port, String passwd, String passwdValidTo) {
+    }
+}

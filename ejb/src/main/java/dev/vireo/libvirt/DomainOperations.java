@@ -1,0 +1,85 @@
+package dev.vireo.libvirt;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+
+/** Domains: all of a host's in one listing call, one by name, a lifecycle action on one. */
+final class DomainOperations {
+
+    private DomainOperations() {
+    }
+
+    static List<DomainSummary> all(Connect connect) throws LibvirtException {
+        Domain[] domains = connect.listAllDomains(0);
+        List<DomainSummary> summaries = new ArrayList<>(domains.length);
+        try {
+            for (Domain domain : domains) {
+                try {
+                    summaries.add(summarize(domain));
+                } catch (LibvirtException e) {
+                    // undefined between the listing and the read: it is no longer there to list
+                    if (!LibvirtErrors.isNotFound(e)) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            for (Domain domain : domains) {
+                domain.free();
+            }
+        }
+        return summaries;
+    }
+
+    static Optional<DomainSummary> byName(Connect connect, String name) throws LibvirtException {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(summarize(domain));
+        } finally {
+            domain.free();
+        }
+    }
+
+    /** Applies {@code action} to the domain named {@code name}; empty when there is no such domain. */
+    static Optional<DomainSummary> act(Connect connect, String name, DomainAction action) throws LibvirtException {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            DomainState state = DomainState.of(domain.getInfo().state);
+            if (!action.appliesTo(state)) {
+                throw new VireoException(ErrorCode.VM_WRONG_STATE, name, state.apiName(), action.apiName());
+            }
+            action.apply(domain);
+            return Optional.of(summarize(domain));
+        } finally {
+            domain.free();
+        }
+    }
+
+    private static DomainSummary summarize(Domain domain) throws LibvirtException {
+        DomainDefinition definition = DomainXmlReader.read(domain.getXMLDesc(0));
+        return new DomainSummary(definition, DomainState.of(domain.getInfo().state),
+                domain.getAutostart(), domain.isPersistent() == 1);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vireo.libvirt;
+
+import java.util.List;
+import org.w3c.dom.Element;
+
+/** Reads libvirt domain XML into a {@link DomainDefinition}. */
+public final class DomainXmlReader {
+
+    private DomainXmlReader() {
+    }
+
+    public static DomainDefinition read(String xml) {
+        Element domain = Xml.parse(xml).getDocumentElement();
+        long memory = bytes(domain, "memory");
+        long current = Xml.child(domain, "currentMemory") == null ? memory : bytes(domain, "currentMemory");
+        long max = Xml.child(domain, "maxMemory") == null ? memory : bytes(domain, "maxMemory");
+        Element vcpu = Xml.child(domain, "vcpu");
+        int maxVcpus = Xml.text(domain, "vcpu").map(Integer::parseInt).orElse(1);
+        int vcpus = Xml.attribute(vcpu, "current").map(Integer::parseInt).orElse(maxVcpus);
+        Element os = Xml.child(domain, "os");
+        List<String> bootOrder = Xml.children(os, "boot").stream().map(boot -> boot.getAttribute("dev")).toList();
+        boolean bootMenu = Xml.attribute(Xml.child(os, "bootmenu"), "enable").map("yes"::equals).orElse(false);
+        return new DomainDefinition(
+                domain.getAttribute("type"),
+                Xml.text(domain, "name").orElse(""),
+                Xml.text(domain, "uuid").orElse(""),
+                Xml.text(domain, "title").orElse(""),
+                Xml.text(domain, "description").orElse(""),
+                memory, current, max, maxVcpus, vcpus,
+                topology(Xml.path(domain, "cpu", "topology")),
+                Xml.attribute(Xml.child(os, "type"), "arch").orElse(null),
+                bootOrder, bootMenu,
+                graphics(Xml.child(Xml.child(domain, "devices"), "graphics")));
+    }
+
+    private static long bytes(Element domain, String name) {
+        Element element = Xml.child(domain, name);
+        long value = Long.parseLong(element.getTextContent().trim());
+        return Units.toBytes(value, element.getAttribute("unit"), "KiB");
+    }
+
+    private static DomainDefinition.Topology topology(Element topology) {
+        if (topology == null) {
+            return null;
+        }
+        return new DomainDefinition.Topology(
+                Integer.parseInt(topology.getAttribute("sockets")),
+                Integer.parseInt(topology.getAttribute("cores")),
+                Integer.parseInt(topology.getAttribute("threads")));
+    }
+
+    private static DomainDefinition.Graphics graphics(Element graphics) {
+        if (graphics == null) {
+            return null;
+        }
+        Integer port = Xml.attribute(graphics, "port").map(Integer::parseInt).filter(p -> p > 0).orElse(null);
+        String listen = Xml.attribute(graphics, "listen")
+                .or(() -> Xml.attribute(Xml.child(graphics, "listen"), "address"))
+                .orElse(null);
+        return new DomainDefinition.Graphics(
+                graphics.getAttribute("type"),
+                listen,
+                port,
+                Xml.attribute(graphics, "passwd").orElse(null),
+                Xml.attribute(graphics, "passwdValidTo").orElse(null));
+    }
+}

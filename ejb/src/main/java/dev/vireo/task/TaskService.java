@@ -1,0 +1,117 @@
+package dev.vireo.task;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.persistence.task.Task;
+import dev.vireo.persistence.task.TaskStatus;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The task engine: long operations run on the managed executor {@code vireo-tasks} (configured in
+ * wildfly-config) while their {@link Task} records status, progress and outcome for pollers.
+ */
+@Stateless
+public class TaskService {
+
+    private static final Logger LOG = Logger.getLogger(TaskService.class.getName());
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/vireo-tasks")
+    ManagedExecutorService executor;
+
+    @EJB
+    TaskRecorder recorder;
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    /**
+     * Records a new running task and starts {@code work} on the executor.
+     *
+     * @param operation what runs, e.g. {@code vm.clone}
+     * @param targetUri the resource the work is about (or will create)
+     * @return the task as it is now: running, progress 0
+     */
+    public TaskView submit(String operation, String targetUri, TaskWork work) {
+        TaskView task = recorder.create(operation, targetUri, session.getCallerPrincipal().getName());
+        long id = Long.parseLong(task.id());
+        TaskRecorder taskRecorder = recorder;
+        try {
+            executor.execute(() -> run(id, work, taskRecorder));
+        } catch (RejectedExecutionException e) {
+            recorder.fail(id, ErrorCode.TASKS_SATURATED.reason(operation));
+            throw new VireoException(ErrorCode.TASKS_SATURATED, e, operation);
+        }
+        return task;
+    }
+
+    public TaskView get(String id) {
+        Task task = parseId(id) == null ? null : em.find(Task.class, parseId(id));
+        if (task == null) {
+            throw new VireoException(ErrorCode.TASK_NOT_FOUND, id);
+        }
+        return TaskView.of(task);
+    }
+
+    /** Tasks, newest first, optionally only those with {@code status} and/or {@code targetUri}. */
+    public List<TaskView> list(String status, String targetUri) {
+        TaskStatus wanted = status == null ? null : parseStatus(status);
+        TypedQuery<Task> query = em.createQuery("select t from Task t where (:status is null or t.status = :status) "
+                + "and (:target is null or t.targetUri = :target) order by t.id desc", Task.class);
+        query.setParameter("status", wanted);
+        query.setParameter("target", targetUri);
+        return query.getResultList().stream().map(TaskView::of).toList();
+    }
+
+    private static void run(long id, TaskWork work, TaskRecorder recorder) {
+        TaskProgress progress = new TaskProgress() {
+            @Override
+            public void report(int percent, String message) {
+                recorder.progress(id, percent, message);
+            }
+
+            @Override
+            public void target(String uri) {
+                recorder.target(id, uri);
+            }
+        };
+        try {
+            recorder.finish(id, work.run(progress));
+        } catch (VireoException e) {
+            recorder.fail(id, e.code() + ": " + e.reason());
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Task " + id + " failed", e);
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            recorder.fail(id, reason);
+        }
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static TaskStatus parseStatus(String status) {
+        try {
+            return TaskStatus.fromApiName(status);
+        } catch (IllegalArgumentException e) {
+            throw new VireoException(ErrorCode.TASK_INVALID_STATUS, status);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.vireo.task;
+
+import dev.vireo.persistence.task.Task;
+import java.time.Instant;
+
+/** A task as the API shows it (the Kimchi task resource, with progress and times added). */
+public record TaskView(String id, String status, String message, String targetUri, int progress,
+                       String operation, String owner, Instant created, Instant updated) {
+
+    static TaskView of(Task task) {
+        return new TaskView(String.valueOf(task.getId()), task.getStatus().apiName(), task.getMessage(),
+                task.getTargetUri(), task.getProgress(), task.getOperation(), task.getOwner(),
+                task.getCreated(), task.getUpdated());
+    }
+}

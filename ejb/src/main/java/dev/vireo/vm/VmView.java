@@ -1,0 +1,62 @@
+package dev.vireo.vm;
+
+import dev.vireo.libvirt.DomainDefinition;
+import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.Units;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+
+/** A virtual machine as the Kimchi API shows it. Memory is in MiB. */
+public record VmView(
+        String name,
+        String uuid,
+        String state,
+        Memory memory,
+        CpuInfo cpuInfo,
+        Graphics graphics,
+        List<String> users,
+        List<String> groups,
+        List<String> bootorder,
+        boolean bootmenu,
+        String title,
+        String description,
+        boolean autostart,
+        boolean persistent) {
+
+    public record Memory(long current, long maxmemory) {
+    }
+
+    public record CpuInfo(int vcpus, int maxvcpus, Topology topology) {
+    }
+
+    public record Topology(int sockets, int cores, int threads) {
+    }
+
+    public record Graphics(String type, String listen, Integer port, String passwd,
+                           @JsonbProperty("passwdValidTo") String passwdValidTo) {
+        static final Graphics NONE = new Graphics(null, null, null, null, null);
+    }
+
+    static VmView of(DomainSummary summary) {
+        DomainDefinition definition = summary.definition();
+        DomainDefinition.Topology topology = definition.topology();
+        DomainDefinition.Graphics graphics = definition.graphics();
+        return new VmView(
+                definition.name(),
+                definition.uuid(),
+                summary.state().apiName(),
+                new Memory(definition.currentMemoryBytes() / Units.MIB, definition.maxMemoryBytes() / Units.MIB),
+                new CpuInfo(definition.vcpus(), definition.maxVcpus(), topology == null ? null
+                        : new Topology(topology.sockets(), topology.cores(), topology.threads())),
+                graphics == null ? Graphics.NONE : new Graphics(graphics.type(), graphics.listen(), graphics.port(),
+                        graphics.passwd(), graphics.passwdValidTo()),
+                List.of(),
+                List.of(),
+                definition.bootOrder(),
+                definition.bootMenu(),
+                definition.title(),
+                definition.description(),
+                summary.autostart(),
+                summary.persistent());
+    }
+}

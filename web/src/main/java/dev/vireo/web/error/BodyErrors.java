@@ -1,0 +1,48 @@
+package dev.vireo.web.error;
+
+import dev.vireo.error.ErrorCode;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Failures to read a request body: not JSON at all, a field nobody knows, a value of the wrong type. */
+final class BodyErrors {
+
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile(
+            "(?:[Uu]nknown propert(?:y|ies)\\W+|Json property )([^'\"\\]\\s,]+)");
+
+    private BodyErrors() {
+    }
+
+    static boolean isBodyError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonException || t instanceof JsonbException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Response toResponse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParsingException parsing) {
+                return ErrorBody.response(ErrorCode.MALFORMED_JSON, parsing.getMessage());
+            }
+            Matcher unknown = UNKNOWN_PROPERTY.matcher(String.valueOf(t.getMessage()));
+            if (unknown.find()) {
+                return ErrorBody.response(ErrorCode.UNKNOWN_FIELD, unknown.group(1));
+            }
+        }
+        Throwable deepest = e;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        if (deepest instanceof JsonException && !(deepest instanceof JsonbException)) {
+            return ErrorBody.response(ErrorCode.MALFORMED_JSON, deepest.getMessage());
+        }
+        return ErrorBody.response(ErrorCode.INVALID_VALUE, "the request body", deepest.getMessage());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.vireo.web.vm;
+
+import dev.vireo.libvirt.DomainAction;
+import dev.vireo.vm.VmService;
+import dev.vireo.vm.VmView;
+import dev.vireo.web.ActionBody;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("/vms")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Virtual machines")
+public class VmResource {
+
+    @EJB
+    VmService vms;
+
+    @GET
+    @Operation(summary = "Every virtual machine of the host")
+    public List<VmView> list() {
+        return vms.list();
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One virtual machine")
+    public VmView get(@PathParam("name") String name) {
+        return vms.get(name);
+    }
+
+    @POST
+    @Path("{name}/start")
+    @Operation(summary = "Power on")
+    public VmView start(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.START);
+    }
+
+    @POST
+    @Path("{name}/poweroff")
+    @Operation(summary = "Power off at once, without asking the guest")
+    public VmView poweroff(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.POWEROFF);
+    }
+
+    @POST
+    @Path("{name}/shutdown")
+    @Operation(summary = "Ask the guest to shut down")
+    public VmView shutdown(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.SHUTDOWN);
+    }
+
+    @POST
+    @Path("{name}/reboot")
+    @Operation(summary = "Reboot")
+    public VmView reboot(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.REBOOT);
+    }
+
+    @POST
+    @Path("{name}/suspend")
+    @Operation(summary = "Pause the virtual CPUs")
+    public VmView suspend(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.SUSPEND);
+    }
+
+    @POST
+    @Path("{name}/resume")
+    @Operation(summary = "Resume paused virtual CPUs")
+    public VmView resume(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.RESUME);
+    }
+}
