@@ -1,0 +1,50 @@
+package dev.vireo.it;
+
+import static dev.vireo.it.Vireo.api;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer(Vireo.SERVER)
+    static EnterpriseArchive deployment() {
+        return Vireo.ear();
+    }
+
+    @Test
+    void reportsTheBuiltVersion() {
+        api().get("/api/config").then()
+                .statusCode(200)
+                .body("version", equalTo(System.getProperty("vireo.version")))
+                .body("with_spice_web_client", equalTo(false));
+        api().get("/plugins/kimchi/config").then().statusCode(200)
+                .body("version", equalTo(System.getProperty("vireo.version")));
+    }
+
+    @Test
+    void probesTheHostForItsCapabilitiesAndLeavesNothingBehind() {
+        // the test driver accepts every network disk protocol and SPICE graphics
+        api().get("/api/config/capabilities").then()
+                .statusCode(200)
+                .body("libvirt_stream_protocols", contains("http", "https", "ftp", "ftps", "tftp"))
+                .body("qemu_spice", equalTo(true))
+                .body("qemu_stream", equalTo(true))
+                .body("screenshot", nullValue());
+        api().get("/api/vms").then().body("name", everyItem(not(startsWith("vireo-probe"))));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vireo.it;
+
+import static io.restassured.RestAssured.given;
+
+import dev.vireo.it.probe.TaskProbe;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The server under test: its archive, its addresses and its database. */
+final class Vireo {
+
+    /** The Arquillian container on libvirt's test driver. */
+    static final String SERVER = "vireo";
+    /** The Arquillian container whose libvirt host refuses connections. */
+    static final String UNREACHABLE_SERVER = "unreachable";
+
+    static final String BASE = "http://localhost:" + System.getProperty("vireo.it.http-port");
+    static final String MANAGEMENT = "http://localhost:" + System.getProperty("vireo.it.management-port");
+    static final String UNREACHABLE_BASE = "http://localhost:" + System.getProperty("vireo.it.unreachable.http-port");
+    static final String UNREACHABLE_MANAGEMENT =
+            "http://localhost:" + System.getProperty("vireo.it.unreachable.management-port");
+
+    private Vireo() {
+    }
+
+    /** The EAR the build produced, as users deploy it. */
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+    }
+
+    /** The EAR plus a web module that starts tasks whose steps the test releases one by one. */
+    static EnterpriseArchive earWithTaskProbe() {
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, "vireo-probe.war").addPackage(TaskProbe.class.getPackage());
+        return ear().addAsModule(probe);
+    }
+
+    static RequestSpecification api() {
+        return given().baseUri(BASE).accept(ContentType.JSON);
+    }
+
+    static RequestSpecification probe() {
+        return given().baseUri(BASE + "/vireo-probe");
+    }
+
+    static RequestSpecification management() {
+        return given().baseUri(MANAGEMENT).accept(ContentType.JSON);
+    }
+
+    /** A connection to the server's own H2 file (AUTO_SERVER lets both processes use it). */
+    static Connection database() throws SQLException {
+        Path file = Path.of(System.getProperty("vireo.it.server"), "standalone", "data", "vireo", "vireo");
+        return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "sa");
+    }
+}

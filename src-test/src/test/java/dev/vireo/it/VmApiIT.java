@@ -1,0 +1,109 @@
+package dev.vireo.it;
+
+import static dev.vireo.it.Vireo.api;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.http.ContentType;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** VM reads and lifecycle actions against what libvirt's test driver defines: domain "test". */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class VmApiIT {
+
+    @Deployment(testable = false)
+    @TargetsContainer(Vireo.SERVER)
+    static EnterpriseArchive deployment() {
+        return Vireo.ear();
+    }
+
+    @Test
+    void listsTheDomainsOfTheHostAsTheTestDriverDefinesThem() {
+        api().get("/api/vms").then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("name", hasItem("test"))
+                .body("find { it.name == 'test' }.uuid", equalTo("6695eb01-f6a4-8304-79aa-97f2502e193f"))
+                .body("find { it.name == 'test' }.state", equalTo("running"))
+                .body("find { it.name == 'test' }.persistent", equalTo(true));
+    }
+
+    @Test
+    void showsOneVmWithTheSeedsFieldsAndUnits() {
+        api().get("/api/vms/test").then()
+                .statusCode(200)
+                .body("name", equalTo("test"))
+                .body("memory.current", equalTo(2048))
+                .body("memory.maxmemory", equalTo(8192))
+                .body("cpu_info.vcpus", equalTo(2))
+                .body("cpu_info.maxvcpus", equalTo(2))
+                .body("cpu_info.topology", nullValue())
+                .body("bootorder", contains("hd"))
+                .body("graphics.type", nullValue())
+                .body("autostart", equalTo(false))
+                .body("users", equalTo(java.util.List.of()))
+                .body("groups", equalTo(java.util.List.of()));
+    }
+
+    @Test
+    void answersUnderTheKimchiPathsToo() {
+        String api = api().get("/api/vms/test").then().statusCode(200).extract().asString();
+        String kimchi = api().get("/plugins/kimchi/vms/test").then().statusCode(200).extract().asString();
+        assertThat(kimchi).isEqualTo(api);
+        api().get("/plugins/kimchi/vms").then().statusCode(200).body("name", hasItem("test"));
+    }
+
+    @Test
+    void suspendsAndResumesAndRefusesActionsThatDoNotFitTheState() {
+        api().post("/api/vms/test/suspend").then().statusCode(200).body("state", equalTo("paused"));
+        api().get("/api/vms/test").then().body("state", equalTo("paused"));
+
+        api().post("/api/vms/test/suspend").then()
+                .statusCode(409)
+                .body("code", equalTo("VMS0005E"))
+                .body("reason", equalTo("Virtual machine test is paused: it cannot suspend"));
+
+        api().contentType(ContentType.JSON).body("{}").post("/api/vms/test/resume").then()
+                .statusCode(200).body("state", equalTo("running"));
+        api().post("/api/vms/test/start").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().get("/api/vms/test").then().body("state", equalTo("running"));
+    }
+
+    @Test
+    void powersOffAndStartsAgain() {
+        api().post("/plugins/kimchi/vms/test/poweroff").then().statusCode(200).body("state", equalTo("shutoff"));
+        api().get("/api/vms/test").then().body("state", equalTo("shutoff"));
+        api().post("/api/vms/test/start").then().statusCode(200).body("state", equalTo("running"));
+    }
+
+    @Test
+    void anUnknownVmIsA404WithItsName() {
+        api().get("/api/vms/no-such-vm").then()
+                .statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("code", equalTo("VMS0004E"))
+                .body("reason", equalTo("Virtual machine no-such-vm does not exist"));
+        api().post("/api/vms/no-such-vm/start").then().statusCode(404).body("code", equalTo("VMS0004E"));
+    }
+
+    @Test
+    void anInvalidNameIsA400AndReachesNoHypervisor() {
+        api().get("/api/vms/bad name!").then()
+                .statusCode(400)
+                .body("code", equalTo("NAME0001E"))
+                .body("reason", org.hamcrest.Matchers.startsWith("Invalid virtual machine name 'bad name!'"));
+        api().post("/api/vms/.hidden/start").then().statusCode(400).body("code", equalTo("NAME0001E"));
+        api().get("/api/vms").then().body("name", not(hasItem(".hidden")));
+    }
+}
