@@ -19,8 +19,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reading and writing libvirt XML through DOM: a parser hardened against external entities, a
@@ -30,6 +32,22 @@ public final class Xml {
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
     private static final TransformerFactory TRANSFORMERS = TransformerFactory.newInstance();
+    private static final ErrorHandler QUIET = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // nothing libvirt sends warrants a warning of its own
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     private Xml() {
     }
@@ -52,7 +70,10 @@ public final class Xml {
 
     private static DocumentBuilder builder() {
         try {
-            return FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            // the default handler prints to stderr besides throwing; Vireo reports failures itself
+            builder.setErrorHandler(QUIET);
+            return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,118 @@
+package dev.vireo.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.vireo.error.VireoException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.LibvirtException;
+
+/** Against libvirt's test driver, whose {@code test} domain is running, 2 vCPUs, 8 GiB (2 GiB current). */
+class DomainOperationsTest {
+
+    private Connect connect;
+
+    @BeforeEach
+    void open() throws LibvirtException {
+        connect = new Connect("test:///default");
+    }
+
+    /** Leaves the shared test domain running, whatever a test did to it. */
+    @AfterEach
+    void restoreAndClose() throws LibvirtException {
+        try {
+            Domain test = connect.domainLookupByName("test");
+            try {
+                if (test.getInfo().state == DomainInfo.DomainState.VIR_DOMAIN_PAUSED) {
+                    test.resume();
+                }
+            } finally {
+                test.free();
+            }
+        } finally {
+            connect.close();
+        }
+    }
+
+    private DomainState stateOfTest() throws LibvirtException {
+        Domain test = connect.domainLookupByName("test");
+        try {
+            return DomainState.of(test.getInfo().state);
+        } finally {
+            test.free();
+        }
+    }
+
+    @Test
+    void allListsTheTestDomainWithItsStateAndSizes() throws LibvirtException {
+        List<DomainSummary> all = DomainOperations.all(connect);
+
+        assertThat(all).extracting(DomainSummary::name).containsExactly("test");
+        DomainSummary test = all.get(0);
+        assertThat(test.state()).isEqualTo(DomainState.RUNNING);
+        assertThat(test.persistent()).isTrue();
+        assertThat(test.definition().vcpus()).isEqualTo(2);
+        assertThat(test.definition().memoryBytes()).isEqualTo(8L * Units.GIB);
+        assertThat(test.definition().currentMemoryBytes()).isEqualTo(2L * Units.GIB);
+    }
+
+    @Test
+    void byNameFindsTheTestDomain() throws LibvirtException {
+        Optional<DomainSummary> test = DomainOperations.byName(connect, "test");
+
+        assertThat(test).get().extracting(DomainSummary::name, DomainSummary::state)
+                .containsExactly("test", DomainState.RUNNING);
+    }
+
+    @Test
+    void byNameOfAMissingDomainIsEmpty() throws LibvirtException {
+        assertThat(DomainOperations.byName(connect, "no-such-vm")).isEmpty();
+    }
+
+    @Test
+    void resumingARunningDomainIsAWrongStateConflict() {
+        VireoException refused = catchThrowableOfType(VireoException.class,
+                () -> DomainOperations.act(connect, "test", DomainAction.RESUME));
+
+        assertThat(refused.code()).isEqualTo("VMS0005E");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.reason()).isEqualTo("Virtual machine test is running: it cannot resume");
+    }
+
+    @Test
+    void actingOnAMissingDomainIsEmpty() throws LibvirtException {
+        assertThat(DomainOperations.act(connect, "no-such-vm", DomainAction.SUSPEND)).isEmpty();
+    }
+
+    @Test
+    void suspendThenResumeRoundTripsTheState() throws LibvirtException {
+        Optional<DomainSummary> suspended = DomainOperations.act(connect, "test", DomainAction.SUSPEND);
+
+        assertThat(suspended).get().extracting(DomainSummary::state).isEqualTo(DomainState.PAUSED);
+        assertThat(stateOfTest()).isEqualTo(DomainState.PAUSED);
+
+        Optional<DomainSummary> resumed = DomainOperations.act(connect, "test", DomainAction.RESUME);
+
+        assertThat(resumed).get().extracting(DomainSummary::state).isEqualTo(DomainState.RUNNING);
+        assertThat(stateOfTest()).isEqualTo(DomainState.RUNNING);
+    }
+
+    @Test
+    void suspendingAPausedDomainIsAWrongStateConflict() throws LibvirtException {
+        DomainOperations.act(connect, "test", DomainAction.SUSPEND);
+
+        VireoException refused = catchThrowableOfType(VireoException.class,
+                () -> DomainOperations.act(connect, "test", DomainAction.SUSPEND));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.reason()).contains("paused").contains("suspend");
+        assertThat(stateOfTest()).isEqualTo(DomainState.PAUSED);
+    }
+}
