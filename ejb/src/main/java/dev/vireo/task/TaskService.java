@@ -59,7 +59,8 @@ public class TaskService {
     }
 
     public TaskView get(String id) {
-        Task task = parseId(id) == null ? null : em.find(Task.class, parseId(id));
+        Long key = parseId(id);
+        Task task = key == null ? null : em.find(Task.class, key);
         if (task == null) {
             throw new VireoException(ErrorCode.TASK_NOT_FOUND, id);
         }
