@@ -1,0 +1,293 @@
+package dev.vireo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * {@code ./vireo bench}: Vireo against the same work done through libvirt-java directly, on a
+ * private test-driver host with {@value #DOMAINS} domains. Prints a table and writes
+ * {@code target/bench.json}; it measures, it never fails on a time.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class VireoBench {
+
+    static final int DOMAINS = 1000;
+    private static final String SERVER = "bench";
+    private static final String DEPLOYMENT = "vireo-bench";
+    private static final Path WORK = Path.of(System.getProperty("vireo.it.bench-dir"));
+    private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.bench.http-port");
+    private static final String MANAGEMENT = "http://localhost:" + System.getProperty("vireo.it.bench.management-port");
+    private static final int CLIENTS = 16;
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Figure> figures = new ArrayList<>();
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+    }
+
+    @Test
+    void measure() throws Exception {
+        Path host = WORK.resolve("host.xml");
+        writeHost(host);
+        String uri = "test://" + host;
+
+        long start = System.nanoTime();
+        controller.start(SERVER);
+        deployer.deploy(DEPLOYMENT);
+        awaitReady();
+        figures.add(new Figure("server start to ready", (System.nanoTime() - start) / 1e9, "s", null, null));
+        figures.add(new Figure("server resident memory, idle", residentMiB(), "MiB", null, null));
+
+        try (LibvirtPass raw = new LibvirtPass(uri)) {
+            assertThat(get("/api/vms").body()).contains("\"bench-0999\"");
+            listAll(raw);
+            oneByName(raw);
+        }
+        figures.add(new Figure("server resident memory, after the run", residentMiB(), "MiB", null, null));
+        deployer.undeploy(DEPLOYMENT);
+        controller.stop(SERVER);
+        report();
+    }
+
+    private void listAll(LibvirtPass raw) throws Exception {
+        int warmup = 10;
+        int times = 50;
+        Samples.of(warmup, () -> get("/api/vms"));
+        Samples.of(warmup, raw::readAll);
+        Samples vireo = Samples.of(times, () -> get("/api/vms"));
+        Samples libvirt = Samples.of(times, raw::readAll);
+        String reference = "libvirt-java: listAllDomains + XML, info, autostart, persistent of each";
+        figures.add(new Figure("GET /api/vms (" + DOMAINS + " VMs), median", vireo.medianMillis(), "ms",
+                libvirt.medianMillis(), reference + ", median"));
+        figures.add(new Figure("GET /api/vms (" + DOMAINS + " VMs), p99", vireo.percentileMillis(99), "ms",
+                libvirt.percentileMillis(99), reference + ", p99"));
+    }
+
+    private void oneByName(LibvirtPass raw) throws Exception {
+        int perClient = 200;
+        Samples.of(100, () -> get("/api/vms/" + randomName()));
+        Load vireo = load(perClient, () -> get("/api/vms/" + randomName()));
+        Load libvirt = load(perClient, () -> raw.readOne(randomName()));
+        String reference = "libvirt-java lookup + XML, info, autostart, persistent, " + CLIENTS + " threads";
+        figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients", vireo.perSecond(), "req/s",
+                libvirt.perSecond(), reference));
+        figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, p99", vireo.samples().percentileMillis(99),
+                "ms", libvirt.samples().percentileMillis(99), reference + ", p99"));
+    }
+
+    private record Load(Samples samples, double perSecond) {
+    }
+
+    private static Load load(int perClient, Samples.Work work) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Callable<long[]>> jobs = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                jobs.add(() -> {
+                    long[] nanos = new long[perClient];
+                    for (int i = 0; i < perClient; i++) {
+                        long start = System.nanoTime();
+                        work.run();
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    return nanos;
+                });
+            }
+            long start = System.nanoTime();
+            List<Future<long[]>> results = clients.invokeAll(jobs);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] all = new long[CLIENTS * perClient];
+            int next = 0;
+            for (Future<long[]> result : results) {
+                for (long nanos : result.get()) {
+                    all[next++] = nanos;
+                }
+            }
+            return new Load(new Samples(all), all.length / seconds);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static String randomName() {
+        return String.format(Locale.ROOT, "bench-%04d", ThreadLocalRandom.current().nextInt(DOMAINS));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private void awaitReady() throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/ready")).GET().build();
+        for (int i = 0; i < 600; i++) {
+            if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Vireo did not become ready");
+    }
+
+    /** The resident memory of the bench server, found by its home directory on its command line. */
+    private static double residentMiB() throws Exception {
+        String home = System.getProperty("vireo.it.bench-server");
+        long pid = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(home)).orElse(false))
+                .mapToLong(ProcessHandle::pid).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no server process under " + home));
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** A test-driver host file with {@value #DOMAINS} small domains. */
+    private static void writeHost(Path file) throws Exception {
+        Files.createDirectories(file.getParent());
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        Element node = document.createElement("node");
+        document.appendChild(node);
+        for (int i = 0; i < DOMAINS; i++) {
+            Element domain = document.createElement("domain");
+            domain.setAttribute("type", "test");
+            node.appendChild(domain);
+            append(domain, "name", String.format(Locale.ROOT, "bench-%04d", i));
+            append(domain, "memory", "1048576").setAttribute("unit", "KiB");
+            append(domain, "vcpu", "2");
+            Element os = append(domain, "os", null);
+            append(os, "type", "hvm");
+            Element devices = append(domain, "devices", null);
+            Element graphics = append(devices, "graphics", null);
+            graphics.setAttribute("type", "vnc");
+            graphics.setAttribute("port", "-1");
+        }
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(file.toFile()));
+    }
+
+    private static Element append(Element parent, String name, String text) {
+        Element child = parent.getOwnerDocument().createElement(name);
+        if (text != null) {
+            child.setTextContent(text);
+        }
+        parent.appendChild(child);
+        return child;
+    }
+
+    private void report() throws Exception {
+        String conditions = String.format(Locale.ROOT, "%d cores, Java %s, %d domains on test:///…/host.xml, %s",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), DOMAINS, java.time.Instant.now());
+        StringBuilder table = new StringBuilder("\nVireo benchmark — " + conditions + "\n");
+        table.append(String.format(Locale.ROOT, "%-48s %12s  %-6s %12s %8s  %s%n",
+                "figure", "value", "unit", "reference", "ratio", "reference is"));
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        for (Figure figure : figures) {
+            table.append(String.format(Locale.ROOT, "%-48s %12.2f  %-6s %12s %8s  %s%n", figure.name(), figure.value(),
+                    figure.unit(), figure.reference() == null ? "" : String.format(Locale.ROOT, "%.2f", figure.reference()),
+                    figure.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", figure.ratio()),
+                    figure.referenceName() == null ? "" : figure.referenceName()));
+            JsonObjectBuilder entry = Json.createObjectBuilder()
+                    .add("name", figure.name()).add("value", figure.value()).add("unit", figure.unit());
+            if (figure.reference() != null) {
+                entry.add("reference", figure.reference()).add("reference_is", figure.referenceName())
+                        .add("ratio", figure.ratio());
+            }
+            json.add(entry);
+        }
+        System.out.println(table);
+        Path out = Path.of("target", "bench.json");
+        Files.writeString(out, Json.createObjectBuilder().add("conditions", conditions).add("figures", json)
+                .build().toString());
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    /** The same reads Vireo makes, straight through libvirt-java on its own connection. */
+    private static final class LibvirtPass implements AutoCloseable {
+
+        private final Connect connect;
+
+        LibvirtPass(String uri) throws Exception {
+            connect = new Connect(uri);
+        }
+
+        void readAll() throws Exception {
+            for (Domain domain : connect.listAllDomains(0)) {
+                read(domain);
+            }
+        }
+
+        void readOne(String name) throws Exception {
+            read(connect.domainLookupByName(name));
+        }
+
+        private static void read(Domain domain) throws Exception {
+            try {
+                domain.getXMLDesc(0);
+                domain.getInfo();
+                domain.getAutostart();
+                domain.isPersistent();
+            } finally {
+                domain.free();
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            connect.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vireo.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real libvirtd + QEMU for the end-to-end tests: started once per test run in its own mount
+ * namespace ({@code src/test/hypervisor/libvirtd-sandbox.sh}), stopped when the run ends. Where it
+ * cannot run (no root, packages missing), every test that needs it is skipped with the reason.
+ */
+public final class RealHypervisor implements BeforeAllCallback {
+
+    private static final Path SCRIPT = Path.of("src/test/hypervisor/libvirtd-sandbox.sh").toAbsolutePath();
+    private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
+
+    private static String unavailable;
+    private static boolean started;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (RealHypervisor.class) {
+            if (!started && unavailable == null) {
+                start(context);
+            }
+        }
+        Assumptions.assumeTrue(unavailable == null, () -> "no real hypervisor here: " + unavailable);
+    }
+
+    private static void start(ExtensionContext context) {
+        Result result = run(SCRIPT.toString(), "start", WORKDIR.toString());
+        if (result.exitCode() != 0) {
+            unavailable = result.output().strip();
+            return;
+        }
+        started = true;
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .put(RealHypervisor.class, (ExtensionContext.Store.CloseableResource) () ->
+                        run(SCRIPT.toString(), "stop", WORKDIR.toString()));
+    }
+
+    /** The URI Vireo and the tests reach the daemon at. */
+    public static String uri() {
+        return "qemu+unix:///system?socket=" + WORKDIR.resolve("run/libvirt/libvirt-sock");
+    }
+
+    /** Runs virsh against the daemon; fails the test when virsh fails. */
+    public static String virsh(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("virsh", "-c", uri()));
+        command.addAll(List.of(arguments));
+        Result result = run(command.toArray(String[]::new));
+        if (result.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + result.output());
+        }
+        return result.output().strip();
+    }
+
+    /** Runs a command, giving its exit code and combined output. */
+    public static Result run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, String.join(" ", command) + " timed out");
+            }
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Result(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+}

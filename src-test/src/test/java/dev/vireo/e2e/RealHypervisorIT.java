@@ -1,0 +1,154 @@
+package dev.vireo.e2e;
+
+import static dev.vireo.e2e.RealHypervisor.virsh;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Vireo on a real libvirtd + QEMU: what the REST API says is checked against the host itself
+ * (virsh, the QEMU process, the VNC port).
+ */
+@ExtendWith({RealHypervisor.class, ArquillianExtension.class})
+@RunAsClient
+class RealHypervisorIT {
+
+    private static final String SERVER = "qemu";
+    private static final String DEPLOYMENT = "vireo-on-qemu";
+    private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
+    private static final String MANAGEMENT = "http://localhost:" + System.getProperty("vireo.it.qemu.management-port");
+
+    @ArquillianResource
+    ContainerController controller;
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private String vm;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(SERVER)
+    static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+    }
+
+    @BeforeEach
+    void vireoOnTheRealHypervisorWithATinyGuest() throws IOException {
+        if (!controller.isStarted(SERVER)) {
+            controller.start(SERVER);
+            deployer.deploy(DEPLOYMENT);
+        }
+        vm = "vireo-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        Path definition = Files.createTempFile("vireo-e2e", ".xml");
+        try (InputStream template = getClass().getResourceAsStream("/e2e/tiny-domain.xml")) {
+            String xml = new String(template.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(definition, xml.replace("<name>NAME</name>", "<name>" + vm + "</name>"));
+        }
+        virsh("define", definition.toString());
+        Files.delete(definition);
+    }
+
+    @AfterEach
+    void removeTheGuest() {
+        if (virsh("domstate", vm).equals("running") || virsh("domstate", vm).equals("paused")) {
+            virsh("destroy", vm);
+        }
+        virsh("undefine", vm);
+    }
+
+    @Test
+    void isReadyAndReportsWhatThisQemuSupports() {
+        given().baseUri(MANAGEMENT).get("/health/ready").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'libvirt' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'libvirt' }.data.uri", equalTo(RealHypervisor.uri()));
+
+        boolean spice = virsh("domcapabilities", "--virttype", "qemu").contains("<value>spice</value>");
+        List<String> protocols = api().get("/api/config/capabilities").then()
+                .statusCode(200)
+                .body("qemu_spice", equalTo(spice))
+                .extract().path("libvirt_stream_protocols");
+        assertThat(protocols).contains("http", "https").isSubsetOf("http", "https", "ftp", "ftps", "tftp");
+        assertThat(virsh("list", "--all", "--name")).doesNotContain("vireo-probe");
+    }
+
+    @Test
+    void drivesARealGuestThroughItsLifecycle() throws IOException {
+        api().get("/api/vms").then().statusCode(200).body("name", hasItem(vm));
+        api().get("/api/vms/" + vm).then()
+                .statusCode(200)
+                .body("state", equalTo("shutoff"))
+                .body("memory.current", equalTo(64))
+                .body("cpu_info.vcpus", equalTo(1))
+                .body("graphics.type", equalTo("vnc"));
+
+        int port = api().post("/api/vms/" + vm + "/start").then()
+                .statusCode(200)
+                .body("state", equalTo("running"))
+                .extract().path("graphics.port");
+        assertThat(virsh("domstate", vm)).isEqualTo("running");
+        assertThat(qemuRuns()).as("the QEMU process of %s", vm).isTrue();
+        assertThat(vncGreeting(port)).startsWith("RFB 003.008");
+
+        api().post("/api/vms/" + vm + "/suspend").then().statusCode(200).body("state", equalTo("paused"));
+        assertThat(virsh("domstate", vm)).isEqualTo("paused");
+        api().post("/api/vms/" + vm + "/suspend").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().post("/api/vms/" + vm + "/resume").then().statusCode(200).body("state", equalTo("running"));
+        assertThat(virsh("domstate", vm)).isEqualTo("running");
+
+        api().post("/api/vms/" + vm + "/poweroff").then().statusCode(200).body("state", equalTo("shutoff"));
+        assertThat(virsh("domstate", vm)).isEqualTo("shut off");
+        assertThat(qemuRuns()).isFalse();
+        api().post("/api/vms/" + vm + "/resume").then().statusCode(409).body("code", equalTo("VMS0005E"));
+    }
+
+    @Test
+    void seesStateChangesMadeOutsideVireo() {
+        virsh("start", vm);
+        api().get("/api/vms/" + vm).then().body("state", equalTo("running"));
+        virsh("suspend", vm);
+        api().get("/api/vms/" + vm).then().body("state", equalTo("paused"));
+    }
+
+    private static RequestSpecification api() {
+        return given().baseUri(BASE).accept(ContentType.JSON);
+    }
+
+    private boolean qemuRuns() {
+        return RealHypervisor.run("pgrep", "-f", "guest=" + vm + ",").exitCode() == 0;
+    }
+
+    private static String vncGreeting(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            byte[] greeting = socket.getInputStream().readNBytes(12);
+            return new String(greeting, StandardCharsets.US_ASCII);
+        }
+    }
+}
