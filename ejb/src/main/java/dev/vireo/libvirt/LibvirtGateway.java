@@ -1,36 +1,55 @@
 package dev.vireo.libvirt;
 
+import dev.vireo.error.VireoException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
 /**
- * The only door to libvirt. It keeps one shared connection per host URI and turns libvirt's
- * errors into Vireo's ({@link LibvirtErrors}). Services ask for typed results; nothing outside
- * this package touches libvirt-java.
+ * The only door to libvirt. It keeps one shared connection per host URI, serves domain reads
+ * from a cache that libvirt's lifecycle events keep fresh, and turns libvirt's errors into
+ * Vireo's ({@link LibvirtErrors}). Services ask for typed results; nothing outside this package
+ * touches libvirt-java.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class LibvirtGateway {
+
+    private static final Logger LOG = Logger.getLogger(LibvirtGateway.class.getName());
 
     static {
         LibvirtLogging.silenceStderr();
     }
 
     private final Map<String, HostConnection> hosts = new ConcurrentHashMap<>();
+    private final EventLoop eventLoop = new EventLoop();
 
     @Inject
     @ConfigProperty(name = "vireo.libvirt.uri", defaultValue = "test:///default")
     String localUri;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @PostConstruct
+    void startEventLoop() {
+        eventLoop.start(threads);
+    }
 
     /** The URI of the host this server manages by default (configuration {@code vireo.libvirt.uri}). */
     public String localUri() {
@@ -39,35 +58,91 @@ public class LibvirtGateway {
 
     /** Every domain of the host, with its definition and state. */
     public List<DomainSummary> domains(String uri) {
-        return call(uri, DomainOperations::all);
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            DomainCache cache = host.domainCache();
+            if (cache == null) {
+                return DomainOperations.all(connect);
+            }
+            if (!cache.isComplete()) {
+                reload(cache, connect);
+            }
+            return cache.all();
+        });
     }
 
     /** The domain named {@code name}, if the host has one. */
     public Optional<DomainSummary> domain(String uri, String name) {
-        return call(uri, connect -> DomainOperations.byName(connect, name));
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            DomainCache cache = host.domainCache();
+            Optional<DomainSummary> cached = cache == null ? Optional.empty() : cache.get(name);
+            if (cached.isPresent() || cache != null && cache.isComplete() && cache.isRemoved(name)) {
+                return cached;
+            }
+            Optional<DomainSummary> read = DomainOperations.byName(connect, name);
+            if (cache != null) {
+                read.ifPresent(cache::put);
+            }
+            return read;
+        });
     }
 
     /** Applies a lifecycle action to a domain and reads it back; empty when there is no such domain. */
     public Optional<DomainSummary> act(String uri, String name, DomainAction action) {
-        return call(uri, connect -> DomainOperations.act(connect, name, action));
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<DomainSummary> after = DomainOperations.act(connect, name, action);
+            DomainCache cache = host.domainCache();
+            if (cache != null) {
+                after.ifPresent(cache::put);
+            }
+            return after;
+        });
     }
 
     /** What the host's hypervisor accepts; probing defines throw-away domains, so callers cache it. */
     public HostFeatures probeFeatures(String uri) {
-        return call(uri, HostFeatures::probe);
+        return call(host(uri), HostFeatures::probe);
     }
 
     /** The host's libvirt version (major * 1,000,000 + minor * 1,000 + release); fails when unreachable. */
     public long libvirtVersion(String uri) {
-        return call(uri, Connect::getLibVersion);
+        return call(host(uri), Connect::getLibVersion);
     }
 
-    private <T> T call(String uri, LibvirtCall<T> work) {
-        HostConnection host = hosts.computeIfAbsent(uri, HostConnection::new);
+    /** Repairs what no lifecycle event reports (autostart or title changed outside Vireo). */
+    @Schedule(hour = "*", minute = "*", second = "17", persistent = false, info = "domain cache resync")
+    void resync() {
+        hosts.values().forEach(host -> {
+            try {
+                call(host, connect -> {
+                    DomainCache cache = host.domainCache();
+                    if (cache != null && cache.isComplete()) {
+                        reload(cache, connect);
+                    }
+                    return null;
+                });
+            } catch (VireoException e) {
+                LOG.log(Level.FINE, "Cannot resync the domains of " + host.uri(), e);
+            }
+        });
+    }
+
+    private static void reload(DomainCache cache, Connect connect) throws LibvirtException {
+        long mark = cache.mark();
+        cache.replaceAll(DomainOperations.all(connect), mark);
+    }
+
+    private HostConnection host(String uri) {
+        return hosts.computeIfAbsent(uri, HostConnection::new);
+    }
+
+    private static <T> T call(HostConnection host, LibvirtCall<T> work) {
         try {
             return host.call(work);
         } catch (LibvirtException e) {
-            throw LibvirtErrors.translate(e, uri);
+            throw LibvirtErrors.translate(e, host.uri());
         }
     }
 
@@ -75,5 +150,6 @@ public class LibvirtGateway {
     void closeAll() {
         hosts.values().forEach(HostConnection::close);
         hosts.clear();
+        eventLoop.stop();
     }
 }

@@ -4,7 +4,9 @@ import static dev.vireo.e2e.RealHypervisor.virsh;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -15,6 +17,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.ContainerController;
@@ -51,6 +54,7 @@ class RealHypervisorIT {
     Deployer deployer;
 
     private String vm;
+    private Path definition;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(SERVER)
@@ -65,21 +69,21 @@ class RealHypervisorIT {
             deployer.deploy(DEPLOYMENT);
         }
         vm = "vireo-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        Path definition = Files.createTempFile("vireo-e2e", ".xml");
+        definition = Files.createTempFile("vireo-e2e", ".xml");
         try (InputStream template = getClass().getResourceAsStream("/e2e/tiny-domain.xml")) {
             String xml = new String(template.readAllBytes(), StandardCharsets.UTF_8);
             Files.writeString(definition, xml.replace("<name>NAME</name>", "<name>" + vm + "</name>"));
         }
         virsh("define", definition.toString());
-        Files.delete(definition);
     }
 
     @AfterEach
-    void removeTheGuest() {
+    void removeTheGuest() throws IOException {
         if (virsh("domstate", vm).equals("running") || virsh("domstate", vm).equals("paused")) {
             virsh("destroy", vm);
         }
         virsh("undefine", vm);
+        Files.deleteIfExists(definition);
     }
 
     @Test
@@ -129,11 +133,24 @@ class RealHypervisorIT {
     }
 
     @Test
-    void seesStateChangesMadeOutsideVireo() {
+    void seesChangesMadeOutsideVireoThroughLifecycleEvents() {
+        api().get("/api/vms").then().body("name", hasItem(vm)); // the cache is filled
         virsh("start", vm);
-        api().get("/api/vms/" + vm).then().body("state", equalTo("running"));
+        awaitState("running");
         virsh("suspend", vm);
-        api().get("/api/vms/" + vm).then().body("state", equalTo("paused"));
+        awaitState("paused");
+        virsh("destroy", vm);
+        awaitState("shutoff");
+        virsh("undefine", vm);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> api().get("/api/vms").then().body("name", not(hasItem(vm))));
+        api().get("/api/vms/" + vm).then().statusCode(404);
+        virsh("define", definition.toString()); // for removeTheGuest
+    }
+
+    private void awaitState(String state) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                api().get("/api/vms").then().body("find { it.name == '" + vm + "' }.state", equalTo(state)));
     }
 
     private static RequestSpecification api() {
