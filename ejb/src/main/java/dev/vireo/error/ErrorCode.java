@@ -16,6 +16,7 @@ public enum ErrorCode {
     NOT_ACCEPTABLE("API0007E", 406, "Cannot answer in the requested media type: %s"),
     MISSING_BODY("API0008E", 400, "The request needs a JSON body"),
     CONSTRAINT_VIOLATION("API0009E", 400, "%s"),
+    MISSING_FIELD("API0010E", 400, "Missing required field '%s'"),
     INTERNAL("API0500E", 500, "Internal error (reference %s); the server log has the details"),
 
     // names
@@ -26,6 +27,18 @@ public enum ErrorCode {
     TASK_NOT_FOUND("TASK0001E", 404, "Task %s does not exist"),
     TASK_INVALID_STATUS("TASK0002E", 400, "Invalid task status '%s': use running, finished or failed"),
     TASKS_SATURATED("TASK0003E", 503, "Cannot start %s now: the task executor is not accepting work"),
+
+    // templates
+    TEMPLATE_NOT_FOUND("TMPL0001E", 404, "Template %s does not exist"),
+    TEMPLATE_EXISTS("TMPL0002E", 409, "A template named %s already exists"),
+    TEMPLATE_CHANGED("TMPL0003E", 409, "Template %s changed since you read it: read it again and repeat your change"),
+    UNKNOWN_NETWORK("TMPL0004E", 400, "Network %s does not exist on the host"),
+    UNKNOWN_POOL("TMPL0005E", 400, "Storage pool %s does not exist on the host"),
+    INVALID_CPU("TMPL0006E", 400, "Invalid cpu_info: %s"),
+    INVALID_MEMORY("TMPL0007E", 400, "Invalid memory: %s"),
+    INVALID_DISK("TMPL0008E", 400, "Invalid disk %s: %s"),
+    INVALID_GRAPHICS("TMPL0009E", 400, "Invalid graphics: %s"),
+    INVALID_MEDIA("TMPL0010E", 400, "Invalid source media: %s"),
 
     // virtual machines
     VM_NOT_FOUND("VMS0004E", 404, "Virtual machine %s does not exist"),

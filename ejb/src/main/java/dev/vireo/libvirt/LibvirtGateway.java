@@ -10,6 +10,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,35 @@ public class LibvirtGateway {
             }
             return after;
         });
+    }
+
+    /** The host's storage pools, active or not. */
+    public List<PoolSummary> pools(String uri) {
+        return call(host(uri), StorageOperations::pools);
+    }
+
+    /** The names of the host's networks, active or not. */
+    public List<String> networkNames(String uri) {
+        return call(host(uri), connect -> {
+            List<String> names = new ArrayList<>(List.of(connect.listNetworks()));
+            names.addAll(List.of(connect.listDefinedNetworks()));
+            return names;
+        });
+    }
+
+    /** The volume at {@code path} on the host, if a pool holds one there. */
+    public Optional<VolumeSummary> volumeAt(String uri, String path) {
+        return call(host(uri), connect -> StorageOperations.volumeAt(connect, path));
+    }
+
+    /** The volume {@code name} of pool {@code pool}, if both exist. */
+    public Optional<VolumeSummary> volume(String uri, String pool, String name) {
+        return call(host(uri), connect -> StorageOperations.volume(connect, pool, name));
+    }
+
+    /** The host's memory in bytes. */
+    public long hostMemoryBytes(String uri) {
+        return call(host(uri), connect -> connect.nodeInfo().memory * Units.KIB);
     }
 
     /** What the host's hypervisor accepts; probing defines throw-away domains, so callers cache it. */

@@ -5,6 +5,8 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,9 @@ final class BodyErrors {
 
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile(
             "(?:[Uu]nknown propert(?:y|ies)\\W+|Json property )([^'\"\\]\\s,]+)");
+
+    /** How JSON-B names the property it failed on; nested failures name each level. */
+    private static final Pattern PROPERTY = Pattern.compile("deserialize property '([^']+)'");
 
     private BodyErrors() {
     }
@@ -37,12 +42,19 @@ final class BodyErrors {
             }
         }
         Throwable deepest = e;
-        while (deepest.getCause() != null) {
-            deepest = deepest.getCause();
+        // outer messages repeat the inner ones: keep each property once, outermost first
+        Set<String> path = new LinkedHashSet<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            deepest = t;
+            Matcher property = PROPERTY.matcher(String.valueOf(t.getMessage()));
+            while (property.find()) {
+                path.add(property.group(1));
+            }
         }
         if (deepest instanceof JsonException && !(deepest instanceof JsonbException)) {
             return ErrorBody.response(ErrorCode.MALFORMED_JSON, deepest.getMessage());
         }
-        return ErrorBody.response(ErrorCode.INVALID_VALUE, "the request body", deepest.getMessage());
+        String field = path.isEmpty() ? "the request body" : String.join(".", path);
+        return ErrorBody.response(ErrorCode.INVALID_VALUE, field, deepest.getMessage());
     }
 }

@@ -1,0 +1,99 @@
+package dev.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+import org.w3c.dom.Element;
+
+/** Reads of storage pools and volumes. */
+final class StorageOperations {
+
+    private StorageOperations() {
+    }
+
+    static List<PoolSummary> pools(Connect connect) throws LibvirtException {
+        List<String> names = new ArrayList<>(List.of(connect.listStoragePools()));
+        names.addAll(List.of(connect.listDefinedStoragePools()));
+        List<PoolSummary> pools = new ArrayList<>(names.size());
+        for (String name : names) {
+            StoragePool pool;
+            try {
+                pool = connect.storagePoolLookupByName(name);
+            } catch (LibvirtException e) {
+                if (LibvirtErrors.isNotFound(e)) {
+                    continue; // removed since the listing
+                }
+                throw e;
+            }
+            try {
+                Element root = Xml.parse(pool.getXMLDesc(0)).getDocumentElement();
+                pools.add(new PoolSummary(name, root.getAttribute("type"), pool.isActive() == 1,
+                        Xml.text(root, "target", "path").orElse(null)));
+            } finally {
+                pool.free();
+            }
+        }
+        return pools;
+    }
+
+    /** The volume at {@code path}, if a pool of the host holds one there. */
+    static Optional<VolumeSummary> volumeAt(Connect connect, String path) throws LibvirtException {
+        StorageVol volume;
+        try {
+            volume = connect.storageVolLookupByPath(path);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(summarize(volume));
+        } finally {
+            volume.free();
+        }
+    }
+
+    /** The volume {@code name} of pool {@code poolName}, if both exist. */
+    static Optional<VolumeSummary> volume(Connect connect, String poolName, String name) throws LibvirtException {
+        StoragePool pool;
+        try {
+            pool = connect.storagePoolLookupByName(poolName);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            StorageVol volume = pool.storageVolLookupByName(name);
+            try {
+                return Optional.of(summarize(volume));
+            } finally {
+                volume.free();
+            }
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        } finally {
+            pool.free();
+        }
+    }
+
+    private static VolumeSummary summarize(StorageVol volume) throws LibvirtException {
+        Element root = Xml.parse(volume.getXMLDesc(0)).getDocumentElement();
+        StoragePool pool = volume.storagePoolLookupByVolume();
+        try {
+            String format = Xml.attribute(Xml.path(root, "target", "format"), "type").orElse("raw");
+            return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format);
+        } finally {
+            pool.free();
+        }
+    }
+}

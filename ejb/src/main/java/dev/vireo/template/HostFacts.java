@@ -1,0 +1,21 @@
+package dev.vireo.template;
+
+import dev.vireo.libvirt.PoolSummary;
+import dev.vireo.libvirt.VolumeSummary;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the template rules need to know about the host. */
+interface HostFacts {
+
+    Set<String> networks();
+
+    Map<String, PoolSummary> pools();
+
+    long memoryMib();
+
+    Optional<VolumeSummary> volumeAt(String path);
+
+    boolean volumeExists(String pool, String name);
+}

@@ -1,0 +1,145 @@
+package dev.vireo.template;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.persistence.template.Template;
+import dev.vireo.validation.ResourceName;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Templates: recipes for VMs, stored in Vireo's database and checked against the host. */
+@Stateless
+public class TemplateService {
+
+    private static final String KIND = "template";
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    @Inject
+    @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
+    String defaultPool;
+
+    public List<TemplateView> list() {
+        HostFacts host = new LiveHostFacts(libvirt);
+        return em.createNamedQuery(Template.ALL, Template.class).getResultList().stream()
+                .map(template -> view(template, host)).toList();
+    }
+
+    public TemplateView get(String name) {
+        return view(find(name), new LiveHostFacts(libvirt));
+    }
+
+    public TemplateView create(TemplateRequest request) {
+        if (request.name() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "name");
+        }
+        String name = ResourceName.require(KIND, request.name());
+        requireFree(name);
+        HostFacts host = new LiveHostFacts(libvirt);
+        Template template = new Template(name, new TemplateRules(host, defaultPool).create(request), Instant.now());
+        persist(template);
+        return view(template, host);
+    }
+
+    /**
+     * Changes the fields the request names.
+     *
+     * @param expectedVersion the version the client read (its If-Match), or null to skip that check
+     */
+    public TemplateView update(String name, TemplateRequest request, Long expectedVersion) {
+        Template template = find(name);
+        if (expectedVersion != null && expectedVersion != template.getVersion()) {
+            throw new VireoException(ErrorCode.TEMPLATE_CHANGED, name);
+        }
+        HostFacts host = new LiveHostFacts(libvirt);
+        template.apply(new TemplateRules(host, defaultPool).update(template.settings(), request));
+        if (request.name() != null && !request.name().equals(name)) {
+            String newName = ResourceName.require(KIND, request.name());
+            requireFree(newName);
+            template.rename(newName);
+        }
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new VireoException(ErrorCode.TEMPLATE_CHANGED, e, name);
+        }
+        return view(template, host);
+    }
+
+    public void delete(String name) {
+        em.remove(find(name));
+    }
+
+    /** A copy named {@code <name>-cloneN}, N one more than the highest clone number taken. */
+    public TemplateView cloneTemplate(String name) {
+        Template source = find(name);
+        String cloneName = nextCloneName(name, em.createQuery("select t.name from Template t", String.class)
+                .getResultList());
+        ResourceName.require(KIND, cloneName);
+        Template clone = new Template(cloneName, source.settings(), Instant.now());
+        persist(clone);
+        return view(clone, new LiveHostFacts(libvirt));
+    }
+
+    static String nextCloneName(String name, List<String> taken) {
+        Pattern clone = Pattern.compile(Pattern.quote(name) + "-clone(\\d+)");
+        int highest = 0;
+        for (String existing : taken) {
+            Matcher matcher = clone.matcher(existing);
+            if (matcher.matches()) {
+                highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+            }
+        }
+        return name + "-clone" + (highest + 1);
+    }
+
+    /** The template named {@code name}, for services that build from it. */
+    public Optional<Template> byName(String name) {
+        if (!ResourceName.isValid(name)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Template.BY_NAME, Template.class).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    private Template find(String name) {
+        ResourceName.require(KIND, name);
+        return byName(name).orElseThrow(() -> new VireoException(ErrorCode.TEMPLATE_NOT_FOUND, name));
+    }
+
+    private void requireFree(String name) {
+        if (byName(name).isPresent()) {
+            throw new VireoException(ErrorCode.TEMPLATE_EXISTS, name);
+        }
+    }
+
+    private void persist(Template template) {
+        try {
+            em.persist(template);
+            em.flush();
+        } catch (PersistenceException e) {
+            // another request took the name between the check and the insert
+            throw new VireoException(ErrorCode.TEMPLATE_EXISTS, e, template.getName());
+        }
+    }
+
+    private static TemplateView view(Template template, HostFacts host) {
+        return TemplateView.of(template.getName(), template.getVersion(), template.settings(), host);
+    }
+}
