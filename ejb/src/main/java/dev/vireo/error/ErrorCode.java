@@ -43,6 +43,11 @@ public enum ErrorCode {
     // virtual machines
     VM_NOT_FOUND("VMS0004E", 404, "Virtual machine %s does not exist"),
     VM_WRONG_STATE("VMS0005E", 409, "Virtual machine %s is %s: it cannot %s"),
+    VM_EXISTS("VMS0006E", 409, "A virtual machine named %s already exists"),
+    VM_UNKNOWN_TEMPLATE("VMS0007E", 400, "Template %s does not exist"),
+    VM_INVALID_TEMPLATE_URI("VMS0008E", 400,
+            "Invalid template '%s': give its URI, /plugins/kimchi/templates/NAME or /api/templates/NAME"),
+    VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // hosts and libvirt
     HOST_UNREACHABLE("HOST0001E", 503, "The hypervisor at %s cannot be reached: %s"),

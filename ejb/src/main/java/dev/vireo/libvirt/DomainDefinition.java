@@ -10,6 +10,7 @@ import java.util.List;
  * @param vcpus          the {@code current} vCPUs, or {@code maxVcpus}
  * @param topology       {@code <cpu><topology>}, or null
  * @param graphics       the first {@code <graphics>} device, or null
+ * @param metadata       what Vireo recorded in the domain's metadata ({@link VireoMetadata#NONE} if nothing)
  */
 public record DomainDefinition(
         String type,
@@ -26,7 +27,8 @@ public record DomainDefinition(
         String arch,
         List<String> bootOrder,
         boolean bootMenu,
-        Graphics graphics) {
+        Graphics graphics,
+        VireoMetadata metadata) {
 
     public record Topology(int sockets, int cores, int threads) {
     }

@@ -30,7 +30,23 @@ public final class DomainXmlReader {
                 topology(Xml.path(domain, "cpu", "topology")),
                 Xml.attribute(Xml.child(os, "type"), "arch").orElse(null),
                 bootOrder, bootMenu,
-                graphics(Xml.child(Xml.child(domain, "devices"), "graphics")));
+                graphics(Xml.child(Xml.child(domain, "devices"), "graphics")),
+                metadata(Xml.child(domain, "metadata")));
+    }
+
+    private static VireoMetadata metadata(Element metadata) {
+        Element vm = Xml.children(metadata, "vm").stream()
+                .filter(element -> VireoMetadata.NAMESPACE.equals(element.getNamespaceURI()))
+                .findFirst().orElse(null);
+        if (vm == null) {
+            return VireoMetadata.NONE;
+        }
+        return new VireoMetadata(
+                Xml.text(vm, "template").orElse(null),
+                Xml.children(vm, "volume").stream()
+                        .map(v -> new VireoMetadata.OwnedVolume(v.getAttribute("pool"), v.getAttribute("name"))).toList(),
+                Xml.children(vm, "user").stream().map(u -> u.getTextContent().trim()).toList(),
+                Xml.children(vm, "group").stream().map(g -> g.getTextContent().trim()).toList());
     }
 
     private static long bytes(Element domain, String name) {

@@ -38,6 +38,7 @@ public class LibvirtGateway {
     }
 
     private final Map<String, HostConnection> hosts = new ConcurrentHashMap<>();
+    private final Map<String, HostCapabilities> capabilities = new ConcurrentHashMap<>();
     private final EventLoop eventLoop = new EventLoop();
 
     @Inject
@@ -100,6 +101,48 @@ public class LibvirtGateway {
             }
             return after;
         });
+    }
+
+    /** Defines a persistent domain from its spec and returns it as libvirt now reports it. */
+    public DomainSummary define(String uri, DomainSpec spec) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            DomainSummary defined = DomainOperations.define(connect, DomainXmlWriter.write(spec));
+            DomainCache cache = host.domainCache();
+            if (cache != null) {
+                cache.put(defined);
+            }
+            return defined;
+        });
+    }
+
+    /** Powers off (if running) and undefines a domain; empty when there was no such domain. */
+    public Optional<DomainSummary> remove(String uri, String name) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<DomainSummary> removed = DomainOperations.remove(connect, name);
+            DomainCache cache = host.domainCache();
+            if (cache != null) {
+                cache.remove(name);
+            }
+            return removed;
+        });
+    }
+
+    /** Creates a volume in a pool. */
+    public VolumeSummary createVolume(String uri, String pool, VolumeSpec spec) {
+        return call(host(uri), connect -> StorageOperations.create(connect, pool, spec));
+    }
+
+    /** Deletes a volume; false when it was not there. */
+    public boolean deleteVolume(String uri, String pool, String name) {
+        return call(host(uri), connect -> StorageOperations.delete(connect, pool, name));
+    }
+
+    /** The host's capabilities (CPU architecture, the guests it runs), read once per host. */
+    public HostCapabilities capabilities(String uri) {
+        return capabilities.computeIfAbsent(uri, key ->
+                call(host(key), connect -> HostCapabilities.fromXml(connect.getCapabilities())));
     }
 
     /** The host's storage pools, active or not. */

@@ -86,12 +86,59 @@ final class StorageOperations {
         }
     }
 
+    /** Creates a volume in {@code poolName}; returns it as created. */
+    static VolumeSummary create(Connect connect, String poolName, VolumeSpec spec) throws LibvirtException {
+        StoragePool pool = connect.storagePoolLookupByName(poolName);
+        try {
+            StorageVol volume = pool.storageVolCreateXML(VolumeXmlWriter.write(spec), 0);
+            try {
+                return summarize(volume);
+            } finally {
+                volume.free();
+            }
+        } finally {
+            pool.free();
+        }
+    }
+
+    /** Deletes a volume; false when it was not there. */
+    static boolean delete(Connect connect, String poolName, String name) throws LibvirtException {
+        StoragePool pool;
+        try {
+            pool = connect.storagePoolLookupByName(poolName);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return false;
+            }
+            throw e;
+        }
+        try {
+            StorageVol volume = pool.storageVolLookupByName(name);
+            try {
+                volume.delete(0);
+                return true;
+            } finally {
+                volume.free();
+            }
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return false;
+            }
+            throw e;
+        } finally {
+            pool.free();
+        }
+    }
+
     private static VolumeSummary summarize(StorageVol volume) throws LibvirtException {
         Element root = Xml.parse(volume.getXMLDesc(0)).getDocumentElement();
         StoragePool pool = volume.storagePoolLookupByVolume();
         try {
             String format = Xml.attribute(Xml.path(root, "target", "format"), "type").orElse("raw");
-            return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format);
+            Element capacity = Xml.child(root, "capacity");
+            long bytes = capacity == null ? 0
+                    : Units.toBytes(Long.parseLong(capacity.getTextContent().trim()), capacity.getAttribute("unit"), "bytes");
+            return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format, bytes);
         } finally {
             pool.free();
         }

@@ -1,5 +1,8 @@
 package dev.vireo.libvirt;
 
-/** A storage volume: the pool holding it, its name, path and format ({@code qcow2}, {@code raw}, {@code iso}, …). */
-public record VolumeSummary(String pool, String name, String path, String format) {
+/**
+ * A storage volume: the pool holding it, its name, path, format ({@code qcow2}, {@code raw},
+ * {@code iso}, …) and virtual size.
+ */
+public record VolumeSummary(String pool, String name, String path, String format, long capacityBytes) {
 }

@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.persistence.template.Template;
+import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -107,6 +108,28 @@ public class TemplateService {
             }
         }
         return name + "-clone" + (highest + 1);
+    }
+
+    /**
+     * What a new VM gets from the template {@code name}, with the VM request's overrides applied
+     * and checked by the template rules.
+     *
+     * @param pool     a pool name or URI for every new volume, or null
+     * @param graphics the VM's graphics instead of the template's, or null
+     */
+    public TemplateSettings settingsForVm(String name, String pool, TemplateRequest.Graphics graphics) {
+        Template template = byName(name).orElseThrow(() -> new VireoException(ErrorCode.VM_UNKNOWN_TEMPLATE, name));
+        TemplateSettings settings = template.settings();
+        if (pool == null && graphics == null) {
+            return settings;
+        }
+        List<TemplateRequest.Disk> disks = pool == null ? null : settings.disks().stream()
+                .map(disk -> new TemplateRequest.Disk(disk.index(), disk.sizeGb(), disk.volume(), disk.format(),
+                        new TemplateRequest.Pool(disk.volume() == null ? pool : disk.pool(), null)))
+                .toList();
+        TemplateRequest overrides = new TemplateRequest(null, null, null, null, null, null, disks, graphics,
+                null, null, null, null);
+        return new TemplateRules(new LiveHostFacts(libvirt), defaultPool).update(settings, overrides);
     }
 
     /** The template named {@code name}, for services that build from it. */

@@ -3,19 +3,44 @@ package dev.vireo.vm;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
+import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.VireoMetadata;
+import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.task.TaskService;
+import dev.vireo.task.TaskView;
+import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Virtual machines of the managed host. */
 @Stateless
 public class VmService {
 
+    static final String VMS = "/api/vms/";
+    private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
+    private static final int MAX_TEXT = 4000;
+
     @EJB
     LibvirtGateway libvirt;
+
+    @EJB
+    TemplateService templates;
+
+    @EJB
+    TaskService tasks;
+
+    /** {@code kvm}, {@code qemu}, … or {@code auto}: the best the host offers (kvm, then qemu). */
+    @Inject
+    @ConfigProperty(name = "vireo.libvirt.domain-type", defaultValue = "auto")
+    String domainType;
 
     public List<VmView> list() {
         return libvirt.domains(libvirt.localUri()).stream()
@@ -29,6 +54,69 @@ public class VmService {
         return libvirt.domain(libvirt.localUri(), name)
                 .map(VmView::of)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+    }
+
+    /**
+     * Starts making a VM from a template; answers with the task that makes it. What can be
+     * checked at once is (a missing template, a taken name, a bad override): 400/409 right away.
+     */
+    public TaskView create(VmCreateRequest request) {
+        if (request.template() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "template");
+        }
+        if (Boolean.FALSE.equals(request.persistent())) {
+            throw new VireoException(ErrorCode.VM_NOT_PERSISTENT);
+        }
+        String templateName = templateName(request.template());
+        TemplateSettings settings = templates.settingsForVm(templateName, request.storagepool(), request.graphics());
+        String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
+                : derivedName(templateName);
+        if (libvirt.domain(libvirt.localUri(), name).isPresent()) {
+            throw new VireoException(ErrorCode.VM_EXISTS, name);
+        }
+        VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, settings, text("title", request.title()),
+                text("description", request.description()));
+        VmBuilder builder = new VmBuilder(libvirt, domainType);
+        return tasks.submit("vm.create", VMS + name, progress -> builder.build(plan, progress));
+    }
+
+    /** Powers the VM off if needed, removes it, and deletes the volumes Vireo created for it. */
+    public void delete(String name) {
+        ResourceName.require("virtual machine", name);
+        DomainSummary removed = libvirt.remove(libvirt.localUri(), name)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        for (VireoMetadata.OwnedVolume volume : removed.definition().metadata().volumes()) {
+            libvirt.deleteVolume(libvirt.localUri(), volume.pool(), volume.name());
+        }
+    }
+
+    static String templateName(String uri) {
+        for (String prefix : TEMPLATE_URI_PREFIXES) {
+            if (uri.startsWith(prefix) && ResourceName.isValid(uri.substring(prefix.length()))) {
+                return uri.substring(prefix.length());
+            }
+        }
+        throw new VireoException(ErrorCode.VM_INVALID_TEMPLATE_URI, uri);
+    }
+
+    /** {@code <template>-vm-N} with the smallest N no domain has. */
+    private String derivedName(String template) {
+        Set<String> taken = new HashSet<>();
+        libvirt.domains(libvirt.localUri()).forEach(domain -> taken.add(domain.name()));
+        String base = template.length() > 54 ? template.substring(0, 54) : template;
+        for (int n = 1; ; n++) {
+            String candidate = base + "-vm-" + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String text(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, field, "at most " + MAX_TEXT + " characters");
+        }
+        return value;
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */

@@ -1,17 +1,26 @@
 package dev.vireo.web.vm;
 
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
+import dev.vireo.task.TaskView;
+import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmService;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,10 +34,34 @@ public class VmResource {
     @EJB
     VmService vms;
 
+    @Context
+    UriInfo uri;
+
     @GET
     @Operation(summary = "Every virtual machine of the host")
     public List<VmView> list() {
         return vms.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a VM from a template: 202 with the task that makes its disks and domain")
+    public Response create(VmCreateRequest request) {
+        if (request == null) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        TaskView task = vms.create(request);
+        return Response.accepted(task)
+                .location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build())
+                .build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Power off if running, remove the VM and the volumes Vireo created for it")
+    public Response delete(@PathParam("name") String name) {
+        vms.delete(name);
+        return Response.noContent().build();
     }
 
     @GET

@@ -1,0 +1,129 @@
+package dev.vireo.libvirt;
+
+import java.net.URI;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Writes a {@link DomainSpec} as libvirt domain XML, through DOM: values never become markup. */
+public final class DomainXmlWriter {
+
+    private DomainXmlWriter() {
+    }
+
+    public static String write(DomainSpec spec) {
+        Document document = Xml.newDocument("domain");
+        Element domain = document.getDocumentElement();
+        domain.setAttribute("type", spec.type());
+        Xml.append(domain, "name", spec.name());
+        Xml.append(domain, "uuid", spec.uuid());
+        if (spec.title() != null && !spec.title().isEmpty()) {
+            Xml.append(domain, "title", spec.title());
+        }
+        if (spec.description() != null && !spec.description().isEmpty()) {
+            Xml.append(domain, "description", spec.description());
+        }
+        metadata(Xml.append(domain, "metadata"), spec.metadata());
+        Xml.append(domain, "memory", Integer.toString(spec.maxMemoryMib())).setAttribute("unit", "MiB");
+        Xml.append(domain, "currentMemory", Integer.toString(spec.memoryMib())).setAttribute("unit", "MiB");
+        Element vcpu = Xml.append(domain, "vcpu", Integer.toString(spec.maxVcpus()));
+        vcpu.setAttribute("placement", "static");
+        vcpu.setAttribute("current", Integer.toString(spec.vcpus()));
+
+        Element os = Xml.append(domain, "os");
+        Element type = Xml.append(os, "type", "hvm");
+        type.setAttribute("arch", spec.arch());
+        spec.bootOrder().forEach(device -> Xml.append(os, "boot").setAttribute("dev", device));
+        Element features = Xml.append(domain, "features");
+        Xml.append(features, "acpi");
+        Xml.append(features, "apic");
+        if (spec.topology() != null) {
+            Element topology = Xml.append(Xml.append(domain, "cpu"), "topology");
+            topology.setAttribute("sockets", Integer.toString(spec.topology().sockets()));
+            topology.setAttribute("cores", Integer.toString(spec.topology().cores()));
+            topology.setAttribute("threads", Integer.toString(spec.topology().threads()));
+        }
+        Xml.append(domain, "clock").setAttribute("offset", "utc");
+        Xml.append(domain, "on_poweroff", "destroy");
+        Xml.append(domain, "on_reboot", "restart");
+        Xml.append(domain, "on_crash", "destroy");
+
+        Element devices = Xml.append(domain, "devices");
+        spec.disks().forEach(disk -> disk(devices, disk));
+        spec.nics().forEach(nic -> {
+            Element iface = Xml.append(devices, "interface");
+            iface.setAttribute("type", "network");
+            Xml.append(iface, "source").setAttribute("network", nic.network());
+            Xml.append(iface, "model").setAttribute("type", nic.model());
+        });
+        if (spec.graphics() != null) {
+            Element graphics = Xml.append(devices, "graphics");
+            graphics.setAttribute("type", spec.graphics().type());
+            graphics.setAttribute("autoport", "yes");
+            graphics.setAttribute("listen", spec.graphics().listen());
+            Element listen = Xml.append(graphics, "listen");
+            listen.setAttribute("type", "address");
+            listen.setAttribute("address", spec.graphics().listen());
+            Xml.append(Xml.append(devices, "video"), "model").setAttribute("type", spec.video());
+        }
+        Xml.append(devices, "memballoon").setAttribute("model", "virtio");
+        return Xml.write(document);
+    }
+
+    private static void disk(Element devices, DomainSpec.Disk spec) {
+        Element disk = Xml.append(devices, "disk");
+        disk.setAttribute("device", spec.device());
+        Element driver = Xml.append(disk, "driver");
+        driver.setAttribute("name", "qemu");
+        driver.setAttribute("type", spec.format());
+        if (spec.url() != null) {
+            URI url = URI.create(spec.url());
+            disk.setAttribute("type", "network");
+            Element source = Xml.append(disk, "source");
+            source.setAttribute("protocol", url.getScheme());
+            source.setAttribute("name", url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+            Element host = Xml.append(source, "host");
+            host.setAttribute("name", url.getHost());
+            host.setAttribute("port", Integer.toString(url.getPort() > 0 ? url.getPort() : defaultPort(url.getScheme())));
+        } else {
+            disk.setAttribute("type", "file");
+            Xml.append(disk, "source").setAttribute("file", spec.path());
+        }
+        Element target = Xml.append(disk, "target");
+        target.setAttribute("dev", spec.target());
+        target.setAttribute("bus", spec.bus());
+        if ("cdrom".equals(spec.device())) {
+            Xml.append(disk, "readonly");
+        }
+    }
+
+    private static int defaultPort(String scheme) {
+        return switch (scheme) {
+            case "https" -> 443;
+            case "ftp" -> 21;
+            case "ftps" -> 990;
+            case "tftp" -> 69;
+            default -> 80;
+        };
+    }
+
+    private static void metadata(Element metadata, VireoMetadata vireo) {
+        Element root = metadata.getOwnerDocument().createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":vm");
+        metadata.appendChild(root);
+        if (vireo.template() != null) {
+            child(root, "template").setTextContent(vireo.template());
+        }
+        vireo.volumes().forEach(volume -> {
+            Element element = child(root, "volume");
+            element.setAttribute("pool", volume.pool());
+            element.setAttribute("name", volume.name());
+        });
+        vireo.users().forEach(user -> child(root, "user").setTextContent(user));
+        vireo.groups().forEach(group -> child(root, "group").setTextContent(group));
+    }
+
+    private static Element child(Element parent, String name) {
+        Element child = parent.getOwnerDocument().createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":" + name);
+        parent.appendChild(child);
+        return child;
+    }
+}

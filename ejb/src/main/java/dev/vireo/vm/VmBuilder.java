@@ -1,0 +1,160 @@
+package dev.vireo.vm;
+
+import dev.vireo.libvirt.DomainDefinition;
+import dev.vireo.libvirt.DomainSpec;
+import dev.vireo.libvirt.HostCapabilities;
+import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.Units;
+import dev.vireo.libvirt.VireoMetadata;
+import dev.vireo.libvirt.VolumeSpec;
+import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.persistence.template.TemplateDisk;
+import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.task.TaskProgress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Makes a VM from a template: its volumes in their pools (thin qcow2 overlays where the template
+ * names a base volume), then its domain. A failure on the way removes the volumes made so far,
+ * so nothing is left behind.
+ */
+final class VmBuilder {
+
+    private static final Logger LOG = Logger.getLogger(VmBuilder.class.getName());
+
+    private final LibvirtGateway libvirt;
+    private final String uri;
+    private final String domainType;
+
+    VmBuilder(LibvirtGateway libvirt, String domainType) {
+        this.libvirt = libvirt;
+        this.uri = libvirt.localUri();
+        this.domainType = domainType;
+    }
+
+    /** What the VM will be: everything known before any volume exists. */
+    record Plan(String name, String template, TemplateSettings settings, String title, String description) {
+    }
+
+    String build(Plan plan, TaskProgress progress) {
+        TemplateSettings settings = plan.settings();
+        GuestDefaults guest = GuestDefaults.forDistro(settings.osDistro());
+        List<VolumeSummary> created = new ArrayList<>();
+        try {
+            List<DomainSpec.Disk> disks = new ArrayList<>();
+            int total = settings.disks().size();
+            for (TemplateDisk disk : settings.disks()) {
+                progress.report(5 + 80 * disks.size() / total,
+                        "creating disk " + (disks.size() + 1) + " of " + total + " in pool " + disk.pool());
+                VolumeSummary volume = libvirt.createVolume(uri, disk.pool(), volumeSpec(plan.name(), disk));
+                created.add(volume);
+                disks.add(DomainSpec.Disk.file("disk", volume.path(), volume.format(), guest.diskBus(),
+                        target(guest.diskBus(), disks.size())));
+            }
+            if (settings.cdrom() != null) {
+                // hdc, the secondary master, unless IDE disks already took it
+                int slot = "ide".equals(guest.diskBus()) ? Math.max(disks.size(), 2) : 2;
+                String target = target(GuestDefaults.CDROM_BUS, slot);
+                disks.add(settings.cdrom().startsWith("/")
+                        ? DomainSpec.Disk.file("cdrom", settings.cdrom(), "raw", GuestDefaults.CDROM_BUS, target)
+                        : DomainSpec.Disk.streamedCdrom(settings.cdrom(), GuestDefaults.CDROM_BUS, target));
+            }
+            progress.report(90, "defining the domain");
+            List<VireoMetadata.OwnedVolume> owned = created.stream()
+                    .map(volume -> new VireoMetadata.OwnedVolume(volume.pool(), volume.name())).toList();
+            libvirt.define(uri, domainSpec(plan, guest, disks, owned));
+            return "created virtual machine " + plan.name();
+        } catch (RuntimeException e) {
+            removeQuietly(created);
+            throw e;
+        }
+    }
+
+    private DomainSpec domainSpec(Plan plan, GuestDefaults guest, List<DomainSpec.Disk> disks,
+                                  List<VireoMetadata.OwnedVolume> owned) {
+        TemplateSettings settings = plan.settings();
+        HostCapabilities.Guest hostGuest = libvirt.capabilities(uri).preferredGuest();
+        List<String> boot = new ArrayList<>(List.of("hd"));
+        if (settings.cdrom() != null) {
+            boot.add("cdrom");
+        }
+        boot.add("network");
+        TemplateSettings.Topology topology = settings.topology();
+        TemplateSettings.Graphics graphics = settings.graphics();
+        return new DomainSpec(
+                type(hostGuest),
+                plan.name(),
+                UUID.randomUUID().toString(),
+                plan.title(),
+                plan.description(),
+                settings.memoryMib(),
+                settings.maxMemoryMib(),
+                settings.vcpus(),
+                settings.maxVcpus(),
+                topology == null ? null
+                        : new DomainDefinition.Topology(topology.sockets(), topology.cores(), topology.threads()),
+                hostGuest.arch(),
+                boot,
+                disks,
+                settings.networks().stream().map(network -> new DomainSpec.Nic(network, guest.nicModel())).toList(),
+                graphics == null ? null : new DomainSpec.Graphics(graphics.type(), graphics.listen()),
+                GuestDefaults.video(graphics == null ? null : graphics.type()),
+                new VireoMetadata(plan.template(), owned, List.of(), List.of()));
+    }
+
+    /** The configured domain type, or the best the host offers: kvm, then qemu, then its first. */
+    private String type(HostCapabilities.Guest guest) {
+        if (!"auto".equals(domainType)) {
+            return domainType;
+        }
+        for (String preferred : List.of("kvm", "qemu")) {
+            if (guest.domainTypes().contains(preferred)) {
+                return preferred;
+            }
+        }
+        return guest.domainTypes().get(0);
+    }
+
+    private VolumeSpec volumeSpec(String vmName, TemplateDisk disk) {
+        String name = vmName + "-" + disk.index() + "." + extension(disk.format());
+        if (disk.volume() == null) {
+            return new VolumeSpec(name, disk.sizeGb() * Units.GIB, disk.format(), null, null);
+        }
+        VolumeSummary base = libvirt.volume(uri, disk.pool(), disk.volume()).orElseThrow(() ->
+                new IllegalStateException("the template's base volume " + disk.volume() + " is gone from pool " + disk.pool()));
+        return new VolumeSpec(name, base.capacityBytes(), "qcow2", base.path(), base.format());
+    }
+
+    static String extension(String format) {
+        return switch (format) {
+            case "raw" -> "img";
+            default -> format.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** vda, vdb, … for virtio; hda, hdb, … for IDE; sda, … for SCSI and SATA. */
+    static String target(String bus, int slot) {
+        String prefix = switch (bus) {
+            case "virtio" -> "vd";
+            case "ide" -> "hd";
+            default -> "sd";
+        };
+        return prefix + (char) ('a' + slot);
+    }
+
+    private void removeQuietly(List<VolumeSummary> volumes) {
+        for (VolumeSummary volume : volumes) {
+            try {
+                libvirt.deleteVolume(uri, volume.pool(), volume.name());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot remove volume " + volume.name() + " of pool " + volume.pool()
+                        + " after a failed VM creation", e);
+            }
+        }
+    }
+}

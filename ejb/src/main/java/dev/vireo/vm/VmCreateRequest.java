@@ -1,0 +1,16 @@
+package dev.vireo.vm;
+
+import dev.vireo.template.TemplateRequest;
+
+/**
+ * A new VM as the Kimchi API asks for it.
+ *
+ * @param template    the template's URI ({@code /plugins/kimchi/templates/NAME} or {@code /api/templates/NAME})
+ * @param name        optional: derived from the template when absent
+ * @param storagepool optional: the pool (name or URI) for the VM's new disks instead of the template's
+ * @param graphics    optional: the VM's display instead of the template's
+ * @param persistent  optional: VMs made by Vireo are always persistent
+ */
+public record VmCreateRequest(String name, String template, String storagepool, TemplateRequest.Graphics graphics,
+                              String title, String description, Boolean persistent) {
+}

@@ -1,0 +1,138 @@
+package dev.vireo.it;
+
+import static dev.vireo.it.Vireo.api;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** VMs made from templates on the test driver (what the disks look like on a real host: RealHypervisorIT). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class VmCreationIT {
+
+    private String template;
+
+    @Deployment(testable = false)
+    @TargetsContainer(Vireo.SERVER)
+    static EnterpriseArchive deployment() {
+        return Vireo.ear();
+    }
+
+    @BeforeEach
+    void aTemplate() {
+        template = "tpl-" + UUID.randomUUID().toString().substring(0, 8);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+                        + " \"os_distro\": \"fedora\", \"memory\": {\"current\": 512, \"maxmemory\": 1024},"
+                        + " \"cpu_info\": {\"topology\": {\"sockets\": 1, \"cores\": 2, \"threads\": 1}},"
+                        + " \"disks\": [{\"size\": 4, \"pool\": {\"name\": \"default-pool\"}},"
+                        + " {\"size\": 1, \"format\": \"raw\", \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+    }
+
+    @Test
+    void createsAVmAsATaskAndTheVmIsWhatTheTemplateSays() {
+        ValidatableResponse accepted = create("{\"template\": \"/plugins/kimchi/templates/" + template + "\","
+                + " \"title\": \"Web <one>\", \"description\": \"front & back\"}")
+                .statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/tasks/"))
+                .body("status", equalTo("running"))
+                .body("target_uri", equalTo("/api/vms/" + template + "-vm-1"));
+        JsonPath task = awaitTask(accepted.extract().path("id"));
+        org.assertj.core.api.Assertions.assertThat(task.getString("status")).isEqualTo("finished");
+        org.assertj.core.api.Assertions.assertThat(task.getInt("progress")).isEqualTo(100);
+
+        api().get("/api/vms/" + template + "-vm-1").then()
+                .statusCode(200)
+                .body("state", equalTo("shutoff"))
+                .body("persistent", equalTo(true))
+                .body("memory.current", equalTo(512))
+                .body("memory.maxmemory", equalTo(1024))
+                .body("cpu_info.vcpus", equalTo(2))
+                .body("cpu_info.topology.cores", equalTo(2))
+                .body("graphics.type", equalTo("vnc"))
+                .body("graphics.listen", equalTo("127.0.0.1"))
+                .body("title", equalTo("Web <one>"))
+                .body("description", equalTo("front & back"))
+                .body("bootorder", contains("hd", "network"));
+        api().get("/api/vms").then().body("name", hasItem(template + "-vm-1"));
+    }
+
+    @Test
+    void namesVmsAfterTheTemplateAndTakesOverrides() {
+        finish(create("{\"template\": \"/api/templates/" + template + "\"}"));
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"graphics\": {\"type\": \"spice\"}}"));
+        api().get("/api/vms/" + template + "-vm-2").then()
+                .statusCode(200)
+                .body("graphics.type", equalTo("spice"));
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + template + "-web\"}"));
+        api().get("/api/vms/" + template + "-web").then().statusCode(200);
+    }
+
+    @Test
+    void refusesBadRequestsAtOnce() {
+        String vm = template + "-x";
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}"));
+        create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}").statusCode(409)
+                .body("code", equalTo("VMS0006E"))
+                .body("reason", equalTo("A virtual machine named " + vm + " already exists"));
+        create("{\"template\": \"/api/templates/no-such-template\"}").statusCode(400)
+                .body("code", equalTo("VMS0007E"));
+        create("{\"template\": \"fedora\"}").statusCode(400).body("code", equalTo("VMS0008E"));
+        create("{\"name\": \"lonely\"}").statusCode(400).body("code", equalTo("API0010E"));
+        create("{\"template\": \"/api/templates/" + template + "\", \"storagepool\": \"/plugins/kimchi/storagepools/nope\"}")
+                .statusCode(400).body("code", equalTo("TMPL0005E"));
+        create("{\"template\": \"/api/templates/" + template + "\", \"persistent\": false}").statusCode(400)
+                .body("code", equalTo("VMS0009E"));
+        create("{\"template\": \"/api/templates/" + template + "\", \"graphics\": {\"type\": \"vnc\", \"listen\": \"anywhere\"}}")
+                .statusCode(400).body("code", equalTo("TMPL0009E"));
+        create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"../etc\"}").statusCode(400)
+                .body("code", equalTo("NAME0001E"));
+        api().get("/api/vms").then().body("name", not(hasItem("lonely")));
+    }
+
+    @Test
+    void deletesAVmEvenWhileItRuns() {
+        String vm = template + "-del";
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}"));
+        api().post("/api/vms/" + vm + "/start").then().statusCode(200).body("state", equalTo("running"));
+        api().delete("/api/vms/" + vm).then().statusCode(204);
+        api().get("/api/vms/" + vm).then().statusCode(404).body("code", equalTo("VMS0004E"));
+        api().get("/api/vms").then().body("name", not(hasItem(vm)));
+        api().delete("/plugins/kimchi/vms/" + vm).then().statusCode(404);
+        // the volumes went with it: a VM of the same name can be made again
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}"));
+    }
+
+    private static ValidatableResponse create(String json) {
+        return api().contentType(ContentType.JSON).body(json).post("/api/vms").then();
+    }
+
+    private static void finish(ValidatableResponse accepted) {
+        JsonPath task = awaitTask(accepted.statusCode(202).extract().path("id"));
+        org.assertj.core.api.Assertions.assertThat(task.getString("status"))
+                .as("task %s: %s", task.getString("id"), task.getString("message")).isEqualTo("finished");
+    }
+
+    private static JsonPath awaitTask(String id) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
+                        task -> !"running".equals(task.getString("status")));
+    }
+}
