@@ -3,12 +3,15 @@ package dev.vireo.e2e;
 import static dev.vireo.e2e.RealHypervisor.virsh;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RealHypervisorIT {
 
     private static final String SERVER = "qemu";
+    private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
     private static final String DEPLOYMENT = "vireo-on-qemu";
     private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
     private static final String MANAGEMENT = "http://localhost:" + System.getProperty("vireo.it.qemu.management-port");
@@ -151,6 +155,113 @@ class RealHypervisorIT {
     private void awaitState(String state) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 api().get("/api/vms").then().body("find { it.name == '" + vm + "' }.state", equalTo(state)));
+    }
+
+    @Test
+    void makesVmsWithRealVolumesAndRemovesThemWithTheVm() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(pool, true);
+            Path base = host.image(pool, directory, "base.qcow2", "64M");
+            String blank = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String thin = template("{\"source_media\": {\"type\": \"disk\", \"path\": \"" + base + "\"}");
+
+            String first = HostFixtures.unique("e2e-vm");
+            createVm(blank, first);
+            Path firstDisk = directory.resolve(first + "-0.qcow2");
+            assertThat(firstDisk).exists();
+            JsonPath image = HostFixtures.imageInfo(firstDisk);
+            assertThat(image.getString("format")).isEqualTo("qcow2");
+            assertThat(image.getLong("virtual-size")).isEqualTo(1024L * 1024 * 1024);
+            assertThat(virsh("dumpxml", first)).contains("<source file='" + firstDisk + "'").contains("type='qemu'");
+
+            String second = HostFixtures.unique("e2e-vm");
+            createVm(thin, second);
+            Path overlay = directory.resolve(second + "-0.qcow2");
+            JsonPath chain = HostFixtures.imageInfo(overlay);
+            assertThat(chain.getString("backing-filename")).isEqualTo(base.toString());
+            assertThat(chain.getLong("virtual-size")).isEqualTo(64L * 1024 * 1024);
+
+            api().post("/api/vms/" + first + "/start").then().statusCode(200).body("state", equalTo("running"));
+            api().delete("/api/vms/" + first).then().statusCode(204);
+            api().delete("/api/vms/" + second).then().statusCode(204);
+            assertThat(firstDisk).doesNotExist();
+            assertThat(overlay).doesNotExist();
+            assertThat(base).exists();
+            assertThat(virsh("list", "--all", "--name")).doesNotContain(first).doesNotContain(second);
+        }
+    }
+
+    @Test
+    void aCreationThatFailsHalfwayLeavesNothingBehind() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String active = HostFixtures.unique("e2e-pool");
+            String inactive = HostFixtures.unique("e2e-off");
+            Path directory = host.dirPool(active, true);
+            host.dirPool(inactive, false);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, \"disks\": ["
+                    + "{\"size\": 1, \"pool\": {\"name\": \"" + active + "\"}}, "
+                    + "{\"size\": 1, \"pool\": {\"name\": \"" + inactive + "\"}}]");
+            String vm = HostFixtures.unique("e2e-vm");
+            JsonPath task = awaitTask(api().contentType(ContentType.JSON)
+                    .body("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}")
+                    .post("/api/vms").then().statusCode(202).extract().path("id"));
+            assertThat(task.getString("status")).isEqualTo("failed");
+            assertThat(task.getString("message")).contains(inactive);
+            try (var files = Files.list(directory)) {
+                assertThat(files).as("volumes left in %s", directory).isEmpty();
+            }
+            assertThat(virsh("list", "--all", "--name")).doesNotContain(vm);
+            api().get("/api/vms/" + vm).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aTemplateSaysWhatTheHostNoLongerHas() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            host.dirPool(pool, true);
+            String network = host.isolatedNetwork(HostFixtures.unique("e2e-net"));
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, \"networks\": [\"" + network
+                    + "\"], \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            api().get("/api/templates/" + template).then()
+                    .body("invalid.networks", empty())
+                    .body("invalid.storagepools", empty());
+
+            host.removeNetwork(network);
+            host.removePool(pool);
+            api().get("/api/templates/" + template).then()
+                    .statusCode(200)
+                    .body("invalid.networks", contains(network))
+                    .body("invalid.storagepools", contains(pool));
+        }
+    }
+
+    /**
+     * Creates a template from the JSON fields given (without the closing brace), with 64 MiB and no
+     * network unless the fields name some; returns its name.
+     */
+    private static String template(String fields) {
+        String name = HostFixtures.unique("e2e-tpl");
+        api().contentType(ContentType.JSON)
+                .body(fields + ", \"name\": \"" + name + "\", \"memory\": {\"current\": 64}"
+                        + (fields.contains("\"networks\"") ? "" : ", \"networks\": []") + "}")
+                .post("/api/templates").then().statusCode(201);
+        return name;
+    }
+
+    private static void createVm(String template, String name) {
+        JsonPath task = awaitTask(api().contentType(ContentType.JSON)
+                .body("{\"template\": \"/plugins/kimchi/templates/" + template + "\", \"name\": \"" + name + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id"));
+        assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+    }
+
+    private static JsonPath awaitTask(String id) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
+                        task -> !"running".equals(task.getString("status")));
     }
 
     private static RequestSpecification api() {

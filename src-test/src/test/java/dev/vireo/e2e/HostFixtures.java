@@ -1,0 +1,106 @@
+package dev.vireo.e2e;
+
+import static dev.vireo.e2e.RealHypervisor.virsh;
+
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Things an end-to-end test sets up on the real host with virsh and qemu-img (never through
+ * Vireo), and removes afterwards.
+ */
+final class HostFixtures implements AutoCloseable {
+
+    private final Path workdir;
+    private final List<String> pools = new ArrayList<>();
+    private final List<String> networks = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
+
+    HostFixtures(Path workdir) {
+        this.workdir = workdir;
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A dir pool in a fresh directory; active unless told otherwise. */
+    Path dirPool(String name, boolean active) throws IOException {
+        Path directory = Files.createDirectories(workdir.resolve("pools").resolve(name));
+        directories.add(directory);
+        virsh("pool-define-as", name, "dir", "--target", directory.toString());
+        pools.add(name);
+        if (active) {
+            virsh("pool-start", name);
+        }
+        return directory;
+    }
+
+    /** A qcow2 image made with qemu-img in an active pool, which is then refreshed. */
+    Path image(String pool, Path directory, String name, String size) {
+        Path image = directory.resolve(name);
+        check(RealHypervisor.run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), size));
+        virsh("pool-refresh", pool);
+        return image;
+    }
+
+    /** An isolated network without addresses: defining it needs no dnsmasq or firewall. */
+    String isolatedNetwork(String name) throws IOException {
+        Path definition = workdir.resolve(name + ".xml");
+        Files.writeString(definition, "<network><name>" + name + "</name></network>");
+        virsh("net-define", definition.toString());
+        Files.delete(definition);
+        networks.add(name);
+        return name;
+    }
+
+    void removeNetwork(String name) {
+        virsh("net-undefine", name);
+        networks.remove(name);
+    }
+
+    void removePool(String name) {
+        if (virsh("pool-info", name).matches("(?s).*State:\\s+running.*")) {
+            virsh("pool-destroy", name);
+        }
+        virsh("pool-undefine", name);
+        pools.remove(name);
+    }
+
+    /** qemu-img's view of an image. */
+    static JsonPath imageInfo(Path image) {
+        RealHypervisor.Result info = RealHypervisor.run("qemu-img", "info", "-U", "--output=json", image.toString());
+        check(info);
+        return JsonPath.from(info.output());
+    }
+
+    private static void check(RealHypervisor.Result result) {
+        if (result.exitCode() != 0) {
+            throw new AssertionError(result.output());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (String pool : List.copyOf(pools)) {
+            removePool(pool);
+        }
+        for (String network : List.copyOf(networks)) {
+            removeNetwork(network);
+        }
+        for (Path directory : directories) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+}
