@@ -38,6 +38,13 @@ public enum DomainAction {
             domain.reboot(0);
         }
     },
+    /** Like pressing the reset button: no guest involvement. */
+    RESET(EnumSet.of(DomainState.RUNNING, DomainState.BLOCKED, DomainState.PAUSED)) {
+        @Override
+        void apply(Domain domain) throws LibvirtException {
+            domain.reset();
+        }
+    },
     SUSPEND(EnumSet.of(DomainState.RUNNING, DomainState.BLOCKED)) {
         @Override
         void apply(Domain domain) throws LibvirtException {

@@ -118,11 +118,127 @@ final class DomainOperations {
         }
     }
 
+    /**
+     * Changes a domain's persistent definition and, where the domain runs and libvirt can,
+     * its live state too (memory balloon, vCPU count, console password).
+     */
+    static Optional<DomainChange.Outcome> reconfigure(Connect connect, String name, DomainChange change)
+            throws LibvirtException {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            DomainState state = DomainState.of(domain.getInfo().state);
+            boolean running = domain.isActive() == 1;
+            boolean rename = change.name() != null && !change.name().equals(name);
+            if (rename && state != DomainState.SHUTOFF) {
+                throw new VireoException(ErrorCode.VM_WRONG_STATE, name, state.apiName(), "be renamed");
+            }
+            String before = domain.getXMLDesc(XML_INACTIVE | XML_SECURE);
+            DomainXmlEditor editor = new DomainXmlEditor(before);
+            editor.apply(change);
+            List<String> pending = new ArrayList<>();
+            if (rename) {
+                rename(connect, domain, editor.xml(), before, change.name());
+            } else {
+                connect.domainDefineXML(editor.xml()).free();
+            }
+            if (running) {
+                applyLive(domain, change, editor, pending);
+            }
+            if (change.autostart() != null) {
+                domain.setAutostart(change.autostart());
+            }
+            Domain current = rename ? connect.domainLookupByName(change.name()) : domain;
+            try {
+                return Optional.of(new DomainChange.Outcome(summarize(current), List.copyOf(pending)));
+            } finally {
+                if (rename) {
+                    current.free();
+                }
+            }
+        } finally {
+            domain.free();
+        }
+    }
+
+    private static void rename(Connect connect, Domain domain, String renamed, String before, String newName)
+            throws LibvirtException {
+        try {
+            connect.domainLookupByName(newName).free();
+            throw new VireoException(ErrorCode.VM_EXISTS, newName);
+        } catch (LibvirtException e) {
+            if (!LibvirtErrors.isNotFound(e)) {
+                throw e;
+            }
+        }
+        boolean autostart = domain.getAutostart();
+        domain.undefine(Domain.UndefineFlags.MANAGED_SAVE);
+        Domain defined;
+        try {
+            defined = connect.domainDefineXML(renamed);
+        } catch (LibvirtException e) {
+            connect.domainDefineXML(before).free(); // put the VM back as it was
+            throw e;
+        }
+        try {
+            defined.setAutostart(autostart);
+        } finally {
+            defined.free();
+        }
+    }
+
+    private static void applyLive(Domain domain, DomainChange change, DomainXmlEditor editor, List<String> pending)
+            throws LibvirtException {
+        if (change.memoryMib() != null) {
+            try {
+                domain.setMemory(change.memoryMib() * Units.MIB / Units.KIB);
+            } catch (LibvirtException e) {
+                pending.add("memory.current (" + LibvirtErrors.message(e) + ")");
+            }
+        }
+        if (change.maxMemoryMib() != null) {
+            pending.add("memory.maxmemory");
+        }
+        if (change.vcpus() != null) {
+            try {
+                domain.setVcpusFlags(change.vcpus(), Domain.ModificationImpact.LIVE);
+            } catch (LibvirtException e) {
+                pending.add("cpu_info.vcpus (" + LibvirtErrors.message(e) + ")");
+            }
+        }
+        if (change.maxVcpus() != null || change.topologyGiven()) {
+            pending.add("cpu_info.maxvcpus and topology");
+        }
+        if (change.graphicsType() != null) {
+            pending.add("graphics.type");
+        }
+        if (change.passwd() != null) {
+            try {
+                domain.updateDeviceFlags(editor.graphicsXml(), Domain.ModificationImpact.LIVE);
+            } catch (LibvirtException e) {
+                pending.add("graphics.passwd (" + LibvirtErrors.message(e) + ")");
+            }
+        }
+        if (change.bootOrder() != null || change.bootMenu() != null) {
+            pending.add("bootorder and bootmenu");
+        }
+    }
+
+    private static final int XML_SECURE = 1;
+    private static final int XML_INACTIVE = 2;
+
     /** VIR_DOMAIN_UNDEFINE_NVRAM, which libvirt-java does not name. */
     private static final int UNDEFINE_NVRAM = 4;
 
     private static DomainSummary summarize(Domain domain) throws LibvirtException {
-        DomainDefinition definition = DomainXmlReader.read(domain.getXMLDesc(0));
+        DomainDefinition definition = DomainXmlReader.read(domain.getXMLDesc(XML_SECURE));
         return new DomainSummary(definition, DomainState.of(domain.getInfo().state),
                 domain.getAutostart(), domain.isPersistent() == 1);
     }

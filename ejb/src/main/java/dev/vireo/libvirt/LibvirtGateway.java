@@ -116,6 +116,22 @@ public class LibvirtGateway {
         });
     }
 
+    /** Changes a domain (see {@link DomainOperations#reconfigure}); empty when there is no such domain. */
+    public Optional<DomainChange.Outcome> reconfigure(String uri, String name, DomainChange change) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<DomainChange.Outcome> outcome = DomainOperations.reconfigure(connect, name, change);
+            DomainCache cache = host.domainCache();
+            if (cache != null && outcome.isPresent()) {
+                if (!outcome.get().domain().name().equals(name)) {
+                    cache.remove(name);
+                }
+                cache.put(outcome.get().domain());
+            }
+            return outcome;
+        });
+    }
+
     /** Powers off (if running) and undefines a domain; empty when there was no such domain. */
     public Optional<DomainSummary> remove(String uri, String name) {
         HostConnection host = host(uri);

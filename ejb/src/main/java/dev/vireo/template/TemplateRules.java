@@ -27,7 +27,6 @@ final class TemplateRules {
     static final int MIN_MEMORY_MIB = 16;
     static final int DEFAULT_DISK_GB = 10;
     static final int MAX_DISK_GB = 1024 * 1024;
-    static final int MAX_VCPUS = 4096;
     static final String DEFAULT_FORMAT = "qcow2";
     static final String DEFAULT_NETWORK = "default";
     static final String DEFAULT_LISTEN = "127.0.0.1";
@@ -61,7 +60,7 @@ final class TemplateRules {
                         : new TemplateDisk(0, null, media.base().name(), DEFAULT_FORMAT, media.base().pool()));
         int[] memory = memory(request.memory() != null ? request.memory()
                 : new TemplateRequest.Memory(DEFAULT_MEMORY_MIB, null), DEFAULT_MEMORY_MIB, DEFAULT_MEMORY_MIB, true);
-        Cpu cpu = cpu(request.cpuInfo());
+        CpuRules.Cpu cpu = CpuRules.resolve(request.cpuInfo());
         return new TemplateSettings(
                 request.folder() == null ? List.of() : folder(request.folder()),
                 request.icon() == null ? null : icon(request.icon()),
@@ -83,8 +82,9 @@ final class TemplateRules {
         }
         int[] memory = request.memory() == null ? new int[] {current.memoryMib(), current.maxMemoryMib()}
                 : memory(request.memory(), current.memoryMib(), current.maxMemoryMib(), false);
-        Cpu cpu = request.cpuInfo() == null ? new Cpu(current.vcpus(), current.maxVcpus(), current.topology())
-                : cpu(request.cpuInfo());
+        CpuRules.Cpu cpu = request.cpuInfo() == null
+                ? new CpuRules.Cpu(current.vcpus(), current.maxVcpus(), current.topology())
+                : CpuRules.resolve(request.cpuInfo());
         return new TemplateSettings(
                 request.folder() == null ? current.folder() : folder(request.folder()),
                 request.icon() == null ? current.icon() : icon(request.icon()),
@@ -184,52 +184,6 @@ final class TemplateRules {
                     + host.memoryMib() + " MiB");
         }
         return new int[] {newCurrent, newMax};
-    }
-
-    private record Cpu(int vcpus, int maxVcpus, TemplateSettings.Topology topology) {
-    }
-
-    private static Cpu cpu(TemplateRequest.CpuInfo info) {
-        if (info == null) {
-            return new Cpu(1, 1, null);
-        }
-        TemplateRequest.Topology requested = info.topology();
-        if (requested == null) {
-            int vcpus = info.vcpus() != null ? info.vcpus() : 1;
-            int max = info.maxvcpus() != null ? info.maxvcpus() : vcpus;
-            if (vcpus < 1 || max > MAX_VCPUS) {
-                throw new VireoException(ErrorCode.INVALID_CPU, "vcpus and maxvcpus must lie between 1 and " + MAX_VCPUS);
-            }
-            if (vcpus > max) {
-                throw new VireoException(ErrorCode.INVALID_CPU, "vcpus (" + vcpus + ") exceeds maxvcpus (" + max + ")");
-            }
-            return new Cpu(vcpus, max, null);
-        }
-        if (requested.sockets() == null || requested.cores() == null || requested.threads() == null) {
-            throw new VireoException(ErrorCode.INVALID_CPU, "a topology needs sockets, cores and threads");
-        }
-        if (requested.sockets() < 1 || requested.cores() < 1 || requested.threads() < 1) {
-            throw new VireoException(ErrorCode.INVALID_CPU, "sockets, cores and threads must be at least 1");
-        }
-        TemplateSettings.Topology topology =
-                new TemplateSettings.Topology(requested.sockets(), requested.cores(), requested.threads());
-        long product = (long) topology.sockets() * topology.cores() * topology.threads();
-        if (product > MAX_VCPUS) {
-            throw new VireoException(ErrorCode.INVALID_CPU, "the topology makes " + product + " vCPUs, more than "
-                    + MAX_VCPUS);
-        }
-        int max = info.maxvcpus() != null ? info.maxvcpus() : (int) product;
-        if (max != product) {
-            throw new VireoException(ErrorCode.INVALID_CPU, "maxvcpus (" + max + ") must be sockets × cores × threads ("
-                    + product + ")");
-        }
-        int vcpus = info.vcpus() != null ? info.vcpus() : max;
-        int perSocket = topology.cores() * topology.threads();
-        if (vcpus < 1 || vcpus > max || vcpus % perSocket != 0) {
-            throw new VireoException(ErrorCode.INVALID_CPU, "vcpus (" + vcpus + ") must be a multiple of cores × threads ("
-                    + perSocket + ") up to maxvcpus (" + max + ")");
-        }
-        return new Cpu(vcpus, max, topology);
     }
 
     private List<String> networks(List<String> networks) {

@@ -3,6 +3,8 @@ package dev.vireo.vm;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
+import dev.vireo.libvirt.DomainChange;
+import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.VireoMetadata;
@@ -14,6 +16,7 @@ import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +29,6 @@ public class VmService {
 
     static final String VMS = "/api/vms/";
     private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
-    private static final int MAX_TEXT = 4000;
 
     @EJB
     LibvirtGateway libvirt;
@@ -36,6 +38,8 @@ public class VmService {
 
     @EJB
     TaskService tasks;
+
+    private final Clock clock = Clock.systemUTC();
 
     /** {@code kvm}, {@code qemu}, … or {@code auto}: the best the host offers (kvm, then qemu). */
     @Inject
@@ -113,10 +117,28 @@ public class VmService {
     }
 
     private static String text(String field, String value) {
-        if (value != null && value.length() > MAX_TEXT) {
-            throw new VireoException(ErrorCode.INVALID_VALUE, field, "at most " + MAX_TEXT + " characters");
+        if (value != null && value.length() > VmChanges.MAX_TEXT) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, field, "at most " + VmChanges.MAX_TEXT + " characters");
         }
         return value;
+    }
+
+    /** A VM after a change, and what of the change waits for the VM's next start. */
+    public record Updated(VmView vm, List<String> pendingUntilRestart) {
+    }
+
+    /**
+     * Changes the persistent definition (and the live VM where libvirt can); never the power state.
+     */
+    public Updated update(String name, VmUpdateRequest request) {
+        ResourceName.require("virtual machine", name);
+        DomainSummary current = libvirt.domain(libvirt.localUri(), name)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        DomainChange change = VmChanges.of(current, request, libvirt.hostMemoryBytes(libvirt.localUri()) / Units.MIB,
+                clock);
+        DomainChange.Outcome outcome = libvirt.reconfigure(libvirt.localUri(), name, change)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        return new Updated(VmView.of(outcome.domain()), outcome.pendingUntilRestart());
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */

@@ -5,6 +5,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.task.TaskView;
 import dev.vireo.vm.VmCreateRequest;
+import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmService;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.ActionBody;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -56,6 +58,27 @@ public class VmResource {
                 .build();
     }
 
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a VM's definition (never its power state); 303 to the new URI on a rename. "
+            + "What a running VM cannot take at once is named in a Warning header and applies at its next start.")
+    public Response update(@PathParam("name") String name, VmUpdateRequest request) {
+        if (request == null) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        VmService.Updated updated = vms.update(name, request);
+        Response.ResponseBuilder answer = updated.vm().name().equals(name)
+                ? Response.ok(updated.vm())
+                : Response.seeOther(uri.getBaseUriBuilder().path(VmResource.class).path(updated.vm().name()).build())
+                        .entity(updated.vm());
+        if (!updated.pendingUntilRestart().isEmpty()) {
+            answer.header("Warning", "299 vireo \"applies at the next start: "
+                    + String.join(", ", updated.pendingUntilRestart()).replace("\"", "'") + "\"");
+        }
+        return answer.build();
+    }
+
     @DELETE
     @Path("{name}")
     @Operation(summary = "Power off if running, remove the VM and the volumes Vireo created for it")
@@ -85,6 +108,14 @@ public class VmResource {
     public VmView poweroff(@PathParam("name") String name, String body) {
         ActionBody.requireNoParameters(body);
         return vms.act(name, DomainAction.POWEROFF);
+    }
+
+    @POST
+    @Path("{name}/reset")
+    @Operation(summary = "Reset at once, like the machine's reset button")
+    public VmView reset(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return vms.act(name, DomainAction.RESET);
     }
 
     @POST

@@ -1,0 +1,193 @@
+package dev.vireo.libvirt;
+
+import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Edits a domain's XML in place through DOM, leaving everything it does not touch (devices,
+ * features, other tools' metadata) exactly as libvirt wrote it.
+ */
+final class DomainXmlEditor {
+
+    private final Document document;
+    private final Element domain;
+
+    DomainXmlEditor(String xml) {
+        this.document = Xml.parse(xml);
+        this.domain = document.getDocumentElement();
+    }
+
+    String xml() {
+        return Xml.write(document);
+    }
+
+    void apply(DomainChange change) {
+        if (change.name() != null) {
+            text("name", change.name());
+        }
+        if (change.maxMemoryMib() != null) {
+            scaled("memory", change.maxMemoryMib());
+        }
+        if (change.memoryMib() != null) {
+            scaled("currentMemory", change.memoryMib());
+        }
+        if (change.maxVcpus() != null || change.vcpus() != null) {
+            Element vcpu = child(domain, "vcpu");
+            if (change.maxVcpus() != null) {
+                vcpu.setTextContent(Integer.toString(change.maxVcpus()));
+            }
+            if (change.vcpus() != null) {
+                vcpu.setAttribute("current", Integer.toString(change.vcpus()));
+            }
+        }
+        if (change.topologyGiven()) {
+            topology(change.topology());
+        }
+        if (change.bootOrder() != null) {
+            Element os = child(domain, "os");
+            Xml.children(os, "boot").forEach(os::removeChild);
+            Node before = Xml.child(os, "bootmenu");
+            for (String device : change.bootOrder()) {
+                Element boot = document.createElement("boot");
+                boot.setAttribute("dev", device);
+                os.insertBefore(boot, before);
+            }
+        }
+        if (change.bootMenu() != null) {
+            Element os = child(domain, "os");
+            Element menu = Xml.child(os, "bootmenu");
+            if (menu == null) {
+                menu = Xml.append(os, "bootmenu");
+            }
+            menu.setAttribute("enable", change.bootMenu() ? "yes" : "no");
+        }
+        if (change.title() != null) {
+            optionalText("title", change.title());
+        }
+        if (change.description() != null) {
+            optionalText("description", change.description());
+        }
+        if (change.graphicsType() != null || change.passwd() != null) {
+            graphics(change);
+        }
+        if (change.users() != null || change.groups() != null) {
+            access(change.users(), change.groups());
+        }
+    }
+
+    /** The first graphics device, as XML for a live update. */
+    String graphicsXml() {
+        Element graphics = Xml.child(Xml.child(domain, "devices"), "graphics");
+        Document single = Xml.newDocument("graphics");
+        Node copy = single.importNode(graphics, true);
+        single.replaceChild(copy, single.getDocumentElement());
+        return Xml.write(single);
+    }
+
+    private void graphics(DomainChange change) {
+        Element devices = child(domain, "devices");
+        Element graphics = Xml.child(devices, "graphics");
+        if (graphics == null) {
+            graphics = Xml.append(devices, "graphics");
+            graphics.setAttribute("autoport", "yes");
+            graphics.setAttribute("listen", "127.0.0.1");
+        }
+        if (change.graphicsType() != null) {
+            graphics.setAttribute("type", change.graphicsType());
+            graphics.removeAttribute("port");
+            graphics.setAttribute("autoport", "yes");
+        }
+        if (change.passwd() != null) {
+            graphics.setAttribute("passwd", change.passwd());
+            graphics.setAttribute("passwdValidTo", change.passwdValidTo());
+        }
+    }
+
+    private void topology(DomainDefinition.Topology topology) {
+        Element cpu = Xml.child(domain, "cpu");
+        Element current = Xml.child(cpu, "topology");
+        if (topology == null) {
+            if (current != null) {
+                cpu.removeChild(current);
+            }
+            return;
+        }
+        if (cpu == null) {
+            cpu = insertAfter(Xml.child(domain, "features") != null ? "features" : "os", "cpu");
+        }
+        if (current == null) {
+            current = Xml.append(cpu, "topology");
+        }
+        current.setAttribute("sockets", Integer.toString(topology.sockets()));
+        current.setAttribute("cores", Integer.toString(topology.cores()));
+        current.setAttribute("threads", Integer.toString(topology.threads()));
+    }
+
+    private void access(List<String> users, List<String> groups) {
+        Element metadata = Xml.child(domain, "metadata");
+        if (metadata == null) {
+            metadata = insertAfter("uuid", "metadata");
+        }
+        Element vm = Xml.children(metadata, "vm").stream()
+                .filter(e -> VireoMetadata.NAMESPACE.equals(e.getNamespaceURI())).findFirst().orElse(null);
+        if (vm == null) {
+            vm = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":vm");
+            metadata.appendChild(vm);
+        }
+        replaceAll(vm, "user", users);
+        replaceAll(vm, "group", groups);
+    }
+
+    private void replaceAll(Element vm, String name, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        Xml.children(vm, name).forEach(vm::removeChild);
+        for (String value : values) {
+            Element element = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":" + name);
+            element.setTextContent(value);
+            vm.appendChild(element);
+        }
+    }
+
+    private void scaled(String name, int mib) {
+        Element element = child(domain, name);
+        element.setTextContent(Integer.toString(mib));
+        element.setAttribute("unit", "MiB");
+    }
+
+    private void text(String name, String value) {
+        child(domain, name).setTextContent(value);
+    }
+
+    private void optionalText(String name, String value) {
+        Element element = Xml.child(domain, name);
+        if (value.isEmpty()) {
+            if (element != null) {
+                domain.removeChild(element);
+            }
+            return;
+        }
+        if (element == null) {
+            element = insertAfter("uuid", name);
+        }
+        element.setTextContent(value);
+    }
+
+    private Element child(Element parent, String name) {
+        Element element = Xml.child(parent, name);
+        if (element == null) {
+            throw new IllegalStateException("the domain XML has no <" + name + ">");
+        }
+        return element;
+    }
+
+    private Element insertAfter(String sibling, String name) {
+        Element element = document.createElement(name);
+        Element after = Xml.child(domain, sibling);
+        domain.insertBefore(element, after == null ? domain.getFirstChild() : after.getNextSibling());
+        return element;
+    }
+}
