@@ -10,6 +10,8 @@ import java.util.List;
  * @param vcpus          the {@code current} vCPUs, or {@code maxVcpus}
  * @param topology       {@code <cpu><topology>}, or null
  * @param graphics       the first {@code <graphics>} device, or null
+ * @param diskTargets      the target devices of its disks ({@code vda}, …), for block statistics
+ * @param interfaceTargets the host-side devices of its NICs ({@code vnet0}, …; only while running)
  * @param metadata       what Vireo recorded in the domain's metadata ({@link VireoMetadata#NONE} if nothing)
  */
 public record DomainDefinition(
@@ -28,6 +30,8 @@ public record DomainDefinition(
         List<String> bootOrder,
         boolean bootMenu,
         Graphics graphics,
+        List<String> diskTargets,
+        List<String> interfaceTargets,
         VireoMetadata metadata) {
 
     public record Topology(int sockets, int cores, int threads) {

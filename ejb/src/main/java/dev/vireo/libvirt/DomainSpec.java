@@ -51,6 +51,10 @@ public record DomainSpec(
     public record Nic(String network, String model) {
     }
 
-    public record Graphics(String type, String listen) {
+    /**
+     * @param passwd        the console password, or null for none
+     * @param passwdValidTo when it expires (libvirt's UTC {@code yyyy-MM-ddTHH:mm:ss}), or null for never
+     */
+    public record Graphics(String type, String listen, String passwd, String passwdValidTo) {
     }
 }

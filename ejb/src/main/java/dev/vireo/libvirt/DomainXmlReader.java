@@ -31,7 +31,16 @@ public final class DomainXmlReader {
                 Xml.attribute(Xml.child(os, "type"), "arch").orElse(null),
                 bootOrder, bootMenu,
                 graphics(Xml.child(Xml.child(domain, "devices"), "graphics")),
+                targets(Xml.child(domain, "devices"), "disk"),
+                targets(Xml.child(domain, "devices"), "interface"),
                 metadata(Xml.child(domain, "metadata")));
+    }
+
+    private static List<String> targets(Element devices, String device) {
+        return Xml.children(devices, device).stream()
+                .map(element -> Xml.attribute(Xml.child(element, "target"), "dev").orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private static VireoMetadata metadata(Element metadata) {

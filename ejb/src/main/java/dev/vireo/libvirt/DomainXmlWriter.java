@@ -60,6 +60,12 @@ public final class DomainXmlWriter {
             graphics.setAttribute("type", spec.graphics().type());
             graphics.setAttribute("autoport", "yes");
             graphics.setAttribute("listen", spec.graphics().listen());
+            if (spec.graphics().passwd() != null) {
+                graphics.setAttribute("passwd", spec.graphics().passwd());
+                if (spec.graphics().passwdValidTo() != null) {
+                    graphics.setAttribute("passwdValidTo", spec.graphics().passwdValidTo());
+                }
+            }
             Element listen = Xml.append(graphics, "listen");
             listen.setAttribute("type", "address");
             listen.setAttribute("address", spec.graphics().listen());

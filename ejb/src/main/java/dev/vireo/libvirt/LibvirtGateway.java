@@ -116,6 +116,15 @@ public class LibvirtGateway {
         });
     }
 
+    /** The counters of the host's running domains, for the statistics sampler. */
+    public List<DomainCounters> sampleRunning(String uri) {
+        List<DomainSummary> running = domains(uri).stream()
+                .filter(domain -> domain.state() == DomainState.RUNNING || domain.state() == DomainState.BLOCKED
+                        || domain.state() == DomainState.PAUSED)
+                .toList();
+        return call(host(uri), connect -> StatsOperations.sample(connect, running));
+    }
+
     /** Changes a domain (see {@link DomainOperations#reconfigure}); empty when there is no such domain. */
     public Optional<DomainChange.Outcome> reconfigure(String uri, String name, DomainChange change) {
         HostConnection host = host(uri);

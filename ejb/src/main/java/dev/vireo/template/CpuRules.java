@@ -29,7 +29,8 @@ public final class CpuRules {
             int vcpus = info.vcpus() != null ? info.vcpus() : 1;
             int max = info.maxvcpus() != null ? info.maxvcpus() : vcpus;
             if (vcpus < 1 || max > MAX_VCPUS) {
-                throw new VireoException(ErrorCode.INVALID_CPU, "vcpus and maxvcpus must lie between 1 and " + MAX_VCPUS);
+                throw new VireoException(ErrorCode.INVALID_CPU, "vcpus (" + vcpus + ") and maxvcpus (" + max
+                        + ") must lie between 1 and " + MAX_VCPUS);
             }
             if (vcpus > max) {
                 throw new VireoException(ErrorCode.INVALID_CPU, "vcpus (" + vcpus + ") exceeds maxvcpus (" + max + ")");
@@ -40,7 +41,8 @@ public final class CpuRules {
             throw new VireoException(ErrorCode.INVALID_CPU, "a topology needs sockets, cores and threads");
         }
         if (requested.sockets() < 1 || requested.cores() < 1 || requested.threads() < 1) {
-            throw new VireoException(ErrorCode.INVALID_CPU, "sockets, cores and threads must be at least 1");
+            throw new VireoException(ErrorCode.INVALID_CPU, "sockets, cores and threads must be at least 1, not "
+                    + requested.sockets() + ", " + requested.cores() + ", " + requested.threads());
         }
         TemplateSettings.Topology topology =
                 new TemplateSettings.Topology(requested.sockets(), requested.cores(), requested.threads());

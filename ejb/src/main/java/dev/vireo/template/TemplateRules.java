@@ -37,7 +37,10 @@ final class TemplateRules {
     static final List<String> POOL_URI_PREFIXES = List.of("/plugins/kimchi/storagepools/", "/api/storagepools/");
 
     private static final Pattern OS_WORD = Pattern.compile("[A-Za-z0-9._+ -]{1,64}");
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    /** Dotted IPv4 without leading zeros (which C parsers read as octal). */
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final HostFacts host;
     private final String defaultPool;
@@ -116,7 +119,7 @@ final class TemplateRules {
         String type = media.type();
         if ("netboot".equals(type)) {
             if (media.path() != null) {
-                throw new VireoException(ErrorCode.INVALID_MEDIA, "netboot takes no path");
+                throw new VireoException(ErrorCode.INVALID_MEDIA, "netboot takes no path, got '" + media.path() + "'");
             }
             return new Media(null, null);
         }
@@ -206,6 +209,9 @@ final class TemplateRules {
         Set<Integer> indexes = new HashSet<>();
         for (int position = 0; position < requested.size(); position++) {
             TemplateRequest.Disk disk = requested.get(position);
+            if (disk == null) {
+                throw new VireoException(ErrorCode.INVALID_DISK, position, "a disk is an object, not null");
+            }
             int index = disk.index() != null ? disk.index() : position;
             if (index < 0 || !indexes.add(index)) {
                 throw new VireoException(ErrorCode.INVALID_DISK, index, "indexes must be distinct and not negative");
@@ -260,17 +266,19 @@ final class TemplateRules {
                     + graphics.type() + "'");
         }
         String listen = graphics.listen() != null ? graphics.listen() : DEFAULT_LISTEN;
-        if (!IP_LITERAL.matcher(listen).matches() || !isAddress(listen)) {
+        if (!IPV4.matcher(listen).matches() && !isIpv6(listen)) {
             throw new VireoException(ErrorCode.INVALID_GRAPHICS, "listen must be an IP address, not '" + listen + "'");
         }
         return new TemplateSettings.Graphics(type, listen);
     }
 
-    private static boolean isAddress(String literal) {
+    private static boolean isIpv6(String literal) {
+        if (!IPV6_CHARACTERS.matcher(literal).matches()) {
+            return false;
+        }
         try {
-            // only literals reach here (IP_LITERAL), so this never asks a name server
-            java.net.InetAddress.getByName(literal);
-            return true;
+            // a string with ':' is parsed as an IPv6 literal, never looked up in DNS
+            return java.net.InetAddress.getByName(literal) instanceof java.net.Inet6Address;
         } catch (java.net.UnknownHostException e) {
             return false;
         }
@@ -288,7 +296,8 @@ final class TemplateRules {
 
     private static String icon(String icon) {
         if (icon.length() > 1000 || icon.chars().anyMatch(Character::isWhitespace)) {
-            throw new VireoException(ErrorCode.INVALID_VALUE, "icon", "a URI of at most 1000 characters without spaces");
+            throw new VireoException(ErrorCode.INVALID_VALUE, "icon", "a URI of at most 1000 characters without spaces, not '"
+                    + (icon.length() > 80 ? icon.substring(0, 80) + "…" : icon) + "'");
         }
         return icon;
     }

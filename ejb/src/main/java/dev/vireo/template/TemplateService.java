@@ -99,7 +99,8 @@ public class TemplateService {
     }
 
     static String nextCloneName(String name, List<String> taken) {
-        Pattern clone = Pattern.compile(Pattern.quote(name) + "-clone(\\d+)");
+        // nine digits at most: a longer number is someone's own name, not a clone count
+        Pattern clone = Pattern.compile(Pattern.quote(name) + "-clone([1-9]\\d{0,8})");
         int highest = 0;
         for (String existing : taken) {
             Matcher matcher = clone.matcher(existing);

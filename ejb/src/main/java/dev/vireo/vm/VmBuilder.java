@@ -102,7 +102,8 @@ final class VmBuilder {
                 boot,
                 disks,
                 settings.networks().stream().map(network -> new DomainSpec.Nic(network, guest.nicModel())).toList(),
-                graphics == null ? null : new DomainSpec.Graphics(graphics.type(), graphics.listen()),
+                graphics == null ? null : new DomainSpec.Graphics(graphics.type(), graphics.listen(),
+                        ConsolePasswords.random(), ConsolePasswords.EXPIRED),
                 GuestDefaults.video(graphics == null ? null : graphics.type()),
                 new VireoMetadata(plan.template(), owned, List.of(), List.of()));
     }

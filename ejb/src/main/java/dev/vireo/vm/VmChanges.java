@@ -9,12 +9,7 @@ import dev.vireo.libvirt.Units;
 import dev.vireo.template.CpuRules;
 import dev.vireo.template.TemplateRequest;
 import dev.vireo.validation.ResourceName;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +20,9 @@ import java.util.Set;
 final class VmChanges {
 
     static final int MIN_MEMORY_MIB = 16;
-    static final int DEFAULT_PASSWORD_SECONDS = 30;
     static final int MAX_TEXT = 4000;
     static final Set<String> BOOT_DEVICES = Set.of("hd", "cdrom", "network", "fd");
     static final Set<String> GRAPHICS = Set.of("vnc", "spice");
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int PASSWORD_LENGTH = 8;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter LIBVIRT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private VmChanges() {
     }
@@ -94,14 +84,14 @@ final class VmChanges {
                 }
             }
             if (graphics.passwd() != null || graphics.type() == null) {
-                passwd = graphics.passwd() != null ? password(graphics.passwd()) : randomPassword();
-                int seconds = graphics.passwdValidTo() != null ? graphics.passwdValidTo() : DEFAULT_PASSWORD_SECONDS;
+                passwd = graphics.passwd() != null ? password(graphics.passwd()) : ConsolePasswords.random();
+                int seconds = graphics.passwdValidTo() != null ? graphics.passwdValidTo()
+                        : ConsolePasswords.DEFAULT_LIFETIME_SECONDS;
                 if (seconds < 1) {
                     throw new VireoException(ErrorCode.INVALID_GRAPHICS, "passwdValidTo is a lifetime in seconds, "
                             + "at least 1, not " + seconds);
                 }
-                validTo = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).plusSeconds(seconds)
-                        .truncatedTo(ChronoUnit.SECONDS).format(LIBVIRT_TIME);
+                validTo = ConsolePasswords.validTo(clock, seconds);
             }
         }
 
@@ -150,11 +140,4 @@ final class VmChanges {
         return passwd;
     }
 
-    private static String randomPassword() {
-        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return password.toString();
-    }
 }

@@ -39,6 +39,9 @@ public class VmService {
     @EJB
     TaskService tasks;
 
+    @EJB
+    VmStatsSampler sampler;
+
     private final Clock clock = Clock.systemUTC();
 
     /** {@code kvm}, {@code qemu}, … or {@code auto}: the best the host offers (kvm, then qemu). */
@@ -48,7 +51,7 @@ public class VmService {
 
     public List<VmView> list() {
         return libvirt.domains(libvirt.localUri()).stream()
-                .map(VmView::of)
+                .map(domain -> VmView.of(domain, sampler.statsOf(domain.name())))
                 .sorted(Comparator.comparing(VmView::name))
                 .toList();
     }
@@ -56,7 +59,7 @@ public class VmService {
     public VmView get(String name) {
         ResourceName.require("virtual machine", name);
         return libvirt.domain(libvirt.localUri(), name)
-                .map(VmView::of)
+                .map(domain -> VmView.of(domain, sampler.statsOf(name)))
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }
 
@@ -138,14 +141,15 @@ public class VmService {
                 clock);
         DomainChange.Outcome outcome = libvirt.reconfigure(libvirt.localUri(), name, change)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
-        return new Updated(VmView.of(outcome.domain()), outcome.pendingUntilRestart());
+        return new Updated(VmView.of(outcome.domain(), sampler.statsOf(outcome.domain().name())),
+                outcome.pendingUntilRestart());
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */
     public VmView act(String name, DomainAction action) {
         ResourceName.require("virtual machine", name);
         return libvirt.act(libvirt.localUri(), name, action)
-                .map(VmView::of)
+                .map(domain -> VmView.of(domain, sampler.statsOf(name)))
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }
 }

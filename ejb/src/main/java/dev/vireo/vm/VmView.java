@@ -11,6 +11,7 @@ public record VmView(
         String name,
         String uuid,
         String state,
+        VmStats stats,
         Memory memory,
         CpuInfo cpuInfo,
         Graphics graphics,
@@ -37,7 +38,7 @@ public record VmView(
         static final Graphics NONE = new Graphics(null, null, null, null, null);
     }
 
-    static VmView of(DomainSummary summary) {
+    static VmView of(DomainSummary summary, VmStats stats) {
         DomainDefinition definition = summary.definition();
         DomainDefinition.Topology topology = definition.topology();
         DomainDefinition.Graphics graphics = definition.graphics();
@@ -45,6 +46,7 @@ public record VmView(
                 definition.name(),
                 definition.uuid(),
                 summary.state().apiName(),
+                stats,
                 new Memory(definition.currentMemoryBytes() / Units.MIB, definition.maxMemoryBytes() / Units.MIB),
                 new CpuInfo(definition.vcpus(), definition.maxVcpus(), topology == null ? null
                         : new Topology(topology.sockets(), topology.cores(), topology.threads())),

@@ -137,6 +137,50 @@ class RealHypervisorIT {
     }
 
     @Test
+    void measuresWhatARunningGuestUses() {
+        api().post("/api/vms/" + vm + "/start").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> api().get("/api/vms/" + vm).then()
+                .body("stats.cpu_utilization", org.hamcrest.Matchers.greaterThan(0f)));
+        api().get("/api/vms/" + vm).then()
+                .body("stats.cpu_utilization", org.hamcrest.Matchers.lessThanOrEqualTo(100f))
+                .body("stats.mem_utilization", org.hamcrest.Matchers.lessThanOrEqualTo(100f));
+    }
+
+    @Test
+    void keepsConsolesClosedUntilAPasswordIsSetAndSetsItLive() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            host.dirPool(pool, true);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            int port = api().post("/api/vms/" + guest + "/start").then().statusCode(200).extract().path("graphics.port");
+            assertThat(vncSecurityTypes(port)).as("VNC authentication is required").containsExactly((byte) 2);
+
+            api().contentType(ContentType.JSON).body("{\"graphics\": {\"passwd\": \"s3cret\", \"passwdValidTo\": 300}}")
+                    .put("/api/vms/" + guest).then()
+                    .statusCode(200)
+                    .header("Warning", org.hamcrest.Matchers.nullValue())
+                    .body("state", equalTo("running"))
+                    .body("graphics.passwd", equalTo("s3cret"));
+            assertThat(virsh("dumpxml", "--security-info", guest)).contains("passwd='s3cret'");
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+        }
+    }
+
+    /** The security types a VNC server offers after the RFB 3.8 version handshake. */
+    private static byte[] vncSecurityTypes(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            var in = socket.getInputStream();
+            assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).startsWith("RFB 003.008");
+            socket.getOutputStream().write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+            return in.readNBytes(in.read());
+        }
+    }
+
+    @Test
     void seesChangesMadeOutsideVireoThroughLifecycleEvents() {
         api().get("/api/vms").then().body("name", hasItem(vm)); // the cache is filled
         virsh("start", vm);

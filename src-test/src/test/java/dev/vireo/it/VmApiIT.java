@@ -88,6 +88,19 @@ class VmApiIT {
     }
 
     @Test
+    void reportsUtilisationFromTheSampler() {
+        // the test driver's counters grow with time; two samples (5 s apart) give rates
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                api().get("/api/vms/test").then()
+                        .body("stats.cpu_utilization", org.hamcrest.Matchers.greaterThan(0f))
+                        .body("stats.net_throughput", org.hamcrest.Matchers.greaterThan(0f)));
+        api().get("/api/vms/test").then()
+                .body("stats.cpu_utilization", org.hamcrest.Matchers.lessThanOrEqualTo(100f))
+                .body("stats.mem_utilization", equalTo(50.0f))
+                .body("stats.io_throughput_peak", org.hamcrest.Matchers.greaterThan(0f));
+    }
+
+    @Test
     void anUnknownVmIsA404WithItsName() {
         api().get("/api/vms/no-such-vm").then()
                 .statusCode(404)

@@ -1,0 +1,98 @@
+package dev.vireo.vm;
+
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainCounters;
+import dev.vireo.libvirt.LibvirtGateway;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Samples the counters of running VMs every {@value #INTERVAL_SECONDS} s and turns two
+ * consecutive samples into rates: CPU % = Δcpu time / (Δt × vCPUs), throughputs from Δbytes / Δt.
+ * Requests read the last result; none waits for a measurement.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class VmStatsSampler {
+
+    static final int INTERVAL_SECONDS = 5;
+    /** Peaks cover the last five minutes. */
+    static final int PEAK_WINDOW = 300 / INTERVAL_SECONDS;
+
+    private static final Logger LOG = Logger.getLogger(VmStatsSampler.class.getName());
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    private final Map<String, VmStats> latest = new ConcurrentHashMap<>();
+    private Map<String, History> histories = new HashMap<>();
+
+    /** The VM's latest utilisation; zeros for a VM not running or not sampled twice yet. */
+    public VmStats statsOf(String name) {
+        return latest.getOrDefault(name, VmStats.NONE);
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
+    void sample() {
+        try {
+            record(libvirt.sampleRunning(libvirt.localUri()));
+        } catch (VireoException e) {
+            LOG.log(Level.FINE, "No statistics this round", e);
+        }
+    }
+
+    /** Runs on the timer thread only, so the histories need no locking. */
+    void record(Iterable<DomainCounters> samples) {
+        Map<String, History> next = new HashMap<>();
+        for (DomainCounters sample : samples) {
+            History history = histories.getOrDefault(sample.name(), new History());
+            history.add(sample).ifPresent(stats -> latest.put(sample.name(), stats));
+            next.put(sample.name(), history);
+        }
+        latest.keySet().retainAll(next.keySet());
+        histories = next;
+    }
+
+    /** One VM's last sample and its recent throughputs. */
+    static final class History {
+
+        private DomainCounters previous;
+        private final Deque<double[]> throughputs = new ArrayDeque<>();
+
+        java.util.Optional<VmStats> add(DomainCounters sample) {
+            DomainCounters before = previous;
+            previous = sample;
+            if (before == null || sample.sampledAtNanos() <= before.sampledAtNanos()) {
+                return java.util.Optional.empty();
+            }
+            double seconds = (sample.sampledAtNanos() - before.sampledAtNanos()) / 1e9;
+            double cpu = 100.0 * Math.max(0, sample.cpuTimeNanos() - before.cpuTimeNanos())
+                    / (seconds * 1e9 * sample.vcpus());
+            double network = Math.max(0, sample.networkBytes() - before.networkBytes()) / 1024.0 / seconds;
+            double io = Math.max(0, sample.diskBytes() - before.diskBytes()) / 1024.0 / seconds;
+            throughputs.addLast(new double[] {network, io});
+            while (throughputs.size() > PEAK_WINDOW) {
+                throughputs.removeFirst();
+            }
+            double networkPeak = throughputs.stream().mapToDouble(t -> t[0]).max().orElse(0);
+            double ioPeak = throughputs.stream().mapToDouble(t -> t[1]).max().orElse(0);
+            double memory = sample.memoryUsedPercent() == null ? 0 : sample.memoryUsedPercent();
+            return java.util.Optional.of(new VmStats(round(Math.min(100, cpu)), round(memory), round(network),
+                    round(networkPeak), round(io), round(ioPeak)));
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vireo.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.libvirt.DomainCounters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VmStatsSamplerTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void theFirstSampleGivesNoRates() {
+        assertThat(new VmStatsSampler.History().add(sample(0, 0, 2, 0, 0))).isEmpty();
+    }
+
+    @Test
+    void ratesComeFromTheDifferenceOfTwoSamples() {
+        VmStatsSampler.History history = new VmStatsSampler.History();
+        history.add(sample(0, 0, 2, 0, 0));
+        // 5 s later: 5 s of CPU time on 2 vCPUs = 50 %; 512000 bytes of NIC traffic = 100 KiB/s
+        VmStats stats = history.add(sample(5 * SECOND, 5 * SECOND, 2, 512_000, 1_024_000)).orElseThrow();
+        assertThat(stats.cpuUtilization()).isEqualTo(50.0);
+        assertThat(stats.netThroughput()).isEqualTo(100.0);
+        assertThat(stats.ioThroughput()).isEqualTo(200.0);
+        assertThat(stats.memUtilization()).isEqualTo(25.0);
+    }
+
+    @Test
+    void peaksRememberTheHighestRecentThroughput() {
+        VmStatsSampler.History history = new VmStatsSampler.History();
+        history.add(sample(0, 0, 1, 0, 0));
+        history.add(sample(5 * SECOND, 0, 1, 512_000, 0));
+        VmStats quiet = history.add(sample(10 * SECOND, 0, 1, 512_000, 0)).orElseThrow();
+        assertThat(quiet.netThroughput()).isZero();
+        assertThat(quiet.netThroughputPeak()).isEqualTo(100.0);
+    }
+
+    @Test
+    void countersThatWentBackwardsGiveZeroNotNegativeRates() {
+        VmStatsSampler.History history = new VmStatsSampler.History();
+        history.add(sample(0, 9 * SECOND, 1, 900, 900));
+        VmStats stats = history.add(sample(5 * SECOND, SECOND, 1, 100, 100)).orElseThrow();
+        assertThat(stats.cpuUtilization()).isZero();
+        assertThat(stats.netThroughput()).isZero();
+        assertThat(stats.ioThroughput()).isZero();
+    }
+
+    @Test
+    void theSamplerForgetsVmsThatStoppedRunning() {
+        VmStatsSampler sampler = new VmStatsSampler();
+        sampler.record(List.of(sample(0, 0, 1, 0, 0)));
+        sampler.record(List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)));
+        assertThat(sampler.statsOf("vm").cpuUtilization()).isEqualTo(100.0);
+        sampler.record(List.of());
+        assertThat(sampler.statsOf("vm")).isEqualTo(VmStats.NONE);
+    }
+
+    private static DomainCounters sample(long at, long cpu, int vcpus, long network, long disk) {
+        return new DomainCounters("vm", at, cpu, vcpus, 25.0, network, disk);
+    }
+}
