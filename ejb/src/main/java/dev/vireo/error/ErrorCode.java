@@ -49,6 +49,9 @@ public enum ErrorCode {
             "Invalid template '%s': give its URI, /plugins/kimchi/templates/NAME or /api/templates/NAME"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
+    // distributions
+    DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),
+
     // hosts and libvirt
     HOST_UNREACHABLE("HOST0001E", 503, "The hypervisor at %s cannot be reached: %s"),
     HOST_UNSUPPORTED("HOST0002E", 409, "The hypervisor does not support this operation: %s"),

@@ -194,6 +194,16 @@ public class LibvirtGateway {
         return call(host(uri), connect -> StorageOperations.volume(connect, pool, name));
     }
 
+    /** The ISO images in the host's active pools. */
+    public List<VolumeSummary> isoVolumes(String uri) {
+        return call(host(uri), StorageOperations::isoVolumes);
+    }
+
+    /** The ISO 9660 label of the image at {@code path}, when libvirt can stream it and it has one. */
+    public Optional<String> isoLabel(String uri, String path) {
+        return call(host(uri), connect -> StorageOperations.isoLabel(connect, path));
+    }
+
     /** The host's memory in bytes. */
     public long hostMemoryBytes(String uri) {
         return call(host(uri), connect -> connect.nodeInfo().memory * Units.KIB);

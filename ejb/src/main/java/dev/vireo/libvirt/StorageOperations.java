@@ -7,6 +7,7 @@ import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
+import org.libvirt.Stream;
 import org.w3c.dom.Element;
 
 /** Reads of storage pools and volumes. */
@@ -83,6 +84,83 @@ final class StorageOperations {
             throw e;
         } finally {
             pool.free();
+        }
+    }
+
+    /** The ISO images of every active pool. */
+    static List<VolumeSummary> isoVolumes(Connect connect) throws LibvirtException {
+        List<VolumeSummary> isos = new ArrayList<>();
+        for (String poolName : connect.listStoragePools()) {
+            StoragePool pool;
+            try {
+                pool = connect.storagePoolLookupByName(poolName);
+            } catch (LibvirtException e) {
+                if (LibvirtErrors.isNotFound(e)) {
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                for (String name : pool.listVolumes()) {
+                    try {
+                        StorageVol volume = pool.storageVolLookupByName(name);
+                        try {
+                            VolumeSummary summary = summarize(volume);
+                            if ("iso".equals(summary.format())) {
+                                isos.add(summary);
+                            }
+                        } finally {
+                            volume.free();
+                        }
+                    } catch (LibvirtException e) {
+                        if (!LibvirtErrors.isNotFound(e)) {
+                            throw e;
+                        }
+                    }
+                }
+            } finally {
+                pool.free();
+            }
+        }
+        return isos;
+    }
+
+    /** The ISO 9660 volume label of an image, read through libvirt; empty when it has none. */
+    static Optional<String> isoLabel(Connect connect, String path) throws LibvirtException {
+        StorageVol volume;
+        try {
+            volume = connect.storageVolLookupByPath(path);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Stream stream = connect.streamNew(0);
+        try {
+            volume.download(stream, IsoLabel.DESCRIPTOR_OFFSET, IsoLabel.DESCRIPTOR_LENGTH, 0);
+            byte[] descriptor = new byte[IsoLabel.DESCRIPTOR_LENGTH];
+            int read = 0;
+            while (read < descriptor.length) {
+                byte[] chunk = new byte[descriptor.length - read];
+                int got = stream.receive(chunk);
+                if (got <= 0) {
+                    break;
+                }
+                System.arraycopy(chunk, 0, descriptor, read, got);
+                read += got;
+            }
+            stream.finish();
+            return read == descriptor.length ? IsoLabel.of(descriptor) : Optional.empty();
+        } catch (LibvirtException e) {
+            stream.abort();
+            if (LibvirtErrors.isConnectionFailure(e)) {
+                throw e;
+            }
+            return Optional.empty(); // a driver that cannot stream volumes (the test driver)
+        } finally {
+            stream.free();
+            volume.free();
         }
     }
 

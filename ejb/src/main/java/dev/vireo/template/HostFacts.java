@@ -1,5 +1,6 @@
 package dev.vireo.template;
 
+import dev.vireo.distro.Distro;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSummary;
 import java.util.Map;
@@ -18,4 +19,9 @@ interface HostFacts {
     Optional<VolumeSummary> volumeAt(String path);
 
     boolean volumeExists(String pool, String name);
+
+    /** The distribution on the ISO image at {@code path}; unknown unless the host can tell. */
+    default Distro distroOf(String path) {
+        return Distro.UNKNOWN;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.template;
 
+import dev.vireo.distro.Distro;
+import dev.vireo.distro.DistroLabels;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.Units;
@@ -54,6 +56,11 @@ final class LiveHostFacts implements HostFacts {
     @Override
     public Optional<VolumeSummary> volumeAt(String path) {
         return volumesByPath.computeIfAbsent(path, p -> libvirt.volumeAt(uri, p));
+    }
+
+    @Override
+    public Distro distroOf(String path) {
+        return DistroLabels.recognise(libvirt.isoLabel(uri, path).orElse(null));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vireo.template;
 
+import dev.vireo.distro.Distro;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.VolumeSummary;
@@ -67,8 +68,8 @@ final class TemplateRules {
         return new TemplateSettings(
                 request.folder() == null ? List.of() : folder(request.folder()),
                 request.icon() == null ? null : icon(request.icon()),
-                request.osDistro() == null ? UNKNOWN : osWord("os_distro", request.osDistro()),
-                request.osVersion() == null ? UNKNOWN : osWord("os_version", request.osVersion()),
+                request.osDistro() == null ? media.distro().osDistro() : osWord("os_distro", request.osDistro()),
+                request.osVersion() == null ? media.distro().osVersion() : osWord("os_version", request.osVersion()),
                 memory[0], memory[1], cdrom,
                 networks(request.networks() == null ? List.of(DEFAULT_NETWORK) : request.networks()),
                 disks,
@@ -112,7 +113,8 @@ final class TemplateRules {
         return ResourceName.require("storage pool", name);
     }
 
-    private record Media(String cdrom, VolumeSummary base) {
+    /** What the source media gives a template: a CD-ROM or a base disk, and the OS it holds. */
+    private record Media(String cdrom, VolumeSummary base, Distro distro) {
     }
 
     private Media media(TemplateRequest.SourceMedia media) {
@@ -121,7 +123,7 @@ final class TemplateRules {
             if (media.path() != null) {
                 throw new VireoException(ErrorCode.INVALID_MEDIA, "netboot takes no path, got '" + media.path() + "'");
             }
-            return new Media(null, null);
+            return new Media(null, null, Distro.UNKNOWN);
         }
         if (!"disk".equals(type)) {
             throw new VireoException(ErrorCode.INVALID_MEDIA, "type must be netboot or disk, not '" + type + "'");
@@ -130,10 +132,12 @@ final class TemplateRules {
             throw new VireoException(ErrorCode.INVALID_MEDIA, "a disk source needs a path");
         }
         if (isStreamUrl(media.path())) {
-            return new Media(media.path(), null);
+            return new Media(media.path(), null, Distro.UNKNOWN);
         }
         VolumeSummary volume = volumeAt(media.path());
-        return "iso".equals(volume.format()) ? new Media(volume.path(), null) : new Media(null, volume);
+        return "iso".equals(volume.format())
+                ? new Media(volume.path(), null, host.distroOf(volume.path()))
+                : new Media(null, volume, Distro.UNKNOWN);
     }
 
     private String cdrom(String cdrom) {

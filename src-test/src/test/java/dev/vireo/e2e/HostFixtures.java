@@ -4,6 +4,7 @@ import static dev.vireo.e2e.RealHypervisor.virsh;
 
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +50,28 @@ final class HostFixtures implements AutoCloseable {
         check(RealHypervisor.run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), size));
         virsh("pool-refresh", pool);
         return image;
+    }
+
+    /**
+     * A minimal ISO 9660 image (system area, primary volume descriptor with {@code label},
+     * terminator) in an active pool, which is then refreshed: enough for libvirt to see an ISO and
+     * for Vireo to read its label.
+     */
+    Path iso(String pool, Path directory, String name, String label) throws IOException {
+        byte[] image = new byte[18 * 2048];
+        int primary = 16 * 2048;
+        image[primary] = 1;
+        System.arraycopy("CD001".getBytes(StandardCharsets.US_ASCII), 0, image, primary + 1, 5);
+        image[primary + 6] = 1;
+        byte[] padded = String.format("%-32s", label).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(padded, 0, image, primary + 40, 32);
+        int terminator = 17 * 2048;
+        image[terminator] = (byte) 255;
+        System.arraycopy("CD001".getBytes(StandardCharsets.US_ASCII), 0, image, terminator + 1, 5);
+        image[terminator + 6] = 1;
+        Path iso = Files.write(directory.resolve(name), image);
+        virsh("pool-refresh", pool);
+        return iso;
     }
 
     /** An isolated network without addresses: defining it needs no dnsmasq or firewall. */

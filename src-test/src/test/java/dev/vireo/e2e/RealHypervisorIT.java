@@ -108,7 +108,7 @@ class RealHypervisorIT {
 
     @Test
     void drivesARealGuestThroughItsLifecycle() throws IOException {
-        api().get("/api/vms").then().statusCode(200).body("name", hasItem(vm));
+        awaitListed();
         api().get("/api/vms/" + vm).then()
                 .statusCode(200)
                 .body("state", equalTo("shutoff"))
@@ -182,7 +182,7 @@ class RealHypervisorIT {
 
     @Test
     void seesChangesMadeOutsideVireoThroughLifecycleEvents() {
-        api().get("/api/vms").then().body("name", hasItem(vm)); // the cache is filled
+        awaitListed();
         virsh("start", vm);
         awaitState("running");
         virsh("suspend", vm);
@@ -194,6 +194,12 @@ class RealHypervisorIT {
                 .untilAsserted(() -> api().get("/api/vms").then().body("name", not(hasItem(vm))));
         api().get("/api/vms/" + vm).then().statusCode(404);
         virsh("define", definition.toString()); // for removeTheGuest
+    }
+
+    /** The guest was defined with virsh: the list shows it once libvirt's event arrived. */
+    private void awaitListed() {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> api().get("/api/vms").then().statusCode(200).body("name", hasItem(vm)));
     }
 
     private void awaitState(String state) {
@@ -234,6 +240,43 @@ class RealHypervisorIT {
             assertThat(overlay).doesNotExist();
             assertThat(base).exists();
             assertThat(virsh("list", "--all", "--name")).doesNotContain(first).doesNotContain(second);
+        }
+    }
+
+    @Test
+    void recognisesDistributionsOnIsoImagesAndInstallsFromThem() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(pool, true);
+            String fedora = HostFixtures.unique("fedora") + ".iso";
+            String mystery = HostFixtures.unique("mystery") + ".iso";
+            Path iso = host.iso(pool, directory, fedora, "Fedora-S-dvd-x86_64-40");
+            host.iso(pool, directory, mystery, "BACKUP_2024");
+
+            api().get("/api/config/distros").then()
+                    .statusCode(200)
+                    .body("find { it.name == '" + fedora + "' }.os_distro", equalTo("fedora"))
+                    .body("find { it.name == '" + fedora + "' }.os_version", equalTo("40"))
+                    .body("find { it.name == '" + fedora + "' }.path", equalTo(iso.toString()))
+                    .body("find { it.name == '" + mystery + "' }.os_distro", equalTo("unknown"));
+            api().get("/plugins/kimchi/config/distros/" + fedora).then()
+                    .statusCode(200)
+                    .body("os_version", equalTo("40"));
+            api().get("/api/config/distros/no-such.iso").then().statusCode(404).body("code", equalTo("DIST0001E"));
+
+            String template = template("{\"source_media\": {\"type\": \"disk\", \"path\": \"" + iso + "\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            api().get("/api/templates/" + template).then()
+                    .body("cdrom", equalTo(iso.toString()))
+                    .body("os_distro", equalTo("fedora"))
+                    .body("os_version", equalTo("40"));
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            api().get("/api/vms/" + guest).then().body("bootorder", contains("hd", "cdrom", "network"));
+            String xml = virsh("dumpxml", guest);
+            assertThat(xml).contains("bus='virtio'").contains("<source file='" + iso + "'").contains("device='cdrom'");
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+            assertThat(iso).exists();
         }
     }
 

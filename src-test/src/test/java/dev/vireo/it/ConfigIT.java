@@ -37,6 +37,17 @@ class ConfigIT {
     }
 
     @Test
+    void listsTheDistributionsOfTheHostsIsoImages() {
+        // the test driver's only pool holds no ISO image (RealHypervisorIT recognises real ones)
+        api().get("/api/config/distros").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+        api().get("/api/config/distros/fedora.iso").then()
+                .statusCode(404)
+                .body("code", equalTo("DIST0001E"))
+                .body("reason", equalTo("No ISO image named fedora.iso in an active storage pool"));
+        api().get("/api/config/distros/..").then().statusCode(400).body("code", equalTo("NAME0001E"));
+    }
+
+    @Test
     void probesTheHostForItsCapabilitiesAndLeavesNothingBehind() {
         // the test driver accepts every network disk protocol and SPICE graphics
         api().get("/api/config/capabilities").then()

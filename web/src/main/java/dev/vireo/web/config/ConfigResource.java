@@ -3,12 +3,16 @@ package dev.vireo.web.config;
 import dev.vireo.config.CapabilitiesView;
 import dev.vireo.config.ConfigService;
 import dev.vireo.config.ConfigView;
+import dev.vireo.distro.DistroService;
+import dev.vireo.distro.DistroView;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,10 +25,27 @@ public class ConfigResource {
     @EJB
     ConfigService config;
 
+    @EJB
+    DistroService distros;
+
     @GET
     @Operation(summary = "Vireo's version and build options")
     public ConfigView config() {
         return config.config();
+    }
+
+    @GET
+    @Path("distros")
+    @Operation(summary = "The distributions the ISO images of the host's active pools hold")
+    public List<DistroView> distros() {
+        return distros.list();
+    }
+
+    @GET
+    @Path("distros/{name}")
+    @Operation(summary = "One distribution, by its ISO image's volume name")
+    public DistroView distro(@PathParam("name") String name) {
+        return distros.get(name);
     }
 
     @GET

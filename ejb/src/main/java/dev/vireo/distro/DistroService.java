@@ -1,0 +1,48 @@
+package dev.vireo.distro;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.validation.ResourceName;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The distributions the host's ISO images hold: every ISO volume of an active pool, recognised
+ * by its label ({@link DistroLabels}).
+ */
+@Stateless
+public class DistroService {
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    public List<DistroView> list() {
+        return libvirt.isoVolumes(libvirt.localUri()).stream()
+                .map(this::view)
+                .sorted(Comparator.comparing(DistroView::name))
+                .toList();
+    }
+
+    public DistroView get(String name) {
+        ResourceName.require("distribution", name);
+        return libvirt.isoVolumes(libvirt.localUri()).stream()
+                .filter(volume -> volume.name().equals(name))
+                .findFirst()
+                .map(this::view)
+                .orElseThrow(() -> new VireoException(ErrorCode.DISTRO_NOT_FOUND, name));
+    }
+
+    /** The distribution on the ISO image at {@code path}, {@link Distro#UNKNOWN} when not recognised. */
+    public Distro of(String path) {
+        return DistroLabels.recognise(libvirt.isoLabel(libvirt.localUri(), path).orElse(null));
+    }
+
+    private DistroView view(VolumeSummary iso) {
+        Distro distro = of(iso.path());
+        return new DistroView(iso.name(), distro.osDistro(), distro.osVersion(), iso.path());
+    }
+}
