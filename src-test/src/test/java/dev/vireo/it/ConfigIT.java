@@ -44,7 +44,7 @@ class ConfigIT {
                 .statusCode(404)
                 .body("code", equalTo("DIST0001E"))
                 .body("reason", equalTo("No ISO image named fedora.iso in an active storage pool"));
-        api().get("/api/config/distros/..").then().statusCode(400).body("code", equalTo("NAME0001E"));
+        api().get("/api/config/distros/bad name!").then().statusCode(400).body("code", equalTo("NAME0001E"));
     }
 
     @Test
