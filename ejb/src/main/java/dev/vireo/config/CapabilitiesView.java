@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The Kimchi capabilities resource.
  *
- * @param screenshot null until a screenshot has been attempted on this host, as the seed says
+ * @param screenshot whether screenshots work on this host; null until one was tried, as the seed says
  */
 public record CapabilitiesView(
         List<String> libvirtStreamProtocols,

@@ -2,6 +2,7 @@ package dev.vireo.config;
 
 import dev.vireo.libvirt.HostFeatures;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.vm.ScreenshotService;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -29,6 +30,9 @@ public class ConfigService {
     @EJB
     LibvirtGateway libvirt;
 
+    @EJB
+    ScreenshotService screenshots;
+
     private final Map<String, HostFeatures> features = new ConcurrentHashMap<>();
 
     public ConfigView config() {
@@ -44,7 +48,7 @@ public class ConfigService {
                 host.streamProtocols(),
                 host.spice(),
                 !host.streamProtocols().isEmpty(),
-                null,
+                screenshots.hostCanCapture(),
                 onPath("sosreport") || onPath("sos"),
                 apt || yum || onPath("zypper"),
                 apt ? "deb" : yum ? "yum" : null);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.libvirt.Stream;
 
 /** Domains: all of a host's in one listing call, one by name, a lifecycle action on one. */
 final class DomainOperations {
@@ -73,6 +74,36 @@ final class DomainOperations {
             action.apply(domain);
             return Optional.of(summarize(domain));
         } finally {
+            domain.free();
+        }
+    }
+
+    /** Captures the first display of a running domain; empty when there is no such domain. */
+    static Optional<Screenshot> screenshot(Connect connect, String name) throws LibvirtException {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        Stream stream = connect.streamNew(0);
+        try {
+            String mime = domain.screenshot(stream, 0);
+            java.io.ByteArrayOutputStream image = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            for (int read = stream.receive(chunk); read > 0; read = stream.receive(chunk)) {
+                image.write(chunk, 0, read);
+            }
+            stream.finish();
+            return Optional.of(new Screenshot(mime, image.toByteArray()));
+        } catch (LibvirtException e) {
+            stream.abort();
+            throw e;
+        } finally {
+            stream.free();
             domain.free();
         }
     }

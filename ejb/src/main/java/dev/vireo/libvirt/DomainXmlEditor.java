@@ -27,20 +27,17 @@ final class DomainXmlEditor {
         if (change.name() != null) {
             text("name", change.name());
         }
-        if (change.maxMemoryMib() != null) {
-            scaled("memory", change.maxMemoryMib());
-        }
-        if (change.memoryMib() != null) {
-            scaled("currentMemory", change.memoryMib());
-        }
+        memory(change.memoryMib(), change.maxMemoryMib());
         if (change.maxVcpus() != null || change.vcpus() != null) {
             Element vcpu = child(domain, "vcpu");
+            int oldMax = Integer.parseInt(vcpu.getTextContent().trim());
+            int current = change.vcpus() != null ? change.vcpus()
+                    : Xml.attribute(vcpu, "current").map(Integer::parseInt).orElse(oldMax);
             if (change.maxVcpus() != null) {
                 vcpu.setTextContent(Integer.toString(change.maxVcpus()));
             }
-            if (change.vcpus() != null) {
-                vcpu.setAttribute("current", Integer.toString(change.vcpus()));
-            }
+            // libvirt leaves "current" out when it equals the maximum: keep the count explicit
+            vcpu.setAttribute("current", Integer.toString(current));
         }
         if (change.topologyGiven()) {
             topology(change.topology());
@@ -149,6 +146,26 @@ final class DomainXmlEditor {
             Element element = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":" + name);
             element.setTextContent(value);
             vm.appendChild(element);
+        }
+    }
+
+    /**
+     * The maximum goes to {@code <maxMemory>} on a domain laid out for memory hot-plug, else to
+     * {@code <memory>}; {@code <memory>} never ends below the current size.
+     */
+    private void memory(Integer currentMib, Integer maxMib) {
+        boolean hotplug = Xml.child(domain, "maxMemory") != null;
+        if (maxMib != null) {
+            scaled(hotplug ? "maxMemory" : "memory", maxMib);
+        }
+        if (currentMib != null) {
+            scaled("currentMemory", currentMib);
+            Element memory = child(domain, "memory");
+            long memoryBytes = Units.toBytes(Long.parseLong(memory.getTextContent().trim()),
+                    memory.getAttribute("unit"), "KiB");
+            if (memoryBytes < currentMib * Units.MIB) {
+                scaled("memory", currentMib);
+            }
         }
     }
 

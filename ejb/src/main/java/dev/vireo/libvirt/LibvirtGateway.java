@@ -125,6 +125,11 @@ public class LibvirtGateway {
         return call(host(uri), connect -> StatsOperations.sample(connect, running));
     }
 
+    /** Captures a running domain's display; empty when there is no such domain. */
+    public Optional<Screenshot> screenshot(String uri, String name) {
+        return call(host(uri), connect -> DomainOperations.screenshot(connect, name));
+    }
+
     /** Changes a domain (see {@link DomainOperations#reconfigure}); empty when there is no such domain. */
     public Optional<DomainChange.Outcome> reconfigure(String uri, String name, DomainChange change) {
         HostConnection host = host(uri);

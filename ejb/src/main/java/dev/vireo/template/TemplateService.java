@@ -14,7 +14,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +133,14 @@ public class TemplateService {
         TemplateRequest overrides = new TemplateRequest(null, null, null, null, null, null, disks, graphics,
                 null, null, null, null);
         return new TemplateRules(new LiveHostFacts(libvirt), defaultPool).update(settings, overrides);
+    }
+
+    /** The icon of every template that has one, by template name (one query for a VM list). */
+    public Map<String, String> icons() {
+        Map<String, String> icons = new HashMap<>();
+        em.createQuery("select t.name, t.icon from Template t where t.icon is not null", Object[].class)
+                .getResultList().forEach(row -> icons.put((String) row[0], (String) row[1]));
+        return icons;
     }
 
     /** The template named {@code name}, for services that build from it. */

@@ -83,6 +83,10 @@ final class VmChanges {
                             + graphics.type() + "'");
                 }
             }
+            if (definition.graphics() == null && graphicsType == null) {
+                throw new VireoException(ErrorCode.INVALID_GRAPHICS, "virtual machine " + definition.name()
+                        + " has no display: give graphics.type (vnc or spice) to add one");
+            }
             if (graphics.passwd() != null || graphics.type() == null) {
                 passwd = graphics.passwd() != null ? password(graphics.passwd()) : ConsolePasswords.random();
                 int seconds = graphics.passwdValidTo() != null ? graphics.passwdValidTo()

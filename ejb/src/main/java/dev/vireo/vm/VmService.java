@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,8 +51,9 @@ public class VmService {
     String domainType;
 
     public List<VmView> list() {
+        Map<String, String> icons = templates.icons();
         return libvirt.domains(libvirt.localUri()).stream()
-                .map(domain -> VmView.of(domain, sampler.statsOf(domain.name())))
+                .map(domain -> VmView.of(domain, sampler.statsOf(domain.name()), iconOf(domain, icons)))
                 .sorted(Comparator.comparing(VmView::name))
                 .toList();
     }
@@ -59,8 +61,19 @@ public class VmService {
     public VmView get(String name) {
         ResourceName.require("virtual machine", name);
         return libvirt.domain(libvirt.localUri(), name)
-                .map(domain -> VmView.of(domain, sampler.statsOf(name)))
+                .map(this::view)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+    }
+
+    private VmView view(DomainSummary domain) {
+        String template = domain.definition().metadata().template();
+        String icon = template == null ? null : templates.byName(template).map(t -> t.settings().icon()).orElse(null);
+        return VmView.of(domain, sampler.statsOf(domain.name()), icon);
+    }
+
+    private static String iconOf(DomainSummary domain, Map<String, String> icons) {
+        String template = domain.definition().metadata().template();
+        return template == null ? null : icons.get(template);
     }
 
     /**
@@ -141,15 +154,14 @@ public class VmService {
                 clock);
         DomainChange.Outcome outcome = libvirt.reconfigure(libvirt.localUri(), name, change)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
-        return new Updated(VmView.of(outcome.domain(), sampler.statsOf(outcome.domain().name())),
-                outcome.pendingUntilRestart());
+        return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */
     public VmView act(String name, DomainAction action) {
         ResourceName.require("virtual machine", name);
         return libvirt.act(libvirt.localUri(), name, action)
-                .map(domain -> VmView.of(domain, sampler.statsOf(name)))
+                .map(this::view)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }
 }

@@ -22,7 +22,11 @@ public record VmView(
         String title,
         String description,
         boolean autostart,
-        boolean persistent) {
+        boolean persistent,
+        String screenshot,
+        String icon) {
+
+    static final String SCREENSHOT_URI = "/plugins/kimchi/vms/%s/screenshot";
 
     public record Memory(long current, long maxmemory) {
     }
@@ -38,7 +42,10 @@ public record VmView(
         static final Graphics NONE = new Graphics(null, null, null, null, null);
     }
 
-    static VmView of(DomainSummary summary, VmStats stats) {
+    /**
+     * @param icon the icon of the template the VM came from, or null
+     */
+    static VmView of(DomainSummary summary, VmStats stats, String icon) {
         DomainDefinition definition = summary.definition();
         DomainDefinition.Topology topology = definition.topology();
         DomainDefinition.Graphics graphics = definition.graphics();
@@ -59,6 +66,15 @@ public record VmView(
                 definition.title(),
                 definition.description(),
                 summary.autostart(),
-                summary.persistent());
+                summary.persistent(),
+                showsScreen(summary) ? String.format(SCREENSHOT_URI, definition.name()) : null,
+                icon);
+    }
+
+    private static boolean showsScreen(DomainSummary summary) {
+        return summary.definition().graphics() != null && switch (summary.state()) {
+            case RUNNING, BLOCKED, PAUSED -> true;
+            default -> false;
+        };
     }
 }

@@ -124,6 +124,12 @@ class RealHypervisorIT {
         assertThat(qemuRuns()).as("the QEMU process of %s", vm).isTrue();
         assertThat(vncGreeting(port)).startsWith("RFB 003.008");
 
+        byte[] png = api().accept("image/png").get("/api/vms/" + vm + "/screenshot").then()
+                .statusCode(200).contentType("image/png").extract().asByteArray();
+        java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(screen.getWidth()).as("SeaBIOS draws 720 x 400 in text mode").isEqualTo(720);
+        assertThat(screen.getHeight()).isEqualTo(400);
+
         api().post("/api/vms/" + vm + "/suspend").then().statusCode(200).body("state", equalTo("paused"));
         assertThat(virsh("domstate", vm)).isEqualTo("paused");
         api().post("/api/vms/" + vm + "/suspend").then().statusCode(409).body("code", equalTo("VMS0005E"));

@@ -132,6 +132,23 @@ class VmUpdateIT {
     }
 
     @Test
+    void showsTheScreenOfARunningVmAsPng() throws java.io.IOException {
+        api().get("/api/vms/" + vm).then().body("screenshot", nullValue());
+        api().get("/api/vms/" + vm + "/screenshot").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().post("/api/vms/" + vm + "/start").then().statusCode(200)
+                .body("screenshot", equalTo("/plugins/kimchi/vms/" + vm + "/screenshot"));
+        byte[] png = api().accept("image/png").get("/plugins/kimchi/vms/" + vm + "/screenshot").then()
+                .statusCode(200)
+                .contentType("image/png")
+                .extract().asByteArray();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        org.assertj.core.api.Assertions.assertThat(image).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(image.getWidth()).isPositive();
+        api().get("/api/config/capabilities").then().body("screenshot", equalTo(true));
+        api().get("/api/vms/no-such-vm/screenshot").then().statusCode(404).body("code", equalTo("VMS0004E"));
+    }
+
+    @Test
     void resetsARunningVmOnly() {
         api().post("/api/vms/" + vm + "/reset").then().statusCode(409).body("code", equalTo("VMS0005E"));
         api().post("/api/vms/" + vm + "/start").then().statusCode(200);

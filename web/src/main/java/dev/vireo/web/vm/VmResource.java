@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.task.TaskView;
+import dev.vireo.vm.ScreenshotService;
 import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmService;
@@ -35,6 +36,9 @@ public class VmResource {
 
     @EJB
     VmService vms;
+
+    @EJB
+    ScreenshotService screenshots;
 
     @Context
     UriInfo uri;
@@ -92,6 +96,14 @@ public class VmResource {
     @Operation(summary = "One virtual machine")
     public VmView get(@PathParam("name") String name) {
         return vms.get(name);
+    }
+
+    @GET
+    @Path("{name}/screenshot")
+    @Produces({"image/png", MediaType.APPLICATION_JSON}) // JSON for the errors of clients that accept only it
+    @Operation(summary = "A current picture of the VM's display (PNG, at most a few seconds old)")
+    public Response screenshot(@PathParam("name") String name) {
+        return Response.ok(screenshots.png(name), "image/png").header("Cache-Control", "no-cache").build();
     }
 
     @POST
