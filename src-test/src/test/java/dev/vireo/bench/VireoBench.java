@@ -36,6 +36,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.vireo.e2e.HostFixtures;
+import dev.vireo.e2e.RealHypervisor;
+import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.w3c.dom.Document;
@@ -57,6 +60,9 @@ class VireoBench {
     private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.bench.http-port");
     private static final String MANAGEMENT = "http://localhost:" + System.getProperty("vireo.it.bench.management-port");
     private static final int CLIENTS = 16;
+    private static final String QEMU_SERVER = "qemu";
+    private static final String QEMU_DEPLOYMENT = "bench-on-qemu";
+    private static final String QEMU_BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
 
     @ArquillianResource
     ContainerController controller;
@@ -66,10 +72,17 @@ class VireoBench {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(SERVER)
     static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+    }
+
+    @Deployment(name = QEMU_DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(QEMU_SERVER)
+    static EnterpriseArchive onQemu() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
     }
 
@@ -94,7 +107,93 @@ class VireoBench {
         figures.add(new Figure("server resident memory, after the run", residentMiB(), "MiB", null, null));
         deployer.undeploy(DEPLOYMENT);
         controller.stop(SERVER);
+        realHypervisor();
         report();
+    }
+
+    /** VM creation on the real libvirtd + QEMU of the end-to-end tests (thin qcow2 disks, 64 MiB guests). */
+    private void realHypervisor() throws Exception {
+        Optional<String> unavailable = RealHypervisor.startOrExplain();
+        if (unavailable.isPresent()) {
+            notes.add("real hypervisor figures skipped: " + unavailable.get());
+            return;
+        }
+        controller.start(QEMU_SERVER);
+        deployer.deploy(QEMU_DEPLOYMENT);
+        Path workdir = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
+        try (HostFixtures host = new HostFixtures(workdir)) {
+            String pool = HostFixtures.unique("bench-pool");
+            host.dirPool(pool, true);
+            String template = HostFixtures.unique("bench-tpl");
+            send("POST", QEMU_BASE + "/api/templates", "{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+                    + " \"networks\": [], \"memory\": {\"current\": 64}, \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]}", 201);
+            List<String> made = new ArrayList<>();
+            long[] oneByOne = new long[10];
+            for (int i = 0; i < oneByOne.length; i++) {
+                String vm = template + "-seq-" + i;
+                long start = System.nanoTime();
+                createAndStart(template, vm);
+                oneByOne[i] = System.nanoTime() - start;
+                made.add(vm);
+            }
+            figures.add(new Figure("real QEMU: POST /api/vms to running, median of 10", new Samples(oneByOne).medianMillis(),
+                    "ms", null, null));
+            ExecutorService clients = Executors.newFixedThreadPool(20);
+            try {
+                List<Callable<String>> jobs = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String vm = template + "-par-" + i;
+                    jobs.add(() -> {
+                        createAndStart(template, vm);
+                        return vm;
+                    });
+                }
+                long start = System.nanoTime();
+                for (Future<String> done : clients.invokeAll(jobs)) {
+                    made.add(done.get());
+                }
+                figures.add(new Figure("real QEMU: 20 VMs created and started at once, wall time",
+                        (System.nanoTime() - start) / 1e9, "s", null, null));
+            } finally {
+                clients.shutdownNow();
+            }
+            for (String vm : made) {
+                send("DELETE", QEMU_BASE + "/api/vms/" + vm, null, 204);
+            }
+        } finally {
+            deployer.undeploy(QEMU_DEPLOYMENT);
+            controller.stop(QEMU_SERVER);
+        }
+    }
+
+    private void createAndStart(String template, String vm) throws Exception {
+        String task = send("POST", QEMU_BASE + "/api/vms",
+                "{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}", 202);
+        String id = Json.createReader(new java.io.StringReader(task)).readObject().getString("id");
+        for (int i = 0; i < 1200; i++) {
+            String status = Json.createReader(new java.io.StringReader(send("GET", QEMU_BASE + "/api/tasks/" + id, null, 200)))
+                    .readObject().getString("status");
+            if ("finished".equals(status)) {
+                send("POST", QEMU_BASE + "/api/vms/" + vm + "/start", null, 200);
+                return;
+            }
+            if ("failed".equals(status)) {
+                throw new IllegalStateException("creating " + vm + " failed");
+            }
+            Thread.sleep(25);
+        }
+        throw new IllegalStateException("creating " + vm + " did not end");
+    }
+
+    private String send(String method, String url, String json, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     private void listAll(LibvirtPass raw) throws Exception {
@@ -114,6 +213,10 @@ class VireoBench {
     private void oneByName(LibvirtPass raw) throws Exception {
         int perClient = 200;
         Samples.of(100, () -> get("/api/vms/" + randomName()));
+        Samples single = Samples.of(500, () -> get("/api/vms/" + randomName()));
+        Samples singleRaw = Samples.of(500, () -> raw.readOne(randomName()));
+        figures.add(new Figure("GET /api/vms/{name}, one client, median", single.medianMillis(), "ms",
+                singleRaw.medianMillis(), "libvirt-java lookup + XML, info, autostart, persistent, median"));
         Load vireo = load(perClient, () -> get("/api/vms/" + randomName()));
         Load libvirt = load(perClient, () -> raw.readOne(randomName()));
         String reference = "libvirt-java lookup + XML, info, autostart, persistent, " + CLIENTS + " threads";
@@ -248,6 +351,7 @@ class VireoBench {
             }
             json.add(entry);
         }
+        notes.forEach(note -> table.append(note).append('\n'));
         System.out.println(table);
         Path out = Path.of("target", "bench.json");
         Files.writeString(out, Json.createObjectBuilder().add("conditions", conditions).add("figures", json)

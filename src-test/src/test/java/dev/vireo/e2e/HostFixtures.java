@@ -17,23 +17,23 @@ import java.util.stream.Stream;
  * Things an end-to-end test sets up on the real host with virsh and qemu-img (never through
  * Vireo), and removes afterwards.
  */
-final class HostFixtures implements AutoCloseable {
+public final class HostFixtures implements AutoCloseable {
 
     private final Path workdir;
     private final List<String> pools = new ArrayList<>();
     private final List<String> networks = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
 
-    HostFixtures(Path workdir) {
+    public HostFixtures(Path workdir) {
         this.workdir = workdir;
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A dir pool in a fresh directory; active unless told otherwise. */
-    Path dirPool(String name, boolean active) throws IOException {
+    public Path dirPool(String name, boolean active) throws IOException {
         Path directory = Files.createDirectories(workdir.resolve("pools").resolve(name));
         directories.add(directory);
         virsh("pool-define-as", name, "dir", "--target", directory.toString());

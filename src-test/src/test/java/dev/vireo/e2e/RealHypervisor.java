@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,24 +26,26 @@ public final class RealHypervisor implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        synchronized (RealHypervisor.class) {
-            if (!started && unavailable == null) {
-                start(context);
-            }
-        }
-        Assumptions.assumeTrue(unavailable == null, () -> "no real hypervisor here: " + unavailable);
+        Optional<String> reason = startOrExplain();
+        Assumptions.assumeTrue(reason.isEmpty(), () -> "no real hypervisor here: " + reason.orElse(""));
     }
 
-    private static void start(ExtensionContext context) {
-        Result result = run(SCRIPT.toString(), "start", WORKDIR.toString());
-        if (result.exitCode() != 0) {
-            unavailable = result.output().strip();
-            return;
+    /**
+     * Starts the daemon once per test run (it stops when the run's JVM ends); empty when it runs,
+     * else why it cannot run here.
+     */
+    public static synchronized Optional<String> startOrExplain() {
+        if (!started && unavailable == null) {
+            Result result = run(SCRIPT.toString(), "start", WORKDIR.toString());
+            if (result.exitCode() != 0) {
+                unavailable = result.output().strip();
+            } else {
+                started = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                        run(SCRIPT.toString(), "stop", WORKDIR.toString()), "stop-libvirtd-sandbox"));
+            }
         }
-        started = true;
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .put(RealHypervisor.class, (ExtensionContext.Store.CloseableResource) () ->
-                        run(SCRIPT.toString(), "stop", WORKDIR.toString()));
+        return Optional.ofNullable(unavailable);
     }
 
     /** The URI Vireo and the tests reach the daemon at. */
