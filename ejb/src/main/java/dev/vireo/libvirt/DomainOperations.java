@@ -39,73 +39,41 @@ final class DomainOperations {
     }
 
     static Optional<DomainSummary> byName(Connect connect, String name) throws LibvirtException {
-        Domain domain;
-        try {
-            domain = connect.domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            return Optional.of(summarize(domain));
-        } finally {
-            domain.free();
-        }
+        return withDomain(connect, name, DomainOperations::summarize);
     }
 
     /** Applies {@code action} to the domain named {@code name}; empty when there is no such domain. */
     static Optional<DomainSummary> act(Connect connect, String name, DomainAction action) throws LibvirtException {
-        Domain domain;
-        try {
-            domain = connect.domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
+        return withDomain(connect, name, domain -> {
             DomainState state = DomainState.of(domain.getInfo().state);
             if (!action.appliesTo(state)) {
                 throw new VireoException(ErrorCode.VM_WRONG_STATE, name, state.apiName(), action.apiName());
             }
             action.apply(domain);
-            return Optional.of(summarize(domain));
-        } finally {
-            domain.free();
-        }
+            return summarize(domain);
+        });
     }
 
     /** Captures the first display of a running domain; empty when there is no such domain. */
     static Optional<Screenshot> screenshot(Connect connect, String name) throws LibvirtException {
-        Domain domain;
-        try {
-            domain = connect.domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
+        return withDomain(connect, name, domain -> {
+            Stream stream = connect.streamNew(0);
+            try {
+                String mime = domain.screenshot(stream, 0);
+                java.io.ByteArrayOutputStream image = new java.io.ByteArrayOutputStream();
+                byte[] chunk = new byte[64 * 1024];
+                for (int read = stream.receive(chunk); read > 0; read = stream.receive(chunk)) {
+                    image.write(chunk, 0, read);
+                }
+                stream.finish();
+                return new Screenshot(mime, image.toByteArray());
+            } catch (LibvirtException e) {
+                stream.abort();
+                throw e;
+            } finally {
+                stream.free();
             }
-            throw e;
-        }
-        Stream stream = connect.streamNew(0);
-        try {
-            String mime = domain.screenshot(stream, 0);
-            java.io.ByteArrayOutputStream image = new java.io.ByteArrayOutputStream();
-            byte[] chunk = new byte[64 * 1024];
-            for (int read = stream.receive(chunk); read > 0; read = stream.receive(chunk)) {
-                image.write(chunk, 0, read);
-            }
-            stream.finish();
-            return Optional.of(new Screenshot(mime, image.toByteArray()));
-        } catch (LibvirtException e) {
-            stream.abort();
-            throw e;
-        } finally {
-            stream.free();
-            domain.free();
-        }
+        });
     }
 
     /** Defines a persistent domain. */
@@ -123,16 +91,7 @@ final class DomainOperations {
      * managed-save image; returns what it was, or empty when there was no such domain.
      */
     static Optional<DomainSummary> remove(Connect connect, String name) throws LibvirtException {
-        Domain domain;
-        try {
-            domain = connect.domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
+        return withDomain(connect, name, domain -> {
             DomainSummary before = summarize(domain);
             if (domain.isActive() == 1) {
                 domain.destroy();
@@ -143,10 +102,8 @@ final class DomainOperations {
                 flags |= UNDEFINE_NVRAM;
             }
             domain.undefine(flags);
-            return Optional.of(before);
-        } finally {
-            domain.free();
-        }
+            return before;
+        });
     }
 
     /**
@@ -155,16 +112,7 @@ final class DomainOperations {
      */
     static Optional<DomainChange.Outcome> reconfigure(Connect connect, String name, DomainChange change)
             throws LibvirtException {
-        Domain domain;
-        try {
-            domain = connect.domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
+        return withDomain(connect, name, domain -> {
             DomainState state = DomainState.of(domain.getInfo().state);
             boolean running = domain.isActive() == 1;
             boolean rename = change.name() != null && !change.name().equals(name);
@@ -186,17 +134,10 @@ final class DomainOperations {
             if (change.autostart() != null) {
                 domain.setAutostart(change.autostart());
             }
-            Domain current = rename ? connect.domainLookupByName(change.name()) : domain;
-            try {
-                return Optional.of(new DomainChange.Outcome(summarize(current), List.copyOf(pending)));
-            } finally {
-                if (rename) {
-                    current.free();
-                }
-            }
-        } finally {
-            domain.free();
-        }
+            DomainSummary after = rename ? withDomain(connect, change.name(), DomainOperations::summarize).orElseThrow()
+                    : summarize(domain);
+            return new DomainChange.Outcome(after, List.copyOf(pending));
+        });
     }
 
     private static void rename(Connect connect, Domain domain, String renamed, String before, String newName)
@@ -267,6 +208,31 @@ final class DomainOperations {
 
     /** VIR_DOMAIN_UNDEFINE_NVRAM, which libvirt-java does not name. */
     private static final int UNDEFINE_NVRAM = 4;
+
+    /** Work on one domain; the handle is freed afterwards. */
+    @FunctionalInterface
+    interface DomainWork<T> {
+        T apply(Domain domain) throws LibvirtException;
+    }
+
+    /** Runs {@code work} on the domain named {@code name}; empty when the host has no such domain. */
+    static <T> Optional<T> withDomain(Connect connect, String name, DomainWork<T> work)
+            throws LibvirtException {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(work.apply(domain));
+        } finally {
+            domain.free();
+        }
+    }
 
     private static DomainSummary summarize(Domain domain) throws LibvirtException {
         DomainDefinition definition = DomainXmlReader.read(domain.getXMLDesc(XML_SECURE));

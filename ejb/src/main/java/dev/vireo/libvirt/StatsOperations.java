@@ -27,23 +27,14 @@ final class StatsOperations {
     static List<DomainCounters> sample(Connect connect, List<DomainSummary> running) throws LibvirtException {
         List<DomainCounters> counters = new ArrayList<>(running.size());
         for (DomainSummary summary : running) {
-            Domain domain;
             try {
-                domain = connect.domainLookupByName(summary.name());
+                DomainOperations.withDomain(connect, summary.name(), domain -> read(domain, summary.definition()))
+                        .ifPresent(counters::add);
             } catch (LibvirtException e) {
-                if (LibvirtErrors.isNotFound(e)) {
-                    continue;
-                }
-                throw e;
-            }
-            try {
-                counters.add(read(domain, summary.definition()));
-            } catch (LibvirtException e) {
+                // stopped or removed since the listing: nothing to count
                 if (!LibvirtErrors.isNotFound(e) && !isNotRunning(e)) {
                     throw e;
                 }
-            } finally {
-                domain.free();
             }
         }
         return counters;

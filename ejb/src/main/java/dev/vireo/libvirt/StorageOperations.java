@@ -10,10 +10,20 @@ import org.libvirt.StorageVol;
 import org.libvirt.Stream;
 import org.w3c.dom.Element;
 
-/** Reads of storage pools and volumes. */
+/** Storage pools and volumes: listings, lookups, creation and deletion of volumes. */
 final class StorageOperations {
 
     private StorageOperations() {
+    }
+
+    @FunctionalInterface
+    private interface PoolWork<T> {
+        T apply(StoragePool pool) throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface VolumeWork<T> {
+        T apply(StorageVol volume) throws LibvirtException;
     }
 
     static List<PoolSummary> pools(Connect connect) throws LibvirtException {
@@ -21,147 +31,71 @@ final class StorageOperations {
         names.addAll(List.of(connect.listDefinedStoragePools()));
         List<PoolSummary> pools = new ArrayList<>(names.size());
         for (String name : names) {
-            StoragePool pool;
-            try {
-                pool = connect.storagePoolLookupByName(name);
-            } catch (LibvirtException e) {
-                if (LibvirtErrors.isNotFound(e)) {
-                    continue; // removed since the listing
-                }
-                throw e;
-            }
-            try {
+            withPool(connect, name, pool -> {
                 Element root = Xml.parse(pool.getXMLDesc(0)).getDocumentElement();
-                pools.add(new PoolSummary(name, root.getAttribute("type"), pool.isActive() == 1,
-                        Xml.text(root, "target", "path").orElse(null)));
-            } finally {
-                pool.free();
-            }
+                return new PoolSummary(name, root.getAttribute("type"), pool.isActive() == 1,
+                        Xml.text(root, "target", "path").orElse(null));
+            }).ifPresent(pools::add);
         }
         return pools;
-    }
-
-    /** The volume at {@code path}, if a pool of the host holds one there. */
-    static Optional<VolumeSummary> volumeAt(Connect connect, String path) throws LibvirtException {
-        StorageVol volume;
-        try {
-            volume = connect.storageVolLookupByPath(path);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            return Optional.of(summarize(volume));
-        } finally {
-            volume.free();
-        }
-    }
-
-    /** The volume {@code name} of pool {@code poolName}, if both exist. */
-    static Optional<VolumeSummary> volume(Connect connect, String poolName, String name) throws LibvirtException {
-        StoragePool pool;
-        try {
-            pool = connect.storagePoolLookupByName(poolName);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            StorageVol volume = pool.storageVolLookupByName(name);
-            try {
-                return Optional.of(summarize(volume));
-            } finally {
-                volume.free();
-            }
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        } finally {
-            pool.free();
-        }
     }
 
     /** The ISO images of every active pool. */
     static List<VolumeSummary> isoVolumes(Connect connect) throws LibvirtException {
         List<VolumeSummary> isos = new ArrayList<>();
         for (String poolName : connect.listStoragePools()) {
-            StoragePool pool;
-            try {
-                pool = connect.storagePoolLookupByName(poolName);
-            } catch (LibvirtException e) {
-                if (LibvirtErrors.isNotFound(e)) {
-                    continue;
-                }
-                throw e;
-            }
-            try {
+            withPool(connect, poolName, pool -> {
                 for (String name : pool.listVolumes()) {
-                    try {
-                        StorageVol volume = pool.storageVolLookupByName(name);
-                        try {
-                            VolumeSummary summary = summarize(volume);
-                            if ("iso".equals(summary.format())) {
-                                isos.add(summary);
-                            }
-                        } finally {
-                            volume.free();
-                        }
-                    } catch (LibvirtException e) {
-                        if (!LibvirtErrors.isNotFound(e)) {
-                            throw e;
-                        }
-                    }
+                    withVolume(pool, name, StorageOperations::summarize)
+                            .filter(volume -> "iso".equals(volume.format()))
+                            .ifPresent(isos::add);
                 }
-            } finally {
-                pool.free();
-            }
+                return null;
+            });
         }
         return isos;
     }
 
+    /** The volume at {@code path}, if a pool of the host holds one there. */
+    static Optional<VolumeSummary> volumeAt(Connect connect, String path) throws LibvirtException {
+        return withVolumeAt(connect, path, StorageOperations::summarize);
+    }
+
+    /** The volume {@code name} of pool {@code poolName}, if both exist. */
+    static Optional<VolumeSummary> volume(Connect connect, String poolName, String name) throws LibvirtException {
+        return withPool(connect, poolName, pool -> withVolume(pool, name, StorageOperations::summarize))
+                .flatMap(found -> found);
+    }
+
     /** The ISO 9660 volume label of an image, read through libvirt; empty when it has none. */
     static Optional<String> isoLabel(Connect connect, String path) throws LibvirtException {
-        StorageVol volume;
-        try {
-            volume = connect.storageVolLookupByPath(path);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        Stream stream = connect.streamNew(0);
-        try {
-            volume.download(stream, IsoLabel.DESCRIPTOR_OFFSET, IsoLabel.DESCRIPTOR_LENGTH, 0);
-            byte[] descriptor = new byte[IsoLabel.DESCRIPTOR_LENGTH];
-            int read = 0;
-            while (read < descriptor.length) {
-                byte[] chunk = new byte[descriptor.length - read];
-                int got = stream.receive(chunk);
-                if (got <= 0) {
-                    break;
+        return withVolumeAt(connect, path, volume -> {
+            Stream stream = connect.streamNew(0);
+            try {
+                volume.download(stream, IsoLabel.DESCRIPTOR_OFFSET, IsoLabel.DESCRIPTOR_LENGTH, 0);
+                byte[] descriptor = new byte[IsoLabel.DESCRIPTOR_LENGTH];
+                int read = 0;
+                while (read < descriptor.length) {
+                    byte[] chunk = new byte[descriptor.length - read];
+                    int got = stream.receive(chunk);
+                    if (got <= 0) {
+                        break;
+                    }
+                    System.arraycopy(chunk, 0, descriptor, read, got);
+                    read += got;
                 }
-                System.arraycopy(chunk, 0, descriptor, read, got);
-                read += got;
+                stream.finish();
+                return read == descriptor.length ? IsoLabel.of(descriptor) : Optional.<String>empty();
+            } catch (LibvirtException e) {
+                stream.abort();
+                if (LibvirtErrors.isConnectionFailure(e)) {
+                    throw e;
+                }
+                return Optional.<String>empty(); // a driver that cannot stream volumes (the test driver)
+            } finally {
+                stream.free();
             }
-            stream.finish();
-            return read == descriptor.length ? IsoLabel.of(descriptor) : Optional.empty();
-        } catch (LibvirtException e) {
-            stream.abort();
-            if (LibvirtErrors.isConnectionFailure(e)) {
-                throw e;
-            }
-            return Optional.empty(); // a driver that cannot stream volumes (the test driver)
-        } finally {
-            stream.free();
-            volume.free();
-        }
+        }).flatMap(label -> label);
     }
 
     /** Creates a volume in {@code poolName}; returns it as created. */
@@ -181,30 +115,71 @@ final class StorageOperations {
 
     /** Deletes a volume; false when it was not there. */
     static boolean delete(Connect connect, String poolName, String name) throws LibvirtException {
+        return withPool(connect, poolName, pool -> withVolume(pool, name, volume -> {
+            volume.delete(0);
+            return true;
+        })).flatMap(deleted -> deleted).orElse(false);
+    }
+
+    /** Runs {@code work} on the pool named {@code name}; empty when there is no such pool. */
+    private static <T> Optional<T> withPool(Connect connect, String name, PoolWork<T> work) throws LibvirtException {
         StoragePool pool;
         try {
-            pool = connect.storagePoolLookupByName(poolName);
+            pool = connect.storagePoolLookupByName(name);
         } catch (LibvirtException e) {
             if (LibvirtErrors.isNotFound(e)) {
-                return false;
+                return Optional.empty();
             }
             throw e;
         }
         try {
-            StorageVol volume = pool.storageVolLookupByName(name);
-            try {
-                volume.delete(0);
-                return true;
-            } finally {
-                volume.free();
-            }
+            return Optional.ofNullable(work.apply(pool));
+        } finally {
+            pool.free();
+        }
+    }
+
+    /** Runs {@code work} on a pool's volume; empty when there is no such volume. */
+    private static <T> Optional<T> withVolume(StoragePool pool, String name, VolumeWork<T> work)
+            throws LibvirtException {
+        StorageVol volume;
+        try {
+            volume = pool.storageVolLookupByName(name);
         } catch (LibvirtException e) {
             if (LibvirtErrors.isNotFound(e)) {
-                return false;
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return use(volume, work);
+    }
+
+    /** Runs {@code work} on the volume at {@code path}; empty when no pool holds one there. */
+    private static <T> Optional<T> withVolumeAt(Connect connect, String path, VolumeWork<T> work)
+            throws LibvirtException {
+        StorageVol volume;
+        try {
+            volume = connect.storageVolLookupByPath(path);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return use(volume, work);
+    }
+
+    private static <T> Optional<T> use(StorageVol volume, VolumeWork<T> work) throws LibvirtException {
+        try {
+            return Optional.ofNullable(work.apply(volume));
+        } catch (LibvirtException e) {
+            // removed between the lookup and the work
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
             }
             throw e;
         } finally {
-            pool.free();
+            volume.free();
         }
     }
 
