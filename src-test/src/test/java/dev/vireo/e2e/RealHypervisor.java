@@ -20,6 +20,8 @@ public final class RealHypervisor implements BeforeAllCallback {
 
     private static final Path SCRIPT = Path.of("src/test/hypervisor/libvirtd-sandbox.sh").toAbsolutePath();
     private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
+    /** A libvirt host of the tester's own (./vireo test with VIREO_LIBVIRT_URI), used instead of the sandbox. */
+    private static final String OWN_HOST = System.getProperty("vireo.it.qemu-uri", "");
 
     private static String unavailable;
     private static boolean started;
@@ -35,6 +37,11 @@ public final class RealHypervisor implements BeforeAllCallback {
      * else why it cannot run here.
      */
     public static synchronized Optional<String> startOrExplain() {
+        if (!OWN_HOST.isEmpty()) {
+            Result reachable = run("virsh", "-c", OWN_HOST, "uri");
+            return reachable.exitCode() == 0 ? Optional.empty()
+                    : Optional.of(OWN_HOST + " cannot be reached: " + reachable.output().strip());
+        }
         if (!started && unavailable == null) {
             Result result = run(SCRIPT.toString(), "start", WORKDIR.toString());
             if (result.exitCode() != 0) {
@@ -50,7 +57,7 @@ public final class RealHypervisor implements BeforeAllCallback {
 
     /** The URI Vireo and the tests reach the daemon at. */
     public static String uri() {
-        return "qemu+unix:///system?socket=" + WORKDIR.resolve("run/libvirt/libvirt-sock");
+        return OWN_HOST.isEmpty() ? "qemu+unix:///system?socket=" + WORKDIR.resolve("run/libvirt/libvirt-sock") : OWN_HOST;
     }
 
     /** Runs virsh against the daemon; fails the test when virsh fails. */
