@@ -49,6 +49,12 @@ public enum ErrorCode {
             "Invalid template '%s': give its URI, /plugins/kimchi/templates/NAME or /api/templates/NAME"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
+    // snapshots
+    SNAPSHOT_NOT_FOUND("SNAP0001E", 404, "Virtual machine %s has no snapshot %s"),
+    SNAPSHOT_EXISTS("SNAP0002E", 409, "Virtual machine %s already has a snapshot %s"),
+    SNAPSHOT_RESERVED_NAME("SNAP0003E", 400, "'%s' names a view of the snapshots, not a snapshot: choose another name"),
+    NO_CURRENT_SNAPSHOT("SNAP0004E", 404, "Virtual machine %s has no current snapshot"),
+
     // distributions
     DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),
 

@@ -125,6 +125,43 @@ public class LibvirtGateway {
         return call(host(uri), connect -> StatsOperations.sample(connect, running));
     }
 
+    /** A domain's snapshots; empty when there is no such domain. */
+    public Optional<List<SnapshotSummary>> snapshots(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.withDomain(connect, vm, SnapshotOperations::list));
+    }
+
+    /** One snapshot; empty when there is no such domain, empty inside when no such snapshot. */
+    public Optional<Optional<SnapshotSummary>> snapshot(String uri, String vm, String name) {
+        return call(host(uri), connect -> DomainOperations.withDomain(connect, vm,
+                domain -> SnapshotOperations.get(domain, name)));
+    }
+
+    /** Takes a snapshot; empty when there is no such domain. */
+    public Optional<SnapshotSummary> createSnapshot(String uri, String vm, String name, String description) {
+        return call(host(uri), connect -> DomainOperations.withDomain(connect, vm,
+                domain -> SnapshotOperations.create(domain, name, description)));
+    }
+
+    /** Reverts a domain to a snapshot and refreshes its cached state; empty inside when no such snapshot. */
+    public Optional<Optional<SnapshotSummary>> revertSnapshot(String uri, String vm, String name) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<Optional<SnapshotSummary>> reverted = DomainOperations.withDomain(connect, vm,
+                    domain -> SnapshotOperations.revert(domain, name));
+            DomainCache cache = host.domainCache();
+            if (cache != null && reverted.flatMap(found -> found).isPresent()) {
+                DomainOperations.byName(connect, vm).ifPresent(cache::put);
+            }
+            return reverted;
+        });
+    }
+
+    /** Deletes a snapshot; empty when there is no such domain, false inside when no such snapshot. */
+    public Optional<Boolean> deleteSnapshot(String uri, String vm, String name) {
+        return call(host(uri), connect -> DomainOperations.withDomain(connect, vm,
+                domain -> SnapshotOperations.delete(domain, name)));
+    }
+
     /** Captures a running domain's display; empty when there is no such domain. */
     public Optional<Screenshot> screenshot(String uri, String name) {
         return call(host(uri), connect -> DomainOperations.screenshot(connect, name));

@@ -287,6 +287,35 @@ class RealHypervisorIT {
     }
 
     @Test
+    void takesRevertsAndDeletesInternalSnapshotsOfARunningGuest() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(pool, true);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200);
+
+            JsonPath running = awaitTask(api().contentType(ContentType.JSON).body("{\"name\": \"live\"}")
+                    .post("/api/vms/" + guest + "/snapshots").then().statusCode(202).extract().path("id"));
+            assertThat(running.getString("status")).as(running.getString("message")).isEqualTo("finished");
+            assertThat(virsh("snapshot-list", guest, "--name")).contains("live");
+            JsonPath image = HostFixtures.imageInfo(directory.resolve(guest + "-0.qcow2"));
+            assertThat(image.getList("snapshots.name")).contains("live");
+
+            api().post("/api/vms/" + guest + "/poweroff").then().statusCode(200).body("state", equalTo("shutoff"));
+            api().post("/api/vms/" + guest + "/snapshots/live/revert").then().statusCode(200).body("state", equalTo("running"));
+            api().get("/api/vms/" + guest).then().body("state", equalTo("running"));
+            assertThat(virsh("domstate", guest)).isEqualTo("running");
+
+            api().delete("/api/vms/" + guest + "/snapshots/live").then().statusCode(204);
+            assertThat(virsh("snapshot-list", guest, "--name")).doesNotContain("live");
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+        }
+    }
+
+    @Test
     void aCreationThatFailsHalfwayLeavesNothingBehind() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String active = HostFixtures.unique("e2e-pool");
