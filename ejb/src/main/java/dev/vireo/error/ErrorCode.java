@@ -47,6 +47,8 @@ public enum ErrorCode {
     VM_UNKNOWN_TEMPLATE("VMS0007E", 400, "Template %s does not exist"),
     VM_INVALID_TEMPLATE_URI("VMS0008E", 400,
             "Invalid template '%s': give its URI, /plugins/kimchi/templates/NAME or /api/templates/NAME"),
+    VM_DISK_NOT_IN_POOL("VMS0010E", 409, "Disk %s of virtual machine %s is not a volume of a storage pool: it cannot be copied"),
+    VM_NO_ROOM("VMS0011E", 409, "Neither pool %s nor pool %s has room for a copy of %s (%s bytes)"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // snapshots

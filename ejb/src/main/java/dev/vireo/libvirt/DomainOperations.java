@@ -9,6 +9,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.Stream;
+import org.w3c.dom.Element;
 
 /** Domains: all of a host's in one listing call, one by name, a lifecycle action on one. */
 final class DomainOperations {
@@ -73,6 +74,32 @@ final class DomainOperations {
             } finally {
                 stream.free();
             }
+        });
+    }
+
+    /** The disks of a domain's persistent definition; empty when there is no such domain. */
+    static Optional<List<DomainDisk>> disks(Connect connect, String name) throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            Element devices = Xml.child(Xml.parse(domain.getXMLDesc(XML_INACTIVE)).getDocumentElement(), "devices");
+            return Xml.children(devices, "disk").stream().map(disk -> new DomainDisk(
+                    disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device"),
+                    Xml.attribute(Xml.child(disk, "target"), "dev").orElse(""),
+                    Xml.attribute(Xml.child(disk, "source"), "file").orElse(null),
+                    Xml.child(disk, "readonly") != null)).toList();
+        });
+    }
+
+    /**
+     * Defines a copy of a domain under a new name, with the disk paths replaced as {@code paths}
+     * says, a fresh UUID and fresh MAC addresses; empty when there is no such domain.
+     */
+    static Optional<DomainSummary> defineClone(Connect connect, String source, String cloneName,
+                                               java.util.Map<String, String> paths,
+                                               List<VireoMetadata.OwnedVolume> owned) throws LibvirtException {
+        return withDomain(connect, source, domain -> {
+            DomainXmlEditor editor = new DomainXmlEditor(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
+            editor.cloneAs(cloneName, paths, owned);
+            return define(connect, editor.xml());
         });
     }
 

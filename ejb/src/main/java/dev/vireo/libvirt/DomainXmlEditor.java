@@ -74,6 +74,45 @@ final class DomainXmlEditor {
         }
     }
 
+    /**
+     * Turns the definition into that of a copy: new name, no UUID and no MAC addresses (libvirt
+     * makes fresh ones), no fixed display ports, the disks at their new paths, the copies recorded
+     * as the clone's own volumes.
+     */
+    void cloneAs(String name, java.util.Map<String, String> paths, List<VireoMetadata.OwnedVolume> owned) {
+        text("name", name);
+        Element uuid = Xml.child(domain, "uuid");
+        if (uuid != null) {
+            domain.removeChild(uuid);
+        }
+        Element devices = child(domain, "devices");
+        for (Element iface : Xml.children(devices, "interface")) {
+            Xml.children(iface, "mac").forEach(iface::removeChild);
+            Xml.children(iface, "target").forEach(iface::removeChild);
+        }
+        for (Element graphics : Xml.children(devices, "graphics")) {
+            graphics.removeAttribute("port");
+            graphics.removeAttribute("tlsPort");
+            graphics.removeAttribute("websocket");
+            graphics.setAttribute("autoport", "yes");
+        }
+        for (Element disk : Xml.children(devices, "disk")) {
+            Element source = Xml.child(disk, "source");
+            String path = source == null ? null : source.getAttribute("file");
+            if (path != null && paths.containsKey(path)) {
+                source.setAttribute("file", paths.get(path));
+            }
+        }
+        Element vm = vireoMetadata();
+        Xml.children(vm, "volume").forEach(vm::removeChild);
+        for (VireoMetadata.OwnedVolume volume : owned) {
+            Element element = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":volume");
+            element.setAttribute("pool", volume.pool());
+            element.setAttribute("name", volume.name());
+            vm.appendChild(element);
+        }
+    }
+
     /** The first graphics device, as XML for a live update. */
     String graphicsXml() {
         Element graphics = Xml.child(Xml.child(domain, "devices"), "graphics");
@@ -123,9 +162,16 @@ final class DomainXmlEditor {
     }
 
     private void access(List<String> users, List<String> groups) {
+        Element vm = vireoMetadata();
+        replaceAll(vm, "user", users);
+        replaceAll(vm, "group", groups);
+    }
+
+    /** Vireo's element in {@code <metadata>}, made when missing. */
+    private Element vireoMetadata() {
         Element metadata = Xml.child(domain, "metadata");
         if (metadata == null) {
-            metadata = insertAfter("uuid", "metadata");
+            metadata = insertAfter(Xml.child(domain, "uuid") != null ? "uuid" : "name", "metadata");
         }
         Element vm = Xml.children(metadata, "vm").stream()
                 .filter(e -> VireoMetadata.NAMESPACE.equals(e.getNamespaceURI())).findFirst().orElse(null);
@@ -133,8 +179,7 @@ final class DomainXmlEditor {
             vm = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":vm");
             metadata.appendChild(vm);
         }
-        replaceAll(vm, "user", users);
-        replaceAll(vm, "group", groups);
+        return vm;
     }
 
     private void replaceAll(Element vm, String name, List<String> values) {

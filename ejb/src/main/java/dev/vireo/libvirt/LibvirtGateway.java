@@ -196,6 +196,30 @@ public class LibvirtGateway {
         });
     }
 
+    /** The disks of a domain's persistent definition; empty when there is no such domain. */
+    public Optional<List<DomainDisk>> disks(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.disks(connect, vm));
+    }
+
+    /** Copies a volume into a pool under a new name. */
+    public VolumeSummary copyVolume(String uri, VolumeSummary source, String targetPool, String newName) {
+        return call(host(uri), connect -> StorageOperations.copy(connect, source, targetPool, newName));
+    }
+
+    /** Defines a copy of a domain (see {@link DomainOperations#defineClone}). */
+    public Optional<DomainSummary> defineClone(String uri, String source, String cloneName, Map<String, String> paths,
+                                               List<VireoMetadata.OwnedVolume> owned) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<DomainSummary> clone = DomainOperations.defineClone(connect, source, cloneName, paths, owned);
+            DomainCache cache = host.domainCache();
+            if (cache != null) {
+                clone.ifPresent(cache::put);
+            }
+            return clone;
+        });
+    }
+
     /** Creates a volume in a pool. */
     public VolumeSummary createVolume(String uri, String pool, VolumeSpec spec) {
         return call(host(uri), connect -> StorageOperations.create(connect, pool, spec));

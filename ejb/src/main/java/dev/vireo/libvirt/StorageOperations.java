@@ -33,8 +33,9 @@ final class StorageOperations {
         for (String name : names) {
             withPool(connect, name, pool -> {
                 Element root = Xml.parse(pool.getXMLDesc(0)).getDocumentElement();
-                return new PoolSummary(name, root.getAttribute("type"), pool.isActive() == 1,
-                        Xml.text(root, "target", "path").orElse(null));
+                boolean active = pool.isActive() == 1;
+                return new PoolSummary(name, root.getAttribute("type"), active,
+                        Xml.text(root, "target", "path").orElse(null), active ? pool.getInfo().available : 0);
             }).ifPresent(pools::add);
         }
         return pools;
@@ -183,15 +184,42 @@ final class StorageOperations {
         }
     }
 
+    private static long bytes(Element scaled) {
+        return scaled == null ? 0
+                : Units.toBytes(Long.parseLong(scaled.getTextContent().trim()), scaled.getAttribute("unit"), "bytes");
+    }
+
+    /** Copies a volume into {@code targetPool} under {@code newName}, in the source's format. */
+    static VolumeSummary copy(Connect connect, VolumeSummary source, String targetPool, String newName)
+            throws LibvirtException {
+        StoragePool from = connect.storagePoolLookupByName(source.pool());
+        StoragePool to = connect.storagePoolLookupByName(targetPool);
+        StorageVol original = null;
+        try {
+            original = from.storageVolLookupByName(source.name());
+            VolumeSpec spec = new VolumeSpec(newName, source.capacityBytes(), source.format(), null, null);
+            StorageVol copy = to.storageVolCreateXMLFrom(VolumeXmlWriter.write(spec), original, 0);
+            try {
+                return summarize(copy);
+            } finally {
+                copy.free();
+            }
+        } finally {
+            if (original != null) {
+                original.free();
+            }
+            from.free();
+            to.free();
+        }
+    }
+
     private static VolumeSummary summarize(StorageVol volume) throws LibvirtException {
         Element root = Xml.parse(volume.getXMLDesc(0)).getDocumentElement();
         StoragePool pool = volume.storagePoolLookupByVolume();
         try {
             String format = Xml.attribute(Xml.path(root, "target", "format"), "type").orElse("raw");
-            Element capacity = Xml.child(root, "capacity");
-            long bytes = capacity == null ? 0
-                    : Units.toBytes(Long.parseLong(capacity.getTextContent().trim()), capacity.getAttribute("unit"), "bytes");
-            return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format, bytes);
+            return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format,
+                    bytes(Xml.child(root, "capacity")), bytes(Xml.child(root, "allocation")));
         } finally {
             pool.free();
         }

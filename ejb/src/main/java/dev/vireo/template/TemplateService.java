@@ -5,6 +5,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.persistence.template.Template;
 import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Templates: recipes for VMs, stored in Vireo's database and checked against the host. */
@@ -92,25 +91,12 @@ public class TemplateService {
     /** A copy named {@code <name>-cloneN}, N one more than the highest clone number taken. */
     public TemplateView cloneTemplate(String name) {
         Template source = find(name);
-        String cloneName = nextCloneName(name, em.createQuery("select t.name from Template t", String.class)
+        String cloneName = CloneNames.next(name, em.createQuery("select t.name from Template t", String.class)
                 .getResultList());
         ResourceName.require(KIND, cloneName);
         Template clone = new Template(cloneName, source.settings(), Instant.now());
         persist(clone);
         return view(clone, new LiveHostFacts(libvirt));
-    }
-
-    static String nextCloneName(String name, List<String> taken) {
-        // nine digits at most: a longer number is someone's own name, not a clone count
-        Pattern clone = Pattern.compile(Pattern.quote(name) + "-clone([1-9]\\d{0,8})");
-        int highest = 0;
-        for (String existing : taken) {
-            Matcher matcher = clone.matcher(existing);
-            if (matcher.matches()) {
-                highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
-            }
-        }
-        return name + "-clone" + (highest + 1);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.libvirt.DomainChange;
+import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
@@ -12,6 +13,7 @@ import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
+import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -49,6 +51,11 @@ public class VmService {
     @Inject
     @ConfigProperty(name = "vireo.libvirt.domain-type", defaultValue = "auto")
     String domainType;
+
+    /** Where a clone's disks go when their own pool lacks room. */
+    @Inject
+    @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
+    String defaultPool;
 
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
@@ -98,6 +105,23 @@ public class VmService {
                 text("description", request.description()));
         VmBuilder builder = new VmBuilder(libvirt, domainType);
         return tasks.submit("vm.create", VMS + name, progress -> builder.build(plan, progress));
+    }
+
+    /**
+     * Starts copying a shut-off VM as {@code <name>-cloneN}; answers with the task that copies its
+     * disks and defines the copy.
+     */
+    public TaskView cloneVm(String name) {
+        ResourceName.require("virtual machine", name);
+        DomainSummary source = libvirt.domain(libvirt.localUri(), name)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        if (source.state() != DomainState.SHUTOFF) {
+            throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
+        }
+        String clone = CloneNames.next(name, libvirt.domains(libvirt.localUri()).stream().map(DomainSummary::name).toList());
+        ResourceName.require("virtual machine", clone);
+        VmCloner cloner = new VmCloner(libvirt, defaultPool);
+        return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, progress));
     }
 
     /** Powers the VM off if needed, removes it, and deletes the volumes Vireo created for it. */

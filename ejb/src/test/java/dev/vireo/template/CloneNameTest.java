@@ -1,5 +1,7 @@
 package dev.vireo.template;
 
+import dev.vireo.validation.CloneNames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,17 +12,17 @@ class CloneNameTest {
 
     @Test
     void firstCloneIsCloneOne() {
-        assertThat(TemplateService.nextCloneName("f", List.of("f"))).isEqualTo("f-clone1");
+        assertThat(CloneNames.next("f", List.of("f"))).isEqualTo("f-clone1");
     }
 
     @Test
     void nextCloneFollowsTheHighestNumberTakenNotTheFirstGap() {
-        assertThat(TemplateService.nextCloneName("f", List.of("f", "f-clone1", "f-clone3"))).isEqualTo("f-clone4");
+        assertThat(CloneNames.next("f", List.of("f", "f-clone1", "f-clone3"))).isEqualTo("f-clone4");
     }
 
     @Test
     void clonesOfACloneCountSeparately() {
-        assertThat(TemplateService.nextCloneName("f-clone1", List.of("f", "f-clone1", "f-clone2")))
+        assertThat(CloneNames.next("f-clone1", List.of("f", "f-clone1", "f-clone2")))
                 .isEqualTo("f-clone1-clone1");
     }
 
@@ -28,23 +30,23 @@ class CloneNameTest {
     void namesThatAreNotClonesOfTheTemplateAreIgnored() {
         List<String> taken = List.of("f", "g-clone9", "f-clone", "f-clonex", "ff-clone5", "f-clone2-x", "xf-clone8");
 
-        assertThat(TemplateService.nextCloneName("f", taken)).isEqualTo("f-clone1");
+        assertThat(CloneNames.next("f", taken)).isEqualTo("f-clone1");
     }
 
     @Test
     void regexMetacharactersInTheNameAreTakenLiterally() {
-        assertThat(TemplateService.nextCloneName("a.b", List.of("a.b", "aXb-clone7"))).isEqualTo("a.b-clone1");
+        assertThat(CloneNames.next("a.b", List.of("a.b", "aXb-clone7"))).isEqualTo("a.b-clone1");
     }
 
     @Test
     void regexMetacharactersInTheNameStillFindItsOwnClones() {
-        assertThat(TemplateService.nextCloneName("a.b", List.of("a.b", "a.b-clone2", "aXb-clone7")))
+        assertThat(CloneNames.next("a.b", List.of("a.b", "a.b-clone2", "aXb-clone7")))
                 .isEqualTo("a.b-clone3");
     }
 
     @Test
     void aNumberTooLongToBeACloneCountIsSomebodysOwnName() {
-        assertThat(TemplateService.nextCloneName("f", List.of("f", "f-clone99999999999", "f-clone2")))
+        assertThat(CloneNames.next("f", List.of("f", "f-clone99999999999", "f-clone2")))
                 .isEqualTo("f-clone3");
     }
 }

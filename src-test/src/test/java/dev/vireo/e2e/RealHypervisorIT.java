@@ -287,6 +287,34 @@ class RealHypervisorIT {
     }
 
     @Test
+    void clonesAGuestWithRealCopiesOfItsDisks() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(pool, true);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            JsonPath task = awaitTask(api().post("/api/vms/" + guest + "/clone").then().statusCode(202).extract().path("id"));
+            assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+
+            Path original = directory.resolve(guest + "-0.qcow2");
+            Path copy = directory.resolve(guest + "-clone1-0.qcow2");
+            assertThat(copy).exists();
+            assertThat(HostFixtures.imageInfo(copy).getString("format")).isEqualTo("qcow2");
+            assertThat(HostFixtures.imageInfo(copy).getLong("virtual-size")).isEqualTo(1024L * 1024 * 1024);
+            assertThat(virsh("dumpxml", guest + "-clone1")).contains("<source file='" + copy + "'")
+                    .doesNotContain(virsh("domuuid", guest));
+
+            api().post("/api/vms/" + guest + "-clone1/start").then().statusCode(200).body("state", equalTo("running"));
+            api().delete("/api/vms/" + guest + "-clone1").then().statusCode(204);
+            assertThat(copy).doesNotExist();
+            assertThat(original).exists();
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+        }
+    }
+
+    @Test
     void takesRevertsAndDeletesInternalSnapshotsOfARunningGuest() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-pool");

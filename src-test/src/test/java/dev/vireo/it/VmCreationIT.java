@@ -120,6 +120,32 @@ class VmCreationIT {
         finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}"));
     }
 
+    @Test
+    void clonesAShutOffVmWithANewNameAndUuid() {
+        String vm = template + "-orig";
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}"));
+        String uuid = api().get("/api/vms/" + vm).then().extract().path("uuid");
+
+        ValidatableResponse accepted = api().post("/api/vms/" + vm + "/clone").then()
+                .statusCode(202)
+                .body("target_uri", equalTo("/api/vms/" + vm + "-clone1"));
+        finish(accepted);
+        api().get("/api/vms/" + vm + "-clone1").then()
+                .statusCode(200)
+                .body("uuid", not(equalTo(uuid)))
+                .body("memory.current", equalTo(512))
+                .body("cpu_info.topology.cores", equalTo(2));
+        finish(api().post("/plugins/kimchi/vms/" + vm + "/clone").then());
+        api().get("/api/vms/" + vm + "-clone2").then().statusCode(200);
+
+        api().post("/api/vms/" + vm + "/start").then().statusCode(200);
+        api().post("/api/vms/" + vm + "/clone").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().post("/api/vms/no-such-vm/clone").then().statusCode(404).body("code", equalTo("VMS0004E"));
+        // a clone owns its copies: deleting it leaves the original whole
+        api().delete("/api/vms/" + vm + "-clone1").then().statusCode(204);
+        api().get("/api/vms/" + vm).then().statusCode(200).body("state", equalTo("running"));
+    }
+
     private static ValidatableResponse create(String json) {
         return api().contentType(ContentType.JSON).body(json).post("/api/vms").then();
     }

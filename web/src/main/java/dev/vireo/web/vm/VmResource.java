@@ -83,6 +83,15 @@ public class VmResource {
         return answer.build();
     }
 
+    @POST
+    @Path("{name}/clone")
+    @Operation(summary = "Copy a shut-off VM as <name>-cloneN: 202 with the task that copies its disks")
+    public Response cloneVm(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        TaskView task = vms.cloneVm(name);
+        return Response.accepted(task).location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build()).build();
+    }
+
     @DELETE
     @Path("{name}")
     @Operation(summary = "Power off if running, remove the VM and the volumes Vireo created for it")
