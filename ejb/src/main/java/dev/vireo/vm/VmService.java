@@ -181,6 +181,34 @@ public class VmService {
         return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
     }
 
+    /** What a console viewer needs to reach a running VM, with a password just made for it. */
+    public record ConsoleAccess(String vm, String type, String listen, int port, String passwd, String passwdValidTo) {
+    }
+
+    /**
+     * Prepares console access to a running VM: a fresh random password, valid for
+     * {@code seconds} (default 30), set on the running display and returned.
+     */
+    public ConsoleAccess connect(String name, Integer seconds) {
+        DomainSummary vm = libvirt.domain(libvirt.localUri(), ResourceName.require("virtual machine", name))
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        if (vm.state() != DomainState.RUNNING && vm.state() != DomainState.PAUSED && vm.state() != DomainState.BLOCKED) {
+            throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "be connected to");
+        }
+        Updated updated = update(name, new VmUpdateRequest(null, null, null, null,
+                new VmUpdateRequest.Graphics(null, null, seconds), null, null, null, null, null, null));
+        if (!updated.pendingUntilRestart().isEmpty()) {
+            throw new VireoException(ErrorCode.HOST_UNSUPPORTED, "the console password of " + name
+                    + " cannot change while it runs: " + String.join(", ", updated.pendingUntilRestart()));
+        }
+        VmView.Graphics graphics = updated.vm().graphics();
+        if (graphics.port() == null) {
+            throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a console (no display port)");
+        }
+        return new ConsoleAccess(name, graphics.type(), graphics.listen(), graphics.port(), graphics.passwd(),
+                graphics.passwdValidTo());
+    }
+
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */
     public VmView act(String name, DomainAction action) {
         ResourceName.require("virtual machine", name);

@@ -171,7 +171,50 @@ class RealHypervisorIT {
                     .body("state", equalTo("running"))
                     .body("graphics.passwd", equalTo("s3cret"));
             assertThat(virsh("dumpxml", "--security-info", guest)).contains("passwd='s3cret'");
+
+            // connect: a fresh password that really opens the console
+            JsonPath connected = api().contentType(ContentType.JSON).body("{\"passwdValidTo\": 60}")
+                    .post("/api/vms/" + guest + "/connect").then().statusCode(200).extract().jsonPath();
+            String password = connected.getString("graphics.passwd");
+            assertThat(password).hasSize(8).isNotEqualTo("s3cret");
+            assertThat(vncAuthenticates(port, password)).isTrue();
+            assertThat(vncAuthenticates(port, "s3cret")).isFalse();
+
+            String viewer = api().accept("application/x-virt-viewer").get("/api/vms/" + guest + "/virtviewerfile").then()
+                    .statusCode(200)
+                    .header("Content-Disposition", org.hamcrest.Matchers.containsString(guest + ".vv"))
+                    .extract().asString();
+            assertThat(viewer).startsWith("[virt-viewer]").contains("type=vnc").contains("host=127.0.0.1")
+                    .contains("port=" + port);
+            String viewerPassword = viewer.lines().filter(line -> line.startsWith("password=")).findFirst()
+                    .orElseThrow().substring("password=".length());
+            assertThat(vncAuthenticates(port, viewerPassword)).isTrue();
             api().delete("/api/vms/" + guest).then().statusCode(204);
+        }
+    }
+
+    /** Whether a VNC server accepts {@code password} (RFB 3.8, security type 2, DES challenge-response). */
+    private static boolean vncAuthenticates(int port, String password) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            var in = new java.io.DataInputStream(socket.getInputStream());
+            var out = socket.getOutputStream();
+            in.readNBytes(12);
+            out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+            in.readNBytes(in.read());
+            out.write(2);
+            byte[] challenge = in.readNBytes(16);
+            byte[] key = new byte[8];
+            byte[] secret = password.getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < key.length && i < secret.length; i++) {
+                key[i] = (byte) (Integer.reverse(secret[i] & 0xff) >>> 24); // VNC reverses the key's bits
+            }
+            javax.crypto.Cipher des = javax.crypto.Cipher.getInstance("DES/ECB/NoPadding");
+            des.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "DES"));
+            out.write(des.doFinal(challenge));
+            return in.readInt() == 0;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

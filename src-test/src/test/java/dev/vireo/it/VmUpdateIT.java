@@ -149,6 +149,17 @@ class VmUpdateIT {
     }
 
     @Test
+    void preparesConsoleAccessOnlyForRunningVms() {
+        api().post("/api/vms/" + vm + "/connect").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().get("/api/vms/" + vm + "/virtviewerfile").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().contentType(ContentType.JSON).body("{\"lifetime\": 5}").post("/api/vms/" + vm + "/connect").then()
+                .statusCode(400).body("code", equalTo("API0003E"));
+        api().contentType(ContentType.JSON).body("{\"passwdValidTo\": \"soon\"}").post("/api/vms/" + vm + "/connect").then()
+                .statusCode(400).body("code", equalTo("API0002E"));
+        api().post("/api/vms/no-such-vm/connect").then().statusCode(404);
+    }
+
+    @Test
     void resetsARunningVmOnly() {
         api().post("/api/vms/" + vm + "/reset").then().statusCode(409).body("code", equalTo("VMS0005E"));
         api().post("/api/vms/" + vm + "/start").then().statusCode(200);

@@ -4,23 +4,59 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 
 /**
- * The body of an action that takes no parameters: absent, empty or {@code {}}. A field in it is
- * refused (400) rather than silently ignored, so that a misspelt option is noticed.
+ * Bodies of actions with no or few parameters: absent, empty or a JSON object. A field nobody
+ * asked for is refused (400) rather than silently ignored, so that a misspelt option is noticed.
  */
 public final class ActionBody {
 
     private ActionBody() {
     }
 
+    /**
+     * The body of an action that takes one optional whole-number parameter: absent, {@code {}} or
+     * {@code {"field": n}}; anything else is refused.
+     */
+    public static Integer optionalInteger(String body, String field) {
+        JsonObject json = object(body);
+        if (json == null) {
+            return null;
+        }
+        for (String key : json.keySet()) {
+            if (!key.equals(field)) {
+                throw new VireoException(ErrorCode.UNKNOWN_FIELD, key);
+            }
+        }
+        JsonValue value = json.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not a whole number");
+        }
+        return number.intValueExact();
+    }
+
     public static void requireNoParameters(String body) {
+        JsonObject json = object(body);
+        if (json != null) {
+            json.keySet().stream().findFirst().ifPresent(field -> {
+                throw new VireoException(ErrorCode.UNKNOWN_FIELD, field);
+            });
+        }
+    }
+
+    /** The body as a JSON object; null when there is none. */
+    private static JsonObject object(String body) {
         if (body == null || body.isBlank()) {
-            return;
+            return null;
         }
         JsonStructure json;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -31,8 +67,6 @@ public final class ActionBody {
         if (json.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new VireoException(ErrorCode.INVALID_VALUE, "the request body", "expected a JSON object");
         }
-        json.asJsonObject().keySet().stream().findFirst().ifPresent(field -> {
-            throw new VireoException(ErrorCode.UNKNOWN_FIELD, field);
-        });
+        return json.asJsonObject();
     }
 }

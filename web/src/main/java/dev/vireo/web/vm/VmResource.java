@@ -34,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Virtual machines")
 public class VmResource {
 
+    static final String VIRT_VIEWER = "application/x-virt-viewer";
+    static final int VIRT_VIEWER_SECONDS = 120;
+
     @EJB
     VmService vms;
 
@@ -81,6 +84,41 @@ public class VmResource {
                     + String.join(", ", updated.pendingUntilRestart()).replace("\"", "'") + "\"");
         }
         return answer.build();
+    }
+
+    @POST
+    @Path("{name}/connect")
+    @Operation(summary = "Prepare console access to a running VM: a fresh password, valid for passwdValidTo "
+            + "seconds (default 30), answered with the VM")
+    public VmView connect(@PathParam("name") String name, String body) {
+        Integer seconds = ActionBody.optionalInteger(body, "passwdValidTo");
+        vms.connect(name, seconds);
+        return vms.get(name);
+    }
+
+    @GET
+    @Path("{name}/virtviewerfile")
+    @Produces({VIRT_VIEWER, MediaType.APPLICATION_JSON})
+    @Operation(summary = "A virt-viewer (.vv) file for a running VM, with a password valid two minutes")
+    public Response virtViewerFile(@PathParam("name") String name) {
+        VmService.ConsoleAccess console = vms.connect(name, VIRT_VIEWER_SECONDS);
+        String host = isWildcard(console.listen()) ? uri.getBaseUri().getHost() : console.listen();
+        String file = String.join("\n",
+                "[virt-viewer]",
+                "type=" + console.type(),
+                "host=" + host,
+                "port=" + console.port(),
+                "password=" + console.passwd(),
+                "title=" + console.vm(),
+                "delete-this-file=1",
+                "");
+        return Response.ok(file, VIRT_VIEWER)
+                .header("Content-Disposition", "attachment; filename=\"" + console.vm() + ".vv\"")
+                .build();
+    }
+
+    private static boolean isWildcard(String listen) {
+        return listen == null || "0.0.0.0".equals(listen) || "::".equals(listen);
     }
 
     @POST
