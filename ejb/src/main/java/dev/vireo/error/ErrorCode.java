@@ -49,6 +49,10 @@ public enum ErrorCode {
             "Invalid template '%s': give its URI, /plugins/kimchi/templates/NAME or /api/templates/NAME"),
     VM_DISK_NOT_IN_POOL("VMS0010E", 409, "Disk %s of virtual machine %s is not a volume of a storage pool: it cannot be copied"),
     VM_NO_ROOM("VMS0011E", 409, "Neither pool %s nor pool %s has room for a copy of %s (%s bytes)"),
+    STORAGE_NOT_FOUND("VMS0012E", 404, "Virtual machine %s has no storage device %s"),
+    STORAGE_BUS_FULL("VMS0013E", 409, "Virtual machine %s has no free %s slot for another %s"),
+    STORAGE_INVALID("VMS0014E", 400, "Invalid storage: %s"),
+    STORAGE_NOT_CDROM("VMS0015E", 409, "Device %s of virtual machine %s is a %s: only a cdrom's media can change"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // snapshots

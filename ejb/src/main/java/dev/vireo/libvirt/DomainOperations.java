@@ -77,16 +77,76 @@ final class DomainOperations {
         });
     }
 
-    /** The disks of a domain's persistent definition; empty when there is no such domain. */
-    static Optional<List<DomainDisk>> disks(Connect connect, String name) throws LibvirtException {
+    /**
+     * The disks of a domain: of its persistent definition, or of the running domain when
+     * {@code live}; empty when there is no such domain.
+     */
+    static Optional<List<DomainDisk>> disks(Connect connect, String name, boolean live) throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            Element devices = Xml.child(Xml.parse(domain.getXMLDesc(live ? 0 : XML_INACTIVE)).getDocumentElement(),
+                    "devices");
+            return Xml.children(devices, "disk").stream().map(DomainOperations::disk).toList();
+        });
+    }
+
+    private static DomainDisk disk(Element disk) {
+        Element source = Xml.child(disk, "source");
+        String path = Xml.attribute(source, "file").orElse(null);
+        if (path == null && source != null && source.hasAttribute("protocol")) {
+            Element host = Xml.child(source, "host");
+            path = source.getAttribute("protocol") + "://" + Xml.attribute(host, "name").orElse("")
+                    + Xml.attribute(host, "port").map(port -> ":" + port).orElse("") + source.getAttribute("name");
+        }
+        Element target = Xml.child(disk, "target");
+        return new DomainDisk(disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device"),
+                Xml.attribute(target, "dev").orElse(""), path, Xml.attribute(target, "bus").orElse(""),
+                Xml.child(disk, "readonly") != null);
+    }
+
+    /**
+     * Attaches, replaces or detaches a disk device: in the persistent definition, and in the
+     * running domain too when it runs and libvirt can (IDE, for one, cannot hot-plug). Returns
+     * what waits for the next start; empty when there is no such domain.
+     *
+     * @param change {@code attach}, {@code update} or {@code detach}
+     */
+    static Optional<List<String>> changeDisk(Connect connect, String name, String change, String diskXml)
+            throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            List<String> pending = new ArrayList<>();
+            boolean running = domain.isActive() == 1;
+            apply(domain, change, diskXml, Domain.ModificationImpact.CONFIG);
+            if (running) {
+                try {
+                    apply(domain, change, diskXml, Domain.ModificationImpact.LIVE);
+                } catch (LibvirtException e) {
+                    if (LibvirtErrors.isConnectionFailure(e)) {
+                        throw e;
+                    }
+                    pending.add(change + " of the disk (" + LibvirtErrors.message(e) + ")");
+                }
+            }
+            return List.copyOf(pending);
+        });
+    }
+
+    private static void apply(Domain domain, String change, String xml, int flags) throws LibvirtException {
+        switch (change) {
+            case "attach" -> domain.attachDeviceFlags(xml, flags);
+            case "update" -> domain.updateDeviceFlags(xml, flags);
+            case "detach" -> domain.detachDeviceFlags(xml, flags);
+            default -> throw new IllegalArgumentException(change);
+        }
+    }
+
+    /** The {@code <disk>} element of the persistent definition with target {@code dev}, as XML. */
+    static Optional<String> diskXml(Connect connect, String name, String dev) throws LibvirtException {
         return withDomain(connect, name, domain -> {
             Element devices = Xml.child(Xml.parse(domain.getXMLDesc(XML_INACTIVE)).getDocumentElement(), "devices");
-            return Xml.children(devices, "disk").stream().map(disk -> new DomainDisk(
-                    disk.getAttribute("device").isEmpty() ? "disk" : disk.getAttribute("device"),
-                    Xml.attribute(Xml.child(disk, "target"), "dev").orElse(""),
-                    Xml.attribute(Xml.child(disk, "source"), "file").orElse(null),
-                    Xml.child(disk, "readonly") != null)).toList();
-        });
+            return Xml.children(devices, "disk").stream()
+                    .filter(disk -> dev.equals(Xml.attribute(Xml.child(disk, "target"), "dev").orElse(null)))
+                    .findFirst().map(Xml::write).orElse(null);
+        }).filter(java.util.Objects::nonNull);
     }
 
     /**

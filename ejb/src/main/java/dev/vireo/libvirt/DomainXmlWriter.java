@@ -75,6 +75,13 @@ public final class DomainXmlWriter {
         return Xml.write(document);
     }
 
+    /** One disk device as XML, to attach or to change (a CD-ROM without path or URL is empty). */
+    public static String diskXml(DomainSpec.Disk spec) {
+        Document document = Xml.newDocument("devices");
+        disk(document.getDocumentElement(), spec);
+        return Xml.write(Xml.child(document.getDocumentElement(), "disk"));
+    }
+
     private static void disk(Element devices, DomainSpec.Disk spec) {
         Element disk = Xml.append(devices, "disk");
         disk.setAttribute("device", spec.device());
@@ -92,7 +99,9 @@ public final class DomainXmlWriter {
             host.setAttribute("port", Integer.toString(url.getPort() > 0 ? url.getPort() : defaultPort(url.getScheme())));
         } else {
             disk.setAttribute("type", "file");
-            Xml.append(disk, "source").setAttribute("file", spec.path());
+            if (spec.path() != null) {
+                Xml.append(disk, "source").setAttribute("file", spec.path());
+            }
         }
         Element target = Xml.append(disk, "target");
         target.setAttribute("dev", spec.target());

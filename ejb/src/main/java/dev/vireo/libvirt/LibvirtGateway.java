@@ -198,7 +198,40 @@ public class LibvirtGateway {
 
     /** The disks of a domain's persistent definition; empty when there is no such domain. */
     public Optional<List<DomainDisk>> disks(String uri, String vm) {
-        return call(host(uri), connect -> DomainOperations.disks(connect, vm));
+        return call(host(uri), connect -> DomainOperations.disks(connect, vm, false));
+    }
+
+    /** The disks a domain has now (live while it runs); empty when there is no such domain. */
+    public Optional<List<DomainDisk>> currentDisks(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.disks(connect, vm, true));
+    }
+
+    /** Attaches a disk; returns what waits for the next start; empty when there is no such domain. */
+    public Optional<List<String>> attachDisk(String uri, String vm, DomainSpec.Disk disk) {
+        return changeDisk(uri, vm, "attach", DomainXmlWriter.diskXml(disk));
+    }
+
+    /** Replaces a disk device (a CD-ROM's media); empty when there is no such domain. */
+    public Optional<List<String>> updateDisk(String uri, String vm, DomainSpec.Disk disk) {
+        return changeDisk(uri, vm, "update", DomainXmlWriter.diskXml(disk));
+    }
+
+    /** Detaches the disk with target {@code dev}; empty when the domain or the disk does not exist. */
+    public Optional<List<String>> detachDisk(String uri, String vm, String dev) {
+        Optional<String> xml = call(host(uri), connect -> DomainOperations.diskXml(connect, vm, dev));
+        return xml.flatMap(disk -> changeDisk(uri, vm, "detach", disk));
+    }
+
+    private Optional<List<String>> changeDisk(String uri, String vm, String change, String xml) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<List<String>> pending = DomainOperations.changeDisk(connect, vm, change, xml);
+            DomainCache cache = host.domainCache();
+            if (cache != null && pending.isPresent()) {
+                DomainOperations.byName(connect, vm).ifPresent(cache::put);
+            }
+            return pending;
+        });
     }
 
     /** Copies a volume into a pool under a new name. */

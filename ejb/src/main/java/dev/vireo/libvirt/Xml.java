@@ -106,6 +106,13 @@ public final class Xml {
         }
     }
 
+    /** One element and what it contains, as a document of its own. */
+    public static String write(Element element) {
+        Document single = builder().newDocument();
+        single.appendChild(single.importNode(element, true));
+        return write(single);
+    }
+
     /** Appends a child element and returns it. */
     public static Element append(Element parent, String name) {
         Element child = parent.getOwnerDocument().createElement(name);

@@ -6,8 +6,8 @@ import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.persistence.template.TemplateDisk;
 import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.validation.MediaUrls;
 import dev.vireo.validation.ResourceName;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +34,7 @@ final class TemplateRules {
     static final String UNKNOWN = "unknown";
     static final Set<String> FORMATS = Set.of("qcow", "qcow2", "qed", "raw", "vmdk", "vpc");
     static final Set<String> GRAPHICS = Set.of("vnc", "spice");
-    static final Set<String> STREAM_SCHEMES = Set.of("http", "https", "ftp", "ftps", "tftp");
+    static final Set<String> STREAM_SCHEMES = MediaUrls.STREAM_SCHEMES;
     static final List<String> POOL_URI_PREFIXES = List.of("/plugins/kimchi/storagepools/", "/api/storagepools/");
 
     private static final Pattern OS_WORD = Pattern.compile("[A-Za-z0-9._+ -]{1,64}");
@@ -161,13 +161,7 @@ final class TemplateRules {
     }
 
     static boolean isStreamUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.getScheme() != null && STREAM_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
+        return MediaUrls.isStreamUrl(value);
     }
 
     private int[] memory(TemplateRequest.Memory memory, int currentMib, int maxMib, boolean creating) {

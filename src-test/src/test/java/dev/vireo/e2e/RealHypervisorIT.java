@@ -330,6 +330,54 @@ class RealHypervisorIT {
     }
 
     @Test
+    void attachesDisksAndChangesCdromMediaOfARunningGuest() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(pool, true);
+            Path iso = host.iso(pool, directory, "first.iso", "Debian 12.5.0 amd64 n");
+            Path other = host.iso(pool, directory, "second.iso", "Debian 12.5.0 amd64 n");
+            host.image(pool, directory, "data.qcow2", "32M");
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, \"os_distro\": \"debian\", "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+
+            // a CD-ROM drive while shut off (IDE cannot be hot-plugged)
+            api().contentType(ContentType.JSON).body("{\"type\": \"cdrom\", \"path\": \"" + iso + "\"}")
+                    .post("/api/vms/" + guest + "/storages").then()
+                    .statusCode(201)
+                    .header("Warning", org.hamcrest.Matchers.nullValue())
+                    .body("dev", equalTo("hda"))
+                    .body("type", equalTo("cdrom"))
+                    .body("path", equalTo(iso.toString()));
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200);
+
+            // media change and eject, live
+            api().contentType(ContentType.JSON).body("{\"path\": \"" + other + "\"}")
+                    .put("/api/vms/" + guest + "/storages/hda").then()
+                    .statusCode(200).header("Warning", org.hamcrest.Matchers.nullValue()).body("path", equalTo(other.toString()));
+            assertThat(virsh("domblklist", guest)).contains(other.toString());
+            api().contentType(ContentType.JSON).body("{\"path\": \"\"}").put("/api/vms/" + guest + "/storages/hda").then()
+                    .statusCode(200).body("path", equalTo(""));
+
+            // a virtio disk hot-plugged into the running guest, then detached
+            api().contentType(ContentType.JSON).body("{\"type\": \"disk\", \"pool\": \"" + pool + "\", \"vol\": \"data.qcow2\"}")
+                    .post("/api/vms/" + guest + "/storages").then()
+                    .statusCode(201)
+                    .header("Warning", org.hamcrest.Matchers.nullValue())
+                    .body("dev", equalTo("vdb"))
+                    .body("bus", equalTo("virtio"));
+            assertThat(virsh("domblklist", guest)).contains("vdb");
+            assertThat(virsh("domblklist", guest, "--inactive")).contains("vdb");
+            api().delete("/api/vms/" + guest + "/storages/vdb").then().statusCode(204);
+            assertThat(virsh("domblklist", guest, "--inactive")).doesNotContain("vdb");
+
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+            assertThat(directory.resolve("data.qcow2")).as("an attached volume is not the VM's own").exists();
+        }
+    }
+
+    @Test
     void clonesAGuestWithRealCopiesOfItsDisks() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-pool");

@@ -146,6 +146,36 @@ class VmCreationIT {
         api().get("/api/vms/" + vm).then().statusCode(200).body("state", equalTo("running"));
     }
 
+    @Test
+    void listsStorageDevicesAndSaysWhatTheTestDriverCannotChange() {
+        String vm = template + "-disks";
+        finish(create("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}"));
+        api().get("/api/vms/" + vm + "/storages").then()
+                .statusCode(200)
+                .body("dev", contains("vda", "vdb"))
+                .body("type", contains("disk", "disk"))
+                .body("bus", contains("virtio", "virtio"))
+                .body("[1].path", org.hamcrest.Matchers.endsWith(vm + "-1.img"));
+        api().get("/plugins/kimchi/vms/" + vm + "/storages/vdb").then().statusCode(200).body("type", equalTo("disk"));
+        api().get("/api/vms/" + vm + "/storages/hdz").then().statusCode(404).body("code", equalTo("VMS0012E"));
+
+        // checked before libvirt is asked
+        storage(vm, "{\"type\": \"floppy\"}").statusCode(400).body("code", equalTo("VMS0014E"));
+        storage(vm, "{\"type\": \"cdrom\", \"path\": \"/etc/passwd\"}").statusCode(400).body("code", equalTo("VMS0014E"));
+        storage(vm, "{\"type\": \"disk\", \"pool\": \"default-pool\", \"vol\": \"missing.qcow2\"}").statusCode(400)
+                .body("code", equalTo("VMS0014E"));
+        api().contentType(ContentType.JSON).body("{\"path\": \"\"}").put("/api/vms/" + vm + "/storages/vda").then()
+                .statusCode(409).body("code", equalTo("VMS0015E"));
+        // the test driver cannot attach devices (the real hypervisor can: RealHypervisorIT)
+        storage(vm, "{\"type\": \"cdrom\", \"path\": \"https://example.org/boot.iso\"}").statusCode(409)
+                .body("code", equalTo("HOST0002E"));
+        api().get("/api/vms/" + vm + "/storages").then().body("dev", contains("vda", "vdb"));
+    }
+
+    private static ValidatableResponse storage(String vm, String json) {
+        return api().contentType(ContentType.JSON).body(json).post("/api/vms/" + vm + "/storages").then();
+    }
+
     private static ValidatableResponse create(String json) {
         return api().contentType(ContentType.JSON).body(json).post("/api/vms").then();
     }

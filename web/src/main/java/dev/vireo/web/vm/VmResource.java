@@ -79,11 +79,7 @@ public class VmResource {
                 ? Response.ok(updated.vm())
                 : Response.seeOther(uri.getBaseUriBuilder().path(VmResource.class).path(updated.vm().name()).build())
                         .entity(updated.vm());
-        if (!updated.pendingUntilRestart().isEmpty()) {
-            answer.header("Warning", "299 vireo \"applies at the next start: "
-                    + String.join(", ", updated.pendingUntilRestart()).replace("\"", "'") + "\"");
-        }
-        return answer.build();
+        return Pending.warn(answer, updated.pendingUntilRestart()).build();
     }
 
     @POST

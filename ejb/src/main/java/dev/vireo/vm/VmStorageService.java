@@ -1,0 +1,131 @@
+package dev.vireo.vm;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainDisk;
+import dev.vireo.libvirt.DomainSpec;
+import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.validation.MediaUrls;
+import dev.vireo.validation.ResourceName;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The disks and CD-ROM drives of a VM: attach (a CD-ROM with an ISO, a disk with a pool volume),
+ * change a CD-ROM's media, detach. Each change goes to the persistent definition, and to the
+ * running VM where the bus allows hot-plug.
+ */
+@Stateless
+public class VmStorageService {
+
+    /** The last IDE slot (hdd): IDE has two channels of two devices. */
+    private static final int IDE_SLOTS = 4;
+    private static final int OTHER_SLOTS = 26;
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    /** A device after a change, and what of the change waits for the VM's next start. */
+    public record Changed(StorageView storage, List<String> pendingUntilRestart) {
+    }
+
+    public List<StorageView> list(String vm) {
+        return disks(vm).stream().map(StorageView::of).toList();
+    }
+
+    public StorageView get(String vm, String dev) {
+        return StorageView.of(disk(vm, dev));
+    }
+
+    public Changed attach(String vm, StorageRequest request) {
+        List<DomainDisk> disks = disks(vm);
+        DomainSpec.Disk disk;
+        if ("cdrom".equals(request.type())) {
+            if (request.pool() != null || request.vol() != null) {
+                throw new VireoException(ErrorCode.STORAGE_INVALID, "a cdrom takes a path, not pool and vol");
+            }
+            String target = freeTarget(vm, disks, GuestDefaults.CDROM_BUS, "cdrom");
+            disk = cdrom(request.path() == null ? "" : request.path(), target);
+        } else if ("disk".equals(request.type())) {
+            if (request.pool() == null || request.vol() == null || request.path() != null) {
+                throw new VireoException(ErrorCode.STORAGE_INVALID, "a disk takes pool and vol, not a path");
+            }
+            String pool = ResourceName.require("storage pool", request.pool());
+            String vol = ResourceName.require("storage volume", request.vol());
+            VolumeSummary volume = libvirt.volume(libvirt.localUri(), pool, vol).orElseThrow(() ->
+                    new VireoException(ErrorCode.STORAGE_INVALID, "storage pool " + pool + " has no volume " + vol));
+            String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
+                    .orElse(GuestDefaults.PARAVIRTUAL.diskBus());
+            disk = DomainSpec.Disk.file("disk", volume.path(), volume.format(), bus, freeTarget(vm, disks, bus, "disk"));
+        } else {
+            throw new VireoException(ErrorCode.STORAGE_INVALID, "type must be cdrom or disk, not '" + request.type() + "'");
+        }
+        List<String> pending = libvirt.attachDisk(libvirt.localUri(), vm, disk)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return new Changed(get(vm, disk.target()), pending);
+    }
+
+    /** Puts other media into a CD-ROM drive; an empty path ejects it. */
+    public Changed changeMedia(String vm, String dev, String path) {
+        DomainDisk drive = disk(vm, dev);
+        if (!"cdrom".equals(drive.device())) {
+            throw new VireoException(ErrorCode.STORAGE_NOT_CDROM, dev, vm, drive.device());
+        }
+        if (path == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "path");
+        }
+        DomainSpec.Disk disk = cdrom(path, dev);
+        DomainSpec.Disk onBus = new DomainSpec.Disk(disk.device(), disk.path(), disk.url(), disk.format(), drive.bus(), dev);
+        List<String> pending = libvirt.updateDisk(libvirt.localUri(), vm, onBus)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return new Changed(get(vm, dev), pending);
+    }
+
+    public List<String> detach(String vm, String dev) {
+        disk(vm, dev);
+        return libvirt.detachDisk(libvirt.localUri(), vm, dev)
+                .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, dev));
+    }
+
+    /** A CD-ROM with an ISO volume's path or a streamed URL; "" for an empty drive. */
+    private DomainSpec.Disk cdrom(String path, String target) {
+        if (path.isEmpty()) {
+            return DomainSpec.Disk.file("cdrom", null, "raw", GuestDefaults.CDROM_BUS, target);
+        }
+        if (MediaUrls.isStreamUrl(path)) {
+            return DomainSpec.Disk.streamedCdrom(path, GuestDefaults.CDROM_BUS, target);
+        }
+        VolumeSummary volume = path.startsWith("/") ? libvirt.volumeAt(libvirt.localUri(), path).orElse(null) : null;
+        if (volume == null || !"iso".equals(volume.format())) {
+            throw new VireoException(ErrorCode.STORAGE_INVALID, "'" + path + "' is neither an ISO volume of a storage pool"
+                    + " nor an http/https/ftp/ftps/tftp URL");
+        }
+        return DomainSpec.Disk.file("cdrom", volume.path(), "raw", GuestDefaults.CDROM_BUS, target);
+    }
+
+    private String freeTarget(String vm, List<DomainDisk> disks, String bus, String what) {
+        Set<String> taken = disks.stream().map(DomainDisk::target).collect(Collectors.toSet());
+        int slots = "ide".equals(bus) ? IDE_SLOTS : OTHER_SLOTS;
+        for (int slot = 0; slot < slots; slot++) {
+            String target = VmBuilder.target(bus, slot);
+            if (!taken.contains(target)) {
+                return target;
+            }
+        }
+        throw new VireoException(ErrorCode.STORAGE_BUS_FULL, vm, bus, what);
+    }
+
+    private DomainDisk disk(String vm, String dev) {
+        return disks(vm).stream().filter(disk -> disk.target().equals(dev)).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, dev));
+    }
+
+    private List<DomainDisk> disks(String vm) {
+        ResourceName.require("virtual machine", vm);
+        return libvirt.currentDisks(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+    }
+}
