@@ -53,6 +53,8 @@ public enum ErrorCode {
     STORAGE_BUS_FULL("VMS0013E", 409, "Virtual machine %s has no free %s slot for another %s"),
     STORAGE_INVALID("VMS0014E", 400, "Invalid storage: %s"),
     STORAGE_NOT_CDROM("VMS0015E", 409, "Device %s of virtual machine %s is a %s: only a cdrom's media can change"),
+    NIC_NOT_FOUND("VMS0016E", 404, "Virtual machine %s has no network interface %s"),
+    NIC_INVALID("VMS0017E", 400, "Invalid network interface: %s"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // snapshots

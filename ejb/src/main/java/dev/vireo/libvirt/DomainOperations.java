@@ -104,26 +104,26 @@ final class DomainOperations {
     }
 
     /**
-     * Attaches, replaces or detaches a disk device: in the persistent definition, and in the
+     * Attaches, replaces or detaches a device: in the persistent definition, and in the
      * running domain too when it runs and libvirt can (IDE, for one, cannot hot-plug). Returns
      * what waits for the next start; empty when there is no such domain.
      *
      * @param change {@code attach}, {@code update} or {@code detach}
      */
-    static Optional<List<String>> changeDisk(Connect connect, String name, String change, String diskXml)
+    static Optional<List<String>> changeDevice(Connect connect, String name, String change, String deviceXml)
             throws LibvirtException {
         return withDomain(connect, name, domain -> {
             List<String> pending = new ArrayList<>();
             boolean running = domain.isActive() == 1;
-            apply(domain, change, diskXml, Domain.ModificationImpact.CONFIG);
+            apply(domain, change, deviceXml, Domain.ModificationImpact.CONFIG);
             if (running) {
                 try {
-                    apply(domain, change, diskXml, Domain.ModificationImpact.LIVE);
+                    apply(domain, change, deviceXml, Domain.ModificationImpact.LIVE);
                 } catch (LibvirtException e) {
                     if (LibvirtErrors.isConnectionFailure(e)) {
                         throw e;
                     }
-                    pending.add(change + " of the disk (" + LibvirtErrors.message(e) + ")");
+                    pending.add(change + " of the device (" + LibvirtErrors.message(e) + ")");
                 }
             }
             return List.copyOf(pending);
@@ -141,12 +141,61 @@ final class DomainOperations {
 
     /** The {@code <disk>} element of the persistent definition with target {@code dev}, as XML. */
     static Optional<String> diskXml(Connect connect, String name, String dev) throws LibvirtException {
+        return deviceXml(connect, name, "disk", disk -> Xml.attribute(Xml.child(disk, "target"), "dev").orElse(null), dev);
+    }
+
+    /** The {@code <interface>} element of the persistent definition with MAC {@code mac}, as XML. */
+    static Optional<String> nicXml(Connect connect, String name, String mac) throws LibvirtException {
+        return deviceXml(connect, name, "interface", nic -> Xml.attribute(Xml.child(nic, "mac"), "address").orElse(null),
+                mac);
+    }
+
+    private static Optional<String> deviceXml(Connect connect, String name, String kind,
+                                              java.util.function.Function<Element, String> key, String value)
+            throws LibvirtException {
         return withDomain(connect, name, domain -> {
             Element devices = Xml.child(Xml.parse(domain.getXMLDesc(XML_INACTIVE)).getDocumentElement(), "devices");
-            return Xml.children(devices, "disk").stream()
-                    .filter(disk -> dev.equals(Xml.attribute(Xml.child(disk, "target"), "dev").orElse(null)))
+            return Xml.children(devices, kind).stream()
+                    .filter(device -> value.equalsIgnoreCase(String.valueOf(key.apply(device))))
                     .findFirst().map(Xml::write).orElse(null);
         }).filter(java.util.Objects::nonNull);
+    }
+
+    /**
+     * The NICs of a domain (of the running domain when {@code live}, with the addresses its
+     * networks leased); empty when there is no such domain.
+     */
+    static Optional<List<DomainNic>> nics(Connect connect, String name, boolean live) throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            boolean running = domain.isActive() == 1;
+            Element devices = Xml.child(Xml.parse(domain.getXMLDesc(live ? 0 : XML_INACTIVE)).getDocumentElement(),
+                    "devices");
+            java.util.Map<String, List<String>> leases = live && running ? leases(domain) : java.util.Map.of();
+            return Xml.children(devices, "interface").stream().map(nic -> {
+                String mac = Xml.attribute(Xml.child(nic, "mac"), "address").orElse("");
+                Element source = Xml.child(nic, "source");
+                String type = nic.getAttribute("type");
+                return new DomainNic(mac, type,
+                        "network".equals(type) ? Xml.attribute(source, "network").orElse(null) : null,
+                        "bridge".equals(type) ? Xml.attribute(source, "bridge").orElse(null) : null,
+                        Xml.attribute(Xml.child(nic, "model"), "type").orElse(null),
+                        leases.getOrDefault(mac.toLowerCase(java.util.Locale.ROOT), List.of()));
+            }).toList();
+        });
+    }
+
+    private static java.util.Map<String, List<String>> leases(Domain domain) {
+        java.util.Map<String, List<String>> byMac = new java.util.HashMap<>();
+        try {
+            for (org.libvirt.DomainInterface nic : domain.interfaceAddresses(
+                    org.libvirt.Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0)) {
+                List<String> addresses = nic.addrs.stream().map(a -> a.address.getHostAddress()).toList();
+                byMac.put(String.valueOf(nic.hwAddr).toLowerCase(java.util.Locale.ROOT), addresses);
+            }
+        } catch (LibvirtException e) {
+            // no DHCP on the domain's networks, or a driver without leases: no addresses to show
+        }
+        return byMac;
     }
 
     /**

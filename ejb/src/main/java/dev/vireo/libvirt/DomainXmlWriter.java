@@ -49,12 +49,7 @@ public final class DomainXmlWriter {
 
         Element devices = Xml.append(domain, "devices");
         spec.disks().forEach(disk -> disk(devices, disk));
-        spec.nics().forEach(nic -> {
-            Element iface = Xml.append(devices, "interface");
-            iface.setAttribute("type", "network");
-            Xml.append(iface, "source").setAttribute("network", nic.network());
-            Xml.append(iface, "model").setAttribute("type", nic.model());
-        });
+        spec.nics().forEach(nic -> nic(devices, nic, null));
         if (spec.graphics() != null) {
             Element graphics = Xml.append(devices, "graphics");
             graphics.setAttribute("type", spec.graphics().type());
@@ -73,6 +68,25 @@ public final class DomainXmlWriter {
         }
         Xml.append(devices, "memballoon").setAttribute("model", "virtio");
         return Xml.write(document);
+    }
+
+    /** One NIC as XML, to attach or to change; {@code mac} null lets libvirt choose one. */
+    public static String nicXml(DomainSpec.Nic nic, String mac) {
+        Document document = Xml.newDocument("devices");
+        nic(document.getDocumentElement(), nic, mac);
+        return Xml.write(Xml.child(document.getDocumentElement(), "interface"));
+    }
+
+    private static void nic(Element devices, DomainSpec.Nic nic, String mac) {
+        Element iface = Xml.append(devices, "interface");
+        iface.setAttribute("type", "network");
+        if (mac != null) {
+            Xml.append(iface, "mac").setAttribute("address", mac);
+        }
+        Xml.append(iface, "source").setAttribute("network", nic.network());
+        if (nic.model() != null) {
+            Xml.append(iface, "model").setAttribute("type", nic.model());
+        }
     }
 
     /** One disk device as XML, to attach or to change (a CD-ROM without path or URL is empty). */

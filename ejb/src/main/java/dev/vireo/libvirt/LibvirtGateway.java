@@ -19,6 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.libvirt.Connect;
+import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
 /**
@@ -208,24 +209,61 @@ public class LibvirtGateway {
 
     /** Attaches a disk; returns what waits for the next start; empty when there is no such domain. */
     public Optional<List<String>> attachDisk(String uri, String vm, DomainSpec.Disk disk) {
-        return changeDisk(uri, vm, "attach", DomainXmlWriter.diskXml(disk));
+        return changeDevice(uri, vm, "attach", DomainXmlWriter.diskXml(disk));
     }
 
     /** Replaces a disk device (a CD-ROM's media); empty when there is no such domain. */
     public Optional<List<String>> updateDisk(String uri, String vm, DomainSpec.Disk disk) {
-        return changeDisk(uri, vm, "update", DomainXmlWriter.diskXml(disk));
+        return changeDevice(uri, vm, "update", DomainXmlWriter.diskXml(disk));
     }
 
     /** Detaches the disk with target {@code dev}; empty when the domain or the disk does not exist. */
     public Optional<List<String>> detachDisk(String uri, String vm, String dev) {
         Optional<String> xml = call(host(uri), connect -> DomainOperations.diskXml(connect, vm, dev));
-        return xml.flatMap(disk -> changeDisk(uri, vm, "detach", disk));
+        return xml.flatMap(disk -> changeDevice(uri, vm, "detach", disk));
     }
 
-    private Optional<List<String>> changeDisk(String uri, String vm, String change, String xml) {
+    /** The NICs a domain has now, with leased addresses while it runs; empty when there is no such domain. */
+    public Optional<List<DomainNic>> nics(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.nics(connect, vm, true));
+    }
+
+    /** The NICs of a domain's persistent definition; empty when there is no such domain. */
+    public Optional<List<DomainNic>> persistentNics(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.nics(connect, vm, false));
+    }
+
+    /** Attaches a NIC; returns what waits for the next start; empty when there is no such domain. */
+    public Optional<List<String>> attachNic(String uri, String vm, DomainSpec.Nic nic, String mac) {
+        return changeDevice(uri, vm, "attach", DomainXmlWriter.nicXml(nic, mac));
+    }
+
+    /**
+     * Changes a NIC: its model in the persistent definition only (a guest cannot swap cards), its
+     * network there and in the running domain; empty when the domain or the NIC does not exist.
+     */
+    public Optional<List<String>> updateNic(String uri, String vm, String mac, DomainSpec.Nic nic, boolean modelChanged) {
+        String xml = DomainXmlWriter.nicXml(nic, mac);
+        if (!modelChanged) {
+            return changeDevice(uri, vm, "update", xml);
+        }
+        HostConnection host = host(uri);
+        return call(host, connect -> DomainOperations.withDomain(connect, vm, domain -> {
+            domain.updateDeviceFlags(xml, Domain.ModificationImpact.CONFIG);
+            return domain.isActive() == 1 ? List.of("nic model") : List.<String>of();
+        }));
+    }
+
+    /** Detaches the NIC with MAC {@code mac}; empty when the domain or the NIC does not exist. */
+    public Optional<List<String>> detachNic(String uri, String vm, String mac) {
+        Optional<String> xml = call(host(uri), connect -> DomainOperations.nicXml(connect, vm, mac));
+        return xml.flatMap(nic -> changeDevice(uri, vm, "detach", nic));
+    }
+
+    private Optional<List<String>> changeDevice(String uri, String vm, String change, String xml) {
         HostConnection host = host(uri);
         return call(host, connect -> {
-            Optional<List<String>> pending = DomainOperations.changeDisk(connect, vm, change, xml);
+            Optional<List<String>> pending = DomainOperations.changeDevice(connect, vm, change, xml);
             DomainCache cache = host.domainCache();
             if (cache != null && pending.isPresent()) {
                 DomainOperations.byName(connect, vm).ifPresent(cache::put);

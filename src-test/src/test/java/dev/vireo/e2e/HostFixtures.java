@@ -84,7 +84,15 @@ public final class HostFixtures implements AutoCloseable {
         return name;
     }
 
+    /** Starts a defined network: a bridge of its own, no addresses, no route off this machine. */
+    void startNetwork(String name) {
+        virsh("net-start", name);
+    }
+
     void removeNetwork(String name) {
+        if (virsh("net-info", name).matches("(?s).*Active:\\s+yes.*")) {
+            virsh("net-destroy", name);
+        }
         virsh("net-undefine", name);
         networks.remove(name);
     }

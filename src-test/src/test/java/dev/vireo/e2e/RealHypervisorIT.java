@@ -378,6 +378,40 @@ class RealHypervisorIT {
     }
 
     @Test
+    void attachesChangesAndDetachesANetworkInterfaceOfARunningGuest() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            host.dirPool(pool, true);
+            String network = host.isolatedNetwork(HostFixtures.unique("e2e-net"));
+            host.startNetwork(network);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200);
+
+            String mac = api().contentType(ContentType.JSON).body("{\"network\": \"" + network + "\", \"model\": \"virtio\"}")
+                    .post("/api/vms/" + guest + "/ifaces").then()
+                    .statusCode(201)
+                    .header("Warning", org.hamcrest.Matchers.nullValue())
+                    .body("network", equalTo(network))
+                    .body("model", equalTo("virtio"))
+                    .extract().path("mac");
+            assertThat(virsh("domiflist", guest)).contains(mac).contains(network);
+            assertThat(virsh("domiflist", guest, "--inactive")).contains(mac);
+
+            api().contentType(ContentType.JSON).body("{\"model\": \"e1000\"}").put("/api/vms/" + guest + "/ifaces/" + mac).then()
+                    .statusCode(200)
+                    .header("Warning", org.hamcrest.Matchers.containsString("nic model"));
+            assertThat(virsh("dumpxml", "--inactive", guest)).contains("<model type='e1000'/>");
+
+            api().delete("/api/vms/" + guest + "/ifaces/" + mac).then().statusCode(204);
+            assertThat(virsh("domiflist", guest, "--inactive")).doesNotContain(mac);
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+        }
+    }
+
+    @Test
     void clonesAGuestWithRealCopiesOfItsDisks() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-pool");

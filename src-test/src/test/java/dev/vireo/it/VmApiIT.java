@@ -101,6 +101,31 @@ class VmApiIT {
     }
 
     @Test
+    void listsNetworkInterfacesWithTheAddressesTheirNetworkLeased() {
+        api().get("/api/vms/test/ifaces").then()
+                .statusCode(200)
+                .body("mac", contains("aa:bb:cc:dd:ee:ff"))
+                .body("[0].type", equalTo("network"))
+                .body("[0].network", equalTo("default"))
+                .body("[0].ips", contains("192.168.122.3"));
+        api().get("/plugins/kimchi/vms/test/ifaces/AA:BB:CC:DD:EE:FF").then().statusCode(200)
+                .body("mac", equalTo("aa:bb:cc:dd:ee:ff"));
+        api().get("/api/vms/test/ifaces/52:54:00:00:00:01").then().statusCode(404).body("code", equalTo("VMS0016E"));
+        api().get("/api/vms/test/ifaces/not-a-mac").then().statusCode(400).body("code", equalTo("VMS0017E"));
+        nic("{\"network\": \"no-such-net\"}").statusCode(400).body("code", equalTo("TMPL0004E"));
+        nic("{\"network\": \"default\", \"model\": \"tulip\"}").statusCode(400).body("code", equalTo("VMS0017E"));
+        nic("{\"network\": \"default\", \"type\": \"bridge\"}").statusCode(400).body("code", equalTo("VMS0017E"));
+        nic("{}").statusCode(400).body("code", equalTo("API0010E"));
+        // the test driver cannot attach devices (the real hypervisor can: RealHypervisorIT)
+        nic("{\"network\": \"default\"}").statusCode(409).body("code", equalTo("HOST0002E"));
+        api().get("/api/vms/test/ifaces").then().body("mac", contains("aa:bb:cc:dd:ee:ff"));
+    }
+
+    private static io.restassured.response.ValidatableResponse nic(String json) {
+        return api().contentType(ContentType.JSON).body(json).post("/api/vms/test/ifaces").then();
+    }
+
+    @Test
     void anUnknownVmIsA404WithItsName() {
         api().get("/api/vms/no-such-vm").then()
                 .statusCode(404)

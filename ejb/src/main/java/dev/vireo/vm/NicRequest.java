@@ -1,0 +1,11 @@
+package dev.vireo.vm;
+
+/**
+ * A network interface to attach or change.
+ *
+ * @param type    {@code network} (the only type Vireo attaches on x86), optional
+ * @param network the libvirt network to connect to
+ * @param model   the emulated card, optional (ne2k_pci, i82551, i82557b, i82559er, rtl8139, e1000, pcnet, virtio)
+ */
+public record NicRequest(String type, String network, String model) {
+}

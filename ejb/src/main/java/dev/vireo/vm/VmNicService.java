@@ -1,0 +1,126 @@
+package dev.vireo.vm;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainNic;
+import dev.vireo.libvirt.DomainSpec;
+import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.validation.ResourceName;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The network interfaces of a VM: attach to a libvirt network, change model (persistent only)
+ * or network (live and persistent), detach.
+ */
+@Stateless
+public class VmNicService {
+
+    static final Set<String> MODELS = Set.of("ne2k_pci", "i82551", "i82557b", "i82559er", "rtl8139", "e1000", "pcnet",
+            "virtio");
+    private static final Pattern MAC = Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
+    /** QEMU's locally administered prefix, as libvirt uses it. */
+    private static final String MAC_PREFIX = "52:54:00";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    /** A NIC after a change, and what of the change waits for the VM's next start. */
+    public record Changed(NicView nic, List<String> pendingUntilRestart) {
+    }
+
+    public List<NicView> list(String vm) {
+        return nics(vm).stream().map(NicView::of).toList();
+    }
+
+    public NicView get(String vm, String mac) {
+        return NicView.of(nic(vm, mac));
+    }
+
+    public Changed attach(String vm, NicRequest request) {
+        if (request.type() != null && !"network".equals(request.type())) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "type must be network, not '" + request.type() + "'");
+        }
+        if (request.network() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "network");
+        }
+        List<DomainNic> existing = nics(vm);
+        String mac = newMac(existing);
+        List<String> pending = libvirt.attachNic(libvirt.localUri(), vm,
+                        new DomainSpec.Nic(network(request.network()), model(request.model())), mac)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return new Changed(get(vm, mac), pending);
+    }
+
+    public Changed update(String vm, String mac, NicRequest request) {
+        if (request.type() != null) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "the type of an interface does not change");
+        }
+        DomainNic current = libvirt.persistentNics(libvirt.localUri(), vm)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
+                .filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
+        if (!"network".equals(current.type())) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "only interfaces on a libvirt network can change here, "
+                    + mac + " is of type " + current.type());
+        }
+        String network = request.network() == null ? current.network() : network(request.network());
+        String model = request.model() == null ? current.model() : model(request.model());
+        boolean modelChanged = request.model() != null && !request.model().equals(current.model());
+        List<String> pending = libvirt.updateNic(libvirt.localUri(), vm, current.mac(), new DomainSpec.Nic(network, model),
+                        modelChanged)
+                .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
+        return new Changed(get(vm, current.mac()), pending);
+    }
+
+    public List<String> detach(String vm, String mac) {
+        DomainNic nic = nic(vm, mac);
+        return libvirt.detachNic(libvirt.localUri(), vm, nic.mac())
+                .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
+    }
+
+    private String network(String network) {
+        ResourceName.require("network", network);
+        if (!libvirt.networkNames(libvirt.localUri()).contains(network)) {
+            throw new VireoException(ErrorCode.UNKNOWN_NETWORK, network);
+        }
+        return network;
+    }
+
+    private static String model(String model) {
+        if (model != null && !MODELS.contains(model)) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "model '" + model + "' is not one of "
+                    + MODELS.stream().sorted().toList());
+        }
+        return model;
+    }
+
+    private static String newMac(List<DomainNic> existing) {
+        while (true) {
+            String mac = String.format(Locale.ROOT, "%s:%02x:%02x:%02x", MAC_PREFIX, RANDOM.nextInt(256),
+                    RANDOM.nextInt(256), RANDOM.nextInt(256));
+            if (existing.stream().noneMatch(nic -> nic.mac().equalsIgnoreCase(mac))) {
+                return mac;
+            }
+        }
+    }
+
+    private DomainNic nic(String vm, String mac) {
+        if (mac == null || !MAC.matcher(mac).matches()) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "'" + mac + "' is not a MAC address like 52:54:00:12:34:56");
+        }
+        return nics(vm).stream().filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
+    }
+
+    private List<DomainNic> nics(String vm) {
+        ResourceName.require("virtual machine", vm);
+        return libvirt.nics(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+    }
+}
