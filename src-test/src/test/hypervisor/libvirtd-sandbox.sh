@@ -3,7 +3,10 @@
 # host's libvirt: the daemon runs in its own mount namespace where /etc/libvirt, /var/lib/libvirt,
 # /var/log/libvirt, /var/cache/libvirt and /run/libvirt are directories under WORKDIR.
 #
-#   libvirtd-sandbox.sh start WORKDIR   start it; prints the URI to reach it
+#   libvirtd-sandbox.sh start WORKDIR [PEER]
+#                                       start it; prints the URI to reach it. PEER (a host name)
+#                                       makes a second host for migration: its own host name and
+#                                       host UUID, displays and migration ports of its own
 #   libvirtd-sandbox.sh stop WORKDIR    destroy its guests and stop it
 #   libvirtd-sandbox.sh uri WORKDIR     print the URI
 #
@@ -11,7 +14,8 @@
 # libvirt-daemon-driver-qemu, libvirt-clients, qemu-system-x86 and qemu-utils.
 set -euo pipefail
 
-readonly ACTION="${1:?usage: $0 start|stop|uri WORKDIR}"
+readonly ACTION="${1:?usage: $0 start|stop|uri WORKDIR [PEER]}"
+readonly PEER="${3:-}"
 WORKDIR="$(mkdir -p "${2:?usage: $0 start|stop|uri WORKDIR}" && cd "$2" && pwd)"
 readonly WORKDIR
 readonly PIDFILE="$WORKDIR/run/libvirtd.pid"
@@ -41,6 +45,18 @@ stdio_handler = "file"
 vnc_listen = "127.0.0.1"
 spice_listen = "127.0.0.1"
 CONF
+    local uts=""
+    if [ -n "$PEER" ]; then
+        # a second host on this machine: other display and migration ports, another identity
+        cat >> "$WORKDIR/etc/libvirt/qemu.conf" <<CONF
+remote_display_port_min = 5950
+remote_display_port_max = 5999
+migration_port_min = 49252
+migration_port_max = 49299
+CONF
+        echo "host_uuid = \"$(cat /proc/sys/kernel/random/uuid)\"" > "$WORKDIR/etc/libvirt/libvirtd.conf"
+        uts="--uts"
+    fi
     getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
     getent passwd libvirt-qemu >/dev/null \
         || useradd --system --gid libvirt-qemu --home-dir /var/lib/libvirt --shell /usr/sbin/nologin libvirt-qemu
@@ -49,8 +65,10 @@ CONF
     for dir in "${PRIVATE_DIRS[@]}"; do
         mounts+="mount --bind '$WORKDIR/$dir' '/$dir' && "
     done
-    unshare --mount --propagation private \
-        bash -c "${mounts} exec libvirtd --daemon --pid-file '$PIDFILE'" \
+    local name=""
+    [ -n "$PEER" ] && name="hostname '$PEER' && "
+    unshare --mount $uts --propagation private \
+        bash -c "${mounts} ${name} exec libvirtd --daemon --pid-file '$PIDFILE'" \
         > "$WORKDIR/libvirtd.out" 2>&1 || fail "libvirtd did not start: $(cat "$WORKDIR/libvirtd.out")"
 
     local tries
