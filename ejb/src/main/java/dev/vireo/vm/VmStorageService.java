@@ -80,6 +80,12 @@ public class VmStorageService {
         }
         DomainSpec.Disk disk = cdrom(path, dev);
         DomainSpec.Disk onBus = new DomainSpec.Disk(disk.device(), disk.path(), disk.url(), disk.format(), drive.bus(), dev);
+        if (drive.path() != null && !path.isEmpty()) {
+            // eject first: QEMU refuses new media while the tray of a loaded drive has not opened yet
+            DomainSpec.Disk empty = new DomainSpec.Disk("cdrom", null, null, "raw", drive.bus(), dev);
+            libvirt.updateDisk(libvirt.localUri(), vm, empty)
+                    .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        }
         List<String> pending = libvirt.updateDisk(libvirt.localUri(), vm, onBus)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         return new Changed(get(vm, dev), pending);
