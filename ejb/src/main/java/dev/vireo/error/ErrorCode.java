@@ -55,6 +55,7 @@ public enum ErrorCode {
     STORAGE_NOT_CDROM("VMS0015E", 409, "Device %s of virtual machine %s is a %s: only a cdrom's media can change"),
     NIC_NOT_FOUND("VMS0016E", 404, "Virtual machine %s has no network interface %s"),
     NIC_INVALID("VMS0017E", 400, "Invalid network interface: %s"),
+    MIGRATE_INVALID("VMS0018E", 400, "Invalid migration: %s"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // snapshots

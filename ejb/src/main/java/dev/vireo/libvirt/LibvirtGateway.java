@@ -163,6 +163,24 @@ public class LibvirtGateway {
                 domain -> SnapshotOperations.delete(domain, name)));
     }
 
+    /**
+     * Moves a domain from host {@code uri} to host {@code destinationUri} (see
+     * {@link DomainOperations#migrate}); empty when there is no such domain.
+     */
+    public Optional<String> migrate(String uri, String vm, String destinationUri, String migrateUri, boolean unsafe) {
+        HostConnection destination = host(destinationUri);
+        HostConnection source = host(uri);
+        return call(source, connect -> {
+            Connect target = destination.call(dest -> dest);
+            Optional<String> moved = DomainOperations.migrate(connect, target, vm, migrateUri, unsafe);
+            DomainCache cache = source.domainCache();
+            if (cache != null && moved.isPresent()) {
+                cache.remove(vm);
+            }
+            return moved;
+        });
+    }
+
     /** Captures a running domain's display; empty when there is no such domain. */
     public Optional<Screenshot> screenshot(String uri, String name) {
         return call(host(uri), connect -> DomainOperations.screenshot(connect, name));

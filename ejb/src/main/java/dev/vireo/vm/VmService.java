@@ -52,6 +52,14 @@ public class VmService {
     @ConfigProperty(name = "vireo.libvirt.domain-type", defaultValue = "auto")
     String domainType;
 
+    /**
+     * Lets migrations skip libvirt's shared-storage and cache-mode check: for storage shared in a
+     * way libvirt cannot recognise. Off by default.
+     */
+    @Inject
+    @ConfigProperty(name = "vireo.migration.allow-unsafe", defaultValue = "false")
+    boolean allowUnsafeMigration;
+
     /** Where a clone's disks go when their own pool lacks room. */
     @Inject
     @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
@@ -122,6 +130,22 @@ public class VmService {
         ResourceName.require("virtual machine", clone);
         VmCloner cloner = new VmCloner(libvirt, defaultPool);
         return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, progress));
+    }
+
+    /**
+     * Starts moving a VM to another libvirt host: live when it runs; it leaves this host and
+     * stays defined on the destination. Answers with the task that moves it.
+     */
+    public TaskView migrate(String name, MigrateRequest request) {
+        ResourceName.require("virtual machine", name);
+        libvirt.domain(libvirt.localUri(), name).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        Migration.Target target = Migration.target(request, libvirt.localUri());
+        return tasks.submit("vm.migrate", VMS + name, progress -> {
+            progress.report(10, "moving " + name + " to " + target.libvirtUri());
+            libvirt.migrate(libvirt.localUri(), name, target.libvirtUri(), target.migrateUri(), allowUnsafeMigration)
+                    .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+            return "moved " + name + " to " + target.libvirtUri();
+        });
     }
 
     /** Powers the VM off if needed, removes it, and deletes the volumes Vireo created for it. */

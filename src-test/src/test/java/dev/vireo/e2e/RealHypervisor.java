@@ -55,6 +55,37 @@ public final class RealHypervisor implements BeforeAllCallback {
         return Optional.ofNullable(unavailable);
     }
 
+    private static String peer;
+
+    /**
+     * A second libvirtd on this machine, a host of its own for migrations (own host name and
+     * UUID); started on first use, stopped when the run's JVM ends.
+     */
+    public static synchronized String peerUri() {
+        if (peer == null) {
+            Path peerDir = Path.of(WORKDIR + "-peer");
+            Result result = run(SCRIPT.toString(), "start", peerDir.toString(), "vireo-e2e-peer");
+            if (result.exitCode() != 0) {
+                throw new AssertionError("the peer libvirtd did not start: " + result.output());
+            }
+            peer = result.output().strip();
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                    run(SCRIPT.toString(), "stop", peerDir.toString()), "stop-peer-libvirtd"));
+        }
+        return peer;
+    }
+
+    /** Runs virsh against another host. */
+    public static String virshAt(String uri, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("virsh", "-c", uri));
+        command.addAll(List.of(arguments));
+        Result result = run(command.toArray(String[]::new));
+        if (result.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + result.output());
+        }
+        return result.output().strip();
+    }
+
     /** The URI Vireo and the tests reach the daemon at. */
     public static String uri() {
         return OWN_HOST.isEmpty() ? "qemu+unix:///system?socket=" + WORKDIR.resolve("run/libvirt/libvirt-sock") : OWN_HOST;
@@ -62,13 +93,7 @@ public final class RealHypervisor implements BeforeAllCallback {
 
     /** Runs virsh against the daemon; fails the test when virsh fails. */
     public static String virsh(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("virsh", "-c", uri()));
-        command.addAll(List.of(arguments));
-        Result result = run(command.toArray(String[]::new));
-        if (result.exitCode() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed: " + result.output());
-        }
-        return result.output().strip();
+        return virshAt(uri(), arguments);
     }
 
     /** Runs a command, giving its exit code and combined output. */

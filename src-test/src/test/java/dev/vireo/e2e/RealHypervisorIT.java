@@ -412,6 +412,44 @@ class RealHypervisorIT {
     }
 
     @Test
+    void movesARunningGuestToAnotherHostLive() throws IOException {
+        // both daemons see the same file system: storage shared in a way libvirt cannot detect, so
+        // the qemu test server runs with vireo.migration.allow-unsafe=true
+        String peer = RealHypervisor.peerUri();
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            host.dirPool(pool, true);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200);
+
+            JsonPath task = awaitTask(api().contentType(ContentType.JSON).body("{\"remote_host\": \"" + peer + "\"}")
+                    .post("/api/vms/" + guest + "/migrate").then().statusCode(202).extract().path("id"));
+            assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+            assertThat(RealHypervisor.virshAt(peer, "domstate", guest)).isEqualTo("running");
+            assertThat(virsh("list", "--all", "--name")).doesNotContain(guest);
+            api().get("/api/vms/" + guest).then().statusCode(404);
+
+            // and back, by virsh: Vireo sees it return through libvirt's events
+            RealHypervisor.virshAt(peer, "migrate", "--live", "--persistent", "--undefinesource", "--unsafe",
+                    guest, RealHypervisor.uri(), "tcp://127.0.0.1");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    api().get("/api/vms").then().body("find { it.name == '" + guest + "' }.state", equalTo("running")));
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+
+            JsonPath unreachable = awaitTask(api().contentType(ContentType.JSON)
+                    .body("{\"remote_host\": \"qemu+unix:///system?socket=/nonexistent/sock\"}")
+                    .post("/api/vms/" + vm + "/migrate").then().statusCode(202).extract().path("id"));
+            assertThat(unreachable.getString("status")).isEqualTo("failed");
+            assertThat(unreachable.getString("message")).startsWith("HOST0001E").contains("/nonexistent/sock");
+            api().contentType(ContentType.JSON).body("{\"remote_host\": \"bad host!\"}")
+                    .post("/api/vms/" + vm + "/migrate").then().statusCode(400).body("code", equalTo("VMS0018E"));
+        }
+    }
+
+    @Test
     void clonesAGuestWithRealCopiesOfItsDisks() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-pool");

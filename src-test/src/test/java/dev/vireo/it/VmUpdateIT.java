@@ -160,6 +160,23 @@ class VmUpdateIT {
     }
 
     @Test
+    void refusesMigrationsItCannotMakeAtOnce() {
+        migrate(vm, "{}").statusCode(400).body("code", equalTo("API0010E"));
+        migrate(vm, "{\"remote_host\": \"peer.example\", \"password\": \"x\"}").statusCode(400)
+                .body("code", equalTo("VMS0018E")).body("reason", containsString("SSH key"));
+        migrate(vm, "{\"remote_host\": \"no host!\"}").statusCode(400).body("code", equalTo("VMS0018E"));
+        migrate(vm, "{\"remote_host\": \"http://peer.example/system\"}").statusCode(400).body("code", equalTo("VMS0018E"));
+        migrate(vm, "{\"remote_host\": \"peer.example\", \"user\": \"root;rm\"}").statusCode(400)
+                .body("code", equalTo("VMS0018E"));
+        migrate("no-such-vm", "{\"remote_host\": \"peer.example\"}").statusCode(404).body("code", equalTo("VMS0004E"));
+        api().get("/api/vms/" + vm).then().statusCode(200);
+    }
+
+    private static ValidatableResponse migrate(String name, String json) {
+        return api().contentType(ContentType.JSON).body(json).post("/api/vms/" + name + "/migrate").then();
+    }
+
+    @Test
     void resetsARunningVmOnly() {
         api().post("/api/vms/" + vm + "/reset").then().statusCode(409).body("code", equalTo("VMS0005E"));
         api().post("/api/vms/" + vm + "/start").then().statusCode(200);

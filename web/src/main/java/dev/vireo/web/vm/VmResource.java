@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.task.TaskView;
+import dev.vireo.vm.MigrateRequest;
 import dev.vireo.vm.ScreenshotService;
 import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmUpdateRequest;
@@ -115,6 +116,19 @@ public class VmResource {
 
     private static boolean isWildcard(String listen) {
         return listen == null || "0.0.0.0".equals(listen) || "::".equals(listen);
+    }
+
+    @POST
+    @Path("{name}/migrate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the VM to another libvirt host (remote_host, user, enable_rdma): 202 with the task; "
+            + "live when it runs")
+    public Response migrate(@PathParam("name") String name, MigrateRequest request) {
+        if (request == null) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        TaskView task = vms.migrate(name, request);
+        return Response.accepted(task).location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build()).build();
     }
 
     @POST
