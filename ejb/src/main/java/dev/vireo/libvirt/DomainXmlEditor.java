@@ -115,11 +115,7 @@ final class DomainXmlEditor {
 
     /** The first graphics device, as XML for a live update. */
     String graphicsXml() {
-        Element graphics = Xml.child(Xml.child(domain, "devices"), "graphics");
-        Document single = Xml.newDocument("graphics");
-        Node copy = single.importNode(graphics, true);
-        single.replaceChild(copy, single.getDocumentElement());
-        return Xml.write(single);
+        return Xml.write(Xml.child(Xml.child(domain, "devices"), "graphics"));
     }
 
     private void graphics(DomainChange change) {

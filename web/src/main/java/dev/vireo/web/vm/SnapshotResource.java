@@ -1,6 +1,7 @@
 package dev.vireo.web.vm;
 
 import dev.vireo.task.TaskView;
+import dev.vireo.web.task.Accepted;
 import dev.vireo.vm.SnapshotRequest;
 import dev.vireo.vm.SnapshotService;
 import dev.vireo.vm.SnapshotView;
@@ -46,7 +47,7 @@ public class SnapshotResource {
     public Response create(@PathParam("vm") String vm, SnapshotRequest request) {
         SnapshotRequest asked = request == null ? new SnapshotRequest(null, null) : request;
         TaskView task = snapshots.create(vm, asked.name(), asked.description());
-        return Response.accepted(task).location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build()).build();
+        return Accepted.task(uri, task);
     }
 
     @GET

@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.task.TaskView;
+import dev.vireo.web.task.Accepted;
 import dev.vireo.vm.MigrateRequest;
 import dev.vireo.vm.ScreenshotService;
 import dev.vireo.vm.VmCreateRequest;
@@ -61,9 +62,7 @@ public class VmResource {
             throw new VireoException(ErrorCode.MISSING_BODY);
         }
         TaskView task = vms.create(request);
-        return Response.accepted(task)
-                .location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build())
-                .build();
+        return Accepted.task(uri, task);
     }
 
     @PUT
@@ -128,7 +127,7 @@ public class VmResource {
             throw new VireoException(ErrorCode.MISSING_BODY);
         }
         TaskView task = vms.migrate(name, request);
-        return Response.accepted(task).location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build()).build();
+        return Accepted.task(uri, task);
     }
 
     @POST
@@ -137,7 +136,7 @@ public class VmResource {
     public Response cloneVm(@PathParam("name") String name, String body) {
         ActionBody.requireNoParameters(body);
         TaskView task = vms.cloneVm(name);
-        return Response.accepted(task).location(uri.getBaseUriBuilder().path("tasks").path(task.id()).build()).build();
+        return Accepted.task(uri, task);
     }
 
     @DELETE
