@@ -64,6 +64,13 @@ public enum ErrorCode {
     SNAPSHOT_RESERVED_NAME("SNAP0003E", 400, "'%s' names a view of the snapshots, not a snapshot: choose another name"),
     NO_CURRENT_SNAPSHOT("SNAP0004E", 404, "Virtual machine %s has no current snapshot"),
 
+    // storage
+    POOL_NOT_FOUND("STG0001E", 404, "Storage pool %s does not exist"),
+    POOL_EXISTS("STG0002E", 409, "A storage pool named %s already exists"),
+    POOL_IN_USE("STG0003E", 409, "Storage pool %s is in use by %s"),
+    POOL_TYPE_UNSUPPORTED("STG0004E", 400, "Vireo cannot create %s pools yet: dir pools only"),
+    POOL_INVALID("STG0005E", 400, "Invalid storage pool: %s"),
+
     // distributions
     DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),
 

@@ -325,6 +325,34 @@ public class LibvirtGateway {
                 call(host(key), connect -> HostCapabilities.fromXml(connect.getCapabilities())));
     }
 
+    /** One storage pool; empty when there is no such pool. */
+    public Optional<PoolSummary> pool(String uri, String name) {
+        return call(host(uri), connect -> StorageOperations.pool(connect, name));
+    }
+
+    /** Defines, builds and starts a directory pool (autostarted with the host). */
+    public PoolSummary defineDirPool(String uri, String name, String path) {
+        return call(host(uri), connect -> StorageOperations.defineDirPool(connect, name, path));
+    }
+
+    public Optional<PoolSummary> activatePool(String uri, String name) {
+        return call(host(uri), connect -> StorageOperations.change(connect, name, StorageOperations.PoolChange.ACTIVATE));
+    }
+
+    public Optional<PoolSummary> deactivatePool(String uri, String name) {
+        return call(host(uri), connect -> StorageOperations.change(connect, name, StorageOperations.PoolChange.DEACTIVATE));
+    }
+
+    public Optional<PoolSummary> setPoolAutostart(String uri, String name, boolean autostart) {
+        return call(host(uri), connect -> StorageOperations.change(connect, name,
+                autostart ? StorageOperations.PoolChange.AUTOSTART : StorageOperations.PoolChange.NO_AUTOSTART));
+    }
+
+    /** Stops and undefines a pool, keeping its data; false when there was no such pool. */
+    public boolean removePool(String uri, String name) {
+        return call(host(uri), connect -> StorageOperations.remove(connect, name));
+    }
+
     /** The host's storage pools, active or not. */
     public List<PoolSummary> pools(String uri) {
         return call(host(uri), StorageOperations::pools);

@@ -31,14 +31,78 @@ final class StorageOperations {
         names.addAll(List.of(connect.listDefinedStoragePools()));
         List<PoolSummary> pools = new ArrayList<>(names.size());
         for (String name : names) {
-            withPool(connect, name, pool -> {
-                Element root = Xml.parse(pool.getXMLDesc(0)).getDocumentElement();
-                boolean active = pool.isActive() == 1;
-                return new PoolSummary(name, root.getAttribute("type"), active,
-                        Xml.text(root, "target", "path").orElse(null), active ? pool.getInfo().available : 0);
-            }).ifPresent(pools::add);
+            withPool(connect, name, StorageOperations::summarize).ifPresent(pools::add);
         }
         return pools;
+    }
+
+    /** One pool; empty when there is no such pool. */
+    static Optional<PoolSummary> pool(Connect connect, String name) throws LibvirtException {
+        return withPool(connect, name, StorageOperations::summarize);
+    }
+
+    private static PoolSummary summarize(StoragePool pool) throws LibvirtException {
+        Element root = Xml.parse(pool.getXMLDesc(0)).getDocumentElement();
+        boolean active = pool.isActive() == 1;
+        org.libvirt.StoragePoolInfo info = pool.getInfo();
+        Element source = Xml.child(root, "source");
+        return new PoolSummary(pool.getName(), root.getAttribute("type"), active,
+                Xml.text(root, "target", "path").orElse(null),
+                active ? info.available : 0, active ? info.capacity : 0, active ? info.allocation : 0,
+                active ? pool.numOfVolumes() : 0, pool.getAutostart(), pool.isPersistent() == 1,
+                Xml.attribute(Xml.child(source, "host"), "name").orElse(null),
+                Xml.attribute(Xml.child(source, "dir"), "path")
+                        .or(() -> Xml.attribute(Xml.child(source, "device"), "path")).orElse(null));
+    }
+
+    /** Defines a directory pool, builds its directory, starts it and marks it to start with the host. */
+    static PoolSummary defineDirPool(Connect connect, String name, String path) throws LibvirtException {
+        org.w3c.dom.Document document = Xml.newDocument("pool");
+        Element root = document.getDocumentElement();
+        root.setAttribute("type", "dir");
+        Xml.append(root, "name", name);
+        Xml.append(Xml.append(root, "target"), "path", path);
+        StoragePool pool = connect.storagePoolDefineXML(Xml.write(document), 0);
+        try {
+            try {
+                pool.build(0);
+                pool.create(0);
+                pool.setAutostart(1);
+            } catch (LibvirtException e) {
+                pool.undefine(); // leave nothing half made
+                throw e;
+            }
+            return summarize(pool);
+        } finally {
+            pool.free();
+        }
+    }
+
+    /** What can be done to a pool without removing it. */
+    enum PoolChange { ACTIVATE, DEACTIVATE, AUTOSTART, NO_AUTOSTART }
+
+    /** Changes a pool and reads it back; empty when there is no such pool. */
+    static Optional<PoolSummary> change(Connect connect, String name, PoolChange change) throws LibvirtException {
+        return withPool(connect, name, pool -> {
+            switch (change) {
+                case ACTIVATE -> pool.create(0);
+                case DEACTIVATE -> pool.destroy();
+                case AUTOSTART -> pool.setAutostart(1);
+                case NO_AUTOSTART -> pool.setAutostart(0);
+            }
+            return summarize(pool);
+        });
+    }
+
+    /** Stops and undefines a pool; its directory and volumes stay. False when there was no such pool. */
+    static boolean remove(Connect connect, String name) throws LibvirtException {
+        return withPool(connect, name, pool -> {
+            if (pool.isActive() == 1) {
+                pool.destroy();
+            }
+            pool.undefine();
+            return true;
+        }).orElse(false);
     }
 
     /** The ISO images of every active pool. */

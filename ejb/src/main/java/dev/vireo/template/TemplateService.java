@@ -121,6 +121,12 @@ public class TemplateService {
         return new TemplateRules(new LiveHostFacts(libvirt), defaultPool).update(settings, overrides);
     }
 
+    /** The templates that put disks into {@code pool}. */
+    public List<String> usingPool(String pool) {
+        return em.createQuery("select distinct t.name from Template t join t.disks d where d.pool = :pool order by t.name",
+                String.class).setParameter("pool", pool).getResultList();
+    }
+
     /** The icon of every template that has one, by template name (one query for a VM list). */
     public Map<String, String> icons() {
         Map<String, String> icons = new HashMap<>();

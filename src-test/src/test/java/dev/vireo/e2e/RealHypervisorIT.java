@@ -507,6 +507,24 @@ class RealHypervisorIT {
     }
 
     @Test
+    void createsADirPoolWithItsDirectory() throws IOException {
+        String pool = HostFixtures.unique("e2e-api-pool");
+        Path directory = WORKDIR.resolve("pools").resolve(pool);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"type\": \"dir\", \"path\": \"" + directory + "\"}")
+                .post("/api/storagepools").then().statusCode(201).body("state", equalTo("active"));
+        try {
+            assertThat(directory).isDirectory();
+            assertThat(virsh("pool-info", pool)).containsPattern("State:\\s+running").containsPattern("Autostart:\\s+yes");
+            api().get("/api/storagepools/" + pool).then().body("capacity", org.hamcrest.Matchers.greaterThan(0L));
+        } finally {
+            api().delete("/api/storagepools/" + pool).then().statusCode(204);
+        }
+        assertThat(virsh("pool-list", "--all", "--name")).doesNotContain(pool);
+        assertThat(directory).as("removing a pool keeps its data").isDirectory();
+        Files.delete(directory);
+    }
+
+    @Test
     void aCreationThatFailsHalfwayLeavesNothingBehind() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String active = HostFixtures.unique("e2e-pool");

@@ -1,0 +1,98 @@
+package dev.vireo.web.storage;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.storage.PoolRequest;
+import dev.vireo.storage.PoolView;
+import dev.vireo.storage.StoragePoolService;
+import dev.vireo.web.ActionBody;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("/storagepools")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Storage pools")
+public class StoragePoolResource {
+
+    @EJB
+    StoragePoolService pools;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "The host's storage pools, active or not")
+    public List<PoolView> list() {
+        return pools.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a pool (dir so far): its directory is made, the pool started and autostarted; 201")
+    public Response create(PoolRequest request) {
+        PoolView created = pools.create(body(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One storage pool")
+    public PoolView get(@PathParam("name") String name) {
+        return pools.get(name);
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change autostart")
+    public PoolView update(@PathParam("name") String name, PoolRequest request) {
+        return pools.update(name, body(request));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Remove a pool (its volumes stay on disk); 409 while a VM or template uses it")
+    public Response delete(@PathParam("name") String name) {
+        pools.delete(name);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{name}/activate")
+    @Operation(summary = "Start an inactive pool")
+    public PoolView activate(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return pools.activate(name);
+    }
+
+    @POST
+    @Path("{name}/deactivate")
+    @Operation(summary = "Stop a pool; 409 while a VM uses one of its volumes")
+    public PoolView deactivate(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return pools.deactivate(name);
+    }
+
+    private static PoolRequest body(PoolRequest request) {
+        if (request == null) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        return request;
+    }
+}
