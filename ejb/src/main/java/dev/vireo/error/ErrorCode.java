@@ -70,6 +70,11 @@ public enum ErrorCode {
     POOL_IN_USE("STG0003E", 409, "Storage pool %s is in use by %s"),
     POOL_TYPE_UNSUPPORTED("STG0004E", 400, "Vireo cannot create %s pools yet: dir pools only"),
     POOL_INVALID("STG0005E", 400, "Invalid storage pool: %s"),
+    VOLUME_NOT_FOUND("STG0006E", 404, "Storage pool %s has no volume %s"),
+    VOLUME_EXISTS("STG0007E", 409, "Storage pool %s already has a volume %s"),
+    VOLUME_IN_USE("STG0008E", 409, "Volume %s is in use by %s"),
+    VOLUME_INVALID("STG0009E", 400, "Invalid storage volume: %s"),
+    POOL_INACTIVE("STG0010E", 409, "Storage pool %s is not active"),
 
     // distributions
     DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),

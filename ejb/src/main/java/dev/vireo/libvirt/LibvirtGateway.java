@@ -325,6 +325,23 @@ public class LibvirtGateway {
                 call(host(key), connect -> HostCapabilities.fromXml(connect.getCapabilities())));
     }
 
+    /** The volumes of a pool (none while it is inactive); empty when there is no such pool. */
+    public Optional<List<VolumeSummary>> volumes(String uri, String pool) {
+        return call(host(uri), connect -> StorageOperations.volumes(connect, pool));
+    }
+
+    /** Gives a volume a new virtual size; empty when the pool or the volume does not exist. */
+    public Optional<VolumeSummary> resizeVolume(String uri, String pool, String name, long bytes) {
+        return call(host(uri), connect -> StorageOperations.change(connect, pool, name,
+                StorageOperations.VolumeChange.RESIZE, bytes));
+    }
+
+    /** Overwrites a volume's data with zeros; empty when the pool or the volume does not exist. */
+    public Optional<VolumeSummary> wipeVolume(String uri, String pool, String name) {
+        return call(host(uri), connect -> StorageOperations.change(connect, pool, name,
+                StorageOperations.VolumeChange.WIPE, 0));
+    }
+
     /** One storage pool; empty when there is no such pool. */
     public Optional<PoolSummary> pool(String uri, String name) {
         return call(host(uri), connect -> StorageOperations.pool(connect, name));

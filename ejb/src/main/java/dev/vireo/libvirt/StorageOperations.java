@@ -105,6 +105,34 @@ final class StorageOperations {
         }).orElse(false);
     }
 
+    /** The volumes of a pool; empty when there is no such pool. */
+    static Optional<List<VolumeSummary>> volumes(Connect connect, String poolName) throws LibvirtException {
+        return withPool(connect, poolName, pool -> {
+            List<VolumeSummary> volumes = new ArrayList<>();
+            if (pool.isActive() == 1) {
+                for (String name : pool.listVolumes()) {
+                    withVolume(pool, name, StorageOperations::summarize).ifPresent(volumes::add);
+                }
+            }
+            return volumes;
+        });
+    }
+
+    /** What can be done to a volume in place. */
+    enum VolumeChange { RESIZE, WIPE }
+
+    /** Resizes (to {@code bytes}) or wipes a volume; empty when the pool or the volume does not exist. */
+    static Optional<VolumeSummary> change(Connect connect, String poolName, String name, VolumeChange change, long bytes)
+            throws LibvirtException {
+        return withPool(connect, poolName, pool -> withVolume(pool, name, volume -> {
+            switch (change) {
+                case RESIZE -> volume.resize(bytes, 0);
+                case WIPE -> volume.wipe();
+            }
+            return summarize(volume);
+        })).flatMap(found -> found);
+    }
+
     /** The ISO images of every active pool. */
     static List<VolumeSummary> isoVolumes(Connect connect) throws LibvirtException {
         List<VolumeSummary> isos = new ArrayList<>();
@@ -283,7 +311,8 @@ final class StorageOperations {
         try {
             String format = Xml.attribute(Xml.path(root, "target", "format"), "type").orElse("raw");
             return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format,
-                    bytes(Xml.child(root, "capacity")), bytes(Xml.child(root, "allocation")));
+                    bytes(Xml.child(root, "capacity")), bytes(Xml.child(root, "allocation")),
+                    root.getAttribute("type").isEmpty() ? "file" : root.getAttribute("type"));
         } finally {
             pool.free();
         }

@@ -24,8 +24,8 @@ record InMemoryHostFacts(Set<String> networks, Map<String, PoolSummary> pools, l
                 Map.of("default", new PoolSummary("default", "dir", true, IMAGES_DIR, 100L << 30, 200L << 30, 100L << 30, 2, true, true, null, null),
                         "images", new PoolSummary("images", "dir", true, "/srv/images", 100L << 30, 200L << 30, 100L << 30, 0, true, true, null, null)),
                 4096,
-                Map.of(FEDORA_ISO, new VolumeSummary("default", "fedora.iso", FEDORA_ISO, "iso", 2L << 30, 2L << 30),
-                        BASE_QCOW2, new VolumeSummary("default", "base.qcow2", BASE_QCOW2, "qcow2", 10L << 30, 1L << 30)));
+                Map.of(FEDORA_ISO, new VolumeSummary("default", "fedora.iso", FEDORA_ISO, "iso", 2L << 30, 2L << 30, "file"),
+                        BASE_QCOW2, new VolumeSummary("default", "base.qcow2", BASE_QCOW2, "qcow2", 10L << 30, 1L << 30, "file")));
     }
 
     @Override

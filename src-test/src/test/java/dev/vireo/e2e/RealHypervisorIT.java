@@ -525,6 +525,32 @@ class RealHypervisorIT {
     }
 
     @Test
+    void createsResizesWipesAndDeletesRealVolumes() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(pool, true);
+            String volumes = "/api/storagepools/" + pool + "/storagevolumes";
+            JsonPath task = awaitTask(api().contentType(ContentType.JSON)
+                    .body("{\"name\": \"data.qcow2\", \"capacity\": 67108864, \"format\": \"qcow2\"}")
+                    .post(volumes).then().statusCode(202).extract().path("id"));
+            assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+            Path file = directory.resolve("data.qcow2");
+            assertThat(HostFixtures.imageInfo(file).getString("format")).isEqualTo("qcow2");
+            assertThat(HostFixtures.imageInfo(file).getLong("virtual-size")).isEqualTo(64L * 1024 * 1024);
+
+            api().contentType(ContentType.JSON).body("{\"size\": 134217728}").post(volumes + "/data.qcow2/resize").then()
+                    .statusCode(200).body("capacity", equalTo(134217728));
+            assertThat(HostFixtures.imageInfo(file).getLong("virtual-size")).isEqualTo(128L * 1024 * 1024);
+            api().contentType(ContentType.JSON).body("{\"size\": 1024}").post(volumes + "/data.qcow2/resize").then()
+                    .statusCode(400).body("code", equalTo("STG0009E"));
+            api().post(volumes + "/data.qcow2/wipe").then().statusCode(200);
+
+            api().delete(volumes + "/data.qcow2").then().statusCode(204);
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    @Test
     void aCreationThatFailsHalfwayLeavesNothingBehind() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String active = HostFixtures.unique("e2e-pool");

@@ -44,6 +44,24 @@ public final class ActionBody {
         return number.intValueExact();
     }
 
+    /** The body of an action that needs one whole-number parameter: {@code {"field": n}}. */
+    public static Long requiredLong(String body, String field) {
+        JsonObject json = object(body);
+        if (json == null || !json.containsKey(field)) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, field);
+        }
+        for (String key : json.keySet()) {
+            if (!key.equals(field)) {
+                throw new VireoException(ErrorCode.UNKNOWN_FIELD, key);
+            }
+        }
+        JsonValue value = json.get(field);
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not a whole number");
+        }
+        return number.longValueExact();
+    }
+
     public static void requireNoParameters(String body) {
         JsonObject json = object(body);
         if (json != null) {
