@@ -76,6 +76,13 @@ public enum ErrorCode {
     VOLUME_INVALID("STG0009E", 400, "Invalid storage volume: %s"),
     POOL_INACTIVE("STG0010E", 409, "Storage pool %s is not active"),
 
+    // networks
+    NETWORK_NOT_FOUND("NET0001E", 404, "Network %s does not exist"),
+    NETWORK_EXISTS("NET0002E", 409, "A network named %s already exists"),
+    NETWORK_IN_USE("NET0003E", 409, "Network %s is in use by %s"),
+    NETWORK_CONNECTION_UNSUPPORTED("NET0004E", 400, "Vireo cannot create %s networks yet: isolated and nat only"),
+    NETWORK_INVALID("NET0005E", 400, "Invalid network: %s"),
+
     // distributions
     DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),
 

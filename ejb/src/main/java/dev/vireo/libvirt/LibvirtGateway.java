@@ -375,6 +375,29 @@ public class LibvirtGateway {
         return call(host(uri), StorageOperations::pools);
     }
 
+    /** The host's networks, active or not. */
+    public List<NetworkSummary> networks(String uri) {
+        return call(host(uri), NetworkOperations::all);
+    }
+
+    public Optional<NetworkSummary> network(String uri, String name) {
+        return call(host(uri), connect -> NetworkOperations.get(connect, name));
+    }
+
+    /** Defines, starts and autostarts a network (see {@link NetworkOperations#define}). */
+    public NetworkSummary defineNetwork(String uri, String name, boolean nat, String address, String netmask,
+                                        String dhcpStart, String dhcpEnd) {
+        return call(host(uri), connect -> NetworkOperations.define(connect, name, nat, address, netmask, dhcpStart, dhcpEnd));
+    }
+
+    public Optional<NetworkSummary> setNetworkActive(String uri, String name, boolean active) {
+        return call(host(uri), connect -> NetworkOperations.setActive(connect, name, active));
+    }
+
+    public boolean removeNetwork(String uri, String name) {
+        return call(host(uri), connect -> NetworkOperations.remove(connect, name));
+    }
+
     /** The names of the host's networks, active or not. */
     public List<String> networkNames(String uri) {
         return call(host(uri), connect -> {

@@ -507,6 +507,36 @@ class RealHypervisorIT {
     }
 
     @Test
+    void createsAnIsolatedNetworkAndKeepsItWhileAGuestUsesIt() throws IOException {
+        // 198.18.0.0/15 is reserved for benchmarks: no real network here uses it, nothing is routed out
+        String network = HostFixtures.unique("e2e-net");
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + network + "\", \"connection\": \"isolated\", "
+                + "\"subnet\": \"198.18.77.0/24\"}").post("/api/networks").then().statusCode(201).body("state", equalTo("active"));
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            assertThat(virsh("net-info", network)).containsPattern("Active:\\s+yes").containsPattern("Autostart:\\s+yes");
+            assertThat(virsh("net-dumpxml", network)).contains("address='198.18.77.1'").doesNotContain("<forward");
+
+            String pool = HostFixtures.unique("e2e-pool");
+            host.dirPool(pool, true);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, \"networks\": [\"" + network + "\"], "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200);
+            api().get("/api/networks/" + network).then().body("vms", contains(guest)).body("in_use", equalTo(true));
+            assertThat(virsh("domiflist", guest)).contains(network);
+            api().post("/api/networks/" + network + "/deactivate").then().statusCode(409).body("code", equalTo("NET0003E"));
+            api().delete("/api/networks/" + network).then().statusCode(409);
+
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+            api().delete("/api/templates/" + template).then().statusCode(204);
+        } finally {
+            api().delete("/api/networks/" + network).then().statusCode(204);
+        }
+        assertThat(virsh("net-list", "--all", "--name")).doesNotContain(network);
+    }
+
+    @Test
     void createsADirPoolWithItsDirectory() throws IOException {
         String pool = HostFixtures.unique("e2e-api-pool");
         Path directory = WORKDIR.resolve("pools").resolve(pool);

@@ -1,0 +1,132 @@
+package dev.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.Network;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** Libvirt networks: read, define (isolated or NAT, with an address and DHCP), start, stop, remove. */
+final class NetworkOperations {
+
+    private NetworkOperations() {
+    }
+
+    @FunctionalInterface
+    private interface NetworkWork<T> {
+        T apply(Network network) throws LibvirtException;
+    }
+
+    static List<NetworkSummary> all(Connect connect) throws LibvirtException {
+        List<String> names = new ArrayList<>(List.of(connect.listNetworks()));
+        names.addAll(List.of(connect.listDefinedNetworks()));
+        List<NetworkSummary> networks = new ArrayList<>();
+        for (String name : names) {
+            withNetwork(connect, name, NetworkOperations::summarize).ifPresent(networks::add);
+        }
+        return networks;
+    }
+
+    static Optional<NetworkSummary> get(Connect connect, String name) throws LibvirtException {
+        return withNetwork(connect, name, NetworkOperations::summarize);
+    }
+
+    /**
+     * Defines a network and starts it, autostarted with the host; {@code forwardNat} routes its
+     * traffic out through the host. Without {@code address}, the network has no IP and no DHCP.
+     */
+    static NetworkSummary define(Connect connect, String name, boolean forwardNat, String address, String netmask,
+                                 String dhcpStart, String dhcpEnd) throws LibvirtException {
+        Document document = Xml.newDocument("network");
+        Element root = document.getDocumentElement();
+        Xml.append(root, "name", name);
+        if (forwardNat) {
+            Xml.append(root, "forward").setAttribute("mode", "nat");
+        }
+        if (address != null) {
+            Element ip = Xml.append(root, "ip");
+            ip.setAttribute("address", address);
+            ip.setAttribute("netmask", netmask);
+            Element range = Xml.append(Xml.append(ip, "dhcp"), "range");
+            range.setAttribute("start", dhcpStart);
+            range.setAttribute("end", dhcpEnd);
+        }
+        Network network = connect.networkDefineXML(Xml.write(document));
+        try {
+            try {
+                network.create();
+                network.setAutostart(true);
+            } catch (LibvirtException e) {
+                network.undefine(); // leave nothing half made
+                throw e;
+            }
+            return summarize(network);
+        } finally {
+            network.free();
+        }
+    }
+
+    /** Starts or stops a network; empty when there is no such network. */
+    static Optional<NetworkSummary> setActive(Connect connect, String name, boolean active) throws LibvirtException {
+        return withNetwork(connect, name, network -> {
+            if (active) {
+                network.create();
+            } else {
+                network.destroy();
+            }
+            return summarize(network);
+        });
+    }
+
+    /** Stops (if needed) and undefines a network; false when there was none. */
+    static boolean remove(Connect connect, String name) throws LibvirtException {
+        return withNetwork(connect, name, network -> {
+            if (network.isActive() == 1) {
+                network.destroy();
+            }
+            network.undefine();
+            return true;
+        }).orElse(false);
+    }
+
+    private static NetworkSummary summarize(Network network) throws LibvirtException {
+        Element root = Xml.parse(network.getXMLDesc(0)).getDocumentElement();
+        Element ip = Xml.child(root, "ip");
+        Element range = Xml.path(root, "ip", "dhcp", "range");
+        Integer prefix = Xml.attribute(ip, "prefix").map(Integer::valueOf)
+                .or(() -> Xml.attribute(ip, "netmask").map(NetworkOperations::prefixOf)).orElse(null);
+        return new NetworkSummary(network.getName(), network.isActive() == 1, network.getAutostart(),
+                network.isPersistent() == 1, Xml.attribute(Xml.child(root, "forward"), "mode").orElse(null),
+                Xml.attribute(Xml.child(root, "bridge"), "name").orElse(null),
+                Xml.attribute(ip, "address").orElse(null), prefix,
+                Xml.attribute(range, "start").orElse(null), Xml.attribute(range, "end").orElse(null));
+    }
+
+    static int prefixOf(String netmask) {
+        int bits = 0;
+        for (String part : netmask.split("\\.")) {
+            bits += Integer.bitCount(Integer.parseInt(part));
+        }
+        return bits;
+    }
+
+    private static <T> Optional<T> withNetwork(Connect connect, String name, NetworkWork<T> work) throws LibvirtException {
+        Network network;
+        try {
+            network = connect.networkLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.ofNullable(work.apply(network));
+        } finally {
+            network.free();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.vireo.network;
+
+import java.util.List;
+
+/** A network as the Kimchi API shows it. */
+public record NetworkView(String name, String state, boolean autostart, boolean inUse, List<String> vms, String subnet,
+                          Dhcp dhcp, String connection, List<String> interfaces, boolean persistent) {
+
+    /** The DHCP range; nulls when the network hands out no addresses. */
+    public record Dhcp(String start, String end) {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.vireo.web.network;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.network.NetworkRequest;
+import dev.vireo.network.NetworkService;
+import dev.vireo.network.NetworkView;
+import dev.vireo.web.ActionBody;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("/networks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Networks")
+public class NetworkResource {
+
+    @EJB
+    NetworkService networks;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "The host's networks, with the VMs on each")
+    public List<NetworkView> list() {
+        return networks.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an isolated or NAT network (subnet given or a free one chosen, DHCP from .2); 201")
+    public Response create(NetworkRequest request) {
+        if (request == null) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        NetworkView created = networks.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One network")
+    public NetworkView get(@PathParam("name") String name) {
+        return networks.get(name);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Remove a network; 409 while a VM has an interface on it")
+    public Response delete(@PathParam("name") String name) {
+        networks.delete(name);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{name}/activate")
+    @Operation(summary = "Start a network")
+    public NetworkView activate(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return networks.activate(name);
+    }
+
+    @POST
+    @Path("{name}/deactivate")
+    @Operation(summary = "Stop a network; 409 while running VMs use it")
+    public NetworkView deactivate(@PathParam("name") String name, String body) {
+        ActionBody.requireNoParameters(body);
+        return networks.deactivate(name);
+    }
+}
