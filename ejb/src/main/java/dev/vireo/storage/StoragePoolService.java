@@ -2,8 +2,6 @@ package dev.vireo.storage;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.DomainDisk;
-import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.template.TemplateService;
@@ -11,7 +9,6 @@ import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -106,13 +103,10 @@ public class StoragePoolService {
             return;
         }
         String prefix = pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
-        List<String> users = new ArrayList<>();
-        for (DomainSummary domain : libvirt.domains(libvirt.localUri())) {
-            List<DomainDisk> disks = libvirt.disks(libvirt.localUri(), domain.name()).orElse(List.of());
-            if (disks.stream().anyMatch(disk -> disk.path() != null && disk.path().startsWith(prefix))) {
-                users.add("virtual machine " + domain.name());
-            }
-        }
+        List<String> users = DiskUsers.byPath(libvirt).entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .flatMap(entry -> entry.getValue().stream())
+                .distinct().sorted().map(vm -> "virtual machine " + vm).toList();
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.POOL_IN_USE, pool.name(), String.join(", ", users));
         }

@@ -2,8 +2,6 @@ package dev.vireo.storage;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.DomainDisk;
-import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSpec;
@@ -13,9 +11,7 @@ import dev.vireo.task.TaskView;
 import dev.vireo.validation.ResourceName;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,17 +105,8 @@ public class StorageVolumeService {
         }
     }
 
-    /** The VMs using each disk path (one read of each VM's disks). */
     private Map<String, List<String>> usersByPath() {
-        Map<String, List<String>> users = new HashMap<>();
-        for (DomainSummary domain : libvirt.domains(libvirt.localUri())) {
-            for (DomainDisk disk : libvirt.disks(libvirt.localUri(), domain.name()).orElse(List.of())) {
-                if (disk.path() != null) {
-                    users.computeIfAbsent(disk.path(), path -> new ArrayList<>()).add(domain.name());
-                }
-            }
-        }
-        return users;
+        return DiskUsers.byPath(libvirt);
     }
 
     private VolumeSummary find(String pool, String name) {
