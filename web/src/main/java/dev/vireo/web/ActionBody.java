@@ -44,6 +44,14 @@ public final class ActionBody {
         return number.intValueExact();
     }
 
+    /** A JSON body the request cannot do without; an absent one is a 400 (API0008E). */
+    public static <T> T required(T body) {
+        if (body == null) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        return body;
+    }
+
     /** The body of an action that needs one whole-number parameter: {@code {"field": n}}. */
     public static Long requiredLong(String body, String field) {
         JsonObject json = object(body);

@@ -1,7 +1,5 @@
 package dev.vireo.web.network;
 
-import dev.vireo.error.ErrorCode;
-import dev.vireo.error.VireoException;
 import dev.vireo.network.NetworkRequest;
 import dev.vireo.network.NetworkService;
 import dev.vireo.network.NetworkView;
@@ -45,9 +43,7 @@ public class NetworkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an isolated or NAT network (subnet given or a free one chosen, DHCP from .2); 201")
     public Response create(NetworkRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         NetworkView created = networks.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
     }

@@ -1,7 +1,5 @@
 package dev.vireo.web.storage;
 
-import dev.vireo.error.ErrorCode;
-import dev.vireo.error.VireoException;
 import dev.vireo.storage.PoolRequest;
 import dev.vireo.storage.PoolView;
 import dev.vireo.storage.StoragePoolService;
@@ -46,7 +44,7 @@ public class StoragePoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a pool (dir so far): its directory is made, the pool started and autostarted; 201")
     public Response create(PoolRequest request) {
-        PoolView created = pools.create(body(request));
+        PoolView created = pools.create(ActionBody.required(request));
         return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
     }
 
@@ -62,7 +60,7 @@ public class StoragePoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change autostart")
     public PoolView update(@PathParam("name") String name, PoolRequest request) {
-        return pools.update(name, body(request));
+        return pools.update(name, ActionBody.required(request));
     }
 
     @DELETE
@@ -87,12 +85,5 @@ public class StoragePoolResource {
     public PoolView deactivate(@PathParam("name") String name, String body) {
         ActionBody.requireNoParameters(body);
         return pools.deactivate(name);
-    }
-
-    private static PoolRequest body(PoolRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
-        return request;
     }
 }

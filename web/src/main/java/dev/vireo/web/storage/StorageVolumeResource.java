@@ -1,7 +1,5 @@
 package dev.vireo.web.storage;
 
-import dev.vireo.error.ErrorCode;
-import dev.vireo.error.VireoException;
 import dev.vireo.storage.StorageVolumeService;
 import dev.vireo.storage.VolumeRequest;
 import dev.vireo.storage.VolumeView;
@@ -46,9 +44,7 @@ public class StorageVolumeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a volume of capacity bytes (format, default qcow2): 202 with the task")
     public Response create(@PathParam("pool") String pool, VolumeRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         return Accepted.task(uri, volumes.create(pool, request));
     }
 

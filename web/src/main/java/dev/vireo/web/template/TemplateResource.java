@@ -50,7 +50,7 @@ public class TemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a template (201, Location)")
     public Response create(TemplateRequest request) {
-        TemplateView created = templates.create(requireBody(request));
+        TemplateView created = templates.create(ActionBody.required(request));
         return Response.created(location(created)).tag(tag(created)).entity(created).build();
     }
 
@@ -68,7 +68,7 @@ public class TemplateResource {
     @Operation(summary = "Change the fields given; 303 to the new URI on a rename; 409 when If-Match is stale")
     public Response update(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            TemplateRequest request) {
-        TemplateView updated = templates.update(name, requireBody(request), version(ifMatch));
+        TemplateView updated = templates.update(name, ActionBody.required(request), version(ifMatch));
         if (!updated.name().equals(name)) {
             return Response.seeOther(location(updated)).tag(tag(updated)).entity(updated).build();
         }
@@ -116,10 +116,4 @@ public class TemplateResource {
         }
     }
 
-    private static TemplateRequest requireBody(TemplateRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
-        return request;
-    }
 }

@@ -1,10 +1,9 @@
 package dev.vireo.web.vm;
 
-import dev.vireo.error.ErrorCode;
-import dev.vireo.error.VireoException;
 import dev.vireo.vm.NicRequest;
 import dev.vireo.vm.NicView;
 import dev.vireo.vm.VmNicService;
+import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -45,9 +44,7 @@ public class NicResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Attach an interface to a libvirt network (network, model); 201, hot on a running VM")
     public Response attach(@PathParam("vm") String vm, NicRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         VmNicService.Changed attached = nics.attach(vm, request);
         return Pending.warn(Response.created(uri.getAbsolutePathBuilder().path(attached.nic().mac()).build())
                 .entity(attached.nic()), attached.pendingUntilRestart()).build();
@@ -65,9 +62,7 @@ public class NicResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the model (persistent) or the network (live and persistent)")
     public Response update(@PathParam("vm") String vm, @PathParam("mac") String mac, NicRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         VmNicService.Changed changed = nics.update(vm, mac, request);
         return Pending.warn(Response.ok(changed.nic()), changed.pendingUntilRestart()).build();
     }

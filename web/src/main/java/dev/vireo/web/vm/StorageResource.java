@@ -1,11 +1,10 @@
 package dev.vireo.web.vm;
 
-import dev.vireo.error.ErrorCode;
-import dev.vireo.error.VireoException;
 import dev.vireo.vm.MediaRequest;
 import dev.vireo.vm.StorageRequest;
 import dev.vireo.vm.StorageView;
 import dev.vireo.vm.VmStorageService;
+import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -46,9 +45,7 @@ public class StorageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Attach a cdrom (path: ISO volume or URL) or a disk (pool, vol); 201, hot where the bus allows")
     public Response attach(@PathParam("vm") String vm, StorageRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         VmStorageService.Changed attached = storages.attach(vm, request);
         return Pending.warn(Response.created(uri.getAbsolutePathBuilder().path(attached.storage().dev()).build())
                 .entity(attached.storage()), attached.pendingUntilRestart()).build();
@@ -66,9 +63,7 @@ public class StorageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a CD-ROM's media (path: ISO volume or URL; \"\" ejects)")
     public Response changeMedia(@PathParam("vm") String vm, @PathParam("dev") String dev, MediaRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         VmStorageService.Changed changed = storages.changeMedia(vm, dev, request.path());
         return Pending.warn(Response.ok(changed.storage()), changed.pendingUntilRestart()).build();
     }

@@ -1,7 +1,5 @@
 package dev.vireo.web.vm;
 
-import dev.vireo.error.ErrorCode;
-import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.task.TaskView;
 import dev.vireo.web.task.Accepted;
@@ -58,9 +56,7 @@ public class VmResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a VM from a template: 202 with the task that makes its disks and domain")
     public Response create(VmCreateRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         TaskView task = vms.create(request);
         return Accepted.task(uri, task);
     }
@@ -71,9 +67,7 @@ public class VmResource {
     @Operation(summary = "Change a VM's definition (never its power state); 303 to the new URI on a rename. "
             + "What a running VM cannot take at once is named in a Warning header and applies at its next start.")
     public Response update(@PathParam("name") String name, VmUpdateRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         VmService.Updated updated = vms.update(name, request);
         Response.ResponseBuilder answer = updated.vm().name().equals(name)
                 ? Response.ok(updated.vm())
@@ -123,9 +117,7 @@ public class VmResource {
     @Operation(summary = "Move the VM to another libvirt host (remote_host, user, enable_rdma): 202 with the task; "
             + "live when it runs")
     public Response migrate(@PathParam("name") String name, MigrateRequest request) {
-        if (request == null) {
-            throw new VireoException(ErrorCode.MISSING_BODY);
-        }
+        ActionBody.required(request);
         TaskView task = vms.migrate(name, request);
         return Accepted.task(uri, task);
     }
