@@ -124,11 +124,16 @@ class RealHypervisorIT {
         assertThat(qemuRuns()).as("the QEMU process of %s", vm).isTrue();
         assertThat(vncGreeting(port)).startsWith("RFB 003.008");
 
-        byte[] png = api().accept("image/png").get("/api/vms/" + vm + "/screenshot").then()
-                .statusCode(200).contentType("image/png").extract().asByteArray();
-        java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        assertThat(screen.getWidth()).as("SeaBIOS draws 720 x 400 in text mode").isEqualTo(720);
-        assertThat(screen.getHeight()).isEqualTo(400);
+        // QEMU's VGA starts at 640 x 480 until SeaBIOS switches to its 720 x 400 text mode; the
+        // screenshot is cached 2 s, so polling sees the switch.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            byte[] png = api().accept("image/png").get("/api/vms/" + vm + "/screenshot").then()
+                    .statusCode(200).contentType("image/png").extract().asByteArray();
+            java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertThat(screen).as("a decodable PNG").isNotNull();
+            assertThat(screen.getWidth()).as("SeaBIOS draws 720 x 400 in text mode").isEqualTo(720);
+            assertThat(screen.getHeight()).isEqualTo(400);
+        });
 
         api().post("/api/vms/" + vm + "/suspend").then().statusCode(200).body("state", equalTo("paused"));
         assertThat(virsh("domstate", vm)).isEqualTo("paused");
