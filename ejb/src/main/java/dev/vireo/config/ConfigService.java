@@ -2,7 +2,9 @@ package dev.vireo.config;
 
 import dev.vireo.libvirt.HostFeatures;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Permission;
 import dev.vireo.vm.ScreenshotService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@RolesAllowed(Permission.HOST_READ)
 public class ConfigService {
 
     private static final String VERSION = readVersion();

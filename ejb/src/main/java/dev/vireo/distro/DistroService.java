@@ -4,7 +4,10 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.Comparator;
@@ -15,6 +18,7 @@ import java.util.List;
  * by its label ({@link DistroLabels}).
  */
 @Stateless
+@RolesAllowed(Permission.HOST_READ)
 public class DistroService {
 
     @EJB
@@ -37,6 +41,7 @@ public class DistroService {
     }
 
     /** The distribution on the ISO image at {@code path}, {@link Distro#UNKNOWN} when not recognised. */
+    @PermitAll
     public Distro of(String path) {
         return DistroLabels.recognise(libvirt.isoLabel(libvirt.localUri(), path).orElse(null));
     }

@@ -28,6 +28,32 @@ public enum ErrorCode {
     TASK_INVALID_STATUS("TASK0002E", 400, "Invalid task status '%s': use running, finished or failed"),
     TASKS_SATURATED("TASK0003E", 503, "Cannot start %s now: the task executor is not accepting work"),
 
+    // authentication, accounts, groups, roles, tokens, sessions, audit log
+    NOT_AUTHENTICATED("AUTH0001E", 401, "Authentication required: send HTTP Basic credentials, a token "
+            + "(X-AUTH-TOKEN or Authorization: Bearer) or a session"),
+    BAD_CREDENTIALS("AUTH0002E", 401, "Wrong user name, password, token or session"),
+    TOO_MANY_FAILURES("AUTH0003E", 429, "Too many failed logins %s: try again in %s seconds"),
+    NOT_ALLOWED("AUTH0004E", 403, "%s may not %s"),
+    USER_NOT_FOUND("USER0001E", 404, "User %s does not exist"),
+    USER_EXISTS("USER0002E", 409, "A user named %s already exists"),
+    WRONG_PASSWORD("USER0003E", 400, "The old password of %s is not right"),
+    WEAK_PASSWORD("USER0004E", 400, "Password too weak: %s"),
+    LAST_ADMIN("USER0005E", 409, "%s is the last administrator and cannot be removed"),
+    INVALID_MAIL("USER0006E", 400, "Invalid mail address '%s'"),
+    GROUP_NOT_FOUND("GRP0001E", 404, "User group %s does not exist"),
+    GROUP_EXISTS("GRP0002E", 409, "A user group named %s already exists"),
+    GROUP_BUILTIN("GRP0003E", 409, "User group %s is built in and cannot be removed"),
+    MEMBER_NOT_FOUND("GRP0004E", 404, "User %s is not a member of group %s"),
+    ROLE_NOT_FOUND("ROLE0001E", 404, "Role %s does not exist"),
+    ROLE_EXISTS("ROLE0002E", 409, "A role named %s already exists"),
+    ROLE_BUILTIN("ROLE0003E", 409, "Role %s is built in and cannot be changed"),
+    UNKNOWN_PERMISSION("ROLE0004E", 400, "Unknown permission '%s': use one of %s"),
+    ROLE_IN_USE("ROLE0005E", 409, "Role %s is given to groups %s"),
+    TOKEN_NOT_FOUND("TOKN0001E", 404, "Token %s does not exist"),
+    SESSION_NOT_FOUND("SESS0001E", 404, "Session %s does not exist"),
+    INVALID_TIMEOUT("SESS0002E", 400, "Invalid session timeout %s: use 60 to 86400 seconds"),
+    INVALID_LOG_QUERY("LOG0001E", 400, "Invalid log query: %s"),
+
     // templates
     TEMPLATE_NOT_FOUND("TMPL0001E", 404, "Template %s does not exist"),
     TEMPLATE_EXISTS("TMPL0002E", 409, "A template named %s already exists"),

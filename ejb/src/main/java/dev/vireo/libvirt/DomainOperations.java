@@ -204,10 +204,11 @@ final class DomainOperations {
      */
     static Optional<DomainSummary> defineClone(Connect connect, String source, String cloneName,
                                                java.util.Map<String, String> paths,
-                                               List<VireoMetadata.OwnedVolume> owned) throws LibvirtException {
+                                               List<VireoMetadata.OwnedVolume> owned, String owner)
+            throws LibvirtException {
         return withDomain(connect, source, domain -> {
             DomainXmlEditor editor = new DomainXmlEditor(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
-            editor.cloneAs(cloneName, paths, owned);
+            editor.cloneAs(cloneName, paths, owned, owner);
             return define(connect, editor.xml());
         });
     }

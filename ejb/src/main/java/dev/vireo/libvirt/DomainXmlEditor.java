@@ -77,9 +77,10 @@ final class DomainXmlEditor {
     /**
      * Turns the definition into that of a copy: new name, no UUID and no MAC addresses (libvirt
      * makes fresh ones), no fixed display ports, the disks at their new paths, the copies recorded
-     * as the clone's own volumes.
+     * as the clone's own volumes, owned by whoever made it.
      */
-    void cloneAs(String name, java.util.Map<String, String> paths, List<VireoMetadata.OwnedVolume> owned) {
+    void cloneAs(String name, java.util.Map<String, String> paths, List<VireoMetadata.OwnedVolume> owned,
+                 String owner) {
         text("name", name);
         Element uuid = Xml.child(domain, "uuid");
         if (uuid != null) {
@@ -105,6 +106,10 @@ final class DomainXmlEditor {
         }
         Element vm = vireoMetadata();
         Xml.children(vm, "volume").forEach(vm::removeChild);
+        Xml.children(vm, "owner").forEach(vm::removeChild);
+        Element ownerElement = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":owner");
+        ownerElement.setTextContent(owner);
+        vm.appendChild(ownerElement);
         for (VireoMetadata.OwnedVolume volume : owned) {
             Element element = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":volume");
             element.setAttribute("pool", volume.pool());

@@ -52,6 +52,7 @@ public final class DomainXmlReader {
         }
         return new VireoMetadata(
                 Xml.text(vm, "template").orElse(null),
+                Xml.text(vm, "owner").orElse(null),
                 Xml.children(vm, "volume").stream()
                         .map(v -> new VireoMetadata.OwnedVolume(v.getAttribute("pool"), v.getAttribute("name"))).toList(),
                 Xml.children(vm, "user").stream().map(u -> u.getTextContent().trim()).toList(),

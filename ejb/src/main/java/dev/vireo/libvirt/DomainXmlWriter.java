@@ -141,6 +141,9 @@ public final class DomainXmlWriter {
         if (vireo.template() != null) {
             child(root, "template").setTextContent(vireo.template());
         }
+        if (vireo.owner() != null) {
+            child(root, "owner").setTextContent(vireo.owner());
+        }
         vireo.volumes().forEach(volume -> {
             Element element = child(root, "volume");
             element.setAttribute("pool", volume.pool());

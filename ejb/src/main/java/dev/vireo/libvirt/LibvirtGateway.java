@@ -297,10 +297,10 @@ public class LibvirtGateway {
 
     /** Defines a copy of a domain (see {@link DomainOperations#defineClone}). */
     public Optional<DomainSummary> defineClone(String uri, String source, String cloneName, Map<String, String> paths,
-                                               List<VireoMetadata.OwnedVolume> owned) {
+                                               List<VireoMetadata.OwnedVolume> owned, String owner) {
         HostConnection host = host(uri);
         return call(host, connect -> {
-            Optional<DomainSummary> clone = DomainOperations.defineClone(connect, source, cloneName, paths, owned);
+            Optional<DomainSummary> clone = DomainOperations.defineClone(connect, source, cloneName, paths, owned, owner);
             DomainCache cache = host.domainCache();
             if (cache != null) {
                 clone.ifPresent(cache::put);

@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * What Vireo keeps in a domain's {@code <metadata>} under its own namespace: the template the VM
- * came from, the volumes created for it (DELETE removes exactly those), and the users and groups
- * it is shared with.
+ * came from, the account that created it, the volumes created for it (DELETE removes exactly
+ * those), and the users and groups it is shared with.
  */
-public record VireoMetadata(String template, List<OwnedVolume> volumes, List<String> users, List<String> groups) {
+public record VireoMetadata(String template, String owner, List<OwnedVolume> volumes, List<String> users,
+                            List<String> groups) {
 
     public static final String NAMESPACE = "https://vireo.dev/xmlns/vm/1";
     public static final String PREFIX = "vireo";
-    public static final VireoMetadata NONE = new VireoMetadata(null, List.of(), List.of(), List.of());
+    public static final VireoMetadata NONE = new VireoMetadata(null, null, List.of(), List.of(), List.of());
 
     public record OwnedVolume(String pool, String name) {
     }

@@ -1,5 +1,6 @@
 package dev.vireo.network;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainNic;
@@ -7,7 +8,9 @@ import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NetworkSummary;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Set;
 
 /** Libvirt networks of the managed host. */
 @Stateless
+@RolesAllowed(Permission.NETWORK_READ)
 public class NetworkService {
 
     private static final String KIND = "network";
@@ -37,6 +41,8 @@ public class NetworkService {
         return view(find(name), usersByNetwork().getOrDefault(name, List.of()));
     }
 
+    @RolesAllowed(Permission.NETWORK_MANAGE)
+    @Audited("network.create")
     public NetworkView create(NetworkRequest request) {
         if (request.name() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
@@ -69,6 +75,8 @@ public class NetworkService {
         return view(created, List.of());
     }
 
+    @RolesAllowed(Permission.NETWORK_MANAGE)
+    @Audited("network.activate")
     public NetworkView activate(String name) {
         find(name);
         return view(libvirt.setNetworkActive(libvirt.localUri(), name, true)
@@ -76,6 +84,8 @@ public class NetworkService {
     }
 
     /** Stops a network; refused while running VMs use it, naming them. */
+    @RolesAllowed(Permission.NETWORK_MANAGE)
+    @Audited("network.deactivate")
     public NetworkView deactivate(String name) {
         find(name);
         List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());
@@ -88,6 +98,8 @@ public class NetworkService {
     }
 
     /** Removes a network; refused while any VM has an interface on it. */
+    @RolesAllowed(Permission.NETWORK_MANAGE)
+    @Audited("network.delete")
     public void delete(String name) {
         find(name);
         List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());

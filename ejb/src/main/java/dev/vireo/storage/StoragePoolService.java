@@ -1,11 +1,14 @@
 package dev.vireo.storage;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
+import dev.vireo.security.Permission;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.Set;
 
 /** Storage pools of the managed host. */
 @Stateless
+@RolesAllowed(Permission.STORAGE_READ)
 public class StoragePoolService {
 
     private static final String KIND = "storage pool";
@@ -35,6 +39,8 @@ public class StoragePoolService {
         return PoolView.of(find(name));
     }
 
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited("storagepool.create")
     public PoolView create(PoolRequest request) {
         if (request.name() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
@@ -57,6 +63,8 @@ public class StoragePoolService {
     }
 
     /** Changes whether the pool starts with the host (the only mutable property of a dir pool). */
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited("storagepool.update")
     public PoolView update(String name, PoolRequest request) {
         find(name);
         if (request.disks() != null) {
@@ -72,12 +80,16 @@ public class StoragePoolService {
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited("storagepool.activate")
     public PoolView activate(String name) {
         return PoolView.of(libvirt.activatePool(libvirt.localUri(), ResourceName.require(KIND, name))
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
     /** Stops a pool; refused while a VM uses one of its volumes. */
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited("storagepool.deactivate")
     public PoolView deactivate(String name) {
         PoolSummary pool = find(name);
         requireUnusedByVms(pool);
@@ -86,6 +98,8 @@ public class StoragePoolService {
     }
 
     /** Removes a pool (its volumes stay on disk); refused while a VM or a template uses it. */
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited("storagepool.delete")
     public void delete(String name) {
         PoolSummary pool = find(name);
         List<String> users = templates.usingPool(name).stream().map(t -> "template " + t).toList();

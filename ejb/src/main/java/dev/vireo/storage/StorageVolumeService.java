@@ -1,14 +1,17 @@
 package dev.vireo.storage;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.Comparator;
@@ -18,6 +21,7 @@ import java.util.Set;
 
 /** The volumes of a storage pool: list, create (a task), resize, wipe, delete. */
 @Stateless
+@RolesAllowed(Permission.STORAGE_READ)
 public class StorageVolumeService {
 
     static final Set<String> FORMATS = Set.of("raw", "qcow2", "qcow", "qed", "vmdk", "vpc", "bochs", "cloop", "dmg",
@@ -40,6 +44,8 @@ public class StorageVolumeService {
         return VolumeView.of(volume, usersByPath().getOrDefault(volume.path(), List.of()));
     }
 
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited(value = "storagevolume.create", target = 2)
     public TaskView create(String pool, VolumeRequest request) {
         PoolSummary target = activePool(pool);
         if (request.name() == null) {
@@ -69,6 +75,8 @@ public class StorageVolumeService {
         });
     }
 
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited(value = "storagevolume.resize", target = 2)
     public VolumeView resize(String pool, String name, Long bytes) {
         VolumeSummary volume = find(pool, name);
         if (bytes == null || bytes < 1) {
@@ -83,6 +91,8 @@ public class StorageVolumeService {
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of());
     }
 
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited(value = "storagevolume.wipe", target = 2)
     public VolumeView wipe(String pool, String name) {
         VolumeSummary volume = find(pool, name);
         requireUnused(volume);
@@ -90,6 +100,8 @@ public class StorageVolumeService {
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of());
     }
 
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited(value = "storagevolume.delete", target = 2)
     public void delete(String pool, String name) {
         VolumeSummary volume = find(pool, name);
         requireUnused(volume);

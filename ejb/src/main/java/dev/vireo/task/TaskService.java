@@ -4,7 +4,12 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.persistence.task.Task;
 import dev.vireo.persistence.task.TaskStatus;
+import dev.vireo.security.Caller;
+import dev.vireo.security.Callers;
+import dev.vireo.security.Permission;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -22,6 +27,7 @@ import java.util.logging.Logger;
  * wildfly-config) while their {@link Task} records status, progress and outcome for pollers.
  */
 @Stateless
+@RolesAllowed(Permission.TASK_READ)
 public class TaskService {
 
     private static final Logger LOG = Logger.getLogger(TaskService.class.getName());
@@ -38,6 +44,9 @@ public class TaskService {
     @Resource
     SessionContext session;
 
+    @EJB
+    Callers callers;
+
     /**
      * Records a new running task and starts {@code work} on the executor.
      *
@@ -45,6 +54,7 @@ public class TaskService {
      * @param targetUri the resource the work is about (or will create)
      * @return the task as it is now: running, progress 0
      */
+    @PermitAll
     public TaskView submit(String operation, String targetUri, TaskWork work) {
         TaskView task = recorder.create(operation, targetUri, session.getCallerPrincipal().getName());
         long id = Long.parseLong(task.id());
@@ -61,19 +71,25 @@ public class TaskService {
     public TaskView get(String id) {
         Long key = parseId(id);
         Task task = key == null ? null : em.find(Task.class, key);
-        if (task == null) {
+        if (task == null || !callers.current().mayUseOwnedBy(task.getOwner())) {
             throw new VireoException(ErrorCode.TASK_NOT_FOUND, id);
         }
         return TaskView.of(task);
     }
 
-    /** Tasks, newest first, optionally only those with {@code status} and/or {@code targetUri}. */
+    /**
+     * Tasks, newest first, optionally only those with {@code status} and/or {@code targetUri}:
+     * the caller's own, or everyone's for callers that see everything.
+     */
     public List<TaskView> list(String status, String targetUri) {
         TaskStatus wanted = status == null ? null : parseStatus(status);
+        Caller caller = callers.current();
         TypedQuery<Task> query = em.createQuery("select t from Task t where (:status is null or t.status = :status) "
-                + "and (:target is null or t.targetUri = :target) order by t.id desc", Task.class);
+                + "and (:target is null or t.targetUri = :target) and (:owner is null or t.owner = :owner) "
+                + "order by t.id desc", Task.class);
         query.setParameter("status", wanted);
         query.setParameter("target", targetUri);
+        query.setParameter("owner", caller.seesEverything() ? null : caller.name());
         return query.getResultList().stream().map(TaskView::of).toList();
     }
 

@@ -1,12 +1,16 @@
 package dev.vireo.template;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.persistence.template.Template;
 import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Templates: recipes for VMs, stored in Vireo's database and checked against the host. */
 @Stateless
+@RolesAllowed(Permission.TEMPLATE_READ)
 public class TemplateService {
 
     private static final String KIND = "template";
@@ -47,6 +52,8 @@ public class TemplateService {
         return view(find(name), new LiveHostFacts(libvirt));
     }
 
+    @RolesAllowed(Permission.TEMPLATE_MANAGE)
+    @Audited("template.create")
     public TemplateView create(TemplateRequest request) {
         if (request.name() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
@@ -64,6 +71,8 @@ public class TemplateService {
      *
      * @param expectedVersion the version the client read (its If-Match), or null to skip that check
      */
+    @RolesAllowed(Permission.TEMPLATE_MANAGE)
+    @Audited("template.update")
     public TemplateView update(String name, TemplateRequest request, Long expectedVersion) {
         Template template = find(name);
         if (expectedVersion != null && expectedVersion != template.getVersion()) {
@@ -84,11 +93,15 @@ public class TemplateService {
         return view(template, host);
     }
 
+    @RolesAllowed(Permission.TEMPLATE_MANAGE)
+    @Audited("template.delete")
     public void delete(String name) {
         em.remove(find(name));
     }
 
     /** A copy named {@code <name>-cloneN}, N one more than the highest clone number taken. */
+    @RolesAllowed(Permission.TEMPLATE_MANAGE)
+    @Audited("template.clone")
     public TemplateView cloneTemplate(String name) {
         Template source = find(name);
         String cloneName = CloneNames.next(name, em.createQuery("select t.name from Template t", String.class)
@@ -106,6 +119,7 @@ public class TemplateService {
      * @param pool     a pool name or URI for every new volume, or null
      * @param graphics the VM's graphics instead of the template's, or null
      */
+    @PermitAll
     public TemplateSettings settingsForVm(String name, String pool, TemplateRequest.Graphics graphics) {
         Template template = byName(name).orElseThrow(() -> new VireoException(ErrorCode.VM_UNKNOWN_TEMPLATE, name));
         TemplateSettings settings = template.settings();
@@ -122,12 +136,14 @@ public class TemplateService {
     }
 
     /** The templates that put disks into {@code pool}. */
+    @PermitAll
     public List<String> usingPool(String pool) {
         return em.createQuery("select distinct t.name from Template t join t.disks d where d.pool = :pool order by t.name",
                 String.class).setParameter("pool", pool).getResultList();
     }
 
     /** The icon of every template that has one, by template name (one query for a VM list). */
+    @PermitAll
     public Map<String, String> icons() {
         Map<String, String> icons = new HashMap<>();
         em.createQuery("select t.name, t.icon from Template t where t.icon is not null", Object[].class)
@@ -136,6 +152,7 @@ public class TemplateService {
     }
 
     /** The template named {@code name}, for services that build from it. */
+    @PermitAll
     public Optional<Template> byName(String name) {
         if (!ResourceName.isValid(name)) {
             return Optional.empty();

@@ -6,7 +6,10 @@ import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.Screenshot;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -21,7 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@RolesAllowed(Permission.VM_READ)
 public class ScreenshotService {
+
+    @EJB
+    VmAccess access;
 
     static final long FRESH_MILLIS = 2_000;
 
@@ -36,9 +43,7 @@ public class ScreenshotService {
 
     /** A PNG of the VM's display, at most {@value #FRESH_MILLIS} ms old. */
     public byte[] png(String name) {
-        ResourceName.require("virtual machine", name);
-        DomainSummary vm = libvirt.domain(libvirt.localUri(), name)
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        DomainSummary vm = access.require(name);
         if (vm.state() != DomainState.RUNNING && vm.state() != DomainState.PAUSED && vm.state() != DomainState.BLOCKED) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a screen");
         }
@@ -68,6 +73,7 @@ public class ScreenshotService {
     }
 
     /** Whether screenshots worked on this host: null until one was tried. */
+    @PermitAll
     public Boolean hostCanCapture() {
         return hostCanCapture;
     }

@@ -1,18 +1,21 @@
 package dev.vireo.vm;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.SnapshotSummary;
+import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +27,11 @@ import java.util.stream.Collectors;
  * VM back into the state the snapshot recorded.
  */
 @Stateless
+@RolesAllowed(Permission.VM_READ)
 public class SnapshotService {
+
+    @EJB
+    VmAccess access;
 
     /** Paths under …/snapshots/ that are views, not snapshots. */
     static final Set<String> RESERVED = Set.of("current", "tree");
@@ -38,7 +45,10 @@ public class SnapshotService {
 
     private final Clock clock = Clock.systemUTC();
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.snapshot.create", target = 2)
     public TaskView create(String vm, String name, String description) {
+        access.require(vm);
         List<SnapshotSummary> existing = snapshots(vm);
         String snapshot = name != null ? name : Long.toString(clock.instant().getEpochSecond());
         ResourceName.require("snapshot", snapshot);
@@ -61,6 +71,7 @@ public class SnapshotService {
 
     /** Every snapshot after its parent; siblings oldest first. */
     public List<SnapshotView> list(String vm) {
+        access.require(vm);
         Map<String, List<SnapshotView>> byParent = byParent(vm);
         List<SnapshotView> ordered = new ArrayList<>();
         walk(byParent, "", ordered);
@@ -82,7 +93,7 @@ public class SnapshotService {
     }
 
     public SnapshotView get(String vm, String name) {
-        ResourceName.require("virtual machine", vm);
+        access.require(vm);
         ResourceName.require("snapshot", name);
         return libvirt.snapshot(libvirt.localUri(), vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
@@ -91,12 +102,14 @@ public class SnapshotService {
     }
 
     public SnapshotView current(String vm) {
+        access.require(vm);
         return snapshots(vm).stream().filter(SnapshotSummary::current).findFirst().map(SnapshotView::of)
                 .orElseThrow(() -> new VireoException(ErrorCode.NO_CURRENT_SNAPSHOT, vm));
     }
 
     /** The snapshots as a forest: roots oldest first, each with its children. */
     public List<SnapshotView.Node> tree(String vm) {
+        access.require(vm);
         return nodes(byParent(vm), "");
     }
 
@@ -109,8 +122,10 @@ public class SnapshotService {
         return nodes;
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.snapshot.revert", target = 2)
     public SnapshotView revert(String vm, String name) {
-        ResourceName.require("virtual machine", vm);
+        access.require(vm);
         ResourceName.require("snapshot", name);
         return libvirt.revertSnapshot(libvirt.localUri(), vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
@@ -118,8 +133,10 @@ public class SnapshotService {
                 .orElseThrow(() -> new VireoException(ErrorCode.SNAPSHOT_NOT_FOUND, vm, name));
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.snapshot.delete", target = 2)
     public void delete(String vm, String name) {
-        ResourceName.require("virtual machine", vm);
+        access.require(vm);
         ResourceName.require("snapshot", name);
         boolean deleted = libvirt.deleteSnapshot(libvirt.localUri(), vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));

@@ -36,7 +36,8 @@ final class VmCloner {
         this.defaultPool = defaultPool;
     }
 
-    String copy(String source, String clone, TaskProgress progress) {
+    /** Copies {@code source} as {@code clone}, owned by {@code owner}. */
+    String copy(String source, String clone, String owner, TaskProgress progress) {
         List<DomainDisk> disks = libvirt.disks(uri, source).orElseThrow(() ->
                 new VireoException(ErrorCode.VM_NOT_FOUND, source)).stream()
                 .filter(disk -> "disk".equals(disk.device()) && !disk.readonly()).toList();
@@ -64,7 +65,7 @@ final class VmCloner {
             progress.report(95, "defining " + clone);
             List<VireoMetadata.OwnedVolume> owned = copies.stream()
                     .map(copy -> new VireoMetadata.OwnedVolume(copy.pool(), copy.name())).toList();
-            libvirt.defineClone(uri, source, clone, paths, owned)
+            libvirt.defineClone(uri, source, clone, paths, owned, owner)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, source));
             return "cloned " + source + " as " + clone;
         } catch (RuntimeException e) {

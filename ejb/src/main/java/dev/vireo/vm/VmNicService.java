@@ -1,11 +1,14 @@
 package dev.vireo.vm;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainSpec;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.security.SecureRandom;
@@ -19,7 +22,11 @@ import java.util.regex.Pattern;
  * or network (live and persistent), detach.
  */
 @Stateless
+@RolesAllowed(Permission.VM_READ)
 public class VmNicService {
+
+    @EJB
+    VmAccess access;
 
     static final Set<String> MODELS = Set.of("ne2k_pci", "i82551", "i82557b", "i82559er", "rtl8139", "e1000", "pcnet",
             "virtio");
@@ -36,14 +43,19 @@ public class VmNicService {
     }
 
     public List<NicView> list(String vm) {
+        access.require(vm);
         return nics(vm).stream().map(NicView::of).toList();
     }
 
     public NicView get(String vm, String mac) {
+        access.require(vm);
         return NicView.of(nic(vm, mac));
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.iface.attach")
     public Changed attach(String vm, NicRequest request) {
+        access.require(vm);
         if (request.type() != null && !"network".equals(request.type())) {
             throw new VireoException(ErrorCode.NIC_INVALID, "type must be network, not '" + request.type() + "'");
         }
@@ -58,7 +70,10 @@ public class VmNicService {
         return new Changed(get(vm, mac), pending);
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.iface.update", target = 2)
     public Changed update(String vm, String mac, NicRequest request) {
+        access.require(vm);
         if (request.type() != null) {
             throw new VireoException(ErrorCode.NIC_INVALID, "the type of an interface does not change");
         }
@@ -79,7 +94,10 @@ public class VmNicService {
         return new Changed(get(vm, current.mac()), pending);
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.iface.detach", target = 2)
     public List<String> detach(String vm, String mac) {
+        access.require(vm);
         DomainNic nic = nic(vm, mac);
         return libvirt.detachNic(libvirt.localUri(), vm, nic.mac())
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));

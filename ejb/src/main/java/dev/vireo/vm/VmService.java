@@ -1,20 +1,26 @@
 package dev.vireo.vm;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.libvirt.DomainChange;
 import dev.vireo.libvirt.DomainState;
-import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.security.AccountService;
+import dev.vireo.security.Caller;
+import dev.vireo.security.Callers;
+import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,7 +34,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Virtual machines of the managed host. */
 @Stateless
+@RolesAllowed(Permission.VM_READ)
 public class VmService {
+
+    @EJB
+    VmAccess access;
+
+    @EJB
+    Callers callers;
+
+    @EJB
+    AccountService accounts;
 
     static final String VMS = "/api/vms/";
     private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
@@ -67,17 +83,16 @@ public class VmService {
 
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
+        Caller caller = callers.current();
         return libvirt.domains(libvirt.localUri()).stream()
+                .filter(domain -> caller.mayUse(domain.definition().metadata()))
                 .map(domain -> VmView.of(domain, sampler.statsOf(domain.name()), iconOf(domain, icons)))
                 .sorted(Comparator.comparing(VmView::name))
                 .toList();
     }
 
     public VmView get(String name) {
-        ResourceName.require("virtual machine", name);
-        return libvirt.domain(libvirt.localUri(), name)
-                .map(this::view)
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        return view(access.require(name));
     }
 
     private VmView view(DomainSummary domain) {
@@ -95,6 +110,8 @@ public class VmService {
      * Starts making a VM from a template; answers with the task that makes it. What can be
      * checked at once is (a missing template, a taken name, a bad override): 400/409 right away.
      */
+    @RolesAllowed(Permission.VM_CREATE)
+    @Audited("vm.create")
     public TaskView create(VmCreateRequest request) {
         if (request.template() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "template");
@@ -109,7 +126,7 @@ public class VmService {
         if (libvirt.domain(libvirt.localUri(), name).isPresent()) {
             throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
-        VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, settings, text("title", request.title()),
+        VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), settings, text("title", request.title()),
                 text("description", request.description()));
         VmBuilder builder = new VmBuilder(libvirt, domainType);
         return tasks.submit("vm.create", VMS + name, progress -> builder.build(plan, progress));
@@ -119,26 +136,28 @@ public class VmService {
      * Starts copying a shut-off VM as {@code <name>-cloneN}; answers with the task that copies its
      * disks and defines the copy.
      */
+    @RolesAllowed(Permission.VM_CREATE)
+    @Audited("vm.clone")
     public TaskView cloneVm(String name) {
-        ResourceName.require("virtual machine", name);
-        DomainSummary source = libvirt.domain(libvirt.localUri(), name)
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        DomainSummary source = access.require(name);
         if (source.state() != DomainState.SHUTOFF) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
         }
         String clone = CloneNames.next(name, libvirt.domains(libvirt.localUri()).stream().map(DomainSummary::name).toList());
         ResourceName.require("virtual machine", clone);
         VmCloner cloner = new VmCloner(libvirt, defaultPool);
-        return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, progress));
+        String owner = callers.current().name();
+        return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, owner, progress));
     }
 
     /**
      * Starts moving a VM to another libvirt host: live when it runs; it leaves this host and
      * stays defined on the destination. Answers with the task that moves it.
      */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.migrate")
     public TaskView migrate(String name, MigrateRequest request) {
-        ResourceName.require("virtual machine", name);
-        libvirt.domain(libvirt.localUri(), name).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        access.require(name);
         Migration.Target target = Migration.target(request, libvirt.localUri());
         return tasks.submit("vm.migrate", VMS + name, progress -> {
             progress.report(10, "moving " + name + " to " + target.libvirtUri());
@@ -149,8 +168,10 @@ public class VmService {
     }
 
     /** Powers the VM off if needed, removes it, and deletes the volumes Vireo created for it. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.delete")
     public void delete(String name) {
-        ResourceName.require("virtual machine", name);
+        access.require(name);
         DomainSummary removed = libvirt.remove(libvirt.localUri(), name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         for (VireoMetadata.OwnedVolume volume : removed.definition().metadata().volumes()) {
@@ -194,12 +215,13 @@ public class VmService {
     /**
      * Changes the persistent definition (and the live VM where libvirt can); never the power state.
      */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.update")
     public Updated update(String name, VmUpdateRequest request) {
-        ResourceName.require("virtual machine", name);
-        DomainSummary current = libvirt.domain(libvirt.localUri(), name)
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        DomainSummary current = access.require(name);
         DomainChange change = VmChanges.of(current, request, libvirt.hostMemoryBytes(libvirt.localUri()) / Units.MIB,
                 clock);
+        accounts.requireExisting(request.users(), request.groups());
         DomainChange.Outcome outcome = libvirt.reconfigure(libvirt.localUri(), name, change)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
@@ -213,9 +235,10 @@ public class VmService {
      * Prepares console access to a running VM: a fresh random password, valid for
      * {@code seconds} (default 30), set on the running display and returned.
      */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.connect")
     public ConsoleAccess connect(String name, Integer seconds) {
-        DomainSummary vm = libvirt.domain(libvirt.localUri(), ResourceName.require("virtual machine", name))
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        DomainSummary vm = access.require(name);
         if (vm.state() != DomainState.RUNNING && vm.state() != DomainState.PAUSED && vm.state() != DomainState.BLOCKED) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "be connected to");
         }
@@ -234,8 +257,10 @@ public class VmService {
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.action", target = 2)
     public VmView act(String name, DomainAction action) {
-        ResourceName.require("virtual machine", name);
+        access.require(name);
         return libvirt.act(libvirt.localUri(), name, action)
                 .map(this::view)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));

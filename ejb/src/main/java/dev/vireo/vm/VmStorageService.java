@@ -1,13 +1,16 @@
 package dev.vireo.vm;
 
+import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainDisk;
 import dev.vireo.libvirt.DomainSpec;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.MediaUrls;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.List;
@@ -20,7 +23,11 @@ import java.util.stream.Collectors;
  * running VM where the bus allows hot-plug.
  */
 @Stateless
+@RolesAllowed(Permission.VM_READ)
 public class VmStorageService {
+
+    @EJB
+    VmAccess access;
 
     /** The last IDE slot (hdd): IDE has two channels of two devices. */
     private static final int IDE_SLOTS = 4;
@@ -34,14 +41,19 @@ public class VmStorageService {
     }
 
     public List<StorageView> list(String vm) {
+        access.require(vm);
         return disks(vm).stream().map(StorageView::of).toList();
     }
 
     public StorageView get(String vm, String dev) {
+        access.require(vm);
         return StorageView.of(disk(vm, dev));
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.storage.attach")
     public Changed attach(String vm, StorageRequest request) {
+        access.require(vm);
         List<DomainDisk> disks = disks(vm);
         DomainSpec.Disk disk;
         if ("cdrom".equals(request.type())) {
@@ -70,7 +82,10 @@ public class VmStorageService {
     }
 
     /** Puts other media into a CD-ROM drive; an empty path ejects it. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.storage.update", target = 2)
     public Changed changeMedia(String vm, String dev, String path) {
+        access.require(vm);
         DomainDisk drive = disk(vm, dev);
         if (!"cdrom".equals(drive.device())) {
             throw new VireoException(ErrorCode.STORAGE_NOT_CDROM, dev, vm, drive.device());
@@ -91,7 +106,10 @@ public class VmStorageService {
         return new Changed(get(vm, dev), pending);
     }
 
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.storage.detach", target = 2)
     public List<String> detach(String vm, String dev) {
+        access.require(vm);
         disk(vm, dev);
         return libvirt.detachDisk(libvirt.localUri(), vm, dev)
                 .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, dev));

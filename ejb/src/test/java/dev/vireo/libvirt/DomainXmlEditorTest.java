@@ -435,7 +435,7 @@ class DomainXmlEditorTest {
     void usersAndGroupsReplaceTheOldOnesAndKeepTemplateAndVolumes() {
         String edited = edit(VIREO_DOMAIN, new Change().users("alice", "bob").groups("ops"));
 
-        assertThat(DomainXmlReader.read(edited).metadata()).isEqualTo(new VireoMetadata("f40",
+        assertThat(DomainXmlReader.read(edited).metadata()).isEqualTo(new VireoMetadata("f40", null,
                 List.of(new VireoMetadata.OwnedVolume("default", "web-01-0.qcow2")),
                 List.of("alice", "bob"), List.of("ops")));
     }
@@ -489,7 +489,7 @@ class DomainXmlEditorTest {
         String edited = edit(TEST_DRIVER_DOMAIN, new Change().users("alice").groups("ops"));
 
         assertThat(DomainXmlReader.read(edited).metadata())
-                .isEqualTo(new VireoMetadata(null, List.of(), List.of("alice"), List.of("ops")));
+                .isEqualTo(new VireoMetadata(null, null, List.of(), List.of("alice"), List.of("ops")));
         assertThat(Xml.children(root(edited), "metadata")).hasSize(1);
     }
 

@@ -25,7 +25,7 @@ class DomainXmlWriterTest {
             new DomainSpec.Nic("default", "virtio"),
             new DomainSpec.Nic("backend", "e1000"));
 
-    private static final VireoMetadata METADATA = new VireoMetadata("f40",
+    private static final VireoMetadata METADATA = new VireoMetadata("f40", null,
             List.of(new VireoMetadata.OwnedVolume("default", "web-01-0.qcow2"),
                     new VireoMetadata.OwnedVolume("fast", "web-01-1.img")),
             List.of("alice", "bob"),
@@ -299,7 +299,7 @@ class DomainXmlWriterTest {
 
     @Test
     void hostileUserAndGroupNamesComeBackAsTextWithoutAddingElements() {
-        VireoMetadata hostile = new VireoMetadata("f40", List.of(),
+        VireoMetadata hostile = new VireoMetadata("f40", null, List.of(),
                 List.of("eve\"/><vireo:user>mallory"), List.of("x</vireo:group><devices/>"));
 
         String xml = DomainXmlWriter.write(specWith("plain", "plain", hostile));

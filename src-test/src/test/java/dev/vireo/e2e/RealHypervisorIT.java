@@ -1,5 +1,6 @@
 package dev.vireo.e2e;
 
+import dev.vireo.TestAccounts;
 import static dev.vireo.e2e.RealHypervisor.virsh;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -657,7 +658,7 @@ class RealHypervisorIT {
     }
 
     private static RequestSpecification api() {
-        return given().baseUri(BASE).accept(ContentType.JSON);
+        return TestAccounts.asAdmin(BASE);
     }
 
     private boolean qemuRuns() {

@@ -1,5 +1,6 @@
 package dev.vireo.it;
 
+import dev.vireo.TestAccounts;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,12 +49,12 @@ class UnreachableLibvirtIT {
                     .body("checks.find { it.name == 'libvirt' }.data.uri", equalTo(URI))
                     .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
 
-            given().baseUri(Vireo.UNREACHABLE_BASE).get("/api/vms").then()
+            TestAccounts.asAdmin(Vireo.UNREACHABLE_BASE).get("/api/vms").then()
                     .statusCode(503)
                     .body("code", equalTo("HOST0001E"))
                     .body("reason", containsString(URI));
             // what needs no hypervisor still works
-            given().baseUri(Vireo.UNREACHABLE_BASE).get("/api/config").then().statusCode(200);
+            TestAccounts.asAdmin(Vireo.UNREACHABLE_BASE).get("/api/config").then().statusCode(200);
 
             deployer.undeploy(DEPLOYMENT);
         } finally {

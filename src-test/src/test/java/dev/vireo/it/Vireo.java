@@ -2,6 +2,7 @@ package dev.vireo.it;
 
 import static io.restassured.RestAssured.given;
 
+import dev.vireo.TestAccounts;
 import dev.vireo.it.probe.TaskProbe;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -42,7 +43,13 @@ final class Vireo {
         return ear().addAsModule(probe);
     }
 
+    /** A request to the API as the first admin. */
     static RequestSpecification api() {
+        return TestAccounts.asAdmin(BASE);
+    }
+
+    /** A request to the API with no credentials at all. */
+    static RequestSpecification anonymous() {
         return given().baseUri(BASE).accept(ContentType.JSON);
     }
 

@@ -37,6 +37,17 @@ class VmUpdateIT {
         return Vireo.ear();
     }
 
+    /** The accounts the VM is shared with must exist. */
+    @BeforeEach
+    void accounts() {
+        for (String user : java.util.List.of("alice", "bob")) {
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + user + "\", \"password\": \"" + user + "-password-1\"}")
+                    .post("/api/users").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        }
+        api().contentType(ContentType.JSON).body("{\"name\": \"ops\", \"role\": [\"user\"]}")
+                .post("/api/user_groups").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+    }
+
     @BeforeEach
     void aVm() {
         String template = "upd-" + UUID.randomUUID().toString().substring(0, 8);
@@ -122,6 +133,9 @@ class VmUpdateIT {
         put("{\"bootorder\": [\"usb\"]}").statusCode(400).body("code", equalTo("API0002E"));
         put("{\"graphics\": {\"type\": \"rdp\"}}").statusCode(400).body("code", equalTo("TMPL0009E"));
         put("{\"users\": [\"bad user\"]}").statusCode(400).body("code", equalTo("NAME0001E"));
+        put("{\"users\": [\"nobody-here\"]}").statusCode(400).body("code", equalTo("API0002E"))
+                .body("reason", org.hamcrest.Matchers.containsString("nobody-here"));
+        put("{\"groups\": [\"no-such-group\"]}").statusCode(400).body("code", equalTo("API0002E"));
         put("{\"state\": \"running\"}").statusCode(400).body("code", equalTo("API0003E"));
         api().get("/api/vms/" + vm).then()
                 .body("memory.current", equalTo(512))

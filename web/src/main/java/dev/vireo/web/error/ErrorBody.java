@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 /** The body of every error answer: a stable code and a sentence naming the offending value. */
 public record ErrorBody(String code, String reason) {
 
-    static Response response(VireoException e) {
+    public static Response response(VireoException e) {
         return response(e.status(), e.code(), e.reason());
     }
 

@@ -1,0 +1,89 @@
+package dev.vireo.security;
+
+import dev.vireo.audit.AuditLog;
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.persistence.account.AccessKey;
+import dev.vireo.persistence.account.Account;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Checks the credentials a request presents (password, token or session) and says who the caller
+ * is; the web layer's authentication mechanism hands the answer to the container. Failures are
+ * throttled and written to the audit log; their reason never says which part was wrong.
+ */
+@Stateless
+@PermitAll
+public class Authenticator {
+
+    /** How often a key's last use is written: each request would be a write per request. */
+    static final Duration LAST_USED_GRANULARITY = Duration.ofSeconds(60);
+
+    /** Who the caller is and what the container should let it do. */
+    public record Authenticated(String name, java.util.Set<String> permissions) {
+    }
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @Inject
+    Passwords passwords;
+
+    @EJB
+    LoginThrottle throttle;
+
+    @EJB
+    AccountDirectory directory;
+
+    @EJB
+    AuditLog audit;
+
+    public Authenticated password(String user, String password, String address) {
+        throttle.check(user, address);
+        Optional<Account> account = em.createNamedQuery(Account.BY_NAME, Account.class).setParameter("name", user)
+                .getResultStream().findFirst();
+        if (account.isEmpty() || !passwords.verify(user, password, account.get().getPasswordHash())) {
+            refuse(user, user, address, "wrong user name or password");
+        }
+        throttle.succeeded(user);
+        return authenticated(user);
+    }
+
+    /** A token or session presented as a bearer secret. */
+    public Authenticated bearer(String value, String address) {
+        throttle.check(null, address);
+        Secrets.Presented presented = Secrets.parse(value).orElse(null);
+        AccessKey key = presented == null ? null : em.find(AccessKey.class, presented.id());
+        Instant now = Instant.now();
+        if (key == null || !Secrets.matches(presented.secret(), key.getSecretHash())
+                || !presented.prefix().equals(key.getKind() == AccessKey.Kind.TOKEN ? Secrets.TOKEN_PREFIX : Secrets.SESSION_PREFIX)) {
+            refuse(null, presented == null ? "(malformed)" : presented.id(), address, "unknown token or session");
+        }
+        if (key.expiredAt(now)) {
+            refuse(null, key.getOwner(), address, "session " + key.getId() + " expired");
+        }
+        if (key.getLastUsed() == null || key.getLastUsed().plus(LAST_USED_GRANULARITY).isBefore(now)) {
+            key.setLastUsed(now);
+        }
+        return authenticated(key.getOwner());
+    }
+
+    private Authenticated authenticated(String name) {
+        return new Authenticated(name, directory.callerNamed(name).permissions());
+    }
+
+    /** Counts the failure against the account (if one was named) and the address, logs it, answers 401. */
+    private void refuse(String account, String actor, String address, String why) {
+        throttle.failed(account, address);
+        audit.recordLogin(actor, address, ErrorCode.BAD_CREDENTIALS.code(), why);
+        throw new VireoException(ErrorCode.BAD_CREDENTIALS);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vireo.security;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The named permissions roles grant. Services name them in {@code @RolesAllowed}: the
+ * authentication mechanism hands a caller's permissions to the container as its roles.
+ */
+public final class Permission {
+
+    public static final String VM_READ = "vm.read";
+    public static final String VM_CREATE = "vm.create";
+    public static final String VM_MANAGE = "vm.manage";
+    /** See and act on every user's VMs and tasks, not only one's own and those shared with one. */
+    public static final String SCOPE_ALL = "scope.all";
+    public static final String TEMPLATE_READ = "template.read";
+    public static final String TEMPLATE_MANAGE = "template.manage";
+    public static final String STORAGE_READ = "storage.read";
+    public static final String STORAGE_MANAGE = "storage.manage";
+    public static final String NETWORK_READ = "network.read";
+    public static final String NETWORK_MANAGE = "network.manage";
+    public static final String HOST_READ = "host.read";
+    public static final String HOST_MANAGE = "host.manage";
+    public static final String TASK_READ = "task.read";
+    public static final String ACCOUNT_READ = "account.read";
+    public static final String ACCOUNT_MANAGE = "account.manage";
+    public static final String AUDIT_READ = "audit.read";
+    public static final String AUDIT_WRITE = "audit.write";
+
+    public static final List<String> ALL = List.of(VM_READ, VM_CREATE, VM_MANAGE, SCOPE_ALL, TEMPLATE_READ,
+            TEMPLATE_MANAGE, STORAGE_READ, STORAGE_MANAGE, NETWORK_READ, NETWORK_MANAGE, HOST_READ, HOST_MANAGE,
+            TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE);
+
+    /** Every permission that only reads. */
+    public static final Set<String> READ_ONLY = ALL.stream()
+            .filter(p -> p.endsWith(".read"))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private Permission() {
+    }
+
+    public static boolean isKnown(String permission) {
+        return ALL.contains(permission);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vireo.vm;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Caller;
+import dev.vireo.security.Callers;
+import dev.vireo.validation.ResourceName;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+
+/**
+ * The one rule for who may see a VM: callers that see everything, the VM's owner, and the users
+ * and groups it is shared with. To anyone else the VM does not exist (404, not 403), so its
+ * existence does not leak.
+ */
+@Stateless
+public class VmAccess {
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    @EJB
+    Callers callers;
+
+    /** The VM named, if the caller may see it; else 404 as if there were none. */
+    public DomainSummary require(String name) {
+        ResourceName.require("virtual machine", name);
+        Caller caller = callers.current();
+        return libvirt.domain(libvirt.localUri(), name)
+                .filter(domain -> caller.mayUse(domain.definition().metadata()))
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+    }
+}
