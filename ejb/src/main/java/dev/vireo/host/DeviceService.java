@@ -39,11 +39,13 @@ public class DeviceService {
             throw new VireoException(ErrorCode.INVALID_FILTER, "_passthrough_affected_by", affectedBy,
                     "it cannot be combined with _cap or _passthrough");
         }
+        if (affectedBy != null) {
+            HostObjectName.require(KIND, affectedBy);
+        }
         String uri = libvirt.localUri();
         List<NodeDevice> devices = libvirt.nodeDevices(uri);
         Stream<NodeDevice> selected;
         if (affectedBy != null) {
-            HostObjectName.require(KIND, affectedBy);
             NodeDevice assigned = devices.stream().filter(device -> device.name().equals(affectedBy)).findFirst()
                     .orElseThrow(() -> new VireoException(ErrorCode.DEVICE_NOT_FOUND, affectedBy));
             selected = HostDevices.affectedBy(assigned, devices).stream();

@@ -1,9 +1,11 @@
 package dev.vireo.host;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 
 /**
- * A host device as the Kimchi API shows it; what does not apply to its type is null.
+ * A host device as the Kimchi API shows it; what does not apply to its type is null. (A renamed
+ * field needs {@link JsonbNillable}: {@link JsonbProperty} alone drops it when null.)
  *
  * @param deviceType    its capability: {@code pci}, {@code usb_device}, {@code scsi_host}, {@code net}, …
  * @param path          its sysfs path
@@ -17,8 +19,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
  */
 public record DeviceView(String deviceType, String name, String path, String parent, String driver, Adapter adapter,
                          Integer domain, Integer bus, Integer slot, Integer function, Integer device, Id vendor,
-                         Id product, @JsonbProperty("iommuGroup") Integer iommuGroup, Boolean multifunction,
-                         Boolean vga3d, @JsonbProperty("interface") String netInterface) {
+                         Id product, @JsonbNillable @JsonbProperty("iommuGroup") Integer iommuGroup, Boolean multifunction,
+                         Boolean vga3d, @JsonbNillable @JsonbProperty("interface") String netInterface) {
 
     /** A vendor or product: its hexadecimal id and its name. */
     public record Id(String id, String description) {
@@ -27,7 +29,6 @@ public record DeviceView(String deviceType, String name, String path, String par
     /**
      * @param type {@code fc_host} or {@code scsi_host}; wwnn and wwpn are "" for a non-Fibre Channel adapter
      */
-    public record Adapter(String type, String wwnn, String wwpn, @JsonbProperty("fabric_wwn") String fabricWwn,
-                          @JsonbProperty("vport_ops") boolean vportOps) {
+    public record Adapter(String type, String wwnn, String wwpn, String fabricWwn, boolean vportOps) {
     }
 }

@@ -37,7 +37,7 @@ public class InterfaceService {
         String uri = libvirt.localUri();
         Set<String> used = wanted == null ? Set.of() : usedByNetworks(uri);
         return libvirt.hostInterfaces(uri).stream()
-                .filter(nic -> !"lo".equals(nic.name()))
+                .filter(InterfaceService::shown)
                 .filter(nic -> wanted == null || used.contains(nic.name()) == wanted)
                 .sorted(Comparator.comparing(HostInterface::name))
                 .map(nic -> view(nic, uri)).toList();
@@ -46,8 +46,13 @@ public class InterfaceService {
     public InterfaceView get(String name) {
         HostObjectName.require("interface", name);
         String uri = libvirt.localUri();
-        return libvirt.hostInterface(uri, name).map(nic -> view(nic, uri))
+        return libvirt.hostInterface(uri, name).filter(InterfaceService::shown).map(nic -> view(nic, uri))
                 .orElseThrow(() -> new VireoException(ErrorCode.INTERFACE_NOT_FOUND, name));
+    }
+
+    /** The loopback is no interface a network or a VM could use. */
+    private static boolean shown(HostInterface nic) {
+        return !"lo".equals(nic.name());
     }
 
     private Set<String> usedByNetworks(String uri) {

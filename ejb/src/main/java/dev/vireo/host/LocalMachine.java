@@ -21,13 +21,27 @@ public final class LocalMachine {
 
     /** Whether {@code libvirtUri} names no machine other than this one. */
     public static boolean isLocal(String libvirtUri) {
-        String host = URI.create(libvirtUri).getHost();
+        URI uri = parse(libvirtUri);
+        if (uri == null) {
+            return false;
+        }
+        String host = uri.getHost();
         return host == null || host.isEmpty() || LOCAL_NAMES.contains(host);
     }
 
     /** Whether this machine's /sys describes the hardware of the libvirt host. */
     public static boolean isRealLocal(String libvirtUri) {
-        return isLocal(libvirtUri) && !URI.create(libvirtUri).getScheme().startsWith("test");
+        URI uri = parse(libvirtUri);
+        return isLocal(libvirtUri) && uri.getScheme() != null && !uri.getScheme().startsWith("test");
+    }
+
+    /** null for a URI Java cannot read, which then counts as another machine's. */
+    private static URI parse(String libvirtUri) {
+        try {
+            return URI.create(libvirtUri);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Refuses with a 409 when {@code what} (plural) cannot be read for the libvirt host here. */

@@ -41,6 +41,7 @@ class HostRulesTest {
         assertThat(LocalMachine.isLocal("qemu+ssh://root@localhost/system")).isTrue();
         assertThat(LocalMachine.isLocal("qemu+ssh://root@kvm7.example.com/system")).isFalse();
         assertThat(LocalMachine.isLocal("qemu+tcp://127.0.0.2:1/system")).isFalse();
+        assertThat(LocalMachine.isLocal("qemu:///sys tem")).as("unreadable").isFalse();
         assertThat(LocalMachine.isRealLocal("test:///default")).isFalse();
         assertThat(LocalMachine.isRealLocal("qemu:///system")).isTrue();
         VireoException refused = catchThrowableOfType(VireoException.class,
