@@ -119,7 +119,18 @@ public enum ErrorCode {
     LIBVIRT_NOT_FOUND("HOST0004E", 404, "%s"),
     LIBVIRT_INVALID_ARGUMENT("HOST0005E", 400, "The hypervisor refused the request: %s"),
     LIBVIRT_CONFLICT("HOST0006E", 409, "%s"),
-    LIBVIRT_FAILED("HOST0007E", 500, "The hypervisor reported an error: %s");
+    LIBVIRT_FAILED("HOST0007E", 500, "The hypervisor reported an error: %s"),
+    INVALID_HOST_OBJECT_NAME("HOST0008E", 400,
+            "Invalid %s name '%s': use 1 to 128 letters, digits, '.', '_', ':', '+' or '-', starting with a letter or digit"),
+    INTERFACE_NOT_FOUND("HOST0009E", 404, "The host has no network interface %s"),
+    DEVICE_NOT_FOUND("HOST0010E", 404, "The host has no device %s"),
+    DEVICE_NOT_HELD("HOST0011E", 404, "Virtual machine %s does not hold host device %s"),
+    PARTITION_NOT_FOUND("HOST0012E", 404, "The host has no partition %s"),
+    VOLUME_GROUP_NOT_FOUND("HOST0013E", 404, "The host has no volume group %s"),
+    HOST_NOT_LOCAL("HOST0014E", 409,
+            "%s are read on the machine Vireo runs on, and the libvirt host %s is another machine"),
+    HOST_TOOL_FAILED("HOST0015E", 500, "Reading %s on this machine failed: %s"),
+    INVALID_FILTER("HOST0016E", 400, "Invalid filter %s=%s: %s");
 
     private final String code;
     private final int status;

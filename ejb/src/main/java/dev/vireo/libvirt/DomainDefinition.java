@@ -12,6 +12,7 @@ import java.util.List;
  * @param graphics       the first {@code <graphics>} device, or null
  * @param diskTargets      the target devices of its disks ({@code vda}, …), for block statistics
  * @param interfaceTargets the host-side devices of its NICs ({@code vnet0}, …; only while running)
+ * @param hostdevs       the host devices assigned to it ({@code <hostdev mode='subsystem'>})
  * @param metadata       what Vireo recorded in the domain's metadata ({@link VireoMetadata#NONE} if nothing)
  */
 public record DomainDefinition(
@@ -32,6 +33,7 @@ public record DomainDefinition(
         Graphics graphics,
         List<String> diskTargets,
         List<String> interfaceTargets,
+        List<DomainHostdev> hostdevs,
         VireoMetadata metadata) {
 
     public record Topology(int sockets, int cores, int threads) {

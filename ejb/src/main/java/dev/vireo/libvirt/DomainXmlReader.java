@@ -33,6 +33,7 @@ public final class DomainXmlReader {
                 graphics(Xml.child(Xml.child(domain, "devices"), "graphics")),
                 targets(Xml.child(domain, "devices"), "disk"),
                 targets(Xml.child(domain, "devices"), "interface"),
+                hostdevs(Xml.child(domain, "devices")),
                 metadata(Xml.child(domain, "metadata")));
     }
 
@@ -41,6 +42,42 @@ public final class DomainXmlReader {
                 .map(element -> Xml.attribute(Xml.child(element, "target"), "dev").orElse(null))
                 .filter(java.util.Objects::nonNull)
                 .toList();
+    }
+
+    private static List<DomainHostdev> hostdevs(Element devices) {
+        return Xml.children(devices, "hostdev").stream()
+                .filter(hostdev -> "subsystem".equals(hostdev.getAttribute("mode")) || !hostdev.hasAttribute("mode"))
+                .map(DomainXmlReader::hostdev)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    private static DomainHostdev hostdev(Element hostdev) {
+        Element source = Xml.child(hostdev, "source");
+        Element address = Xml.child(source, "address");
+        switch (hostdev.getAttribute("type")) {
+            case "pci":
+                return address == null ? null : DomainHostdev.pci(number(address, "domain"), number(address, "bus"),
+                        number(address, "slot"), number(address, "function"));
+            case "scsi":
+                String adapter = Xml.attribute(Xml.child(source, "adapter"), "name").orElse("");
+                if (address == null || !adapter.matches("scsi_host\\d+")) {
+                    return null; // an iSCSI LUN, not a device of this host
+                }
+                return DomainHostdev.scsi(Integer.parseInt(adapter.substring("scsi_host".length())),
+                        number(address, "bus"), number(address, "target"), number(address, "unit"));
+            case "usb":
+                return DomainHostdev.usb(Xml.attribute(Xml.child(source, "vendor"), "id").orElse(null),
+                        Xml.attribute(Xml.child(source, "product"), "id").orElse(null),
+                        address == null ? null : number(address, "bus"),
+                        address == null ? null : number(address, "device"));
+            default:
+                return null;
+        }
+    }
+
+    private static int number(Element element, String attribute) {
+        return Xml.attribute(element, attribute).map(NodeDeviceXmlReader::parse).orElse(0);
     }
 
     private static VireoMetadata metadata(Element metadata) {

@@ -3,8 +3,12 @@ package dev.vireo.libvirt;
 import java.util.List;
 import org.w3c.dom.Element;
 
-/** The parts of libvirt's capabilities XML Vireo uses: the host CPU and the guests it can run. */
-public record HostCapabilities(String hostArch, List<Guest> guests) {
+/**
+ * The parts of libvirt's capabilities XML Vireo uses: the host CPU and the guests it can run.
+ *
+ * @param hostCpuModel libvirt's name for the host CPU ({@code Skylake-Client-IBRS}), null when it gives none
+ */
+public record HostCapabilities(String hostArch, String hostCpuModel, List<Guest> guests) {
 
     /** A guest kind: OS type ({@code hvm}), architecture and the domain types that run it. */
     public record Guest(String osType, String arch, List<String> domainTypes) {
@@ -18,7 +22,7 @@ public record HostCapabilities(String hostArch, List<Guest> guests) {
             List<String> types = Xml.children(arch, "domain").stream().map(d -> d.getAttribute("type")).toList();
             return new Guest(Xml.text(guest, "os_type").orElse(""), Xml.attribute(arch, "name").orElse(""), types);
         }).toList();
-        return new HostCapabilities(hostArch, guests);
+        return new HostCapabilities(hostArch, Xml.text(root, "host", "cpu", "model").orElse(null), guests);
     }
 
     /** The guest to probe features with: a full-virtualization one, on the host's architecture if offered. */

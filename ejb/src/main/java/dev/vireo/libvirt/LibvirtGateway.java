@@ -407,6 +407,32 @@ public class LibvirtGateway {
         });
     }
 
+    /** The host's devices (PCI, USB, SCSI hosts, network devices, …). */
+    public List<NodeDevice> nodeDevices(String uri) {
+        return call(host(uri), HostOperations::devices);
+    }
+
+    /** The host device named {@code name}, if the host has one. */
+    public Optional<NodeDevice> nodeDevice(String uri, String name) {
+        return call(host(uri), connect -> HostOperations.device(connect, name));
+    }
+
+    /** The host's network interfaces, active or not. */
+    public List<HostInterface> hostInterfaces(String uri) {
+        return call(host(uri), HostOperations::interfaces);
+    }
+
+    /** The host's interface named {@code name}, if the host has one. */
+    public Optional<HostInterface> hostInterface(String uri, String name) {
+        return call(host(uri), connect -> HostOperations.hostInterface(connect, name));
+    }
+
+    /** The host machine: CPUs, memory, host name, hypervisor and libvirt versions. */
+    public HostNode hostNode(String uri) {
+        HostCapabilities caps = capabilities(uri);
+        return call(host(uri), connect -> HostOperations.node(connect, caps));
+    }
+
     /** The volume at {@code path} on the host, if a pool holds one there. */
     public Optional<VolumeSummary> volumeAt(String uri, String path) {
         return call(host(uri), connect -> StorageOperations.volumeAt(connect, path));

@@ -93,16 +93,29 @@ final class NetworkOperations {
     }
 
     private static NetworkSummary summarize(Network network) throws LibvirtException {
-        Element root = Xml.parse(network.getXMLDesc(0)).getDocumentElement();
+        return read(network.getXMLDesc(0), network.isActive() == 1, network.getAutostart(), network.isPersistent() == 1);
+    }
+
+    /** A network from its XML and the state libvirt reports beside it. */
+    static NetworkSummary read(String xml, boolean active, boolean autostart, boolean persistent) {
+        Element root = Xml.parse(xml).getDocumentElement();
         Element ip = Xml.child(root, "ip");
         Element range = Xml.path(root, "ip", "dhcp", "range");
+        Element forward = Xml.child(root, "forward");
+        List<String> forwardDevices = new ArrayList<>();
+        Xml.attribute(forward, "dev").ifPresent(forwardDevices::add);
+        for (String child : List.of("interface", "pf")) {
+            Xml.children(forward, child).stream().map(element -> element.getAttribute("dev"))
+                    .filter(dev -> !dev.isEmpty() && !forwardDevices.contains(dev)).forEach(forwardDevices::add);
+        }
         Integer prefix = Xml.attribute(ip, "prefix").map(Integer::valueOf)
                 .or(() -> Xml.attribute(ip, "netmask").map(NetworkOperations::prefixOf)).orElse(null);
-        return new NetworkSummary(network.getName(), network.isActive() == 1, network.getAutostart(),
-                network.isPersistent() == 1, Xml.attribute(Xml.child(root, "forward"), "mode").orElse(null),
+        return new NetworkSummary(Xml.text(root, "name").orElse(""), active, autostart, persistent,
+                Xml.attribute(forward, "mode").orElse(null),
                 Xml.attribute(Xml.child(root, "bridge"), "name").orElse(null),
                 Xml.attribute(ip, "address").orElse(null), prefix,
-                Xml.attribute(range, "start").orElse(null), Xml.attribute(range, "end").orElse(null));
+                Xml.attribute(range, "start").orElse(null), Xml.attribute(range, "end").orElse(null),
+                List.copyOf(forwardDevices));
     }
 
     static int prefixOf(String netmask) {

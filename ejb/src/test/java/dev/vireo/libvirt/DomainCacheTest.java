@@ -56,7 +56,7 @@ class DomainCacheTest {
 
     private static DomainSummary vm(String name, DomainState state) {
         DomainDefinition definition = new DomainDefinition("test", name, "uuid-" + name, "", "", 1L, 1L, 1L, 1, 1,
-                null, "x86_64", List.of("hd"), false, null, List.of(), List.of(), VireoMetadata.NONE);
+                null, "x86_64", List.of("hd"), false, null, List.of(), List.of(), List.of(), VireoMetadata.NONE);
         return new DomainSummary(definition, state, false, true);
     }
 }

@@ -29,7 +29,7 @@ class VmChangesTest {
                     1024 * Units.MIB, 512 * Units.MIB, 1024 * Units.MIB, 4, 2, null, "x86_64",
                     List.of("hd"), false,
                     new DomainDefinition.Graphics("vnc", "127.0.0.1", null, "old", "1970-01-01T00:00:00"),
-                    List.of("vda"), List.of(), VireoMetadata.NONE),
+                    List.of("vda"), List.of(), List.of(), VireoMetadata.NONE),
             DomainState.SHUTOFF, false, true);
 
     /** A {@link VmUpdateRequest} with every field absent unless set. */
@@ -445,7 +445,7 @@ class VmChangesTest {
     @Test
     void aPasswordForAVmWithoutDisplayIsRefused() {
         DomainDefinition headless = new DomainDefinition("kvm", "batch", "u", "", "", Units.GIB, Units.GIB, Units.GIB,
-                1, 1, null, "x86_64", List.of("hd"), false, null, List.of(), List.of(), VireoMetadata.NONE);
+                1, 1, null, "x86_64", List.of("hd"), false, null, List.of(), List.of(), List.of(), VireoMetadata.NONE);
         DomainSummary vm = new DomainSummary(headless, DomainState.SHUTOFF, false, true);
         VireoException refused = catchThrowableOfType(VireoException.class, () ->
                 VmChanges.of(vm, new Request().graphics(null, "secret", null).build(), HOST_MEMORY_MIB, NEW_YEAR));

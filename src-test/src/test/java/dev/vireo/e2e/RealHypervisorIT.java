@@ -34,6 +34,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -540,6 +541,35 @@ class RealHypervisorIT {
             api().delete("/api/networks/" + network).then().statusCode(204);
         }
         assertThat(virsh("net-list", "--all", "--name")).doesNotContain(network);
+    }
+
+    @Test
+    void showsWhichGuestsAHostDeviceIsAssignedTo() throws IOException {
+        // one of this machine's PCI devices, assigned in the guest's definition (defining needs no
+        // IOMMU, starting would); what Vireo lists is what the daemon's node device driver sees
+        List<String> eligible = api().get("/api/host/devices?_cap=pci&_passthrough=true").then().statusCode(200)
+                .extract().path("name");
+        Assumptions.assumeFalse(eligible.isEmpty(), "this machine has no PCI device a guest could be given");
+        JsonPath device = api().get("/api/host/devices/" + eligible.get(0)).then().statusCode(200)
+                .body("device_type", equalTo("pci")).extract().jsonPath();
+        String name = device.getString("name");
+        assertThat(name).isEqualTo(String.format("pci_%04x_%02x_%02x_%x", device.getInt("domain"), device.getInt("bus"),
+                device.getInt("slot"), device.getInt("function")));
+        api().get("/api/host/devices/" + name + "/vmholders").then().statusCode(200).body("name", not(hasItem(vm)));
+
+        String hostdev = String.format("<hostdev mode='subsystem' type='pci' managed='no'><source>"
+                + "<address domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%x'/></source></hostdev>",
+                device.getInt("domain"), device.getInt("bus"), device.getInt("slot"), device.getInt("function"));
+        Files.writeString(definition, Files.readString(definition).replace("</devices>", hostdev + "</devices>"));
+        virsh("undefine", vm);
+        virsh("define", definition.toString());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api().get("/api/host/devices/" + name + "/vmholders")
+                .then().statusCode(200).body("name", hasItem(vm)));
+        api().get("/plugins/kimchi/host/devices/" + name + "/vmholders/" + vm).then().statusCode(200)
+                .body("name", equalTo(vm)).body("state", equalTo("shutdown"));
+        api().get("/api/host/devices?_cap=pci&_passthrough=true&_available_only=true").then().statusCode(200)
+                .body("name", not(hasItem(name)));
     }
 
     @Test

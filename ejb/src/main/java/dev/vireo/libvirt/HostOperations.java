@@ -1,0 +1,82 @@
+package dev.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.Device;
+import org.libvirt.Interface;
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+
+/**
+ * The host machine as libvirt sees it: its node devices, its network interfaces, its CPUs and memory.
+ * libvirt-java 0.5.4 has no binding of virConnectListAllNodeDevices, so a listing is the names
+ * and then one lookup per device.
+ */
+final class HostOperations {
+
+    private HostOperations() {
+    }
+
+    static List<NodeDevice> devices(Connect connect) throws LibvirtException {
+        List<NodeDevice> devices = new ArrayList<>();
+        for (String name : connect.listDevices(null)) {
+            // a device unplugged since the listing is simply not there any more
+            device(connect, name).ifPresent(devices::add);
+        }
+        return devices;
+    }
+
+    static Optional<NodeDevice> device(Connect connect, String name) throws LibvirtException {
+        Device device;
+        try {
+            device = connect.deviceLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(NodeDeviceXmlReader.read(device.getXMLDescription()));
+        } finally {
+            device.free();
+        }
+    }
+
+    static List<HostInterface> interfaces(Connect connect) throws LibvirtException {
+        List<HostInterface> interfaces = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of(connect.listInterfaces()));
+        names.addAll(List.of(connect.listDefinedInterfaces()));
+        for (String name : names) {
+            hostInterface(connect, name).ifPresent(interfaces::add);
+        }
+        return interfaces;
+    }
+
+    static Optional<HostInterface> hostInterface(Connect connect, String name) throws LibvirtException {
+        Interface found;
+        try {
+            found = connect.interfaceLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(InterfaceXmlReader.read(found.getXMLDescription(0), found.isActive() == 1));
+        } finally {
+            found.free();
+        }
+    }
+
+    static HostNode node(Connect connect, HostCapabilities capabilities) throws LibvirtException {
+        NodeInfo info = connect.nodeInfo();
+        return new HostNode(connect.getHostName(), capabilities.hostArch(), capabilities.hostCpuModel(), info.cpus,
+                // libvirt counts sockets per NUMA node
+                Math.max(1, info.nodes) * info.sockets, info.cores, info.threads, info.mhz, info.memory * Units.KIB,
+                connect.getType(), connect.getVersion(), connect.getLibVersion());
+    }
+}
