@@ -101,6 +101,12 @@ public enum ErrorCode {
     VOLUME_IN_USE("STG0008E", 409, "Volume %s is in use by %s"),
     VOLUME_INVALID("STG0009E", 400, "Invalid storage volume: %s"),
     POOL_INACTIVE("STG0010E", 409, "Storage pool %s is not active"),
+    VOLUME_URL_INVALID("STG0011E", 400, "Invalid volume URL '%s': %s"),
+    VOLUME_DOWNLOAD_FAILED("STG0012E", 502, "Cannot download %s: %s"),
+    UPLOAD_NOT_EXPECTED("STG0013E", 409, "Volume %s of storage pool %s is not awaiting an upload"),
+    CHUNK_INVALID("STG0014E", 400, "Invalid chunk for volume %s: %s"),
+    VOLUME_UPLOADING("STG0015E", 409, "Volume %s is still being uploaded (%s of %s bytes): finish the upload first"),
+    CHUNK_TOO_LARGE("STG0016E", 413, "A chunk of %s bytes is too large: send chunks of at most %s bytes"),
 
     // networks
     NETWORK_NOT_FOUND("NET0001E", 404, "Network %s does not exist"),

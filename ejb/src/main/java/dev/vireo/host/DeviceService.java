@@ -6,7 +6,9 @@ import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NodeDevice;
+import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 
 /** The host's devices (libvirt node devices) and the VMs they are assigned to. */
 @Stateless
+@RolesAllowed(Permission.HOST_READ)
 public class DeviceService {
 
     private static final String KIND = "device";

@@ -2,11 +2,14 @@ package dev.vireo.host;
 
 import dev.vireo.libvirt.HostNode;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Permission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 
 /** The host machine: what it is, and how busy it is. */
 @Stateless
+@RolesAllowed(Permission.HOST_READ)
 public class HostService {
 
     @EJB

@@ -4,6 +4,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.HostInterface;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Permission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.net.InterfaceAddress;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
  * host, the kernel module and a missing IPv4 address come from this machine (see {@link LocalMachine}).
  */
 @Stateless
+@RolesAllowed(Permission.HOST_READ)
 public class InterfaceService {
 
     private static final Map<String, String> TYPES = Map.of("ethernet", "nic", "bond", "bonding", "vlan", "vlan",

@@ -2,6 +2,8 @@ package dev.vireo.host;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Permission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.logging.Logger;
 
 /** The host's Open vSwitch bridges. */
 @Stateless
+@RolesAllowed(Permission.HOST_READ)
 public class OvsBridgeService {
 
     private static final Logger LOG = Logger.getLogger(OvsBridgeService.class.getName());

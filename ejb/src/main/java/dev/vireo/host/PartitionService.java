@@ -3,12 +3,15 @@ package dev.vireo.host;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.security.Permission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.List;
 
 /** The host's partitions and LVM volume groups (read on this machine: see {@link LocalMachine}). */
 @Stateless
+@RolesAllowed(Permission.HOST_READ)
 public class PartitionService {
 
     @EJB

@@ -6,7 +6,6 @@ import java.util.Optional;
 /** The volume identifier of an ISO 9660 image, from its primary volume descriptor (sector 16). */
 public final class IsoLabel {
 
-    static final long DESCRIPTOR_OFFSET = 16 * 2048L;
     static final int DESCRIPTOR_LENGTH = 2048;
     private static final byte PRIMARY = 1;
     private static final byte[] MAGIC = "CD001".getBytes(StandardCharsets.US_ASCII);

@@ -8,8 +8,13 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +31,12 @@ import org.libvirt.LibvirtException;
  * The only door to libvirt. It keeps one shared connection per host URI, serves domain reads
  * from a cache that libvirt's lifecycle events keep fresh, and turns libvirt's errors into
  * Vireo's ({@link LibvirtErrors}). Services ask for typed results; nothing outside this package
- * touches libvirt-java.
+ * touches libvirt-java. libvirt is no transactional resource: calls run outside transactions, so
+ * that a long one (a volume copy, an upload) is not cut by a transaction timeout.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LibvirtGateway {
 
     private static final Logger LOG = Logger.getLogger(LibvirtGateway.class.getName());
@@ -40,6 +47,7 @@ public class LibvirtGateway {
 
     private final Map<String, HostConnection> hosts = new ConcurrentHashMap<>();
     private final Map<String, HostCapabilities> capabilities = new ConcurrentHashMap<>();
+    private final Map<String, Optional<QemuIdentity>> identities = new ConcurrentHashMap<>();
     private final EventLoop eventLoop = new EventLoop();
 
     @Inject
@@ -450,7 +458,47 @@ public class LibvirtGateway {
 
     /** The ISO 9660 label of the image at {@code path}, when libvirt can stream it and it has one. */
     public Optional<String> isoLabel(String uri, String path) {
-        return call(host(uri), connect -> StorageOperations.isoLabel(connect, path));
+        return isoImage(uri, path).map(IsoImage::label);
+    }
+
+    /** What the image at {@code path} says of itself as an ISO 9660 image; empty when libvirt cannot stream it. */
+    public Optional<IsoImage> isoImage(String uri, String path) {
+        return call(host(uri), connect -> StorageOperations.isoImage(connect, path));
+    }
+
+    /**
+     * Writes exactly {@code length} bytes of {@code source} into a volume from {@code offset}
+     * (virStorageVolUpload), in fixed-size buffers.
+     *
+     * @return false when there is no such pool or volume
+     * @throws IOException when {@code source} fails or ends early
+     */
+    public boolean uploadVolume(String uri, String pool, String name, long offset, long length, InputStream source)
+            throws IOException {
+        try {
+            return call(host(uri), connect -> VolumeStreams.upload(connect, pool, name, offset, length, source));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Starts reading a volume's first {@code length} bytes (virStorageVolDownload); the caller
+     * copies and closes the reader. Empty when there is no such pool or volume.
+     */
+    public Optional<VolumeReader> readVolume(String uri, String pool, String name, long length) {
+        return call(host(uri), connect -> VolumeStreams.open(connect, uri, pool, name, length));
+    }
+
+    /** Lets a pool look at its volumes again (format, size); empty when there is no such pool. */
+    public Optional<PoolSummary> refreshPool(String uri, String name) {
+        return call(host(uri), connect -> StorageOperations.change(connect, name, StorageOperations.PoolChange.REFRESH));
+    }
+
+    /** The user and group QEMU runs as on the host; empty when the host has no such notion (test driver). */
+    public Optional<QemuIdentity> qemuIdentity(String uri) {
+        return identities.computeIfAbsent(uri, key ->
+                call(host(key), connect -> QemuIdentity.fromCapabilities(connect.getCapabilities())));
     }
 
     /** The host's memory in bytes. */

@@ -17,12 +17,12 @@ final class StorageOperations {
     }
 
     @FunctionalInterface
-    private interface PoolWork<T> {
+    interface PoolWork<T> {
         T apply(StoragePool pool) throws LibvirtException;
     }
 
     @FunctionalInterface
-    private interface VolumeWork<T> {
+    interface VolumeWork<T> {
         T apply(StorageVol volume) throws LibvirtException;
     }
 
@@ -79,7 +79,7 @@ final class StorageOperations {
     }
 
     /** What can be done to a pool without removing it. */
-    enum PoolChange { ACTIVATE, DEACTIVATE, AUTOSTART, NO_AUTOSTART }
+    enum PoolChange { ACTIVATE, DEACTIVATE, AUTOSTART, NO_AUTOSTART, REFRESH }
 
     /** Changes a pool and reads it back; empty when there is no such pool. */
     static Optional<PoolSummary> change(Connect connect, String name, PoolChange change) throws LibvirtException {
@@ -89,6 +89,7 @@ final class StorageOperations {
                 case DEACTIVATE -> pool.destroy();
                 case AUTOSTART -> pool.setAutostart(1);
                 case NO_AUTOSTART -> pool.setAutostart(0);
+                case REFRESH -> pool.refresh(0);
             }
             return summarize(pool);
         });
@@ -160,35 +161,36 @@ final class StorageOperations {
                 .flatMap(found -> found);
     }
 
-    /** The ISO 9660 volume label of an image, read through libvirt; empty when it has none. */
-    static Optional<String> isoLabel(Connect connect, String path) throws LibvirtException {
+    /**
+     * The ISO 9660 descriptors of the image at {@code path}, read through libvirt; empty when no
+     * pool holds it or libvirt cannot stream volumes (the test driver).
+     */
+    static Optional<IsoImage> isoImage(Connect connect, String path) throws LibvirtException {
         return withVolumeAt(connect, path, volume -> {
             Stream stream = connect.streamNew(0);
             try {
-                volume.download(stream, IsoLabel.DESCRIPTOR_OFFSET, IsoLabel.DESCRIPTOR_LENGTH, 0);
-                byte[] descriptor = new byte[IsoLabel.DESCRIPTOR_LENGTH];
+                volume.download(stream, IsoImage.DESCRIPTORS_OFFSET, IsoImage.DESCRIPTORS_LENGTH, 0);
+                byte[] descriptors = new byte[IsoImage.DESCRIPTORS_LENGTH];
+                byte[] chunk = new byte[IsoImage.DESCRIPTORS_LENGTH];
                 int read = 0;
-                while (read < descriptor.length) {
-                    byte[] chunk = new byte[descriptor.length - read];
-                    int got = stream.receive(chunk);
-                    if (got <= 0) {
-                        break;
-                    }
-                    System.arraycopy(chunk, 0, descriptor, read, got);
-                    read += got;
+                int got;
+                while (read < descriptors.length && (got = stream.receive(chunk)) > 0) {
+                    int used = Math.min(got, descriptors.length - read);
+                    System.arraycopy(chunk, 0, descriptors, read, used);
+                    read += used;
                 }
                 stream.finish();
-                return read == descriptor.length ? IsoLabel.of(descriptor) : Optional.<String>empty();
+                return Optional.of(IsoImage.of(descriptors));
             } catch (LibvirtException e) {
                 stream.abort();
                 if (LibvirtErrors.isConnectionFailure(e)) {
                     throw e;
                 }
-                return Optional.<String>empty(); // a driver that cannot stream volumes (the test driver)
+                return Optional.<IsoImage>empty(); // a driver that cannot stream volumes (the test driver)
             } finally {
                 stream.free();
             }
-        }).flatMap(label -> label);
+        }).flatMap(image -> image);
     }
 
     /** Creates a volume in {@code poolName}; returns it as created. */
@@ -215,7 +217,7 @@ final class StorageOperations {
     }
 
     /** Runs {@code work} on the pool named {@code name}; empty when there is no such pool. */
-    private static <T> Optional<T> withPool(Connect connect, String name, PoolWork<T> work) throws LibvirtException {
+    static <T> Optional<T> withPool(Connect connect, String name, PoolWork<T> work) throws LibvirtException {
         StoragePool pool;
         try {
             pool = connect.storagePoolLookupByName(name);
@@ -233,7 +235,7 @@ final class StorageOperations {
     }
 
     /** Runs {@code work} on a pool's volume; empty when there is no such volume. */
-    private static <T> Optional<T> withVolume(StoragePool pool, String name, VolumeWork<T> work)
+    static <T> Optional<T> withVolume(StoragePool pool, String name, VolumeWork<T> work)
             throws LibvirtException {
         StorageVol volume;
         try {
@@ -305,14 +307,33 @@ final class StorageOperations {
         }
     }
 
-    private static VolumeSummary summarize(StorageVol volume) throws LibvirtException {
+    /** The {@code <permissions>} of a volume's target; null when libvirt gives none or not all. */
+    static FilePermissions permissions(Element permissions) {
+        java.util.Optional<String> owner = Xml.text(permissions, "owner");
+        java.util.Optional<String> group = Xml.text(permissions, "group");
+        java.util.Optional<String> mode = Xml.text(permissions, "mode");
+        if (owner.isEmpty() || group.isEmpty() || mode.isEmpty()) {
+            return null;
+        }
+        try {
+            return new FilePermissions(Long.parseLong(owner.get()), Long.parseLong(group.get()),
+                    Integer.parseInt(mode.get(), 8));
+        } catch (NumberFormatException e) {
+            return null; // -1 for "not set" or a label libvirt could not map to numbers
+        }
+    }
+
+    static VolumeSummary summarize(StorageVol volume) throws LibvirtException {
         Element root = Xml.parse(volume.getXMLDesc(0)).getDocumentElement();
         StoragePool pool = volume.storagePoolLookupByVolume();
         try {
             String format = Xml.attribute(Xml.path(root, "target", "format"), "type").orElse("raw");
+            long capacity = bytes(Xml.child(root, "capacity"));
+            Element physical = Xml.child(root, "physical");
             return new VolumeSummary(pool.getName(), volume.getName(), volume.getPath(), format,
-                    bytes(Xml.child(root, "capacity")), bytes(Xml.child(root, "allocation")),
-                    root.getAttribute("type").isEmpty() ? "file" : root.getAttribute("type"));
+                    capacity, bytes(Xml.child(root, "allocation")),
+                    root.getAttribute("type").isEmpty() ? "file" : root.getAttribute("type"),
+                    physical == null ? capacity : bytes(physical), permissions(Xml.path(root, "target", "permissions")));
         } finally {
             pool.free();
         }

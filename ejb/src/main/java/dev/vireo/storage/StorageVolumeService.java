@@ -1,28 +1,50 @@
 package dev.vireo.storage;
 
 import dev.vireo.audit.Audited;
+import dev.vireo.distro.Distro;
+import dev.vireo.distro.DistroLabels;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.FilePermissions;
+import dev.vireo.libvirt.IsoImage;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
+import dev.vireo.libvirt.QemuIdentity;
+import dev.vireo.libvirt.VolumeReader;
 import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Permission;
+import dev.vireo.task.TaskProgress;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
+import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The volumes of a storage pool: list, create (a task), resize, wipe, delete. */
+/**
+ * The volumes of a storage pool: list, create (a task: empty, downloaded from a URL, or awaiting a
+ * chunked upload), upload chunks, read the content, clone (a task), resize, wipe, delete.
+ */
 @Stateless
 @RolesAllowed(Permission.STORAGE_READ)
 public class StorageVolumeService {
+
+    private static final Logger LOG = Logger.getLogger(StorageVolumeService.class.getName());
+    private static final String KIND = "storage volume";
 
     static final Set<String> FORMATS = Set.of("raw", "qcow2", "qcow", "qed", "vmdk", "vpc", "bochs", "cloop", "dmg",
             "iso", "vdi");
@@ -33,45 +55,165 @@ public class StorageVolumeService {
     @EJB
     TaskService tasks;
 
+    @EJB
+    VolumeUploads uploads;
+
     public List<VolumeView> list(String pool) {
         Map<String, List<String>> users = usersByPath();
+        Map<String, UploadProgress> uploading = uploads.inPool(pool);
         return volumes(pool).stream().sorted(Comparator.comparing(VolumeSummary::name))
-                .map(volume -> VolumeView.of(volume, users.getOrDefault(volume.path(), List.of()))).toList();
+                .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), uploading.get(volume.name())))
+                .toList();
     }
 
     public VolumeView get(String pool, String name) {
         VolumeSummary volume = find(pool, name);
-        return VolumeView.of(volume, usersByPath().getOrDefault(volume.path(), List.of()));
+        return view(volume, usersByPath().getOrDefault(volume.path(), List.of()), uploads.find(pool, name).orElse(null));
     }
 
+    /**
+     * Creates a volume (a task): empty of {@code capacity} bytes; filled from {@code url}; or empty
+     * and awaiting a chunked upload of {@code capacity} bytes ({@code upload: true}).
+     */
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.create", target = 2)
     public TaskView create(String pool, VolumeRequest request) {
-        PoolSummary target = activePool(pool);
+        activePool(pool);
+        boolean upload = Boolean.TRUE.equals(request.upload());
+        if (request.url() != null) {
+            if (request.capacity() != null || upload) {
+                throw new VireoException(ErrorCode.VOLUME_INVALID, "give either url or capacity (with upload), not both");
+            }
+            return createFromUrl(pool, request);
+        }
         if (request.name() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
-        String name = ResourceName.require("storage volume", request.name());
-        if (request.url() != null || Boolean.TRUE.equals(request.upload())) {
-            throw new VireoException(ErrorCode.VOLUME_INVALID, "downloads and uploads come later: give capacity and format");
-        }
+        String name = ResourceName.require(KIND, request.name());
         if (request.capacity() == null || request.capacity() < 1) {
             throw new VireoException(ErrorCode.VOLUME_INVALID, "capacity is a size in bytes, at least 1, not "
                     + request.capacity());
         }
-        String format = request.format() == null ? "qcow2" : request.format();
+        String format = request.format() == null ? (upload ? "raw" : "qcow2") : request.format();
         if (!FORMATS.contains(format) || "iso".equals(format)) {
             throw new VireoException(ErrorCode.VOLUME_INVALID, "format '" + format + "' is not one of "
-                    + FORMATS.stream().filter(f -> !"iso".equals(f)).sorted().toList());
+                    + FORMATS.stream().filter(f -> !"iso".equals(f)).sorted().toList()
+                    + (upload ? " (upload an ISO image as raw: libvirt recognises it afterwards)" : ""));
         }
-        if (libvirt.volume(libvirt.localUri(), target.name(), name).isPresent()) {
-            throw new VireoException(ErrorCode.VOLUME_EXISTS, pool, name);
-        }
+        requireFree(pool, name);
         VolumeSpec spec = new VolumeSpec(name, request.capacity(), format, null, null);
-        return tasks.submit("volume.create", "/api/storagepools/" + pool + "/storagevolumes/" + name, progress -> {
+        if (!upload) {
+            return tasks.submit("volume.create", uri(pool, name), progress -> {
+                progress.report(10, "creating " + name + " in " + pool);
+                libvirt.createVolume(libvirt.localUri(), pool, spec);
+                return "created volume " + name + " in pool " + pool;
+            });
+        }
+        return tasks.submit("volume.create", uri(pool, name), progress -> {
             progress.report(10, "creating " + name + " in " + pool);
             libvirt.createVolume(libvirt.localUri(), pool, spec);
-            return "created volume " + name + " in pool " + pool;
+            try {
+                uploads.begin(pool, name, spec.capacityBytes());
+            } catch (RuntimeException e) {
+                removeQuietly(pool, name);
+                throw e;
+            }
+            return "volume " + name + " in pool " + pool + " is ready for an upload of " + spec.capacityBytes() + " bytes";
+        });
+    }
+
+    private TaskView createFromUrl(String pool, VolumeRequest request) {
+        VolumeUrl url = VolumeUrl.parse(request.url());
+        if (request.format() != null) {
+            throw new VireoException(ErrorCode.VOLUME_INVALID, "format is only for volumes made with capacity: a"
+                    + " downloaded volume takes the format libvirt recognises in its content");
+        }
+        String name = request.name() != null ? request.name() : url.fileName().orElseThrow(() ->
+                new VireoException(ErrorCode.VOLUME_INVALID, "the URL " + url + " names no file: give a name"));
+        ResourceName.require(KIND, name);
+        requireFree(pool, name);
+        return tasks.submit("volume.download", uri(pool, name), progress -> download(pool, name, url, progress));
+    }
+
+    /** The body of a download task: the URL's content streamed into a new raw volume of its length. */
+    private String download(String pool, String name, VolumeUrl url, TaskProgress progress) {
+        progress.report(0, "connecting to " + url);
+        try (UrlContent content = UrlContent.open(url)) {
+            long length = content.length();
+            progress.report(0, "0 of " + length + " bytes");
+            libvirt.createVolume(libvirt.localUri(), pool, new VolumeSpec(name, length, "raw", null, null));
+            ProgressInput counted = new ProgressInput(content.body(), length, progress);
+            try {
+                libvirt.uploadVolume(libvirt.localUri(), pool, name, 0, length, counted);
+            } catch (IOException e) {
+                removeQuietly(pool, name);
+                throw new VireoException(ErrorCode.VOLUME_DOWNLOAD_FAILED, e, url, UrlContent.describe(e)
+                        + " after " + counted.bytesRead() + " of " + length + " bytes");
+            } catch (RuntimeException e) {
+                removeQuietly(pool, name);
+                throw e;
+            }
+            String format = recognise(pool, name);
+            return "downloaded " + length + " bytes from " + url + " into volume " + name + " (" + format + ")";
+        }
+    }
+
+    /**
+     * Writes the next chunk of an upload: {@code chunkSize} bytes from {@code data}, at the offset
+     * where the last chunk ended. Nothing reaches the volume unless the chunk is exactly
+     * {@code chunkSize} bytes and fits. No transaction around the transfer: the bookkeeping
+     * takes its own once the chunk is all here.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited(value = "storagevolume.upload", target = 2)
+    public VolumeView writeChunk(String pool, String name, Long chunkSize, InputStream data) {
+        find(pool, name);
+        UploadProgress upload = uploads.find(pool, name)
+                .orElseThrow(() -> new VireoException(ErrorCode.UPLOAD_NOT_EXPECTED, name, pool));
+        long size = Chunks.require(name, chunkSize, upload.offset(), upload.size());
+        UploadProgress after;
+        try (ChunkSpool chunk = ChunkSpool.copy(data, size, name)) {
+            after = uploads.append(pool, name, size, offset -> {
+                try (InputStream in = chunk.open()) {
+                    if (!libvirt.uploadVolume(libvirt.localUri(), pool, name, offset, size, in)) {
+                        throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        if (after.offset() == after.size()) {
+            recognise(pool, name);
+        }
+        return get(pool, name);
+    }
+
+    /** Starts reading a volume's content, all its bytes; the caller copies and closes it. */
+    public VolumeReader content(String pool, String name) {
+        VolumeSummary volume = find(pool, name);
+        requireNoUpload(volume);
+        return libvirt.readVolume(libvirt.localUri(), pool, name, volume.physicalBytes())
+                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
+    }
+
+    /** Copies a volume (a task) into its pool or {@code request.pool}, named {@code request.name} or {@code <name>-cloneN}. */
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited(value = "storagevolume.clone", target = 2)
+    public TaskView clone(String pool, String name, VolumeCloneRequest request) {
+        VolumeSummary source = find(pool, name);
+        requireNoUpload(source);
+        String targetPool = request.pool() == null ? pool : request.pool();
+        List<VolumeSummary> targetVolumes = volumes(targetPool);
+        String cloneName = request.name() != null ? ResourceName.require(KIND, request.name())
+                : ResourceName.require(KIND, CloneNames.nextKeepingExtension(name,
+                        targetVolumes.stream().map(VolumeSummary::name).toList()));
+        requireFree(targetPool, cloneName);
+        return tasks.submit("volume.clone", uri(targetPool, cloneName), progress -> {
+            progress.report(10, "copying " + pool + "/" + name + " to " + targetPool + "/" + cloneName);
+            libvirt.copyVolume(libvirt.localUri(), source, targetPool, cloneName);
+            return "cloned volume " + name + " of pool " + pool + " as " + cloneName + " in pool " + targetPool;
         });
     }
 
@@ -87,8 +229,9 @@ public class StorageVolumeService {
                     + volume.capacityBytes() + " bytes and lose data");
         }
         requireUnused(volume);
-        return VolumeView.of(libvirt.resizeVolume(libvirt.localUri(), pool, name, bytes)
-                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of());
+        requireNoUpload(volume);
+        return view(libvirt.resizeVolume(libvirt.localUri(), pool, name, bytes)
+                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null);
     }
 
     @RolesAllowed(Permission.STORAGE_MANAGE)
@@ -96,10 +239,12 @@ public class StorageVolumeService {
     public VolumeView wipe(String pool, String name) {
         VolumeSummary volume = find(pool, name);
         requireUnused(volume);
-        return VolumeView.of(libvirt.wipeVolume(libvirt.localUri(), pool, name)
-                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of());
+        requireNoUpload(volume);
+        return view(libvirt.wipeVolume(libvirt.localUri(), pool, name)
+                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null);
     }
 
+    /** Deletes a volume, and with it an upload under way into it. */
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.delete", target = 2)
     public void delete(String pool, String name) {
@@ -108,6 +253,50 @@ public class StorageVolumeService {
         if (!libvirt.deleteVolume(libvirt.localUri(), pool, name)) {
             throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
         }
+        uploads.forget(pool, name);
+    }
+
+    private VolumeView view(VolumeSummary volume, List<String> usedBy, UploadProgress upload) {
+        boolean iso = "iso".equals(volume.format());
+        Optional<IsoImage> image = iso ? libvirt.isoImage(libvirt.localUri(), volume.path()) : Optional.empty();
+        Distro distro = iso ? DistroLabels.recognise(image.map(IsoImage::label).orElse(null)) : null;
+        boolean valid = upload == null && volume.capacityBytes() > 0 && image.map(IsoImage::iso9660).orElse(true);
+        return new VolumeView(volume.name(), volume.type(), volume.capacityBytes(), volume.allocationBytes(),
+                volume.format(), volume.path(), iso ? distro.osDistro() : null, iso ? distro.osVersion() : null,
+                iso ? image.map(IsoImage::bootable).orElse(false) : null, usedBy, valid,
+                qemuMayUse(volume.permissions(), !iso), upload);
+    }
+
+    private boolean qemuMayUse(FilePermissions permissions, boolean write) {
+        Optional<QemuIdentity> qemu = libvirt.qemuIdentity(libvirt.localUri());
+        return permissions == null || qemu.isEmpty() || permissions.allows(qemu.get().uid(), qemu.get().gid(), write);
+    }
+
+    /** Lets libvirt look at a volume's new content (format, size); returns the format it sees. */
+    private String recognise(String pool, String name) {
+        libvirt.refreshPool(libvirt.localUri(), pool);
+        return libvirt.volume(libvirt.localUri(), pool, name).map(VolumeSummary::format).orElse("unknown");
+    }
+
+    private void removeQuietly(String pool, String name) {
+        try {
+            libvirt.deleteVolume(libvirt.localUri(), pool, name);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot remove the half-made volume " + name + " of pool " + pool, e);
+        }
+    }
+
+    private void requireFree(String pool, String name) {
+        if (libvirt.volume(libvirt.localUri(), pool, name).isPresent()) {
+            throw new VireoException(ErrorCode.VOLUME_EXISTS, pool, name);
+        }
+        uploads.forget(pool, name); // left by a volume of that name removed outside Vireo
+    }
+
+    private void requireNoUpload(VolumeSummary volume) {
+        uploads.find(volume.pool(), volume.name()).ifPresent(upload -> {
+            throw new VireoException(ErrorCode.VOLUME_UPLOADING, volume.name(), upload.offset(), upload.size());
+        });
     }
 
     private void requireUnused(VolumeSummary volume) {
@@ -117,12 +306,16 @@ public class StorageVolumeService {
         }
     }
 
+    private static String uri(String pool, String name) {
+        return "/api/storagepools/" + pool + "/storagevolumes/" + name;
+    }
+
     private Map<String, List<String>> usersByPath() {
         return DiskUsers.byPath(libvirt);
     }
 
     private VolumeSummary find(String pool, String name) {
-        ResourceName.require("storage volume", name);
+        ResourceName.require(KIND, name);
         return volumes(pool).stream().filter(volume -> volume.name().equals(name)).findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
     }

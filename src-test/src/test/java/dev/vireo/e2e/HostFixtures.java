@@ -44,6 +44,13 @@ public final class HostFixtures implements AutoCloseable {
         return directory;
     }
 
+    /** A scratch directory under the work directory, removed with everything in it on close. */
+    Path directory(String name) throws IOException {
+        Path directory = Files.createDirectories(workdir.resolve(name));
+        directories.add(directory);
+        return directory;
+    }
+
     /** A qcow2 image made with qemu-img in an active pool, which is then refreshed. */
     Path image(String pool, Path directory, String name, String size) {
         Path image = directory.resolve(name);

@@ -617,6 +617,145 @@ class RealHypervisorIT {
     }
 
     @Test
+    void uploadsDownloadsAndClonesVolumeContentByteForByte() throws Exception {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-xfer");
+            Path directory = host.dirPool(pool, true);
+            Path scratch = host.directory("transfer-" + pool);
+            Path source = Transfers.randomFile(scratch, "source.img", 128);
+            long size = Files.size(source);
+            String sha = Transfers.sha256(source);
+            String volumes = "/api/storagepools/" + pool + "/storagevolumes";
+
+            long start = System.nanoTime();
+            assertThat(RealHypervisor.run("cp", source.toString(), scratch.resolve("cp.img").toString()).exitCode()).isZero();
+            long cpNanos = System.nanoTime() - start;
+            Files.delete(scratch.resolve("cp.img"));
+            ProcessHandle server = Transfers.server(Path.of(System.getProperty("vireo.it.qemu-server")));
+            long heapBefore = Transfers.heapUsedMib(server, true);
+
+            JsonPath created = awaitTask(api().contentType(ContentType.JSON)
+                    .body("{\"name\": \"disk.img\", \"upload\": true, \"capacity\": " + size + "}")
+                    .post(volumes).then().statusCode(202).extract().path("id"));
+            assertThat(created.getString("status")).as(created.getString("message")).isEqualTo("finished");
+            start = System.nanoTime();
+            Transfers.uploadInChunks(BASE + volumes + "/disk.img", source, 8 << 20);
+            long uploadNanos = System.nanoTime() - start;
+            long heapAfterUpload = Transfers.heapUsedMib(server, false);
+
+            api().get(volumes + "/disk.img").then().statusCode(200)
+                    .body("upload", org.hamcrest.Matchers.nullValue())
+                    .body("isvalid", equalTo(true))
+                    .body("has_permission", equalTo(true))
+                    .body("format", equalTo("raw"))
+                    .body("capacity", equalTo((int) size));
+            Path file = directory.resolve("disk.img");
+            assertThat(Transfers.sha256(file)).as("the uploaded volume").isEqualTo(sha);
+            assertThat(HostFixtures.imageInfo(file).getString("format")).isEqualTo("raw");
+            assertThat(HostFixtures.imageInfo(file).getLong("virtual-size")).isEqualTo(size);
+
+            start = System.nanoTime();
+            var downloaded = Transfers.download(BASE + volumes + "/disk.img/content", scratch.resolve("back.img"));
+            long downloadNanos = System.nanoTime() - start;
+            assertThat(downloaded.statusCode()).isEqualTo(200);
+            assertThat(downloaded.headers().firstValueAsLong("Content-Length")).hasValue(size);
+            assertThat(Transfers.sha256(downloaded.body())).as("the downloaded content").isEqualTo(sha);
+            long heapAfterDownload = Transfers.heapUsedMib(server, false);
+
+            JsonPath cloned = awaitTask(api().post(volumes + "/disk.img/clone").then().statusCode(202)
+                    .body("target_uri", equalTo(volumes + "/disk-clone1.img")).extract().path("id"));
+            assertThat(cloned.getString("status")).as(cloned.getString("message")).isEqualTo("finished");
+            Path copy = directory.resolve("disk-clone1.img");
+            assertThat(Files.isSameFile(copy, file)).isFalse();
+            assertThat(Transfers.sha256(copy)).as("the clone").isEqualTo(sha);
+
+            com.sun.net.httpserver.HttpServer web = Transfers.serve(source);
+            long fetchNanos;
+            try {
+                start = System.nanoTime();
+                JsonPath fetched = awaitTask(api().contentType(ContentType.JSON)
+                        .body("{\"url\": \"" + Transfers.urlOf(web, source) + "\"}").post(volumes).then().statusCode(202)
+                        .body("target_uri", equalTo(volumes + "/source.img")).extract().path("id"));
+                fetchNanos = System.nanoTime() - start;
+                assertThat(fetched.getString("status")).as(fetched.getString("message")).isEqualTo("finished");
+                assertThat(fetched.getString("message")).contains(size + " bytes").contains("(raw)");
+            } finally {
+                web.stop(0);
+            }
+            assertThat(Transfers.sha256(directory.resolve("source.img"))).as("the volume from a URL").isEqualTo(sha);
+            long heapAfterGc = Transfers.heapUsedMib(server, true);
+
+            System.out.printf("Volume transfer of %d MiB: cp %.0f MiB/s, chunked upload (8 MiB chunks) %.0f MiB/s,"
+                            + " content download %.0f MiB/s, download from a URL %.0f MiB/s%n", size >> 20,
+                    Transfers.mibPerSecond(size, cpNanos), Transfers.mibPerSecond(size, uploadNanos),
+                    Transfers.mibPerSecond(size, downloadNanos), Transfers.mibPerSecond(size, fetchNanos));
+            System.out.printf("Server heap used: %d MiB before (after GC), %d MiB after the upload, %d MiB after the"
+                    + " download (no GC), %d MiB at the end (after GC)%n", heapBefore, heapAfterUpload, heapAfterDownload,
+                    heapAfterGc);
+            assertThat(heapAfterGc - heapBefore).as("heap kept after moving %d MiB three times", size >> 20)
+                    .isLessThan(64);
+        }
+    }
+
+    @Test
+    void recognisesIsoImagesFromUrlsAndResumesAnUploadAfterARefusedChunk() throws Exception {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-iso");
+            Path directory = host.dirPool(pool, true);
+            Path scratch = host.directory("iso-" + pool);
+            String volumes = "/api/storagepools/" + pool + "/storagevolumes";
+            Path bootable = Files.write(scratch.resolve("fedora.iso"), Transfers.isoImage("Fedora-S-dvd-x86_64-40", true));
+            Path data = Files.write(scratch.resolve("data.iso"), Transfers.isoImage("BACKUP 2024", false));
+            for (Path iso : List.of(bootable, data)) {
+                com.sun.net.httpserver.HttpServer web = Transfers.serve(iso);
+                try {
+                    JsonPath task = awaitTask(api().contentType(ContentType.JSON)
+                            .body("{\"url\": \"" + Transfers.urlOf(web, iso) + "\"}").post(volumes).then()
+                            .statusCode(202).extract().path("id"));
+                    assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+                } finally {
+                    web.stop(0);
+                }
+            }
+            api().get(volumes + "/fedora.iso").then().statusCode(200)
+                    .body("format", equalTo("iso"))
+                    .body("os_distro", equalTo("fedora"))
+                    .body("os_version", equalTo("40"))
+                    .body("bootable", equalTo(true))
+                    .body("isvalid", equalTo(true));
+            api().get(volumes + "/data.iso").then()
+                    .body("os_distro", equalTo("unknown"))
+                    .body("bootable", equalTo(false));
+
+            Path source = Transfers.randomFile(scratch, "three.img", 3);
+            byte[] content = Files.readAllBytes(source);
+            int mib = 1 << 20;
+            JsonPath created = awaitTask(api().contentType(ContentType.JSON)
+                    .body("{\"name\": \"three.img\", \"upload\": true, \"capacity\": " + content.length + "}")
+                    .post(volumes).then().statusCode(202).extract().path("id"));
+            assertThat(created.getString("status")).isEqualTo("finished");
+            String volume = BASE + volumes + "/three.img";
+            assertThat(Transfers.putChunk(volume, String.valueOf(mib), content, mib).statusCode()).isEqualTo(200);
+            byte[] second = java.util.Arrays.copyOfRange(content, mib, 2 * mib);
+            var refused = Transfers.putChunk(volume, String.valueOf(mib), second, mib - 1);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("STG0014E");
+            api().get(volumes + "/three.img").then().body("upload.offset", equalTo(mib)).body("isvalid", equalTo(false));
+            byte[] onDisk = Files.readAllBytes(directory.resolve("three.img"));
+            assertThat(java.util.Arrays.copyOfRange(onDisk, mib, 2 * mib)).as("nothing of the refused chunk written")
+                    .containsOnly(0);
+
+            assertThat(Transfers.putChunk(volume, String.valueOf(mib), second, mib).statusCode()).isEqualTo(200);
+            byte[] third = java.util.Arrays.copyOfRange(content, 2 * mib, 3 * mib);
+            var last = Transfers.putChunk(volume, String.valueOf(mib), third, mib);
+            assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+            assertThat(JsonPath.from(last.body()).getString("upload")).isNull();
+            assertThat(Transfers.sha256(directory.resolve("three.img"))).isEqualTo(Transfers.sha256(source));
+            assertThat(Transfers.putChunk(volume, "1", new byte[1], 1).statusCode()).as("after the last byte").isEqualTo(409);
+        }
+    }
+
+    @Test
     void aCreationThatFailsHalfwayLeavesNothingBehind() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String active = HostFixtures.unique("e2e-pool");

@@ -74,7 +74,7 @@ class StorageVolumeIT {
     void refusesBadVolumes() {
         create("{\"name\": \"v1\", \"capacity\": 0}").statusCode(400).body("code", equalTo("STG0009E"));
         create("{\"name\": \"v1\", \"capacity\": 10, \"format\": \"zip\"}").statusCode(400).body("code", equalTo("STG0009E"));
-        create("{\"name\": \"v1\", \"url\": \"https://example.org/x.img\"}").statusCode(400).body("code", equalTo("STG0009E"));
+        create("{\"name\": \"v1\", \"url\": \"ftp://example.org/x.img\"}").statusCode(400).body("code", equalTo("STG0011E"));
         create("{\"capacity\": 10}").statusCode(400).body("code", equalTo("API0010E"));
         create("{\"name\": \"../v1\", \"capacity\": 10}").statusCode(400).body("code", equalTo("NAME0001E"));
         api().contentType(ContentType.JSON).body("{\"name\": \"v\", \"capacity\": 10}")

@@ -7,9 +7,13 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Bodies of actions with no or few parameters: absent, empty or a JSON object. A field nobody
@@ -68,6 +72,29 @@ public final class ActionBody {
             throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not a whole number");
         }
         return number.longValueExact();
+    }
+
+    /**
+     * The body of an action whose parameters are all optional texts: absent, {@code {}} or
+     * {@code {"field": "text", …}} with only the fields named; absent ones map to null.
+     */
+    public static Map<String, String> optionalStrings(String body, String... fields) {
+        JsonObject json = object(body);
+        Map<String, String> values = new HashMap<>();
+        Set<String> allowed = Set.of(fields);
+        if (json != null) {
+            for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
+                if (!allowed.contains(entry.getKey())) {
+                    throw new VireoException(ErrorCode.UNKNOWN_FIELD, entry.getKey());
+                }
+                if (entry.getValue() instanceof JsonString text) {
+                    values.put(entry.getKey(), text.getString());
+                } else if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
+                    throw new VireoException(ErrorCode.INVALID_VALUE, entry.getKey(), entry.getValue() + " is not a text");
+                }
+            }
+        }
+        return values;
     }
 
     public static void requireNoParameters(String body) {

@@ -1,0 +1,105 @@
+package dev.vireo.libvirt;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StorageVol;
+import org.libvirt.Stream;
+
+/**
+ * A volume's content through libvirt's streams (virStorageVolUpload, virStorageVolDownload), in
+ * buffers of a fixed size: the content is never held in memory.
+ */
+final class VolumeStreams {
+
+    /** The most libvirt's RPC carries in one stream message (larger sends are refused). */
+    static final int BUFFER = 256 * 1024;
+
+    private VolumeStreams() {
+    }
+
+    /**
+     * Writes exactly {@code length} bytes of {@code source} into the volume from {@code offset}.
+     *
+     * @return false when there is no such pool or volume
+     * @throws UncheckedIOException when {@code source} fails or ends before {@code length} bytes
+     */
+    static boolean upload(Connect connect, String pool, String name, long offset, long length, InputStream source)
+            throws LibvirtException {
+        return StorageOperations.withPool(connect, pool, found -> StorageOperations.withVolume(found, name, volume -> {
+            write(connect, volume, offset, length, source);
+            return true;
+        })).flatMap(written -> written).orElse(false);
+    }
+
+    private static void write(Connect connect, StorageVol volume, long offset, long length, InputStream source)
+            throws LibvirtException {
+        Stream stream = connect.streamNew(0);
+        boolean finished = false;
+        try {
+            volume.upload(stream, offset, length, 0);
+            byte[] buffer = new byte[BUFFER];
+            long left = length;
+            while (left > 0) {
+                int read = source.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    throw new EOFException("the data ended after " + (length - left) + " of " + length + " bytes");
+                }
+                send(stream, read == buffer.length ? buffer : Arrays.copyOf(buffer, read));
+                left -= read;
+            }
+            stream.finish();
+            finished = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!finished) {
+                abortQuietly(stream);
+            }
+            stream.free();
+        }
+    }
+
+    /** Sends all of {@code data}; libvirt may take less than offered at a time. */
+    private static void send(Stream stream, byte[] data) throws LibvirtException {
+        int sent = 0;
+        while (sent < data.length) {
+            int taken = stream.send(sent == 0 ? data : Arrays.copyOfRange(data, sent, data.length));
+            if (taken <= 0) {
+                throw new IllegalStateException("libvirt took no data from the upload stream");
+            }
+            sent += taken;
+        }
+    }
+
+    /**
+     * Starts reading a volume's first {@code length} bytes; the caller copies them out and closes
+     * the reader. Empty when there is no such pool or volume.
+     */
+    static Optional<VolumeReader> open(Connect connect, String hostUri, String pool, String name, long length)
+            throws LibvirtException {
+        return StorageOperations.withPool(connect, pool, found -> StorageOperations.withVolume(found, name, volume -> {
+            Stream stream = connect.streamNew(0);
+            try {
+                volume.download(stream, 0, length, 0);
+            } catch (LibvirtException e) {
+                stream.free();
+                throw e;
+            }
+            return new VolumeReader(stream, length, hostUri);
+        })).flatMap(reader -> reader);
+    }
+
+    static void abortQuietly(Stream stream) {
+        try {
+            stream.abort();
+        } catch (LibvirtException e) {
+            // already failed or finished: nothing more to undo
+        }
+    }
+}

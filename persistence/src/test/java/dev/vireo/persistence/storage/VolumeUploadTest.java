@@ -1,0 +1,35 @@
+package dev.vireo.persistence.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class VolumeUploadTest {
+
+    private static final Instant START = Instant.parse("2025-01-01T10:00:00Z");
+
+    @Test
+    void countsChunksUntilTheLastByte() {
+        VolumeUpload upload = new VolumeUpload("default", "disk.img", 10, START);
+
+        upload.advance(4, START.plusSeconds(1));
+        assertThat(upload.getWrittenBytes()).isEqualTo(4);
+        assertThat(upload.isComplete()).isFalse();
+        upload.advance(6, START.plusSeconds(2));
+        assertThat(upload.isComplete()).isTrue();
+        assertThat(upload.getUpdated()).isEqualTo(START.plusSeconds(2));
+    }
+
+    @Test
+    void aChunkPastTheEndOrEmptyIsABug() {
+        VolumeUpload upload = new VolumeUpload("default", "disk.img", 10, START);
+        upload.advance(8, START);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> upload.advance(3, START));
+        assertThatIllegalArgumentException().isThrownBy(() -> upload.advance(0, START));
+        assertThat(upload.getWrittenBytes()).isEqualTo(8);
+        assertThatIllegalArgumentException().isThrownBy(() -> new VolumeUpload("default", "empty", 0, START));
+    }
+}
