@@ -6,6 +6,7 @@ import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NodeDevice;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,12 +14,16 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** The host's devices (libvirt node devices) and the VMs they are assigned to. */
 @Stateless
 @RolesAllowed(Permission.HOST_READ)
 public class DeviceService {
+
+    @EJB
+    Callers callers;
 
     private static final String KIND = "device";
 
@@ -73,7 +78,9 @@ public class DeviceService {
     /** The VMs whose definition assigns the device to them. */
     public List<VmHolderView> holders(String name) {
         NodeDevice device = find(name);
+        Predicate<String> visible = callers.visibleVms();
         return holders(device, libvirt.domains(libvirt.localUri())).stream()
+                .filter(vm -> visible.test(vm.name()))
                 .sorted(Comparator.comparing(DomainSummary::name))
                 .map(vm -> new VmHolderView(vm.name(), isActive(vm.state()) ? "running" : "shutdown")).toList();
     }

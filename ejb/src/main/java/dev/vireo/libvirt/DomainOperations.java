@@ -118,7 +118,7 @@ final class DomainOperations {
             apply(domain, change, deviceXml, Domain.ModificationImpact.CONFIG);
             if (running) {
                 try {
-                    apply(domain, change, deviceXml, Domain.ModificationImpact.LIVE);
+                    applyLive(domain, change, deviceXml);
                 } catch (LibvirtException e) {
                     if (LibvirtErrors.isConnectionFailure(e)) {
                         throw e;
@@ -128,6 +128,33 @@ final class DomainOperations {
             }
             return List.copyOf(pending);
         });
+    }
+
+    /** How often a media change is tried again while QEMU has not opened the tray yet. */
+    static final int TRAY_RETRIES = 5;
+
+    /**
+     * Applies a change to the running domain. A cdrom tray opens asynchronously: when libvirt
+     * gives up waiting for it (a busy host), the same change a moment later succeeds.
+     */
+    private static void applyLive(Domain domain, String change, String xml) throws LibvirtException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                apply(domain, change, xml, Domain.ModificationImpact.LIVE);
+                return;
+            } catch (LibvirtException e) {
+                String message = LibvirtErrors.message(e);
+                if (attempt == TRAY_RETRIES || message == null || !message.contains("Tray of device")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void apply(Domain domain, String change, String xml, int flags) throws LibvirtException {

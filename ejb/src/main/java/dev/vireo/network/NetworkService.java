@@ -10,6 +10,7 @@ import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NetworkSummary;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Libvirt networks of the managed host. */
 @Stateless
@@ -31,14 +33,18 @@ public class NetworkService {
     @EJB
     LibvirtGateway libvirt;
 
+    @EJB
+    Callers callers;
+
     public List<NetworkView> list() {
         Map<String, List<DomainSummary>> users = usersByNetwork();
+        Predicate<String> visible = callers.visibleVms();
         return libvirt.networks(libvirt.localUri()).stream().sorted(Comparator.comparing(NetworkSummary::name))
-                .map(network -> view(network, users.getOrDefault(network.name(), List.of()))).toList();
+                .map(network -> view(network, users.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
     }
 
     public NetworkView get(String name) {
-        return view(find(name), usersByNetwork().getOrDefault(name, List.of()));
+        return view(find(name), usersByNetwork().getOrDefault(name, List.of())).showingOnly(callers.visibleVms());
     }
 
     @RolesAllowed(Permission.NETWORK_MANAGE)

@@ -1,10 +1,15 @@
 package dev.vireo.security;
 
+import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.LibvirtGateway;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import java.security.Principal;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** The caller of the current service call, as the container authenticated it. */
 @Stateless
@@ -15,6 +20,25 @@ public class Callers {
 
     @EJB
     AccountDirectory directory;
+
+    @EJB
+    LibvirtGateway libvirt;
+
+    /**
+     * Which VM names the current caller may see, for views that name the VMs using something
+     * (a network, a volume, a host device): the others are left out, as if they did not exist.
+     */
+    public Predicate<String> visibleVms() {
+        Caller caller = current();
+        if (caller.seesEverything()) {
+            return name -> true;
+        }
+        Set<String> visible = libvirt.domains(libvirt.localUri()).stream()
+                .filter(domain -> caller.mayUse(domain.definition().metadata()))
+                .map(DomainSummary::name)
+                .collect(Collectors.toSet());
+        return visible::contains;
+    }
 
     public Caller current() {
         Principal principal = session.getCallerPrincipal();

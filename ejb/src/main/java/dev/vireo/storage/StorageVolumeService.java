@@ -13,6 +13,7 @@ import dev.vireo.libvirt.QemuIdentity;
 import dev.vireo.libvirt.VolumeReader;
 import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskProgress;
 import dev.vireo.task.TaskService;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -58,8 +60,11 @@ public class StorageVolumeService {
     @EJB
     VolumeUploads uploads;
 
+    @EJB
+    Callers callers;
+
     public List<VolumeView> list(String pool) {
-        Map<String, List<String>> users = usersByPath();
+        Map<String, List<String>> users = visibleUsersByPath();
         Map<String, UploadProgress> uploading = uploads.inPool(pool);
         return volumes(pool).stream().sorted(Comparator.comparing(VolumeSummary::name))
                 .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), uploading.get(volume.name())))
@@ -68,7 +73,7 @@ public class StorageVolumeService {
 
     public VolumeView get(String pool, String name) {
         VolumeSummary volume = find(pool, name);
-        return view(volume, usersByPath().getOrDefault(volume.path(), List.of()), uploads.find(pool, name).orElse(null));
+        return view(volume, visibleUsersByPath().getOrDefault(volume.path(), List.of()), uploads.find(pool, name).orElse(null));
     }
 
     /**
@@ -308,6 +313,14 @@ public class StorageVolumeService {
 
     private static String uri(String pool, String name) {
         return "/api/storagepools/" + pool + "/storagevolumes/" + name;
+    }
+
+    /** {@link #usersByPath}, naming only the VMs the caller may see. */
+    private Map<String, List<String>> visibleUsersByPath() {
+        Predicate<String> visible = callers.visibleVms();
+        Map<String, List<String>> users = new java.util.HashMap<>();
+        usersByPath().forEach((path, vms) -> users.put(path, vms.stream().filter(visible).toList()));
+        return users;
     }
 
     private Map<String, List<String>> usersByPath() {

@@ -3,6 +3,7 @@ package dev.vireo.vm;
 import dev.vireo.libvirt.DomainDefinition;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.Units;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
@@ -38,7 +39,7 @@ public record VmView(
     }
 
     public record Graphics(String type, String listen, Integer port, String passwd,
-                           @JsonbProperty("passwdValidTo") String passwdValidTo) {
+                           @JsonbNillable @JsonbProperty("passwdValidTo") String passwdValidTo) {
         static final Graphics NONE = new Graphics(null, null, null, null, null);
     }
 

@@ -1,6 +1,7 @@
 package dev.vireo.e2e;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vireo.TestAccounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,6 +86,7 @@ final class Transfers {
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         HttpRequest request = HttpRequest.newBuilder(URI.create(volumeUrl))
+                .header("Authorization", TestAccounts.adminAuthorization())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, java.util.Arrays.copyOf(data, length), tail)))
@@ -94,7 +96,8 @@ final class Transfers {
 
     /** GETs {@code url} into {@code target}. */
     static HttpResponse<Path> download(String url, Path target) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/octet-stream").build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/octet-stream")
+                        .header("Authorization", TestAccounts.adminAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofFile(target));
     }
 

@@ -142,6 +142,12 @@ class SecurityIT {
         }
         // the owner's task is the owner's too
         as(other).get("/api/tasks").then().statusCode(200).body("target_uri", not(hasItem("/api/vms/" + vm)));
+        // nor do views of what the VM uses name it
+        api().get("/api/networks/default").then().body("vms", hasItem(vm));
+        as(other).get("/api/networks/default").then().statusCode(200).body("vms", not(hasItem(vm)));
+        api().get("/api/storagepools/default-pool/storagevolumes").then().body("used_by.flatten()", hasItem(vm));
+        as(other).get("/api/storagepools/default-pool/storagevolumes").then().statusCode(200)
+                .body("used_by.flatten()", not(hasItem(vm)));
 
         as(owner).contentType(ContentType.JSON).body("{\"users\": [\"" + other + "\"], \"groups\": [\"" + team + "\"]}")
                 .put("/api/vms/" + vm).then().statusCode(200);

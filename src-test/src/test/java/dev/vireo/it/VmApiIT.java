@@ -51,6 +51,7 @@ class VmApiIT {
                 .body("cpu_info.topology", nullValue())
                 .body("bootorder", contains("hd"))
                 .body("graphics.type", nullValue())
+                .body("graphics", org.hamcrest.Matchers.hasKey("passwdValidTo"))
                 .body("autostart", equalTo(false))
                 .body("users", equalTo(java.util.List.of()))
                 .body("groups", equalTo(java.util.List.of()));
