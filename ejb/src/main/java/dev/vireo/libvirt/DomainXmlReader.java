@@ -93,7 +93,8 @@ public final class DomainXmlReader {
                 Xml.children(vm, "volume").stream()
                         .map(v -> new VireoMetadata.OwnedVolume(v.getAttribute("pool"), v.getAttribute("name"))).toList(),
                 Xml.children(vm, "user").stream().map(u -> u.getTextContent().trim()).toList(),
-                Xml.children(vm, "group").stream().map(g -> g.getTextContent().trim()).toList());
+                Xml.children(vm, "group").stream().map(g -> g.getTextContent().trim()).toList(),
+                Xml.text(vm, "token").orElse(null));
     }
 
     private static long bytes(Element domain, String name) {

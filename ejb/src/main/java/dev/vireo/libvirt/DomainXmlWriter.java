@@ -151,6 +151,9 @@ public final class DomainXmlWriter {
         });
         vireo.users().forEach(user -> child(root, "user").setTextContent(user));
         vireo.groups().forEach(group -> child(root, "group").setTextContent(group));
+        if (vireo.token() != null) {
+            child(root, "token").setTextContent(vireo.token());
+        }
     }
 
     private static Element child(Element parent, String name) {

@@ -37,7 +37,7 @@ public class AccessKeyService {
     public record Issued(String id, String value, int timeout) {
     }
 
-    /** A token as vmpooler shows it, with the VMs of its user by state. */
+    /** A token as vmpooler shows it, with the VMs created with it, by state. */
     public record TokenView(String id, String user, Instant created, Instant last, Map<String, List<String>> vms) {
     }
 
@@ -174,7 +174,7 @@ public class AccessKeyService {
 
     private TokenView tokenView(AccessKey key) {
         Map<String, List<String>> vms = libvirt.domains(libvirt.localUri()).stream()
-                .filter(domain -> key.getOwner().equals(domain.definition().metadata().owner()))
+                .filter(domain -> key.getId().equals(domain.definition().metadata().token()))
                 .collect(Collectors.groupingBy(domain -> domain.state().apiName(), TreeMap::new,
                         Collectors.mapping(DomainSummary::name, Collectors.toList())));
         return new TokenView(key.getId(), key.getOwner(), key.getCreated(), key.getLastUsed(), vms);

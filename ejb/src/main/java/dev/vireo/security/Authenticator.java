@@ -28,7 +28,12 @@ public class Authenticator {
     static final Duration LAST_USED_GRANULARITY = Duration.ofSeconds(60);
 
     /** Who the caller is and what the container should let it do. */
-    public record Authenticated(String name, java.util.Set<String> permissions) {
+    /**
+     * Who the caller is and what the container should let it do.
+     *
+     * @param tokenId the public id of the API token presented; null for passwords and sessions
+     */
+    public record Authenticated(String name, java.util.Set<String> permissions, String tokenId) {
     }
 
     @PersistenceContext(unitName = "vireo")
@@ -54,7 +59,7 @@ public class Authenticator {
             refuse(user, user, address, "wrong user name or password");
         }
         throttle.succeeded(user);
-        return authenticated(user);
+        return authenticated(user, null);
     }
 
     /** A token or session presented as a bearer secret. */
@@ -73,11 +78,11 @@ public class Authenticator {
         if (key.getLastUsed() == null || key.getLastUsed().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             key.setLastUsed(now);
         }
-        return authenticated(key.getOwner());
+        return authenticated(key.getOwner(), key.getKind() == AccessKey.Kind.TOKEN ? key.getId() : null);
     }
 
-    private Authenticated authenticated(String name) {
-        return new Authenticated(name, directory.callerNamed(name).permissions());
+    private Authenticated authenticated(String name, String tokenId) {
+        return new Authenticated(name, directory.callerNamed(name).permissions(), tokenId);
     }
 
     /** Counts the failure against the account (if one was named) and the address, logs it, answers 401. */

@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
 import java.security.Principal;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,6 +26,9 @@ public class Callers {
     @EJB
     LibvirtGateway libvirt;
 
+    @Inject
+    PresentedKey presentedKey;
+
     /**
      * Which VM names the current caller may see, for views that name the VMs using something
      * (a network, a volume, a host device): the others are left out, as if they did not exist.
@@ -38,6 +43,15 @@ public class Callers {
                 .map(DomainSummary::name)
                 .collect(Collectors.toSet());
         return visible::contains;
+    }
+
+    /** The public id of the API token the current request came with; null without one (or outside a request). */
+    public String currentToken() {
+        try {
+            return presentedKey.tokenId();
+        } catch (ContextNotActiveException outsideARequest) {
+            return null;
+        }
     }
 
     public Caller current() {

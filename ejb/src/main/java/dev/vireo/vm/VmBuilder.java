@@ -38,7 +38,7 @@ final class VmBuilder {
     }
 
     /** What the VM will be: everything known before any volume exists. */
-    record Plan(String name, String template, String owner, TemplateSettings settings, String title,
+    record Plan(String name, String template, String owner, String token, TemplateSettings settings, String title,
                 String description) {
     }
 
@@ -106,7 +106,7 @@ final class VmBuilder {
                 graphics == null ? null : new DomainSpec.Graphics(graphics.type(), graphics.listen(),
                         ConsolePasswords.random(), ConsolePasswords.EXPIRED),
                 GuestDefaults.video(graphics == null ? null : graphics.type()),
-                new VireoMetadata(plan.template(), plan.owner(), owned, List.of(), List.of()));
+                new VireoMetadata(plan.template(), plan.owner(), owned, List.of(), List.of(), plan.token()));
     }
 
     /** The configured domain type, or the best the host offers: kvm, then qemu, then its first. */

@@ -126,7 +126,7 @@ public class VmService {
         if (libvirt.domain(libvirt.localUri(), name).isPresent()) {
             throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
-        VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), settings, text("title", request.title()),
+        VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), callers.currentToken(), settings, text("title", request.title()),
                 text("description", request.description()));
         VmBuilder builder = new VmBuilder(libvirt, domainType);
         return tasks.submit("vm.create", VMS + name, progress -> builder.build(plan, progress));

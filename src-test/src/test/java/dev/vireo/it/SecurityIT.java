@@ -176,10 +176,23 @@ class SecurityIT {
                 .body(id + ".last", org.hamcrest.Matchers.notNullValue());
         // other users do not see it
         as(user("users")).get("/api/token/" + id).then().statusCode(404).body("code", equalTo("TOKN0001E"));
+        // a VM created with the token is the token's (and its user's); one created with a password is not the token's
+        String template = template();
+        String withToken = finish(anonymous().header("X-AUTH-TOKEN", token).contentType(ContentType.JSON)
+                .body("{\"name\": \"tok-" + suffix + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id"), as(user));
+        String withPassword = finish(as(user).contentType(ContentType.JSON)
+                .body("{\"name\": \"pw-" + suffix + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id"), as(user));
+        as(user).get("/api/token/" + token).then().statusCode(200)
+                .body(id + ".vms.shutoff", equalTo(List.of(withToken)));
+        as(user).get("/api/vms").then().body("name", hasItem(withToken)).body("name", hasItem(withPassword));
 
         as(user).delete("/api/token/" + id).then().statusCode(200).body("ok", equalTo(true));
         anonymous().header("X-AUTH-TOKEN", token).get("/api/templates").then().statusCode(401).body("code", equalTo("AUTH0002E"));
         as(user).get("/api/token/" + id).then().statusCode(404);
+        api().delete("/api/vms/" + withToken).then().statusCode(204);
+        api().delete("/api/vms/" + withPassword).then().statusCode(204);
     }
 
     @Test

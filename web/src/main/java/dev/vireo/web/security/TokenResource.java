@@ -48,7 +48,7 @@ public class TokenResource {
 
     @GET
     @Path("{token}")
-    @Operation(summary = "A token (by id or value): user, created, last use, and its user's VMs by state")
+    @Operation(summary = "A token (by id or value): user, created, last use, and the VMs created with it, by state")
     public Map<String, Object> get(@PathParam("token") String token) {
         AccessKeyService.TokenView view = keys.token(token);
         Map<String, Object> answer = ok();

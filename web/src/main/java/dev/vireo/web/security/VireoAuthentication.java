@@ -3,9 +3,11 @@ package dev.vireo.web.security;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.security.Authenticator;
+import dev.vireo.security.PresentedKey;
 import dev.vireo.web.error.ErrorBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -28,6 +30,9 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
     @EJB
     Authenticator authenticator;
 
+    @Inject
+    PresentedKey presentedKey;
+
     private final Jsonb json = JsonbBuilder.create();
 
     @Override
@@ -41,6 +46,9 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
             Authenticator.Authenticated caller = credentials.bearer() != null
                     ? authenticator.bearer(credentials.bearer(), request.getRemoteAddr())
                     : authenticator.password(credentials.user(), credentials.password(), request.getRemoteAddr());
+            if (caller.tokenId() != null) {
+                presentedKey.presentedToken(caller.tokenId());
+            }
             return context.notifyContainerAboutLogin(caller.name(), caller.permissions());
         } catch (VireoException e) {
             return refuse(response, e);
