@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  * Vireo's authentication mechanism (Jakarta Security): HTTP Basic for scripts, an API token or a
  * session as {@code X-AUTH-TOKEN} or {@code Authorization: Bearer}, or the session cookie the
  * console gets at login. The caller's permissions become its container roles, which the services'
- * {@code @RolesAllowed} check. Only the login itself needs no credentials.
+ * {@code @RolesAllowed} check. Only the login itself needs no credentials, and in the console the
+ * login page and static resources; a browser asking for another console page without a valid
+ * session is sent to the login page instead of getting the API's JSON 401.
  */
 @ApplicationScoped
 public class VireoAuthentication implements HttpAuthenticationMechanism {
@@ -38,8 +40,16 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        ConsolePaths.Kind console = ConsolePaths.of(request);
+        if (console == ConsolePaths.Kind.PUBLIC) {
+            // the login page, Faces resources and the console's static files need nobody
+            return context.doNothing();
+        }
         Credentials credentials = Credentials.of(request);
         if (credentials == null) {
+            if (console == ConsolePaths.Kind.PAGE) {
+                return ConsolePaths.toLogin(request, response, false);
+            }
             return isLogin(request) ? context.doNothing() : refuse(response, new VireoException(ErrorCode.NOT_AUTHENTICATED));
         }
         try {
@@ -51,7 +61,8 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
             }
             return context.notifyContainerAboutLogin(caller.name(), caller.permissions());
         } catch (VireoException e) {
-            return refuse(response, e);
+            // a console page with an ended (or revoked) session goes back to the login page
+            return console == ConsolePaths.Kind.PAGE ? ConsolePaths.toLogin(request, response, true) : refuse(response, e);
         }
     }
 

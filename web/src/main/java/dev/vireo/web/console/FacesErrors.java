@@ -1,0 +1,61 @@
+package dev.vireo.web.console;
+
+import dev.vireo.error.VireoException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Shows a service's refusal in the console: next to the form field it is about when the page has
+ * one (component id = the API's field name, e.g. {@code memory}, {@code cpu_info}), else at the top.
+ * The sentence is the service's own, with its code, exactly as the REST API answers it.
+ */
+public final class FacesErrors {
+
+    private static final Pattern NAMED_FIELD = Pattern.compile("^(?:Invalid value for |Missing required field ')([a-z_.]+)");
+
+    private FacesErrors() {
+    }
+
+    /** The API field a failure is about, if it names one. */
+    static Optional<String> fieldOf(VireoException e) {
+        String field = switch (e.error()) {
+            case INVALID_MEMORY -> "memory";
+            case INVALID_CPU -> "cpu_info";
+            case INVALID_GRAPHICS -> "graphics";
+            case INVALID_DISK -> "disks";
+            case INVALID_MEDIA -> "source_media";
+            case UNKNOWN_NETWORK -> "networks";
+            case UNKNOWN_POOL -> "pool";
+            case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS -> "name";
+            case INVALID_VALUE, MISSING_FIELD -> {
+                Matcher named = NAMED_FIELD.matcher(e.reason());
+                yield named.find() ? named.group(1) : null;
+            }
+            default -> null;
+        };
+        return Optional.ofNullable(field).map(f -> f.replace('.', '_'));
+    }
+
+    /** The failure next to its field in {@code form} when that field exists, else as a page message. */
+    public static void show(VireoException e, String form) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String clientId = fieldOf(e)
+                .map(field -> form + ":" + field)
+                .filter(id -> faces.getViewRoot().findComponent(":" + id) != null)
+                .orElse(null);
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.reason(), e.code()));
+        faces.validationFailed();
+    }
+
+    public static void show(VireoException e) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.reason(), e.code()));
+    }
+
+    public static void info(String summary) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
+    }
+}
