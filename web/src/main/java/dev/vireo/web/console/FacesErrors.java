@@ -46,13 +46,18 @@ public final class FacesErrors {
                 .map(field -> form + ":" + field)
                 .filter(id -> faces.getViewRoot().findComponent(":" + id) != null)
                 .orElse(null);
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.reason(), e.code()));
+        faces.addMessage(clientId, message(e));
         faces.validationFailed();
     }
 
     public static void show(VireoException e) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.reason(), e.code()));
+        FacesContext.getCurrentInstance().addMessage(null, message(e));
+    }
+
+    /** The service's sentence and its code, e.g. "Invalid memory: … (TMPL0007E)". */
+    private static FacesMessage message(VireoException e) {
+        String text = e.reason() + " (" + e.code() + ")";
+        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
     }
 
     public static void info(String summary) {

@@ -19,12 +19,14 @@ final class ConsolePaths {
     }
 
     static Kind of(HttpServletRequest request) {
-        return of(request.getRequestURI().substring(request.getContextPath().length()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        int parameters = path.indexOf(';');   // a path parameter such as ;jsessionid=… is not part of the path
+        return of(parameters < 0 ? path : path.substring(0, parameters));
     }
 
     static Kind of(String path) {
         if (path.startsWith("/jakarta.faces.resource/") || path.startsWith(CONSOLE + "jakarta.faces.resource/")
-                || path.startsWith(CONSOLE + "static/") || path.equals(LOGIN)) {
+                || path.startsWith(CONSOLE + "static/") || path.equals(LOGIN) || path.equals("/favicon.ico")) {
             return Kind.PUBLIC;
         }
         if (path.equals("/console") || path.startsWith(CONSOLE)) {

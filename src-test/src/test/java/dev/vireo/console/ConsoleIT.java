@@ -1,0 +1,213 @@
+package dev.vireo.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.vireo.TestAccounts;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * The admin console in Debian's headless Chromium against the real EAR on libvirt's test driver.
+ * Each test leaves a screenshot of its last page in target/console-screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    static final String BASE = "http://localhost:" + System.getProperty("vireo.it.http-port");
+    private static final By ERRORS = By.cssSelector(".ui-messages-error");
+    private static final By INFOS = By.cssSelector(".ui-messages-info");
+
+    private Browser browser;
+    private String suffix;
+    private String screenshot;
+
+    @Deployment(testable = false)
+    @TargetsContainer("vireo")
+    static EnterpriseArchive deployment() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        screenshot = test.getTestMethod().orElseThrow().getName();
+        browser = Browser.open(BASE);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.screenshot(screenshot);
+            browser.close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordShowsTheServiceMessageAndTheRightOneOpensTheDashboard() {
+        browser.go("/console/vms.xhtml");
+        assertThat(browser.path()).as("an unauthenticated page request goes to the login page").startsWith("/console/login.xhtml");
+
+        browser.signIn(TestAccounts.ADMIN, "not-the-password");
+        browser.awaitText(ERRORS, "Wrong user name, password");
+        browser.screenshot("login-refused");
+
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        assertThat(browser.path()).startsWith("/console/index.xhtml");
+        assertThat(browser.text()).contains("Virtual machines:", "CPU", "Memory used", "Host utilisation, last hour",
+                "Recent audit events", "admin");
+        assertThat(browser.driver.manage().getCookieNamed("VIREO_SESSION").isHttpOnly()).isTrue();
+    }
+
+    @Test
+    void pagesNeedASessionWhileTheApiKeepsItsJson401() {
+        given().baseUri(BASE).redirects().follow(false).get("/console/index.xhtml").then()
+                .statusCode(302).header("Location", org.hamcrest.Matchers.endsWith("/console/login.xhtml"));
+        given().baseUri(BASE).redirects().follow(false).cookie("VIREO_SESSION", "vs-ended.secret")
+                .get("/console/vms.xhtml").then()
+                .statusCode(302).header("Location", org.hamcrest.Matchers.endsWith("/console/login.xhtml?expired=true"));
+        given().baseUri(BASE).get("/console/login.xhtml").then().statusCode(200);
+        given().baseUri(BASE).get("/api/vms").then().statusCode(401).contentType(ContentType.JSON)
+                .body("code", equalTo("AUTH0001E"));
+        browser.go("/console/login.xhtml?expired=true");
+        browser.awaitText(By.tagName("body"), "Your session ended: sign in again.");
+    }
+
+    @Test
+    void anAdminMakesATemplateAndAVmStartsEditsSnapshotsAndDeletesIt() {
+        String template = "tpl-" + suffix;
+        String vm = "web-" + suffix;
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+
+        // a template
+        browser.go("/console/templates.xhtml");
+        browser.type("new-template:name", template);
+        browser.type("new-template:os_distro", "fedora");
+        browser.type("new-template:memory_input", "512");
+        browser.type("new-template:disks_input", "1");
+        browser.script("PF('poolMenu').selectValue('default-pool')");
+        browser.click("new-template:create");
+        browser.awaitText(INFOS, "Template " + template + " created");
+        browser.awaitText(By.id("templates:table"), template);
+        browser.screenshot("templates");
+
+        // a VM from it: the task's progress, then its end
+        browser.go("/console/vms.xhtml");
+        browser.script("PF('templateMenu').selectValue('" + template + "')");
+        browser.type("new-vm:name", vm);
+        browser.click("new-vm:create");
+        browser.awaitText(INFOS, "finished");
+        browser.awaitText(By.id("vms:table"), vm);
+        browser.screenshot("vm-list-after-create");
+
+        // its page: start it and see it running
+        browser.click(By.linkText(vm));
+        browser.awaitText(By.id("vm-state"), "shutoff");
+        browser.click(By.cssSelector("#vm .vireo-act-start"));
+        browser.awaitText(By.id("vm-state"), "running");
+        given().spec(admin()).get("/api/vms/" + vm).then().body("state", equalTo("running"));
+        browser.screenshot("vm-running");
+        // what a running VM cannot take at once would wait for its next start: edit it shut off
+        browser.click(By.cssSelector("#vm .vireo-act-poweroff"));
+        browser.awaitText(By.id("vm-state"), "shutoff");
+
+        // a rejected edit shows the service's message next to the field; a good one is saved
+        browser.type("edit:memory_input", "4096");
+        browser.type("edit:maxmemory_input", "1024");
+        browser.click("edit:save");
+        browser.awaitText(By.cssSelector("#edit .ui-message-error"), "Invalid memory");
+        assertThat(browser.driver.findElement(By.cssSelector("#edit .ui-message-error")).getText())
+                .contains("maxmemory (1024 MiB) is below current");
+        browser.screenshot("vm-edit-refused");
+        browser.type("edit:memory_input", "512");
+        browser.type("edit:maxmemory_input", "1024");
+        browser.type("edit:title", "Edited in the console");
+        browser.click("edit:save");
+        browser.awaitText(INFOS, "Saved " + vm);
+        given().spec(admin()).get("/api/vms/" + vm).then().body("title", equalTo("Edited in the console"));
+
+        // a snapshot, shown in the tree once its task finished
+        browser.type("snapshots:name", "before-upgrade");
+        browser.click("snapshots:create-snapshot");
+        browser.awaitText(INFOS, "finished");
+        browser.awaitText(By.id("snapshots:tree"), "before-upgrade");
+        given().spec(admin()).get("/api/vms/" + vm + "/snapshots").then().body("name", org.hamcrest.Matchers.hasItem("before-upgrade"));
+        browser.screenshot("vm-page");
+
+        // delete
+        browser.click(By.cssSelector("#vm .vireo-act-delete"));
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(INFOS, vm + " deleted");
+        assertThat(browser.path()).startsWith("/console/vms.xhtml");
+        given().spec(admin()).get("/api/vms/" + vm).then().statusCode(404);
+    }
+
+    @Test
+    void aUserSeesOnlyTheirOwnVms() {
+        String user = "u" + suffix;
+        String password = "pw-" + suffix + "-console";
+        String template = "tpl-" + suffix;
+        given().spec(admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + user + "\", \"password\": \"" + password + "\", \"groups\": [\"users\"]}")
+                .post("/api/users").then().statusCode(201);
+        given().spec(admin()).contentType(ContentType.JSON).body("{\"name\": \"" + template
+                        + "\", \"source_media\": {\"type\": \"netboot\"}, \"memory\": {\"current\": 256},"
+                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        String own = "own-" + suffix;
+        String task = TestAccounts.as(BASE, user, password).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + own + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !"running".equals(given().spec(admin()).get("/api/tasks/" + task).then().extract().path("status")));
+
+        browser.signIn(user, password);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        assertThat(browser.text()).contains("Virtual machines: 1").doesNotContain("Recent audit events");
+        browser.go("/console/vms.xhtml");
+        browser.awaitText(By.id("vms:table"), own);
+        assertThat(browser.driver.findElement(By.id("vms:table")).getText())
+                .as("the test driver's own domain 'test' is not the user's").doesNotContain("\ntest\n");
+        assertThat(browser.driver.findElements(By.linkText("test"))).isEmpty();
+        browser.screenshot("user-vm-list");
+        // someone else's VM does not exist for the user
+        browser.go("/console/vm.xhtml?name=test");
+        browser.awaitText(ERRORS, "Virtual machine test does not exist");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        String session = browser.driver.manage().getCookieNamed("VIREO_SESSION").getValue();
+        browser.click("menu:sign-out");
+        browser.awaitText(By.tagName("body"), "You signed out.");
+        given().baseUri(BASE).header("Authorization", "Bearer " + session).get("/api/vms").then().statusCode(401);
+        browser.go("/console/vms.xhtml");
+        assertThat(browser.path()).startsWith("/console/login.xhtml");
+    }
+
+    private static RequestSpecification admin() {
+        return TestAccounts.asAdmin(BASE);
+    }
+}

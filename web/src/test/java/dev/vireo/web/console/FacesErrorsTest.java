@@ -1,0 +1,24 @@
+package dev.vireo.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import org.junit.jupiter.api.Test;
+
+class FacesErrorsTest {
+
+    @Test
+    void aFailureGoesNextToTheFieldItIsAbout() {
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_MEMORY, "too much"))).contains("memory");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_CPU, "odd"))).contains("cpu_info");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VM_EXISTS, "web-1"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_VALUE, "bootorder", "x"))).contains("bootorder");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.MISSING_FIELD, "template"))).contains("template");
+    }
+
+    @Test
+    void otherFailuresAreForTheWholePage() {
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VM_NOT_FOUND, "web-1"))).isEmpty();
+    }
+}
