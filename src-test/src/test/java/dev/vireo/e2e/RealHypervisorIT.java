@@ -160,6 +160,91 @@ class RealHypervisorIT {
     }
 
     @Test
+    void theWebConsoleProxiesTheVncServerToATicketHolderOnly() throws Exception {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            // a VM Vireo made: its VNC server asks for a password, which connect sets live
+            String pool = HostFixtures.unique("e2e-pool");
+            host.dirPool(pool, true);
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]");
+            String guest = HostFixtures.unique("e2e-vm");
+            createVm(template, guest);
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200).body("state", equalTo("running"));
+            webConsoleRefusesAllButOneTicketHolder(guest);
+            api().delete("/api/vms/" + guest).then().statusCode(204);
+        }
+    }
+
+    private void webConsoleRefusesAllButOneTicketHolder(String vm) throws Exception {
+        String ticket = api().contentType(ContentType.JSON).body("{\"passwdValidTo\": 60}")
+                .post("/api/vms/" + vm + "/connect").then().statusCode(200).extract().path("graphics.passwd");
+
+        assertThat(webConsole(vm, null, TestAccounts.adminAuthorization())).as("no ticket").startsWith("refused");
+        assertThat(webConsole(vm, "wrong-ticket", TestAccounts.adminAuthorization())).as("a wrong ticket").startsWith("refused");
+
+        // a user without access to the VM: refused, and the ticket stays unused
+        String user = "e2e-u" + UUID.randomUUID().toString().substring(0, 6);
+        String password = "pw-" + user + "-9";
+        api().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + user + "\", \"password\": \"" + password + "\", \"groups\": [\"users\"]}")
+                .post("/api/users").then().statusCode(201);
+        String userAuthorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        assertThat(webConsole(vm, ticket, userAuthorization)).as("a user who may not see the VM").startsWith("refused");
+        assertThat(webConsole(vm, ticket, null)).as("nobody signed in").startsWith("refused");
+
+        assertThat(webConsole(vm, ticket, TestAccounts.adminAuthorization())).as("the VNC server's greeting")
+                .startsWith("RFB 003.008");
+        assertThat(webConsole(vm, ticket, TestAccounts.adminAuthorization())).as("a ticket works once").startsWith("refused");
+    }
+
+    /**
+     * Opens the web console's WebSocket and answers the first bytes the proxy sends (as text), or
+     * "refused: …" when the handshake fails or the proxy closes the connection.
+     */
+    private static String webConsole(String vm, String ticket, String authorization) throws Exception {
+        java.util.concurrent.CompletableFuture<String> first = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket socket, java.nio.ByteBuffer data,
+                                                                   boolean last) {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                first.complete(new String(bytes, StandardCharsets.US_ASCII));
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int code, String reason) {
+                first.complete("refused: closed " + code + " " + reason);
+                return null;
+            }
+
+            @Override
+            public void onError(java.net.http.WebSocket socket, Throwable error) {
+                first.complete("refused: " + error);
+            }
+        };
+        java.net.http.WebSocket.Builder builder = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("binary").connectTimeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        String uri = BASE.replace("http:", "ws:") + "/console/vnc/" + vm + (ticket == null ? "" : "?ticket=" + ticket);
+        java.net.http.WebSocket socket;
+        try {
+            socket = builder.buildAsync(java.net.URI.create(uri), listener).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException handshake) {
+            return "refused: " + handshake.getCause();
+        }
+        try {
+            return first.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    @Test
     void keepsConsolesClosedUntilAPasswordIsSetAndSetsItLive() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-pool");

@@ -237,6 +237,30 @@ public class VmDetails implements Serializable {
         return value.equals(current) ? null : value;
     }
 
+    /** A one-time console ticket (the connect action's password, valid 30 s) for the page's noVNC. */
+    public void connect() {
+        try {
+            VmService.ConsoleAccess access = vms.connect(name, 30);
+            PrimeFaces.current().executeScript("vireoConsole.open(" + js(name) + ", " + js(access.passwd())
+                    + ", 'vnc-screen', 'vnc-status')");
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
+    /** A JavaScript string literal. */
+    static String js(String value) {
+        StringBuilder literal = new StringBuilder("'");
+        for (char c : value.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.') {
+                literal.append(c);
+            } else {
+                literal.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return literal.append('\'').toString();
+    }
+
     public void createSnapshot() {
         try {
             followTask.follow(snapshots.create(name, blankToNull(snapshotName), blankToNull(snapshotDescription)),

@@ -1,0 +1,35 @@
+// The web console: noVNC (bundled by the build from npm) talking to Vireo's WebSocket proxy.
+// The ticket is the one-time console password the VM's connect action just made; the proxy accepts
+// it once, and the VM's VNC server asks for the same password.
+import RFB from './novnc/core/rfb.js';
+
+let rfb = null;
+
+function open(vm, ticket, screenId, statusId) {
+    const screen = document.getElementById(screenId);
+    const status = document.getElementById(statusId);
+    if (rfb) {
+        rfb.disconnect();
+    }
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const url = scheme + '//' + window.location.host + '/console/vnc/' + encodeURIComponent(vm)
+        + '?ticket=' + encodeURIComponent(ticket);
+    screen.style.display = 'block';
+    status.textContent = 'Connecting to ' + vm + '…';
+    rfb = new RFB(screen, url, { credentials: { password: ticket }, wsProtocols: ['binary'] });
+    rfb.scaleViewport = true;
+    rfb.addEventListener('connect', () => { status.textContent = 'Connected to ' + vm; });
+    rfb.addEventListener('disconnect', e => {
+        status.textContent = e.detail.clean ? 'Disconnected' : 'The console connection was refused or lost';
+        rfb = null;
+    });
+    rfb.addEventListener('credentialsrequired', () => rfb.sendCredentials({ password: ticket }));
+}
+
+function close() {
+    if (rfb) {
+        rfb.disconnect();
+    }
+}
+
+window.vireoConsole = { open, close };
