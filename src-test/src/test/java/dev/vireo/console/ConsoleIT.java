@@ -196,6 +196,35 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdminMakesAVolumeAsATaskAndANetwork() {
+        String volume = "vol-" + suffix + ".qcow2";
+        String network = "net-" + suffix;
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+
+        browser.go("/console/storage.xhtml");
+        browser.click(By.linkText("default-pool"));
+        browser.awaitText(By.id("volumes:table"), "Volumes of default-pool");
+        browser.type("volumes:name", volume);
+        browser.click("volumes:create-volume");
+        browser.awaitText(INFOS, "finished");
+        browser.awaitText(By.id("volumes:table"), volume);
+        given().spec(admin()).get("/api/storagepools/default-pool/storagevolumes/" + volume).then().statusCode(200);
+        browser.screenshot("storage");
+
+        browser.go("/console/networks.xhtml");
+        browser.click(By.cssSelector("#new-network .ui-panel-titlebar-icon"));
+        browser.type("new-network:name", "bad name!");
+        browser.click("new-network:create");
+        browser.awaitText(By.cssSelector("#new-network .ui-message-error"), "bad name!");
+        browser.type("new-network:name", network);
+        browser.click("new-network:create");
+        browser.awaitText(INFOS, "Network " + network + " created");
+        browser.awaitText(By.id("networks:table"), network);
+        given().spec(admin()).get("/api/networks/" + network).then().statusCode(200);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
         browser.awaitText(By.tagName("h1"), "Dashboard");

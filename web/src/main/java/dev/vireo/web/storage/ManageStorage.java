@@ -1,0 +1,134 @@
+package dev.vireo.web.storage;
+
+import dev.vireo.error.VireoException;
+import dev.vireo.storage.PoolRequest;
+import dev.vireo.storage.PoolView;
+import dev.vireo.storage.StoragePoolService;
+import dev.vireo.storage.StorageVolumeService;
+import dev.vireo.storage.VolumeRequest;
+import dev.vireo.storage.VolumeView;
+import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.task.FollowTask;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** Storage pools (create, activate, deactivate, delete) and the volumes of the chosen pool (create as a task, delete). */
+@Named
+@ViewScoped
+public class ManageStorage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final long GIB = 1024L * 1024 * 1024;
+
+    @EJB
+    transient StoragePoolService pools;
+
+    @EJB
+    transient StorageVolumeService volumes;
+
+    @Inject
+    FollowTask followTask;
+
+    private String pool;
+    private String newPool;
+    private String newPoolType = "dir";
+    private String newPoolPath;
+    private String newVolume;
+    private Integer newVolumeGib = 1;
+    private String newVolumeFormat = "qcow2";
+
+    public List<PoolView> getPools() {
+        return pools.list();
+    }
+
+    public List<VolumeView> getVolumes() {
+        if (pool == null) {
+            return List.of();
+        }
+        try {
+            return volumes.list(pool);
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+            pool = null;
+            return List.of();
+        }
+    }
+
+    public void createPool() {
+        try {
+            PoolView created = pools.create(new PoolRequest(newPool, newPoolType, newPoolPath, null, null, null));
+            FacesErrors.info("Storage pool " + created.name() + " created");
+            newPool = null;
+            newPoolPath = null;
+        } catch (VireoException e) {
+            FacesErrors.show(e, "new-pool");
+        }
+    }
+
+    public void activate(String name, boolean active) {
+        try {
+            if (active) {
+                pools.activate(name);
+            } else {
+                pools.deactivate(name);
+            }
+            FacesErrors.info("Storage pool " + name + (active ? " activated" : " deactivated"));
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
+    public void deletePool(String name) {
+        try {
+            pools.delete(name);
+            FacesErrors.info("Storage pool " + name + " deleted");
+            if (name.equals(pool)) {
+                pool = null;
+            }
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
+    public void createVolume() {
+        try {
+            followTask.follow(volumes.create(pool, new VolumeRequest(newVolume,
+                    newVolumeGib == null ? null : newVolumeGib * GIB, newVolumeFormat, null, null, null)));
+            newVolume = null;
+        } catch (VireoException e) {
+            FacesErrors.show(e, "volumes");
+        }
+    }
+
+    public void deleteVolume(String name) {
+        try {
+            volumes.delete(pool, name);
+            FacesErrors.info("Volume " + name + " deleted");
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
+    public String size(long bytes) {
+        return dev.vireo.web.host.Dashboard.bytes(bytes);
+    }
+
+    public String getPool() { return pool; }
+    public void setPool(String pool) { this.pool = pool; }
+    public String getNewPool() { return newPool; }
+    public void setNewPool(String newPool) { this.newPool = newPool; }
+    public String getNewPoolType() { return newPoolType; }
+    public void setNewPoolType(String newPoolType) { this.newPoolType = newPoolType; }
+    public String getNewPoolPath() { return newPoolPath; }
+    public void setNewPoolPath(String newPoolPath) { this.newPoolPath = newPoolPath; }
+    public String getNewVolume() { return newVolume; }
+    public void setNewVolume(String newVolume) { this.newVolume = newVolume; }
+    public Integer getNewVolumeGib() { return newVolumeGib; }
+    public void setNewVolumeGib(Integer newVolumeGib) { this.newVolumeGib = newVolumeGib; }
+    public String getNewVolumeFormat() { return newVolumeFormat; }
+    public void setNewVolumeFormat(String newVolumeFormat) { this.newVolumeFormat = newVolumeFormat; }
+}
