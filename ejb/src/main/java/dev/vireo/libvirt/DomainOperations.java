@@ -185,7 +185,65 @@ final class DomainOperations {
             return Xml.children(devices, kind).stream()
                     .filter(device -> value.equalsIgnoreCase(String.valueOf(key.apply(device))))
                     .findFirst().map(Xml::write).orElse(null);
-        }).filter(java.util.Objects::nonNull);
+        });
+    }
+
+    /**
+     * The host devices a domain is given: by its persistent definition and, while it runs, by
+     * the running domain too (a device plugged live only, or one that waits for the next start);
+     * empty when there is no such domain.
+     */
+    static Optional<List<DomainHostdev>> hostdevs(Connect connect, String name) throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            java.util.LinkedHashSet<DomainHostdev> hostdevs = new java.util.LinkedHashSet<>(
+                    DomainXmlReader.read(domain.getXMLDesc(XML_INACTIVE)).hostdevs());
+            if (domain.isActive() == 1) {
+                hostdevs.addAll(DomainXmlReader.read(domain.getXMLDesc(0)).hostdevs());
+            }
+            return List.copyOf(hostdevs);
+        });
+    }
+
+    /**
+     * Takes a host device from a domain: from its persistent definition if that has it, and from
+     * the running domain if that has it. Returns what waits for the next start (a guest that does
+     * not let go of the device at once); empty when the domain or its assignment does not exist.
+     *
+     * @param hostdev the assignment, as {@link #hostdevs} read it
+     * @param label   how the pending note names the device
+     */
+    static Optional<List<String>> detachHostdev(Connect connect, String name, DomainHostdev hostdev, String label)
+            throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            Optional<String> persistent = hostdevXml(domain.getXMLDesc(XML_INACTIVE), hostdev);
+            Optional<String> live = domain.isActive() == 1 ? hostdevXml(domain.getXMLDesc(0), hostdev) : Optional.empty();
+            if (persistent.isEmpty() && live.isEmpty()) {
+                return null;
+            }
+            if (persistent.isPresent()) {
+                domain.detachDeviceFlags(persistent.get(), Domain.ModificationImpact.CONFIG);
+            }
+            List<String> pending = new ArrayList<>();
+            if (live.isPresent()) {
+                try {
+                    domain.detachDeviceFlags(live.get(), Domain.ModificationImpact.LIVE);
+                } catch (LibvirtException e) {
+                    if (LibvirtErrors.isConnectionFailure(e)) {
+                        throw e;
+                    }
+                    pending.add("detach of " + label + " (" + LibvirtErrors.message(e) + ")");
+                }
+            }
+            return List.copyOf(pending);
+        });
+    }
+
+    /** The {@code <hostdev>} element of a domain's XML that makes the assignment {@code hostdev}, as XML. */
+    static Optional<String> hostdevXml(String domainXml, DomainHostdev hostdev) {
+        Element devices = Xml.child(Xml.parse(domainXml).getDocumentElement(), "devices");
+        return Xml.children(devices, "hostdev").stream()
+                .filter(element -> hostdev.equals(DomainXmlReader.hostdev(element)))
+                .findFirst().map(Xml::write);
     }
 
     /**
@@ -409,7 +467,10 @@ final class DomainOperations {
         T apply(Domain domain) throws LibvirtException;
     }
 
-    /** Runs {@code work} on the domain named {@code name}; empty when the host has no such domain. */
+    /**
+     * Runs {@code work} on the domain named {@code name}; empty when the host has no such domain,
+     * or when the work found nothing (returned null).
+     */
     static <T> Optional<T> withDomain(Connect connect, String name, DomainWork<T> work)
             throws LibvirtException {
         Domain domain;
@@ -422,7 +483,7 @@ final class DomainOperations {
             throw e;
         }
         try {
-            return Optional.of(work.apply(domain));
+            return Optional.ofNullable(work.apply(domain));
         } finally {
             domain.free();
         }
