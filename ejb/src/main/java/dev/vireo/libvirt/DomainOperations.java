@@ -247,15 +247,16 @@ final class DomainOperations {
     }
 
     /**
-     * The NICs of a domain (of the running domain when {@code live}, with the addresses its
-     * networks leased); empty when there is no such domain.
+     * The NICs of a domain (of the running domain when {@code live}, with the guest's addresses);
+     * empty when there is no such domain.
      */
     static Optional<List<DomainNic>> nics(Connect connect, String name, boolean live) throws LibvirtException {
         return withDomain(connect, name, domain -> {
             boolean running = domain.isActive() == 1;
             Element devices = Xml.child(Xml.parse(domain.getXMLDesc(live ? 0 : XML_INACTIVE)).getDocumentElement(),
                     "devices");
-            java.util.Map<String, List<String>> leases = live && running ? leases(domain) : java.util.Map.of();
+            java.util.Map<String, List<String>> addresses = live && running
+                    ? addresses(domain, agentConnected(devices)) : java.util.Map.of();
             return Xml.children(devices, "interface").stream().map(nic -> {
                 String mac = Xml.attribute(Xml.child(nic, "mac"), "address").orElse("");
                 Element source = Xml.child(nic, "source");
@@ -264,23 +265,50 @@ final class DomainOperations {
                         "network".equals(type) ? Xml.attribute(source, "network").orElse(null) : null,
                         "bridge".equals(type) ? Xml.attribute(source, "bridge").orElse(null) : null,
                         Xml.attribute(Xml.child(nic, "model"), "type").orElse(null),
-                        leases.getOrDefault(mac.toLowerCase(java.util.Locale.ROOT), List.of()));
+                        addresses.getOrDefault(mac.toLowerCase(java.util.Locale.ROOT), List.of()));
             }).toList();
         });
     }
 
-    private static java.util.Map<String, List<String>> leases(Domain domain) {
-        java.util.Map<String, List<String>> byMac = new java.util.HashMap<>();
+    /** Whether the running domain's QEMU guest agent is connected (its channel says so). */
+    static boolean agentConnected(Element devices) {
+        return Xml.children(devices, "channel").stream().map(channel -> Xml.child(channel, "target"))
+                .anyMatch(target -> target != null && "org.qemu.guest_agent.0".equals(target.getAttribute("name"))
+                        && "connected".equals(target.getAttribute("state")));
+    }
+
+    /**
+     * The guest's addresses by MAC (lower case): what the DHCP servers of its libvirt networks
+     * leased it (libvirt reads the network's leases, virNetworkGetDHCPLeases, which libvirt-java
+     * 0.5.4 does not bind), then what its QEMU guest agent reports, when one is connected. What
+     * cannot be read is left out: no addresses is an answer, not an error.
+     */
+    private static java.util.Map<String, List<String>> addresses(Domain domain, boolean agent) {
+        java.util.Map<String, java.util.LinkedHashSet<String>> byMac = new java.util.HashMap<>();
+        addAddresses(domain, Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, byMac);
+        if (agent) {
+            addAddresses(domain, Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, byMac);
+        }
+        java.util.Map<String, List<String>> addresses = new java.util.HashMap<>();
+        byMac.forEach((mac, found) -> addresses.put(mac, List.copyOf(found)));
+        return addresses;
+    }
+
+    private static void addAddresses(Domain domain, int source,
+                                     java.util.Map<String, java.util.LinkedHashSet<String>> byMac) {
         try {
-            for (org.libvirt.DomainInterface nic : domain.interfaceAddresses(
-                    org.libvirt.Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0)) {
-                List<String> addresses = nic.addrs.stream().map(a -> a.address.getHostAddress()).toList();
-                byMac.put(String.valueOf(nic.hwAddr).toLowerCase(java.util.Locale.ROOT), addresses);
+            for (org.libvirt.DomainInterface nic : domain.interfaceAddresses(source, 0)) {
+                if (nic.hwAddr == null || nic.addrs == null) {
+                    continue;
+                }
+                java.util.Set<String> found = byMac.computeIfAbsent(nic.hwAddr.toLowerCase(java.util.Locale.ROOT),
+                        mac -> new java.util.LinkedHashSet<>());
+                nic.addrs.stream().filter(a -> a.address != null).map(a -> a.address.getHostAddress()).forEach(found::add);
             }
         } catch (LibvirtException e) {
-            // no DHCP on the domain's networks, or a driver without leases: no addresses to show
+            // no DHCP on the domain's networks, an agent that does not answer, a driver without
+            // the source: no addresses from there
         }
-        return byMac;
     }
 
     /**

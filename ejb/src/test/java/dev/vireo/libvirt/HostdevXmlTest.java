@@ -109,4 +109,15 @@ class HostdevXmlTest {
         assertThat(readBack(element)).containsExactly(DomainHostdev.pci(0, 0, 2, 0));
         assertThat(DomainOperations.hostdevXml(domain, DomainHostdev.pci(0, 0, 3, 0))).isEmpty();
     }
+
+    @Test
+    void theGuestAgentCountsOnlyWhenItsChannelIsConnected() {
+        String connected = """
+                <devices><channel type='unix'><source mode='bind'/>
+                  <target type='virtio' name='org.qemu.guest_agent.0' state='connected'/></channel></devices>""";
+
+        assertThat(DomainOperations.agentConnected(parsed(connected))).isTrue();
+        assertThat(DomainOperations.agentConnected(parsed(connected.replace("'connected'", "'disconnected'")))).isFalse();
+        assertThat(DomainOperations.agentConnected(parsed("<devices/>"))).isFalse();
+    }
 }

@@ -405,6 +405,8 @@ class RealHypervisorIT {
                     .body("model", equalTo("virtio"))
                     .extract().path("mac");
             assertThat(virsh("domiflist", guest)).contains(mac).contains(network);
+            // a guest without an OS asks for no address: none is known, and that is no error
+            api().get("/api/vms/" + guest + "/ifaces/" + mac).then().statusCode(200).body("ips", empty());
             assertThat(virsh("domiflist", guest, "--inactive")).contains(mac);
 
             api().contentType(ContentType.JSON).body("{\"model\": \"e1000\"}").put("/api/vms/" + guest + "/ifaces/" + mac).then()
@@ -631,6 +633,43 @@ class RealHypervisorIT {
         } finally {
             virsh("undefine", second);
             Files.deleteIfExists(secondDefinition);
+        }
+    }
+
+    @Test
+    void showsTheAddressANetworkLeasedToAGuestThatNetboots() throws IOException {
+        // no OS, but QEMU's iPXE option ROM asks the network's DHCP server for an address
+        String network = HostFixtures.unique("e2e-net");
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + network + "\", \"connection\": \"isolated\", "
+                + "\"subnet\": \"198.18.79.0/24\"}").post("/api/networks").then().statusCode(201);
+        String guest = vm + "-net";
+        Path guestDefinition = Files.createTempFile("vireo-e2e", ".xml");
+        try {
+            Files.writeString(guestDefinition, Files.readString(definition)
+                    .replaceFirst("<name>[^<]*</name>", "<name>" + guest + "</name>")
+                    .replace("hvm</type>", "hvm</type><boot dev='network'/>")
+                    .replace("</devices>", "<interface type='network'><source network='" + network + "'/>"
+                            + "<model type='virtio'/></interface></devices>"));
+            virsh("define", guestDefinition.toString());
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> api().get("/api/vms").then().body("name", hasItem(guest)));
+            api().get("/api/vms/" + guest + "/ifaces").then().statusCode(200).body("[0].ips", empty());
+
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200);
+            String mac = api().get("/api/vms/" + guest + "/ifaces").then().statusCode(200).extract().path("[0].mac");
+            List<String> ips = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> api().get("/api/vms/" + guest + "/ifaces/" + mac).then().statusCode(200)
+                            .extract().<List<String>>path("ips"), found -> !found.isEmpty());
+            assertThat(ips).singleElement().asString().startsWith("198.18.79.");
+            assertThat(virsh("net-dhcp-leases", network)).contains(mac).contains(ips.get(0));
+            api().get("/api/vms/" + guest + "/ifaces").then().body("[0].ips", contains(ips.get(0)));
+        } finally {
+            if (!virsh("domstate", guest).equals("shut off")) {
+                virsh("destroy", guest);
+            }
+            virsh("undefine", guest);
+            Files.deleteIfExists(guestDefinition);
+            api().delete("/api/networks/" + network).then().statusCode(204);
         }
     }
 
