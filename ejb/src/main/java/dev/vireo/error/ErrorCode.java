@@ -82,6 +82,8 @@ public enum ErrorCode {
     NIC_NOT_FOUND("VMS0016E", 404, "Virtual machine %s has no network interface %s"),
     NIC_INVALID("VMS0017E", 400, "Invalid network interface: %s"),
     MIGRATE_INVALID("VMS0018E", 400, "Invalid migration: %s"),
+    HOSTDEV_HELD("VMS0019E", 409, "Host device %s is already assigned to %s"),
+    HOSTDEV_NOT_PASSTHROUGH("VMS0020E", 400, "Host device %s cannot be assigned to a virtual machine: %s"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // snapshots

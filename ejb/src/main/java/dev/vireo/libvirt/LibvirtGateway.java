@@ -286,6 +286,41 @@ public class LibvirtGateway {
         return xml.flatMap(nic -> changeDevice(uri, vm, "detach", nic));
     }
 
+    /**
+     * The host devices a domain is given, by its persistent definition or while it runs; empty
+     * when there is no such domain.
+     */
+    public Optional<List<DomainHostdev>> hostdevs(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.hostdevs(connect, vm));
+    }
+
+    /**
+     * Gives a domain one of the host's PCI, USB or SCSI devices (hot where it runs and libvirt
+     * can); returns what waits for the next start; empty when there is no such domain.
+     */
+    public Optional<List<String>> attachHostdev(String uri, String vm, NodeDevice device) {
+        return changeDevice(uri, vm, "attach", DomainXmlWriter.hostdevXml(device));
+    }
+
+    /**
+     * Takes a host device from a domain (live and persistent); returns what waits for the next
+     * start; empty when the domain or the assignment does not exist.
+     *
+     * @param hostdev the assignment, as {@link #hostdevs} lists it
+     * @param label   how a pending note names the device
+     */
+    public Optional<List<String>> detachHostdev(String uri, String vm, DomainHostdev hostdev, String label) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<List<String>> pending = DomainOperations.detachHostdev(connect, vm, hostdev, label);
+            DomainCache cache = host.domainCache();
+            if (cache != null && pending.isPresent()) {
+                DomainOperations.byName(connect, vm).ifPresent(cache::put);
+            }
+            return pending;
+        });
+    }
+
     private Optional<List<String>> changeDevice(String uri, String vm, String change, String xml) {
         HostConnection host = host(uri);
         return call(host, connect -> {
