@@ -68,7 +68,8 @@ public class VmHostdevService {
      * Assigns a host device, with the PCI devices that must go along: hot while the VM runs
      * where libvirt can, else in its definition for the next start.
      */
-    @RolesAllowed(Permission.VM_MANAGE)
+    // host hardware is the host's: giving it to a VM takes host.manage, not only a hold on the VM
+    @RolesAllowed(Permission.HOST_MANAGE)
     @Audited(value = "vm.hostdev.attach", target = 2)
     public Changed attach(String vm, HostdevRequest request) {
         DomainSummary domain = access.require(vm);
@@ -137,7 +138,7 @@ public class VmHostdevService {
      * Takes a device from the VM (live and persistent); a PCI device's IOMMU group companions that
      * the VM holds go with it.
      */
-    @RolesAllowed(Permission.VM_MANAGE)
+    @RolesAllowed(Permission.HOST_MANAGE)
     @Audited(value = "vm.hostdev.detach", target = 2)
     public List<String> detach(String vm, String dev) {
         access.require(vm);
