@@ -33,9 +33,6 @@ final class NetworkOperations {
         return withNetwork(connect, name, NetworkOperations::summarize);
     }
 
-    /** libvirt's VIR_NETWORK_XML_INACTIVE: the persistent definition, not the running one. */
-    private static final int XML_INACTIVE = 1;
-
     /** Defines a network and starts it, autostarted with the host; a network that will not start is undefined again. */
     static NetworkSummary define(Connect connect, NetworkDefinition definition) throws LibvirtException {
         Network network = connect.networkDefineXML(NetworkXmlWriter.write(definition));
@@ -61,7 +58,8 @@ final class NetworkOperations {
     static Optional<NetworkSummary> replace(Connect connect, String oldName, NetworkDefinition definition)
             throws LibvirtException {
         return withNetwork(connect, oldName, old -> {
-            String oldXml = old.getXMLDesc(XML_INACTIVE);
+            // inactive, its description is its persistent definition (the test driver takes no XML flags)
+            String oldXml = old.getXMLDesc(0);
             boolean autostart = old.getAutostart();
             old.undefine();
             Network replacement;
