@@ -114,8 +114,15 @@ public enum ErrorCode {
     NETWORK_NOT_FOUND("NET0001E", 404, "Network %s does not exist"),
     NETWORK_EXISTS("NET0002E", 409, "A network named %s already exists"),
     NETWORK_IN_USE("NET0003E", 409, "Network %s is in use by %s"),
-    NETWORK_CONNECTION_UNSUPPORTED("NET0004E", 400, "Vireo cannot create %s networks yet: isolated and nat only"),
+    NETWORK_CONNECTION_UNSUPPORTED("NET0004E", 400,
+            "Vireo cannot change %s networks: isolated, nat, bridge, macvtap, vepa and passthrough only"),
     NETWORK_INVALID("NET0005E", 400, "Invalid network: %s"),
+    NETWORK_INTERFACE_UNKNOWN("NET0006E", 400, "The host has no network interface %s"),
+    NETWORK_INTERFACE_TAKEN("NET0007E", 409, "Interface %s is already used by network %s"),
+    NETWORK_INTERFACE_UNFIT("NET0008E", 400, "Interface %s cannot carry a %s network: %s"),
+    NETWORK_ACTIVE("NET0009E", 409,
+            "Network %s is active: deactivate it first (libvirt cannot rename a running network and applies a changed definition only when it starts)"),
+    NETWORK_CONNECTION_FIXED("NET0010E", 400, "The connection of network %s cannot change: it stays %s"),
 
     // distributions
     DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),

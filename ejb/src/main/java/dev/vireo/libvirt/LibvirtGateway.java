@@ -428,9 +428,23 @@ public class LibvirtGateway {
     }
 
     /** Defines, starts and autostarts a network (see {@link NetworkOperations#define}). */
-    public NetworkSummary defineNetwork(String uri, String name, boolean nat, String address, String netmask,
-                                        String dhcpStart, String dhcpEnd) {
-        return call(host(uri), connect -> NetworkOperations.define(connect, name, nat, address, netmask, dhcpStart, dhcpEnd));
+    public NetworkSummary defineNetwork(String uri, NetworkDefinition definition) {
+        return call(host(uri), connect -> NetworkOperations.define(connect, definition));
+    }
+
+    /** Replaces an inactive network's definition, perhaps under a new name (see {@link NetworkOperations#replace}). */
+    public Optional<NetworkSummary> replaceNetwork(String uri, String name, NetworkDefinition definition) {
+        return call(host(uri), connect -> NetworkOperations.replace(connect, name, definition));
+    }
+
+    /** Makes and starts a host bridge over {@code port} (tagged with {@code vlanTag} when given). */
+    public HostInterface defineHostBridge(String uri, String name, String port, Integer vlanTag) {
+        return call(host(uri), connect -> HostOperations.defineBridge(connect, NetworkXmlWriter.hostBridge(name, port, vlanTag)));
+    }
+
+    /** Stops and undefines a host interface; false when there is none. */
+    public boolean removeHostInterface(String uri, String name) {
+        return call(host(uri), connect -> HostOperations.removeInterface(connect, name));
     }
 
     public Optional<NetworkSummary> setNetworkActive(String uri, String name, boolean active) {

@@ -32,6 +32,15 @@ public final class HostFixtures implements AutoCloseable {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * The first three octets (with the dot) of a random /24 in 198.19.0.0/16: benchmark space
+     * (RFC 2544) that no real network here uses and nothing routes out. Random, because Vireo refuses
+     * a subnet overlapping an address of this machine, which another run's active network may hold.
+     */
+    public static String benchmarkNet() {
+        return "198.19." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255) + ".";
+    }
+
     /** A dir pool in a fresh directory; active unless told otherwise. */
     public Path dirPool(String name, boolean active) throws IOException {
         Path directory = Files.createDirectories(workdir.resolve("pools").resolve(name));

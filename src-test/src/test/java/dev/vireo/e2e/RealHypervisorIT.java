@@ -517,13 +517,13 @@ class RealHypervisorIT {
 
     @Test
     void createsAnIsolatedNetworkAndKeepsItWhileAGuestUsesIt() throws IOException {
-        // 198.18.0.0/15 is reserved for benchmarks: no real network here uses it, nothing is routed out
+        String net = HostFixtures.benchmarkNet();
         String network = HostFixtures.unique("e2e-net");
         api().contentType(ContentType.JSON).body("{\"name\": \"" + network + "\", \"connection\": \"isolated\", "
-                + "\"subnet\": \"198.18.77.0/24\"}").post("/api/networks").then().statusCode(201).body("state", equalTo("active"));
+                + "\"subnet\": \"" + net + "0/24\"}").post("/api/networks").then().statusCode(201).body("state", equalTo("active"));
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             assertThat(virsh("net-info", network)).containsPattern("Active:\\s+yes").containsPattern("Autostart:\\s+yes");
-            assertThat(virsh("net-dumpxml", network)).contains("address='198.18.77.1'").doesNotContain("<forward");
+            assertThat(virsh("net-dumpxml", network)).contains("address='" + net + "1'").doesNotContain("<forward");
 
             String pool = HostFixtures.unique("e2e-pool");
             host.dirPool(pool, true);
@@ -543,6 +543,91 @@ class RealHypervisorIT {
             api().delete("/api/networks/" + network).then().statusCode(204);
         }
         assertThat(virsh("net-list", "--all", "--name")).doesNotContain(network);
+    }
+
+    @Test
+    void changesTheSubnetOfAnInactiveIsolatedNetworkAndRenamesIt() {
+        String first = HostFixtures.benchmarkNet();
+        String second = first;
+        while (second.equals(first)) {
+            second = HostFixtures.benchmarkNet();
+        }
+        String network = HostFixtures.unique("e2e-sub");
+        String renamed = HostFixtures.unique("e2e-ren");
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + network + "\", \"subnet\": \"" + first + "0/24\"}")
+                .post("/api/networks").then().statusCode(201);
+        try {
+            api().contentType(ContentType.JSON).body("{\"subnet\": \"" + second + "0/24\"}").put("/api/networks/" + network)
+                    .then().statusCode(409).body("code", equalTo("NET0009E"));
+            api().post("/api/networks/" + network + "/deactivate").then().statusCode(200);
+            api().contentType(ContentType.JSON).body("{\"subnet\": \"" + second + "0/24\"}").put("/api/networks/" + network)
+                    .then().log().ifValidationFails().statusCode(200).body("subnet", equalTo(second + "0/24"));
+            assertThat(virsh("net-dumpxml", network)).contains("address='" + second + "1'").contains("netmask='255.255.255.0'")
+                    .contains("start='" + second + "2'").contains("end='" + second + "254'").doesNotContain(first);
+            assertThat(virsh("net-info", network)).containsPattern("Active:\\s+no").containsPattern("Autostart:\\s+yes");
+
+            api().redirects().follow(false).contentType(ContentType.JSON).body("{\"name\": \"" + renamed + "\"}")
+                    .put("/api/networks/" + network).then().statusCode(303)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/networks/" + renamed));
+            assertThat(virsh("net-list", "--all", "--name")).contains(renamed).doesNotContain(network);
+            assertThat(virsh("net-dumpxml", renamed)).contains("address='" + second + "1'");
+            api().post("/api/networks/" + renamed + "/activate").then().statusCode(200).body("state", equalTo("active"));
+            assertThat(virsh("net-info", renamed)).containsPattern("Active:\\s+yes");
+        } finally {
+            api().delete("/api/networks/" + network);
+            api().delete("/api/networks/" + renamed);
+        }
+        assertThat(virsh("net-list", "--all", "--name")).doesNotContain(network).doesNotContain(renamed);
+    }
+
+    @Test
+    void refusesASubnetOverlappingAnAddressOfThisMachine() {
+        List<java.util.Map<String, Object>> withAddress = api().get("/api/interfaces").then().statusCode(200)
+                .extract().jsonPath().<java.util.Map<String, Object>>getList("$").stream()
+                .filter(nic -> !"".equals(nic.get("ipaddr"))).toList();
+        Assumptions.assumeFalse(withAddress.isEmpty(), "no interface of this machine has an IPv4 address");
+        String nic = (String) withAddress.get(0).get("name");
+        String address = (String) withAddress.get(0).get("ipaddr");
+        // defining nothing: the refusal comes before libvirt is asked
+        api().contentType(ContentType.JSON).body("{\"name\": \"e2e-clash\", \"subnet\": \"" + address + "/28\"}")
+                .post("/api/networks").then().statusCode(400).body("code", equalTo("NET0005E"))
+                .body("reason", org.hamcrest.Matchers.containsString("of the host's interface " + nic));
+        assertThat(virsh("net-list", "--all", "--name")).doesNotContain("e2e-clash");
+    }
+
+    @Test
+    void definesBridgeAndMacvtapNetworksOverThisMachinesInterfaces() {
+        // a Linux bridge of the test's own, with no port and down: nothing reaches or leaves it
+        String bridge = "vebr" + UUID.randomUUID().toString().substring(0, 8);
+        RealHypervisor.Result made = RealHypervisor.run("ip", "link", "add", bridge, "type", "bridge");
+        Assumptions.assumeTrue(made.exitCode() == 0, () -> "cannot make a Linux bridge here: " + made.output());
+        String bridged = HostFixtures.unique("e2e-br");
+        String macvtap = HostFixtures.unique("e2e-mv");
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> api().get("/api/interfaces/" + bridge).then()
+                    .statusCode(200).body("type", equalTo("bridge")));
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + bridged + "\", \"connection\": \"bridge\", "
+                    + "\"interfaces\": [\"" + bridge + "\"]}").post("/api/networks").then().statusCode(201)
+                    .body("connection", equalTo("bridge")).body("interfaces", contains(bridge));
+            assertThat(virsh("net-dumpxml", bridged)).contains("<forward mode='bridge'/>").contains("<bridge name='" + bridge + "'/>");
+            api().get("/api/interfaces?_inuse=true").then().body("name", hasItem(bridge));
+
+            // a macvtap network is configuration only until a guest joins it (none does here)
+            List<String> nics = api().get("/api/interfaces").then().extract().jsonPath()
+                    .<java.util.Map<String, Object>>getList("$").stream().filter(nic -> "nic".equals(nic.get("type")))
+                    .map(nic -> (String) nic.get("name")).toList();
+            Assumptions.assumeFalse(nics.isEmpty(), "libvirt reports no NIC on this machine");
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + macvtap + "\", \"connection\": \"macvtap\", "
+                    + "\"interfaces\": [\"" + nics.get(0) + "\"]}").post("/api/networks").then().statusCode(201)
+                    .body("connection", equalTo("macvtap")).body("interfaces", contains(nics.get(0)));
+            assertThat(virsh("net-dumpxml", macvtap)).contains("mode='bridge'").contains("<interface dev='" + nics.get(0) + "'/>")
+                    .doesNotContain("<bridge");
+        } finally {
+            api().delete("/api/networks/" + bridged);
+            api().delete("/api/networks/" + macvtap);
+            RealHypervisor.run("ip", "link", "del", bridge);
+        }
+        assertThat(virsh("net-list", "--all", "--name")).doesNotContain(bridged).doesNotContain(macvtap);
     }
 
     @Test
