@@ -11,6 +11,7 @@ import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NetworkSummary;
 import dev.vireo.security.Permission;
+import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
 import dev.vireo.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,15 +38,21 @@ public class NetworkService {
     @EJB
     Callers callers;
 
+    @EJB
+    TemplateService templates;
+
     public List<NetworkView> list() {
         Map<String, List<DomainSummary>> users = usersByNetwork();
+        Map<String, List<String>> byTemplates = templates.byNetwork();
         Predicate<String> visible = callers.visibleVms();
         return libvirt.networks(libvirt.localUri()).stream().sorted(Comparator.comparing(NetworkSummary::name))
-                .map(network -> view(network, users.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
+                .map(network -> view(network, users.getOrDefault(network.name(), List.of()),
+                        byTemplates.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
     }
 
     public NetworkView get(String name) {
-        return view(find(name), usersByNetwork().getOrDefault(name, List.of())).showingOnly(callers.visibleVms());
+        return view(find(name), usersByNetwork().getOrDefault(name, List.of()),
+                templates.byNetwork().getOrDefault(name, List.of())).showingOnly(callers.visibleVms());
     }
 
     /**
@@ -116,6 +123,7 @@ public class NetworkService {
                         + String.join(", ", users.stream().map(DomainSummary::name).sorted().toList())
                         + ", which would be left on a network that no longer exists: it cannot be renamed");
             }
+            requireNoTemplate(name, "renamed");
         }
         after.checkOn(host);
         boolean sameJoin = after.interfaces().equals(before.interfaces()) && Objects.equals(after.vlanId(), before.vlanId());
@@ -162,6 +170,7 @@ public class NetworkService {
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.delete")
     public void delete(String name) {
+        requireNoTemplate(name, "removed");
         List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "virtual machines "
@@ -240,11 +249,25 @@ public class NetworkService {
     }
 
     private NetworkView view(NetworkSummary network, List<DomainSummary> users) {
+        return view(network, users, List.of());
+    }
+
+    /** Kimchi's {@code in_use}: a VM or a template uses the network. */
+    private NetworkView view(NetworkSummary network, List<DomainSummary> users, List<String> byTemplates) {
         return new NetworkView(network.name(), network.active() ? "active" : "inactive", network.autostart(),
-                !users.isEmpty(), users.stream().map(DomainSummary::name).sorted().toList(),
+                !users.isEmpty() || !byTemplates.isEmpty(), users.stream().map(DomainSummary::name).sorted().toList(),
                 network.address() == null ? null : Subnet.of(network.address(), network.prefix()).toString(),
                 new NetworkView.Dhcp(network.dhcpStart(), network.dhcpEnd()), NetworkPlan.connectionOf(network),
                 NetworkPlan.shownInterfaces(network), network.persistent());
+    }
+
+    /** Refuses (409) to remove or rename a network that templates name: their VMs could not be made. */
+    private void requireNoTemplate(String name, String what) {
+        List<String> byTemplates = templates.byNetwork().getOrDefault(name, List.of());
+        if (!byTemplates.isEmpty()) {
+            throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "templates " + String.join(", ", byTemplates)
+                    + ", whose VMs would have no network: it cannot be " + what);
+        }
     }
 
     /** The VMs with an interface on each network (one read of each VM's interfaces). */

@@ -171,6 +171,30 @@ class NetworkIT {
     }
 
     @Test
+    void aNetworkThatATemplateNamesIsInUseAndStays() {
+        String network = unique("tpl");
+        String template = unique("uses");
+        try {
+            create("{\"name\": \"" + network + "\", \"subnet\": \"10.81.0.0/24\"}").statusCode(201).body("in_use", equalTo(false));
+            api().contentType(io.restassured.http.ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": "
+                    + "{\"type\": \"netboot\"}, \"networks\": [\"" + network + "\"], \"disks\": [{\"size\": 1, \"pool\": "
+                    + "{\"name\": \"default-pool\"}}]}").post("/api/templates").then().statusCode(201);
+            api().get("/api/networks/" + network).then().body("in_use", equalTo(true)).body("vms", empty());
+            api().delete("/api/networks/" + network).then().statusCode(409).body("code", equalTo("NET0003E"))
+                    .body("reason", containsString("templates " + template));
+            api().post("/api/networks/" + network + "/deactivate").then().statusCode(200);
+            put(network, "{\"name\": \"" + unique("ren") + "\"}").statusCode(409).body("code", equalTo("NET0003E"));
+
+            api().delete("/api/templates/" + template).then().statusCode(204);
+            api().get("/api/networks/" + network).then().body("in_use", equalTo(false));
+            api().delete("/api/networks/" + network).then().statusCode(204);
+        } finally {
+            api().delete("/api/templates/" + template);
+            api().delete("/api/networks/" + network);
+        }
+    }
+
+    @Test
     void changesAnInactiveIsolatedNetworkAndRenamesItWith303() {
         String name = unique("iso");
         String renamed = unique("ren");
