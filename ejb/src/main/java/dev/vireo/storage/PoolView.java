@@ -25,7 +25,8 @@ public record PoolView(String name, String state, String type, String path, Long
                 case "iscsi" -> new Source(source.host(), source.port(),
                         source.devices().isEmpty() ? null : source.devices().get(0), source.authUsername(),
                         null, null, null, null);
-                case "logical" -> new Source(null, null, null, null, source.name(), source.devices(), null, null);
+                case "logical" -> new Source(null, null, null, null, source.name(),
+                        source.devices().isEmpty() ? null : source.devices(), null, null);
                 case "scsi" -> new Source(null, null, null, null, null, null, source.adapterType(), source.adapterName());
                 default -> new Source(null, null, null, null, null, null, null, null);
             };
