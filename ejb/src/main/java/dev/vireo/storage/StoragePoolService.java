@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,8 +57,8 @@ public class StoragePoolService {
     String nfsMountDir;
 
     @Inject
-    @ConfigProperty(name = "vireo.storage.iso-scan-dir", defaultValue = "${jboss.server.data.dir}/vireo/iso-scans")
-    String isoScanDir;
+    @ConfigProperty(name = "vireo.storage.iso-scan-dir")
+    Optional<String> isoScanDir;
 
     /** A pool just created; {@code task} is the deep scan that fills a kimchi-iso pool, else null. */
     public record Created(PoolView pool, TaskView task) {
@@ -273,8 +274,10 @@ public class StoragePoolService {
                 && Path.of(pool.path()).getParent() != null && Path.of(pool.path()).getParent().equals(scanDirectory());
     }
 
+    /** The configured scan directory, else vireo/iso-scans in the server's data directory. */
     private Path scanDirectory() {
-        return Path.of(isoScanDir).toAbsolutePath().normalize();
+        return isoScanDir.map(Path::of).orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir",
+                System.getProperty("java.io.tmpdir")), "vireo", "iso-scans")).toAbsolutePath().normalize();
     }
 
     private PoolSummary find(String name) {

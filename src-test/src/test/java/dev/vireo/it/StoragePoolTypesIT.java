@@ -204,7 +204,9 @@ class StoragePoolTypesIT {
         api().get("/api/tasks/" + task).then().body("status", equalTo("finished"))
                 .body("message", containsString("found 1 ISO image under " + media));
         api().get("/api/storagepools/" + pool).then().statusCode(200)
-                .body("type", equalTo("kimchi-iso")).body("state", equalTo("active"));
+                .body("type", equalTo("kimchi-iso")).body("state", equalTo("active"))
+                .body("path", equalTo(Path.of(System.getProperty("vireo.it.server"), "standalone", "data", "vireo", "iso-scans",
+                        pool).toAbsolutePath().normalize().toString()));
 
         api().delete("/api/storagepools/" + pool).then().statusCode(204);
         assertThat(nested.resolve("tiny.iso")).as("removing the pool keeps the images").exists();
