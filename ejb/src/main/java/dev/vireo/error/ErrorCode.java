@@ -96,6 +96,7 @@ public enum ErrorCode {
     POOL_NOT_FOUND("STG0001E", 404, "Storage pool %s does not exist"),
     POOL_EXISTS("STG0002E", 409, "A storage pool named %s already exists"),
     POOL_IN_USE("STG0003E", 409, "Storage pool %s is in use by %s"),
+    /** No longer raised: every type of the seed can be created. Kept so that the code keeps its meaning. */
     POOL_TYPE_UNSUPPORTED("STG0004E", 400, "Vireo cannot create %s pools yet: dir pools only"),
     POOL_INVALID("STG0005E", 400, "Invalid storage pool: %s"),
     VOLUME_NOT_FOUND("STG0006E", 404, "Storage pool %s has no volume %s"),
@@ -109,6 +110,21 @@ public enum ErrorCode {
     CHUNK_INVALID("STG0014E", 400, "Invalid chunk for volume %s: %s"),
     VOLUME_UPLOADING("STG0015E", 409, "Volume %s is still being uploaded (%s of %s bytes): finish the upload first"),
     CHUNK_TOO_LARGE("STG0016E", 413, "A chunk of %s bytes is too large: send chunks of at most %s bytes"),
+    ISO_POOL_READ_ONLY("STG0017E", 409, "Storage pool kimchi_isos is a read-only view of the ISO images of every active"
+            + " pool and cannot %s: use the pool that holds the image"),
+    POOL_SOURCE_MISSING("STG0018E", 400, "A %s pool needs %s"),
+    INVALID_STORAGE_SERVER("STG0019E", 400, "Invalid storage server '%s': give a host name or an IP address"),
+    INVALID_IQN("STG0020E", 400, "Invalid iSCSI target '%s': give an IQN such as iqn.2024-01.com.example:disks,"
+            + " or an eui. or naa. name"),
+    INVALID_PORT("STG0021E", 400, "Invalid port %s: use 1 to 65535"),
+    INVALID_DEVICE("STG0022E", 400, "Invalid device '%s': give a normalised path under /dev"),
+    INVALID_CHAP("STG0023E", 400, "Invalid CHAP authentication: %s"),
+    INVALID_SCSI_ADAPTER("STG0024E", 400, "Invalid SCSI adapter '%s': give a SCSI host such as host2 or scsi_host2"),
+    VOLUME_GROUP_CONFLICT("STG0025E", 409, "Volume group %s %s"),
+    POOL_EXTEND_FAILED("STG0026E", 500, "Cannot add %s to the volume group of pool %s: %s"),
+    POOL_NOT_LOGICAL("STG0027E", 400, "Only logical pools take disks, and %s is a %s pool"),
+    STORAGE_SERVER_NOT_FOUND("STG0028E", 404, "No storage pool uses the storage server %s"),
+    POOL_FIELD_NOT_FOR_TYPE("STG0029E", 400, "%s is not for %s pools"),
 
     // networks
     NETWORK_NOT_FOUND("NET0001E", 404, "Network %s does not exist"),

@@ -390,9 +390,22 @@ public class LibvirtGateway {
         return call(host(uri), connect -> StorageOperations.pool(connect, name));
     }
 
-    /** Defines, builds and starts a directory pool (autostarted with the host). */
-    public PoolSummary defineDirPool(String uri, String name, String path) {
-        return call(host(uri), connect -> StorageOperations.defineDirPool(connect, name, path));
+    /**
+     * Defines a pool (with a secret for its CHAP password, if any) and builds what it needs; when
+     * {@code start}, starts it and marks it to start with the host. Nothing is left on failure.
+     */
+    public PoolSummary definePool(String uri, PoolSpec spec, String chapPassword, boolean start) {
+        return call(host(uri), connect -> StorageOperations.definePool(connect, spec, chapPassword, start));
+    }
+
+    /** Lists more physical volumes in a logical pool's definition; empty when there is no such pool. */
+    public Optional<PoolSummary> addPoolDevices(String uri, String name, List<String> devices) {
+        return call(host(uri), connect -> StorageOperations.addDevices(connect, name, devices));
+    }
+
+    /** The NFS exports or iSCSI targets ({@code type} netfs or iscsi) libvirt discovers on a server. */
+    public List<StorageTarget> findStorageTargets(String uri, String type, String server, Integer port) {
+        return call(host(uri), connect -> StorageOperations.findTargets(connect, type, server, port));
     }
 
     public Optional<PoolSummary> activatePool(String uri, String name) {

@@ -74,6 +74,13 @@ public final class HostFixtures implements AutoCloseable {
      * for Vireo to read its label.
      */
     Path iso(String pool, Path directory, String name, String label) throws IOException {
+        Path iso = isoFile(directory.resolve(name), label);
+        virsh("pool-refresh", pool);
+        return iso;
+    }
+
+    /** The same minimal ISO 9660 image as {@link #iso}, written to {@code file} (its directories made), in no pool. */
+    static Path isoFile(Path file, String label) throws IOException {
         byte[] image = new byte[18 * 2048];
         int primary = 16 * 2048;
         image[primary] = 1;
@@ -85,9 +92,8 @@ public final class HostFixtures implements AutoCloseable {
         image[terminator] = (byte) 255;
         System.arraycopy("CD001".getBytes(StandardCharsets.US_ASCII), 0, image, terminator + 1, 5);
         image[terminator + 6] = 1;
-        Path iso = Files.write(directory.resolve(name), image);
-        virsh("pool-refresh", pool);
-        return iso;
+        Files.createDirectories(file.getParent());
+        return Files.write(file, image);
     }
 
     /** An isolated network without addresses: defining it needs no dnsmasq or firewall. */
