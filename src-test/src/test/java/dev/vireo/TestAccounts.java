@@ -7,7 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The accounts the test servers start with (arquillian.xml sets the first admin's password). */
+/** The accounts the test servers start with (src-test/pom.xml gives them the first admin's password). */
 public final class TestAccounts {
 
     public static final String ADMIN = "admin";

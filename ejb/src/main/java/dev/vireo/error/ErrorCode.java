@@ -82,6 +82,8 @@ public enum ErrorCode {
     NIC_NOT_FOUND("VMS0016E", 404, "Virtual machine %s has no network interface %s"),
     NIC_INVALID("VMS0017E", 400, "Invalid network interface: %s"),
     MIGRATE_INVALID("VMS0018E", 400, "Invalid migration: %s"),
+    HOSTDEV_HELD("VMS0019E", 409, "Host device %s is already assigned to %s"),
+    HOSTDEV_NOT_PASSTHROUGH("VMS0020E", 400, "Host device %s cannot be assigned to a virtual machine: %s"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
 
     // snapshots
@@ -94,6 +96,7 @@ public enum ErrorCode {
     POOL_NOT_FOUND("STG0001E", 404, "Storage pool %s does not exist"),
     POOL_EXISTS("STG0002E", 409, "A storage pool named %s already exists"),
     POOL_IN_USE("STG0003E", 409, "Storage pool %s is in use by %s"),
+    /** No longer raised: every type of the seed can be created. Kept so that the code keeps its meaning. */
     POOL_TYPE_UNSUPPORTED("STG0004E", 400, "Vireo cannot create %s pools yet: dir pools only"),
     POOL_INVALID("STG0005E", 400, "Invalid storage pool: %s"),
     VOLUME_NOT_FOUND("STG0006E", 404, "Storage pool %s has no volume %s"),
@@ -107,13 +110,35 @@ public enum ErrorCode {
     CHUNK_INVALID("STG0014E", 400, "Invalid chunk for volume %s: %s"),
     VOLUME_UPLOADING("STG0015E", 409, "Volume %s is still being uploaded (%s of %s bytes): finish the upload first"),
     CHUNK_TOO_LARGE("STG0016E", 413, "A chunk of %s bytes is too large: send chunks of at most %s bytes"),
+    ISO_POOL_READ_ONLY("STG0017E", 409, "Storage pool kimchi_isos is a read-only view of the ISO images of every active"
+            + " pool and cannot %s: use the pool that holds the image"),
+    POOL_SOURCE_MISSING("STG0018E", 400, "A %s pool needs %s"),
+    INVALID_STORAGE_SERVER("STG0019E", 400, "Invalid storage server '%s': give a host name or an IP address"),
+    INVALID_IQN("STG0020E", 400, "Invalid iSCSI target '%s': give an IQN such as iqn.2024-01.com.example:disks,"
+            + " or an eui. or naa. name"),
+    INVALID_PORT("STG0021E", 400, "Invalid port %s: use 1 to 65535"),
+    INVALID_DEVICE("STG0022E", 400, "Invalid device '%s': give a normalised path under /dev"),
+    INVALID_CHAP("STG0023E", 400, "Invalid CHAP authentication: %s"),
+    INVALID_SCSI_ADAPTER("STG0024E", 400, "Invalid SCSI adapter '%s': give a SCSI host such as host2 or scsi_host2"),
+    VOLUME_GROUP_CONFLICT("STG0025E", 409, "Volume group %s %s"),
+    POOL_EXTEND_FAILED("STG0026E", 500, "Cannot add %s to the volume group of pool %s: %s"),
+    POOL_NOT_LOGICAL("STG0027E", 400, "Only logical pools take disks, and %s is a %s pool"),
+    STORAGE_SERVER_NOT_FOUND("STG0028E", 404, "No storage pool uses the storage server %s"),
+    POOL_FIELD_NOT_FOR_TYPE("STG0029E", 400, "%s is not for %s pools"),
 
     // networks
     NETWORK_NOT_FOUND("NET0001E", 404, "Network %s does not exist"),
     NETWORK_EXISTS("NET0002E", 409, "A network named %s already exists"),
     NETWORK_IN_USE("NET0003E", 409, "Network %s is in use by %s"),
-    NETWORK_CONNECTION_UNSUPPORTED("NET0004E", 400, "Vireo cannot create %s networks yet: isolated and nat only"),
+    NETWORK_CONNECTION_UNSUPPORTED("NET0004E", 400,
+            "Vireo cannot change %s networks: isolated, nat, bridge, macvtap, vepa and passthrough only"),
     NETWORK_INVALID("NET0005E", 400, "Invalid network: %s"),
+    NETWORK_INTERFACE_UNKNOWN("NET0006E", 400, "The host has no network interface %s"),
+    NETWORK_INTERFACE_TAKEN("NET0007E", 409, "Interface %s is already used by network %s"),
+    NETWORK_INTERFACE_UNFIT("NET0008E", 400, "Interface %s cannot carry a %s network: %s"),
+    NETWORK_ACTIVE("NET0009E", 409,
+            "Network %s is active: deactivate it first (libvirt cannot rename a running network and applies a changed definition only when it starts)"),
+    NETWORK_CONNECTION_FIXED("NET0010E", 400, "The connection of network %s cannot change: it stays %s"),
 
     // distributions
     DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Rules over the host's device tree: what can be passed through, what a passthrough drags along. */
-final class HostDevices {
+public final class HostDevices {
 
     /** The capability filters libvirt knows ({@code _cap}). */
     static final Set<String> CAPABILITIES = Set.of("system", "pci", "usb_device", "usb", "net", "scsi_host",
@@ -27,7 +27,7 @@ final class HostDevices {
      * Whether a VM could be given the device: USB devices, SCSI devices and PCI devices other than
      * bridges (they carry other devices) and VGA controllers (the host's own console).
      */
-    static boolean passthroughEligible(NodeDevice device) {
+    public static boolean passthroughEligible(NodeDevice device) {
         return switch (device.type()) {
             case "usb_device", "scsi" -> true;
             case "pci" -> {
@@ -38,7 +38,7 @@ final class HostDevices {
         };
     }
 
-    static boolean vga3d(NodeDevice.Pci pci) {
+    public static boolean vga3d(NodeDevice.Pci pci) {
         return pci.pciClass() != null && pci.pciClass() >> 8 == SUBCLASS_3D;
     }
 
@@ -54,7 +54,7 @@ final class HostDevices {
      * group (a device without a group of its own is in its nearest ancestor's); on a host without
      * IOMMU groups, its descendants.
      */
-    static List<NodeDevice> affectedBy(NodeDevice device, List<NodeDevice> devices) {
+    public static List<NodeDevice> affectedBy(NodeDevice device, List<NodeDevice> devices) {
         Map<String, NodeDevice> byName = new HashMap<>();
         devices.forEach(each -> byName.put(each.name(), each));
         Integer group = iommuGroup(device, byName);

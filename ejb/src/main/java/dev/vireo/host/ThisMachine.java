@@ -8,6 +8,10 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Facts of the machine Vireo runs on, from /sys, /proc, /etc and the JDK (callers check {@link LocalMachine}). */
@@ -37,6 +41,20 @@ final class ThisMachine {
         } catch (SocketException e) {
             return Optional.empty();
         }
+    }
+
+    /** Every IPv4 address of this machine's interfaces, by interface name (empty when the JDK cannot list them). */
+    static List<Map.Entry<String, InterfaceAddress>> ipv4Addresses() {
+        List<Map.Entry<String, InterfaceAddress>> found = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                nic.getInterfaceAddresses().stream().filter(a -> a.getAddress() instanceof Inet4Address)
+                        .forEach(a -> found.add(Map.entry(nic.getName(), a)));
+            }
+        } catch (SocketException e) {
+            return found;
+        }
+        return found;
     }
 
     /** The text of a file, empty when it cannot be read. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A host device a domain's {@code <hostdev mode='subsystem'>} assigns to it, and the one rule for
  * which node device that is. PCI and SCSI devices are named by their address (as libvirt names
- * their node devices); a USB device by its vendor and product, or its bus and device number.
+ * their node devices); a USB device by its vendor and product, or its bus and device number, or both.
  *
  * @param type       {@code pci}, {@code usb} or {@code scsi}
  * @param deviceName the node device name of a PCI or SCSI device ({@code pci_0000_00_19_0}), else null
@@ -35,10 +35,12 @@ public record DomainHostdev(String type, String deviceName, String usbVendor, St
         if (usb == null) {
             return false;
         }
-        if (usbVendor != null && usbProduct != null) {
-            return sameId(usbVendor, usb.vendor()) && sameId(usbProduct, usb.product());
-        }
-        return usbBus != null && usbDevice != null && usbBus == usb.bus() && usbDevice == usb.device();
+        boolean byId = usbVendor != null && usbProduct != null;
+        boolean byAddress = usbBus != null && usbDevice != null;
+        // with both, libvirt takes the device that has that identity at that address
+        return (byId || byAddress)
+                && (!byId || sameId(usbVendor, usb.vendor()) && sameId(usbProduct, usb.product()))
+                && (!byAddress || usbBus == usb.bus() && usbDevice == usb.device());
     }
 
     private static boolean sameId(String id, NodeDevice.Id nodeId) {

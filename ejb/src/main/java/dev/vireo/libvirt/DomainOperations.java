@@ -185,19 +185,78 @@ final class DomainOperations {
             return Xml.children(devices, kind).stream()
                     .filter(device -> value.equalsIgnoreCase(String.valueOf(key.apply(device))))
                     .findFirst().map(Xml::write).orElse(null);
-        }).filter(java.util.Objects::nonNull);
+        });
     }
 
     /**
-     * The NICs of a domain (of the running domain when {@code live}, with the addresses its
-     * networks leased); empty when there is no such domain.
+     * The host devices a domain is given: by its persistent definition and, while it runs, by
+     * the running domain too (a device plugged live only, or one that waits for the next start);
+     * empty when there is no such domain.
+     */
+    static Optional<List<DomainHostdev>> hostdevs(Connect connect, String name) throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            java.util.LinkedHashSet<DomainHostdev> hostdevs = new java.util.LinkedHashSet<>(
+                    DomainXmlReader.read(domain.getXMLDesc(XML_INACTIVE)).hostdevs());
+            if (domain.isActive() == 1) {
+                hostdevs.addAll(DomainXmlReader.read(domain.getXMLDesc(0)).hostdevs());
+            }
+            return List.copyOf(hostdevs);
+        });
+    }
+
+    /**
+     * Takes a host device from a domain: from its persistent definition if that has it, and from
+     * the running domain if that has it. Returns what waits for the next start (a guest that does
+     * not let go of the device at once); empty when the domain or its assignment does not exist.
+     *
+     * @param hostdev the assignment, as {@link #hostdevs} read it
+     * @param label   how the pending note names the device
+     */
+    static Optional<List<String>> detachHostdev(Connect connect, String name, DomainHostdev hostdev, String label)
+            throws LibvirtException {
+        return withDomain(connect, name, domain -> {
+            Optional<String> persistent = hostdevXml(domain.getXMLDesc(XML_INACTIVE), hostdev);
+            Optional<String> live = domain.isActive() == 1 ? hostdevXml(domain.getXMLDesc(0), hostdev) : Optional.empty();
+            if (persistent.isEmpty() && live.isEmpty()) {
+                return null;
+            }
+            if (persistent.isPresent()) {
+                domain.detachDeviceFlags(persistent.get(), Domain.ModificationImpact.CONFIG);
+            }
+            List<String> pending = new ArrayList<>();
+            if (live.isPresent()) {
+                try {
+                    domain.detachDeviceFlags(live.get(), Domain.ModificationImpact.LIVE);
+                } catch (LibvirtException e) {
+                    if (LibvirtErrors.isConnectionFailure(e)) {
+                        throw e;
+                    }
+                    pending.add("detach of " + label + " (" + LibvirtErrors.message(e) + ")");
+                }
+            }
+            return List.copyOf(pending);
+        });
+    }
+
+    /** The {@code <hostdev>} element of a domain's XML that makes the assignment {@code hostdev}, as XML. */
+    static Optional<String> hostdevXml(String domainXml, DomainHostdev hostdev) {
+        Element devices = Xml.child(Xml.parse(domainXml).getDocumentElement(), "devices");
+        return Xml.children(devices, "hostdev").stream()
+                .filter(element -> hostdev.equals(DomainXmlReader.hostdev(element)))
+                .findFirst().map(Xml::write);
+    }
+
+    /**
+     * The NICs of a domain (of the running domain when {@code live}, with the guest's addresses);
+     * empty when there is no such domain.
      */
     static Optional<List<DomainNic>> nics(Connect connect, String name, boolean live) throws LibvirtException {
         return withDomain(connect, name, domain -> {
             boolean running = domain.isActive() == 1;
             Element devices = Xml.child(Xml.parse(domain.getXMLDesc(live ? 0 : XML_INACTIVE)).getDocumentElement(),
                     "devices");
-            java.util.Map<String, List<String>> leases = live && running ? leases(domain) : java.util.Map.of();
+            java.util.Map<String, List<String>> addresses = live && running
+                    ? addresses(domain, agentConnected(devices)) : java.util.Map.of();
             return Xml.children(devices, "interface").stream().map(nic -> {
                 String mac = Xml.attribute(Xml.child(nic, "mac"), "address").orElse("");
                 Element source = Xml.child(nic, "source");
@@ -206,23 +265,50 @@ final class DomainOperations {
                         "network".equals(type) ? Xml.attribute(source, "network").orElse(null) : null,
                         "bridge".equals(type) ? Xml.attribute(source, "bridge").orElse(null) : null,
                         Xml.attribute(Xml.child(nic, "model"), "type").orElse(null),
-                        leases.getOrDefault(mac.toLowerCase(java.util.Locale.ROOT), List.of()));
+                        addresses.getOrDefault(mac.toLowerCase(java.util.Locale.ROOT), List.of()));
             }).toList();
         });
     }
 
-    private static java.util.Map<String, List<String>> leases(Domain domain) {
-        java.util.Map<String, List<String>> byMac = new java.util.HashMap<>();
+    /** Whether the running domain's QEMU guest agent is connected (its channel says so). */
+    static boolean agentConnected(Element devices) {
+        return Xml.children(devices, "channel").stream().map(channel -> Xml.child(channel, "target"))
+                .anyMatch(target -> target != null && "org.qemu.guest_agent.0".equals(target.getAttribute("name"))
+                        && "connected".equals(target.getAttribute("state")));
+    }
+
+    /**
+     * The guest's addresses by MAC (lower case): what the DHCP servers of its libvirt networks
+     * leased it (libvirt reads the network's leases, virNetworkGetDHCPLeases, which libvirt-java
+     * 0.5.4 does not bind), then what its QEMU guest agent reports, when one is connected. What
+     * cannot be read is left out: no addresses is an answer, not an error.
+     */
+    private static java.util.Map<String, List<String>> addresses(Domain domain, boolean agent) {
+        java.util.Map<String, java.util.LinkedHashSet<String>> byMac = new java.util.HashMap<>();
+        addAddresses(domain, Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, byMac);
+        if (agent) {
+            addAddresses(domain, Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT, byMac);
+        }
+        java.util.Map<String, List<String>> addresses = new java.util.HashMap<>();
+        byMac.forEach((mac, found) -> addresses.put(mac, List.copyOf(found)));
+        return addresses;
+    }
+
+    private static void addAddresses(Domain domain, int source,
+                                     java.util.Map<String, java.util.LinkedHashSet<String>> byMac) {
         try {
-            for (org.libvirt.DomainInterface nic : domain.interfaceAddresses(
-                    org.libvirt.Domain.InterfaceAddressesSource.VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE, 0)) {
-                List<String> addresses = nic.addrs.stream().map(a -> a.address.getHostAddress()).toList();
-                byMac.put(String.valueOf(nic.hwAddr).toLowerCase(java.util.Locale.ROOT), addresses);
+            for (org.libvirt.DomainInterface nic : domain.interfaceAddresses(source, 0)) {
+                if (nic.hwAddr == null || nic.addrs == null) {
+                    continue;
+                }
+                java.util.Set<String> found = byMac.computeIfAbsent(nic.hwAddr.toLowerCase(java.util.Locale.ROOT),
+                        mac -> new java.util.LinkedHashSet<>());
+                nic.addrs.stream().filter(a -> a.address != null).map(a -> a.address.getHostAddress()).forEach(found::add);
             }
         } catch (LibvirtException e) {
-            // no DHCP on the domain's networks, or a driver without leases: no addresses to show
+            // no DHCP on the domain's networks, an agent that does not answer, a driver without
+            // the source: no addresses from there
         }
-        return byMac;
     }
 
     /**
@@ -409,7 +495,10 @@ final class DomainOperations {
         T apply(Domain domain) throws LibvirtException;
     }
 
-    /** Runs {@code work} on the domain named {@code name}; empty when the host has no such domain. */
+    /**
+     * Runs {@code work} on the domain named {@code name}; empty when the host has no such domain,
+     * or when the work found nothing (returned null).
+     */
     static <T> Optional<T> withDomain(Connect connect, String name, DomainWork<T> work)
             throws LibvirtException {
         Domain domain;
@@ -422,7 +511,7 @@ final class DomainOperations {
             throw e;
         }
         try {
-            return Optional.of(work.apply(domain));
+            return Optional.ofNullable(work.apply(domain));
         } finally {
             domain.free();
         }

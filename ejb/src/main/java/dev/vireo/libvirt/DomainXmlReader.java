@@ -52,7 +52,8 @@ public final class DomainXmlReader {
                 .toList();
     }
 
-    private static DomainHostdev hostdev(Element hostdev) {
+    /** The host device a {@code <hostdev>} element assigns; null for one that is no device of this host. */
+    static DomainHostdev hostdev(Element hostdev) {
         Element source = Xml.child(hostdev, "source");
         Element address = Xml.child(source, "address");
         switch (hostdev.getAttribute("type")) {

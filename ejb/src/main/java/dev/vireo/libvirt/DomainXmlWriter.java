@@ -1,6 +1,7 @@
 package dev.vireo.libvirt;
 
 import java.net.URI;
+import java.util.Locale;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -87,6 +88,56 @@ public final class DomainXmlWriter {
         if (nic.model() != null) {
             Xml.append(iface, "model").setAttribute("type", nic.model());
         }
+    }
+
+    /**
+     * The {@code <hostdev mode='subsystem'>} that gives a domain the host's node device: a PCI
+     * function by its address (managed: libvirt takes it from its host driver while the domain
+     * runs), a USB device by vendor and product and its bus and device number, a SCSI LUN by its
+     * adapter and address.
+     *
+     * @throws IllegalArgumentException for a device of another kind
+     */
+    public static String hostdevXml(NodeDevice device) {
+        Element hostdev = Xml.newDocument("hostdev").getDocumentElement();
+        hostdev.setAttribute("mode", "subsystem");
+        Element source = Xml.append(hostdev, "source");
+        Element address;
+        switch (device.type()) {
+            case "pci" -> {
+                NodeDevice.Pci pci = device.pci();
+                hostdev.setAttribute("type", "pci");
+                hostdev.setAttribute("managed", "yes");
+                address = Xml.append(source, "address");
+                address.setAttribute("domain", String.format(Locale.ROOT, "0x%04x", pci.domain()));
+                address.setAttribute("bus", String.format(Locale.ROOT, "0x%02x", pci.bus()));
+                address.setAttribute("slot", String.format(Locale.ROOT, "0x%02x", pci.slot()));
+                address.setAttribute("function", String.format(Locale.ROOT, "0x%x", pci.function()));
+            }
+            case "usb_device" -> {
+                NodeDevice.Usb usb = device.usb();
+                hostdev.setAttribute("type", "usb");
+                hostdev.setAttribute("managed", "yes");
+                if (usb.vendor() != null && usb.vendor().id() != null && usb.product() != null && usb.product().id() != null) {
+                    Xml.append(source, "vendor").setAttribute("id", usb.vendor().id());
+                    Xml.append(source, "product").setAttribute("id", usb.product().id());
+                }
+                address = Xml.append(source, "address");
+                address.setAttribute("bus", Integer.toString(usb.bus()));
+                address.setAttribute("device", Integer.toString(usb.device()));
+            }
+            case "scsi" -> {
+                NodeDevice.Scsi scsi = device.scsi();
+                hostdev.setAttribute("type", "scsi");
+                Xml.append(source, "adapter").setAttribute("name", "scsi_host" + scsi.host());
+                address = Xml.append(source, "address");
+                address.setAttribute("bus", Integer.toString(scsi.bus()));
+                address.setAttribute("target", Integer.toString(scsi.target()));
+                address.setAttribute("unit", Integer.toString(scsi.lun()));
+            }
+            default -> throw new IllegalArgumentException("A " + device.type() + " device cannot be passed through");
+        }
+        return Xml.write(hostdev.getOwnerDocument());
     }
 
     /** One disk device as XML, to attach or to change (a CD-ROM without path or URL is empty). */

@@ -72,6 +72,44 @@ final class HostOperations {
         }
     }
 
+    /** Defines and starts a host bridge from its interface XML; one that will not start is undefined again. */
+    static HostInterface defineBridge(Connect connect, String xml) throws LibvirtException {
+        Interface bridge = connect.interfaceDefineXML(xml);
+        try {
+            try {
+                bridge.create();
+            } catch (LibvirtException e) {
+                bridge.undefine();
+                throw e;
+            }
+            return InterfaceXmlReader.read(bridge.getXMLDescription(0), bridge.isActive() == 1);
+        } finally {
+            bridge.free();
+        }
+    }
+
+    /** Stops (if needed) and undefines a host interface; false when there is none. */
+    static boolean removeInterface(Connect connect, String name) throws LibvirtException {
+        Interface found;
+        try {
+            found = connect.interfaceLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return false;
+            }
+            throw e;
+        }
+        try {
+            if (found.isActive() == 1) {
+                found.destroy();
+            }
+            found.undefine();
+            return true;
+        } finally {
+            found.free();
+        }
+    }
+
     static HostNode node(Connect connect, HostCapabilities capabilities) throws LibvirtException {
         NodeInfo info = connect.nodeInfo();
         return new HostNode(connect.getHostName(), capabilities.hostArch(), capabilities.hostCpuModel(), info.cpus,

@@ -25,6 +25,22 @@ public record IsoImage(boolean iso9660, String label, boolean bootable) {
     private static final int PRIMARY = 1;
     private static final int TERMINATOR = 255;
 
+    /** The image a local file holds, read from its descriptors; {@link #NOT_ISO_9660} when it is too short. */
+    public static IsoImage ofFile(java.nio.file.Path file) throws java.io.IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(DESCRIPTORS_LENGTH);
+            long position = DESCRIPTORS_OFFSET;
+            while (buffer.hasRemaining()) {
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                position += read;
+            }
+            return buffer.position() < SECTOR ? NOT_ISO_9660 : of(Arrays.copyOf(buffer.array(), buffer.position()));
+        }
+    }
+
     /** The image the descriptors (read from sector 16 on) describe; {@link #NOT_ISO_9660} without a primary descriptor. */
     public static IsoImage of(byte[] descriptors) {
         String label = null;

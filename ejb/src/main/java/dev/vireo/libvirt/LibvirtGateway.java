@@ -286,6 +286,41 @@ public class LibvirtGateway {
         return xml.flatMap(nic -> changeDevice(uri, vm, "detach", nic));
     }
 
+    /**
+     * The host devices a domain is given, by its persistent definition or while it runs; empty
+     * when there is no such domain.
+     */
+    public Optional<List<DomainHostdev>> hostdevs(String uri, String vm) {
+        return call(host(uri), connect -> DomainOperations.hostdevs(connect, vm));
+    }
+
+    /**
+     * Gives a domain one of the host's PCI, USB or SCSI devices (hot where it runs and libvirt
+     * can); returns what waits for the next start; empty when there is no such domain.
+     */
+    public Optional<List<String>> attachHostdev(String uri, String vm, NodeDevice device) {
+        return changeDevice(uri, vm, "attach", DomainXmlWriter.hostdevXml(device));
+    }
+
+    /**
+     * Takes a host device from a domain (live and persistent); returns what waits for the next
+     * start; empty when the domain or the assignment does not exist.
+     *
+     * @param hostdev the assignment, as {@link #hostdevs} lists it
+     * @param label   how a pending note names the device
+     */
+    public Optional<List<String>> detachHostdev(String uri, String vm, DomainHostdev hostdev, String label) {
+        HostConnection host = host(uri);
+        return call(host, connect -> {
+            Optional<List<String>> pending = DomainOperations.detachHostdev(connect, vm, hostdev, label);
+            DomainCache cache = host.domainCache();
+            if (cache != null && pending.isPresent()) {
+                DomainOperations.byName(connect, vm).ifPresent(cache::put);
+            }
+            return pending;
+        });
+    }
+
     private Optional<List<String>> changeDevice(String uri, String vm, String change, String xml) {
         HostConnection host = host(uri);
         return call(host, connect -> {
@@ -355,9 +390,22 @@ public class LibvirtGateway {
         return call(host(uri), connect -> StorageOperations.pool(connect, name));
     }
 
-    /** Defines, builds and starts a directory pool (autostarted with the host). */
-    public PoolSummary defineDirPool(String uri, String name, String path) {
-        return call(host(uri), connect -> StorageOperations.defineDirPool(connect, name, path));
+    /**
+     * Defines a pool (with a secret for its CHAP password, if any) and builds what it needs; when
+     * {@code start}, starts it and marks it to start with the host. Nothing is left on failure.
+     */
+    public PoolSummary definePool(String uri, PoolSpec spec, String chapPassword, boolean start) {
+        return call(host(uri), connect -> StorageOperations.definePool(connect, spec, chapPassword, start));
+    }
+
+    /** Lists more physical volumes in a logical pool's definition; empty when there is no such pool. */
+    public Optional<PoolSummary> addPoolDevices(String uri, String name, List<String> devices) {
+        return call(host(uri), connect -> StorageOperations.addDevices(connect, name, devices));
+    }
+
+    /** The NFS exports or iSCSI targets ({@code type} netfs or iscsi) libvirt discovers on a server. */
+    public List<StorageTarget> findStorageTargets(String uri, String type, String server, Integer port) {
+        return call(host(uri), connect -> StorageOperations.findTargets(connect, type, server, port));
     }
 
     public Optional<PoolSummary> activatePool(String uri, String name) {
@@ -393,9 +441,23 @@ public class LibvirtGateway {
     }
 
     /** Defines, starts and autostarts a network (see {@link NetworkOperations#define}). */
-    public NetworkSummary defineNetwork(String uri, String name, boolean nat, String address, String netmask,
-                                        String dhcpStart, String dhcpEnd) {
-        return call(host(uri), connect -> NetworkOperations.define(connect, name, nat, address, netmask, dhcpStart, dhcpEnd));
+    public NetworkSummary defineNetwork(String uri, NetworkDefinition definition) {
+        return call(host(uri), connect -> NetworkOperations.define(connect, definition));
+    }
+
+    /** Replaces an inactive network's definition, perhaps under a new name (see {@link NetworkOperations#replace}). */
+    public Optional<NetworkSummary> replaceNetwork(String uri, String name, NetworkDefinition definition) {
+        return call(host(uri), connect -> NetworkOperations.replace(connect, name, definition));
+    }
+
+    /** Makes and starts a host bridge over {@code port} (tagged with {@code vlanTag} when given). */
+    public HostInterface defineHostBridge(String uri, String name, String port, Integer vlanTag) {
+        return call(host(uri), connect -> HostOperations.defineBridge(connect, NetworkXmlWriter.hostBridge(name, port, vlanTag)));
+    }
+
+    /** Stops and undefines a host interface; false when there is none. */
+    public boolean removeHostInterface(String uri, String name) {
+        return call(host(uri), connect -> HostOperations.removeInterface(connect, name));
     }
 
     public Optional<NetworkSummary> setNetworkActive(String uri, String name, boolean active) {

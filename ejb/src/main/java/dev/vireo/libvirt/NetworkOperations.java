@@ -6,10 +6,9 @@ import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/** Libvirt networks: read, define (isolated or NAT, with an address and DHCP), start, stop, remove. */
+/** Libvirt networks: read, define, replace (rename or change), start, stop, remove. */
 final class NetworkOperations {
 
     private NetworkOperations() {
@@ -34,27 +33,9 @@ final class NetworkOperations {
         return withNetwork(connect, name, NetworkOperations::summarize);
     }
 
-    /**
-     * Defines a network and starts it, autostarted with the host; {@code forwardNat} routes its
-     * traffic out through the host. Without {@code address}, the network has no IP and no DHCP.
-     */
-    static NetworkSummary define(Connect connect, String name, boolean forwardNat, String address, String netmask,
-                                 String dhcpStart, String dhcpEnd) throws LibvirtException {
-        Document document = Xml.newDocument("network");
-        Element root = document.getDocumentElement();
-        Xml.append(root, "name", name);
-        if (forwardNat) {
-            Xml.append(root, "forward").setAttribute("mode", "nat");
-        }
-        if (address != null) {
-            Element ip = Xml.append(root, "ip");
-            ip.setAttribute("address", address);
-            ip.setAttribute("netmask", netmask);
-            Element range = Xml.append(Xml.append(ip, "dhcp"), "range");
-            range.setAttribute("start", dhcpStart);
-            range.setAttribute("end", dhcpEnd);
-        }
-        Network network = connect.networkDefineXML(Xml.write(document));
+    /** Defines a network and starts it, autostarted with the host; a network that will not start is undefined again. */
+    static NetworkSummary define(Connect connect, NetworkDefinition definition) throws LibvirtException {
+        Network network = connect.networkDefineXML(NetworkXmlWriter.write(definition));
         try {
             try {
                 network.create();
@@ -67,6 +48,36 @@ final class NetworkOperations {
         } finally {
             network.free();
         }
+    }
+
+    /**
+     * Replaces the definition of the inactive network {@code oldName} by {@code definition} (which
+     * may bear another name): the old one is undefined, the new one defined with the old autostart,
+     * and should libvirt refuse it, the old definition is put back. Empty when there is no such network.
+     */
+    static Optional<NetworkSummary> replace(Connect connect, String oldName, NetworkDefinition definition)
+            throws LibvirtException {
+        return withNetwork(connect, oldName, old -> {
+            // inactive, its description is its persistent definition (the test driver takes no XML flags)
+            String oldXml = old.getXMLDesc(0);
+            boolean autostart = old.getAutostart();
+            old.undefine();
+            Network replacement;
+            try {
+                replacement = connect.networkDefineXML(NetworkXmlWriter.write(definition));
+            } catch (LibvirtException e) {
+                Network restored = connect.networkDefineXML(oldXml);
+                restored.setAutostart(autostart);
+                restored.free();
+                throw e;
+            }
+            try {
+                replacement.setAutostart(autostart);
+                return summarize(replacement);
+            } finally {
+                replacement.free();
+            }
+        });
     }
 
     /** Starts or stops a network; empty when there is no such network. */

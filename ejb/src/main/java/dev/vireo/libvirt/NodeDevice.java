@@ -12,11 +12,12 @@ import java.util.List;
  * @param path         the device's sysfs path, null when libvirt does not say
  * @param pci          the PCI address and identity, for {@code pci} devices
  * @param usb          the USB address and identity, for {@code usb_device} devices
+ * @param scsi         the SCSI address, for {@code scsi} devices (a LUN)
  * @param adapter      the SCSI host adapter, for {@code scsi_host} devices
  * @param netInterface the host interface name, for {@code net} devices
  */
 public record NodeDevice(String name, String parent, String path, String driver, String type, List<String> capabilities,
-                         Pci pci, Usb usb, Adapter adapter, String netInterface) {
+                         Pci pci, Usb usb, Scsi scsi, Adapter adapter, String netInterface) {
 
     /**
      * @param pciClass   the PCI class code ({@code 0x030000} a VGA controller), null when libvirt does not say
@@ -27,6 +28,10 @@ public record NodeDevice(String name, String parent, String path, String driver,
     }
 
     public record Usb(int bus, int device, Id vendor, Id product) {
+    }
+
+    /** Where a SCSI LUN sits: the host adapter ({@code scsi_host<host>}), bus, target and unit. */
+    public record Scsi(int host, int bus, int target, int lun) {
     }
 
     /** A hardware identity: the hexadecimal id ({@code 0x8086}) and its name, null when unknown. */

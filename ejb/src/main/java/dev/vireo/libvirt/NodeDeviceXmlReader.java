@@ -31,6 +31,8 @@ public final class NodeDeviceXmlReader {
                 List.copyOf(capabilities),
                 "pci".equals(type) ? pci(capability) : null,
                 "usb_device".equals(type) ? usb(capability) : null,
+                "scsi".equals(type) ? new NodeDevice.Scsi(number(capability, "host"), number(capability, "bus"),
+                        number(capability, "target"), number(capability, "lun")) : null,
                 "scsi_host".equals(type) ? adapter(capability) : null,
                 "net".equals(type) ? Xml.text(capability, "interface").orElse(null) : null);
     }

@@ -1,10 +1,12 @@
 package dev.vireo.libvirt;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
+import org.libvirt.Secret;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.libvirt.Stream;
@@ -45,37 +47,101 @@ final class StorageOperations {
         Element root = Xml.parse(pool.getXMLDesc(0)).getDocumentElement();
         boolean active = pool.isActive() == 1;
         org.libvirt.StoragePoolInfo info = pool.getInfo();
-        Element source = Xml.child(root, "source");
         return new PoolSummary(pool.getName(), root.getAttribute("type"), active,
                 Xml.text(root, "target", "path").orElse(null),
                 active ? info.available : 0, active ? info.capacity : 0, active ? info.allocation : 0,
                 active ? pool.numOfVolumes() : 0, pool.getAutostart(), pool.isPersistent() == 1,
-                Xml.attribute(Xml.child(source, "host"), "name").orElse(null),
-                Xml.attribute(Xml.child(source, "dir"), "path")
-                        .or(() -> Xml.attribute(Xml.child(source, "device"), "path")).orElse(null));
+                PoolXml.source(root));
     }
 
-    /** Defines a directory pool, builds its directory, starts it and marks it to start with the host. */
-    static PoolSummary defineDirPool(Connect connect, String name, String path) throws LibvirtException {
-        org.w3c.dom.Document document = Xml.newDocument("pool");
-        Element root = document.getDocumentElement();
-        root.setAttribute("type", "dir");
-        Xml.append(root, "name", name);
-        Xml.append(Xml.append(root, "target"), "path", path);
-        StoragePool pool = connect.storagePoolDefineXML(Xml.write(document), 0);
+    /**
+     * Defines a pool and builds what it needs (a directory, a mount point, a volume group from its
+     * devices); when {@code start}, starts it and marks it to start with the host. A CHAP password
+     * goes into a private libvirt secret first, which the pool references by UUID. On failure
+     * nothing is left: neither the pool nor the secret.
+     */
+    static PoolSummary definePool(Connect connect, PoolSpec spec, String chapPassword, boolean start)
+            throws LibvirtException {
+        Secret secret = null;
+        PoolSpec defined = spec;
         try {
+            if (chapPassword != null) {
+                secret = connect.secretDefineXML(PoolXml.chapSecret(spec.name()));
+                secret.setValue(chapPassword.getBytes(StandardCharsets.UTF_8));
+                defined = spec.withSecret(secret.getUUIDString());
+            }
+            StoragePool pool = connect.storagePoolDefineXML(PoolXml.write(defined), 0);
             try {
-                pool.build(0);
-                pool.create(0);
-                pool.setAutostart(1);
-            } catch (LibvirtException e) {
-                pool.undefine(); // leave nothing half made
-                throw e;
+                try {
+                    if (needsBuild(defined)) {
+                        pool.build(0);
+                    }
+                    if (start) {
+                        pool.create(0);
+                        pool.setAutostart(1);
+                    }
+                } catch (LibvirtException e) {
+                    pool.undefine(); // leave nothing half made
+                    throw e;
+                }
+                return summarize(pool);
+            } finally {
+                pool.free();
+            }
+        } catch (LibvirtException | RuntimeException e) {
+            if (secret != null) {
+                secret.undefine();
+            }
+            throw e;
+        } finally {
+            if (secret != null) {
+                secret.free();
+            }
+        }
+    }
+
+    /** dir and netfs pools need their directory, a logical pool made from devices its volume group. */
+    private static boolean needsBuild(PoolSpec spec) {
+        return switch (spec.type()) {
+            case "dir", "netfs" -> true;
+            case "logical" -> !spec.devices().isEmpty();
+            default -> false;
+        };
+    }
+
+    /**
+     * Adds devices to the definition of a logical pool (after its volume group took them) and
+     * refreshes it when active; empty when there is no such pool.
+     */
+    static Optional<PoolSummary> addDevices(Connect connect, String name, List<String> devices) throws LibvirtException {
+        return withPool(connect, name, pool -> {
+            String xml = PoolXml.addDevices(persistentXml(pool), devices);
+            connect.storagePoolDefineXML(xml, 0).free();
+            if (pool.isActive() == 1) {
+                pool.refresh(0);
             }
             return summarize(pool);
-        } finally {
-            pool.free();
+        });
+    }
+
+    private static final int VIR_STORAGE_XML_INACTIVE = 1;
+
+    /** The pool's persistent definition; its live one where the driver knows no other (the test driver). */
+    private static String persistentXml(StoragePool pool) throws LibvirtException {
+        try {
+            return pool.getXMLDesc(VIR_STORAGE_XML_INACTIVE);
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == org.libvirt.Error.ErrorNumber.VIR_ERR_INVALID_ARG) {
+                return pool.getXMLDesc(0);
+            }
+            throw e;
         }
+    }
+
+    /** What libvirt finds of pools of {@code type} (netfs, iscsi) on {@code host}. */
+    static List<StorageTarget> findTargets(Connect connect, String type, String host, Integer port)
+            throws LibvirtException {
+        return PoolSourcesXml.targets(type, connect.findStoragePoolSources(type, PoolSourcesXml.query(type, host, port), 0));
     }
 
     /** What can be done to a pool without removing it. */
@@ -95,15 +161,42 @@ final class StorageOperations {
         });
     }
 
-    /** Stops and undefines a pool; its directory and volumes stay. False when there was no such pool. */
+    /**
+     * Stops and undefines a pool; its directory and volumes stay. The secret Vireo defined for its
+     * CHAP password goes with it. False when there was no such pool.
+     */
     static boolean remove(Connect connect, String name) throws LibvirtException {
         return withPool(connect, name, pool -> {
+            String secretUuid = PoolXml.source(persistentXml(pool)).secretUuid();
             if (pool.isActive() == 1) {
                 pool.destroy();
             }
             pool.undefine();
+            if (secretUuid != null) {
+                removeOwnSecret(connect, secretUuid);
+            }
             return true;
         }).orElse(false);
+    }
+
+    private static void removeOwnSecret(Connect connect, String uuid) throws LibvirtException {
+        Secret secret;
+        try {
+            secret = connect.secretLookupByUUIDString(uuid);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.isNotFound(e)) {
+                return;
+            }
+            throw e;
+        }
+        try {
+            String usage = secret.getUsageID();
+            if (usage != null && usage.startsWith(PoolXml.SECRET_USAGE_PREFIX)) {
+                secret.undefine();
+            }
+        } finally {
+            secret.free();
+        }
     }
 
     /** The volumes of a pool; empty when there is no such pool. */

@@ -3,12 +3,15 @@ package dev.vireo.network;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.host.HostAddresses;
 import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainState;
+import dev.vireo.libvirt.HostInterface;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NetworkSummary;
 import dev.vireo.security.Permission;
+import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
 import dev.vireo.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /** Libvirt networks of the managed host. */
@@ -28,7 +31,6 @@ import java.util.function.Predicate;
 public class NetworkService {
 
     private static final String KIND = "network";
-    private static final Set<String> CONNECTIONS = Set.of("isolated", "nat", "bridge", "macvtap", "vepa", "passthrough");
 
     @EJB
     LibvirtGateway libvirt;
@@ -36,17 +38,28 @@ public class NetworkService {
     @EJB
     Callers callers;
 
+    @EJB
+    TemplateService templates;
+
     public List<NetworkView> list() {
         Map<String, List<DomainSummary>> users = usersByNetwork();
+        Map<String, List<String>> byTemplates = templates.byNetwork();
         Predicate<String> visible = callers.visibleVms();
         return libvirt.networks(libvirt.localUri()).stream().sorted(Comparator.comparing(NetworkSummary::name))
-                .map(network -> view(network, users.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
+                .map(network -> view(network, users.getOrDefault(network.name(), List.of()),
+                        byTemplates.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
     }
 
     public NetworkView get(String name) {
-        return view(find(name), usersByNetwork().getOrDefault(name, List.of())).showingOnly(callers.visibleVms());
+        return view(find(name), usersByNetwork().getOrDefault(name, List.of()),
+                templates.byNetwork().getOrDefault(name, List.of())).showingOnly(callers.visibleVms());
     }
 
+    /**
+     * Creates and starts a network of any connection: nat and isolated on a given or free subnet,
+     * bridge on a host bridge (made over a NIC or bond, VLAN-tagged with {@code vlan_id}), macvtap,
+     * vepa and passthrough over host interfaces.
+     */
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.create")
     public NetworkView create(NetworkRequest request) {
@@ -54,31 +67,81 @@ public class NetworkService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
         String name = ResourceName.require(KIND, request.name());
-        String connection = request.connection() == null ? "isolated" : request.connection();
-        if (!CONNECTIONS.contains(connection)) {
-            throw new VireoException(ErrorCode.NETWORK_INVALID, "connection must be one of "
-                    + CONNECTIONS.stream().sorted().toList() + ", not '" + connection + "'");
-        }
-        if (!"isolated".equals(connection) && !"nat".equals(connection)) {
-            throw new VireoException(ErrorCode.NETWORK_CONNECTION_UNSUPPORTED, connection);
-        }
-        if (request.interfaces() != null || request.vlanId() != null) {
-            throw new VireoException(ErrorCode.NETWORK_INVALID, "interfaces and vlan_id belong to bridge and macvtap networks");
-        }
-        List<NetworkSummary> existing = libvirt.networks(libvirt.localUri());
+        String connection = NetworkPlan.requireConnection(request.connection() == null ? "isolated" : request.connection());
+        Subnet given = request.subnet() == null ? null : Subnet.parse(request.subnet());
+        NetworkPlan plan = new NetworkPlan(name, connection, given, request.interfaces(), request.vlanId()).checkFields();
+        String uri = libvirt.localUri();
+        List<NetworkSummary> existing = libvirt.networks(uri);
         if (existing.stream().anyMatch(network -> network.name().equals(name))) {
             throw new VireoException(ErrorCode.NETWORK_EXISTS, name);
         }
-        List<Subnet> taken = existing.stream().filter(network -> network.address() != null && network.prefix() != null)
-                .map(network -> Subnet.of(network.address(), network.prefix())).toList();
-        Subnet subnet = request.subnet() != null ? Subnet.parse(request.subnet()) : freeSubnet(taken);
-        taken.stream().filter(subnet::overlaps).findFirst().ifPresent(clash -> {
-            throw new VireoException(ErrorCode.NETWORK_INVALID, "subnet " + subnet + " overlaps " + clash
-                    + " of another network");
-        });
-        NetworkSummary created = libvirt.defineNetwork(libvirt.localUri(), name, "nat".equals(connection),
-                subnet.gateway(), subnet.netmask(), subnet.dhcpStart(), subnet.dhcpEnd());
-        return view(created, List.of());
+        HostNetworking host = hostNetworking(uri, existing, null);
+        if (plan.routed() && given == null) {
+            plan = new NetworkPlan(name, connection, host.freeSubnet(), List.of(), null);
+        }
+        plan.checkOn(host);
+        String bridge = joinHostBridge(uri, plan, host);
+        try {
+            return view(libvirt.defineNetwork(uri, plan.definition(bridge)), List.of());
+        } catch (RuntimeException e) {
+            removeUnusedHostBridge(uri, bridge);
+            throw e;
+        }
+    }
+
+    /**
+     * Changes an inactive network: its name (VMs must not use it), its subnet (nat, isolated), its
+     * interfaces and VLAN (bridge, macvtap, vepa, passthrough); never its connection. Answers the
+     * network as it is now (under its new name).
+     */
+    @RolesAllowed(Permission.NETWORK_MANAGE)
+    @Audited("network.update")
+    public NetworkView update(String name, NetworkUpdate update) {
+        NetworkSummary current = find(name);
+        String uri = libvirt.localUri();
+        List<NetworkSummary> existing = libvirt.networks(uri);
+        HostNetworking host = hostNetworking(uri, existing, name);
+        NetworkPlan before = NetworkPlan.of(current, host.interfaces());
+        if (!NetworkPlan.CONNECTIONS.contains(before.connection())) {
+            throw new VireoException(ErrorCode.NETWORK_CONNECTION_UNSUPPORTED, before.connection());
+        }
+        NetworkPlan after = before.changedBy(update);
+        ResourceName.require(KIND, after.name());
+        List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());
+        if (after.equals(before)) {
+            return view(current, users).showingOnly(callers.visibleVms());
+        }
+        if (current.active()) {
+            throw new VireoException(ErrorCode.NETWORK_ACTIVE, name);
+        }
+        if (!after.name().equals(name)) {
+            if (existing.stream().anyMatch(network -> network.name().equals(after.name()))) {
+                throw new VireoException(ErrorCode.NETWORK_EXISTS, after.name());
+            }
+            if (!users.isEmpty()) {
+                throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "virtual machines "
+                        + String.join(", ", users.stream().map(DomainSummary::name).sorted().toList())
+                        + ", which would be left on a network that no longer exists: it cannot be renamed");
+            }
+            requireNoTemplate(name, "renamed");
+        }
+        after.checkOn(host);
+        boolean sameJoin = after.interfaces().equals(before.interfaces()) && Objects.equals(after.vlanId(), before.vlanId());
+        String bridge = "bridge".equals(after.connection()) && sameJoin ? current.bridge() : joinHostBridge(uri, after, host);
+        NetworkSummary changed;
+        try {
+            changed = libvirt.replaceNetwork(uri, name, after.definition(bridge))
+                    .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
+        } catch (RuntimeException e) {
+            if (!Objects.equals(bridge, current.bridge())) {
+                removeUnusedHostBridge(uri, bridge);
+            }
+            throw e;
+        }
+        if ("bridge".equals(after.connection()) && !current.bridge().equals(bridge)) {
+            removeUnusedHostBridge(uri, current.bridge());
+        }
+        return view(changed, after.name().equals(name) ? users : List.of()).showingOnly(callers.visibleVms());
     }
 
     @RolesAllowed(Permission.NETWORK_MANAGE)
@@ -107,37 +170,104 @@ public class NetworkService {
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.delete")
     public void delete(String name) {
-        find(name);
+        requireNoTemplate(name, "removed");
         List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "virtual machines "
                     + String.join(", ", users.stream().map(DomainSummary::name).toList()));
         }
+        NetworkSummary network = find(name);
         if (!libvirt.removeNetwork(libvirt.localUri(), name)) {
             throw new VireoException(ErrorCode.NETWORK_NOT_FOUND, name);
         }
+        if ("bridge".equals(NetworkPlan.connectionOf(network))) {
+            removeUnusedHostBridge(libvirt.localUri(), network.bridge());
+        }
     }
 
-    /** The first 192.168.X.0/24 (X from 100) that no network uses. */
-    static Subnet freeSubnet(List<Subnet> taken) {
-        for (int third = 100; third < 255; third++) {
-            Subnet candidate = Subnet.parse("192.168." + third + ".0/24");
-            if (taken.stream().noneMatch(candidate::overlaps)) {
-                return candidate;
+    /**
+     * The host bridge a bridge network joins: the one named, or one Vireo makes (and starts) over
+     * the NIC or bond, or finds already made over it. Null for the other connections.
+     */
+    private String joinHostBridge(String uri, NetworkPlan plan, HostNetworking host) {
+        if (!"bridge".equals(plan.connection())) {
+            return null;
+        }
+        String bridge = plan.hostBridge(host);
+        if (!plan.needsHostBridge(host)) {
+            return bridge;
+        }
+        HostInterface made = host.interfaces().get(bridge);
+        if (made == null) {
+            libvirt.defineHostBridge(uri, bridge, plan.interfaces().get(0), plan.vlanId());
+        } else if (!"bridge".equals(made.type()) || !made.members().equals(List.of(plan.hostBridgePort()))) {
+            throw new VireoException(ErrorCode.NETWORK_INTERFACE_UNFIT, plan.interfaces().get(0), "bridge",
+                    "the host already has an interface " + bridge + " that is no bridge over " + plan.hostBridgePort());
+        }
+        return bridge;
+    }
+
+    /** Removes a host bridge Vireo made (kb…) once no network joins it. */
+    private void removeUnusedHostBridge(String uri, String bridge) {
+        if (bridge == null || !bridge.startsWith(NetworkPlan.BRIDGE_PREFIX)) {
+            return;
+        }
+        boolean joined = libvirt.networks(uri).stream().anyMatch(network -> bridge.equals(network.bridge()));
+        if (!joined) {
+            libvirt.removeHostInterface(uri, bridge);
+        }
+    }
+
+    /**
+     * The host's interfaces, which networks take them (a bridge a network joins takes its ports
+     * too), the subnets of the networks and the host's addresses; the network {@code excluded}
+     * (being changed) counts for none of them.
+     */
+    private HostNetworking hostNetworking(String uri, List<NetworkSummary> networks, String excluded) {
+        Map<String, HostInterface> interfaces = new HashMap<>();
+        libvirt.hostInterfaces(uri).stream().filter(nic -> !"lo".equals(nic.name()))
+                .forEach(nic -> interfaces.put(nic.name(), nic));
+        Map<String, String> takenBy = new HashMap<>();
+        Map<String, Subnet> subnets = new HashMap<>();
+        for (NetworkSummary network : networks) {
+            if (network.name().equals(excluded)) {
+                continue;
+            }
+            for (String used : network.hostInterfaces()) {
+                takenBy.putIfAbsent(used, network.name());
+                HostInterface bridge = interfaces.get(used);
+                if (bridge != null && "bridge".equals(bridge.type())) {
+                    bridge.members().forEach(port -> takenBy.putIfAbsent(port, network.name()));
+                }
+            }
+            if (network.address() != null && network.prefix() != null) {
+                subnets.put(network.name(), Subnet.of(network.address(), network.prefix()));
             }
         }
-        throw new VireoException(ErrorCode.NETWORK_INVALID, "no free 192.168.100-254.0/24 subnet: give one");
+        return new HostNetworking(interfaces, takenBy, subnets,
+                HostAddresses.of(List.copyOf(interfaces.values()), uri));
     }
 
     private NetworkView view(NetworkSummary network, List<DomainSummary> users) {
-        String connection = network.forward() == null ? "isolated" : network.forward();
-        boolean running = users.stream().anyMatch(vm -> vm.state() != DomainState.SHUTOFF);
-        return new NetworkView(network.name(), network.active() ? "active" : "inactive", network.autostart(), running,
-                users.stream().map(DomainSummary::name).sorted().toList(),
+        return view(network, users, List.of());
+    }
+
+    /** Kimchi's {@code in_use}: a VM or a template uses the network. */
+    private NetworkView view(NetworkSummary network, List<DomainSummary> users, List<String> byTemplates) {
+        return new NetworkView(network.name(), network.active() ? "active" : "inactive", network.autostart(),
+                !users.isEmpty() || !byTemplates.isEmpty(), users.stream().map(DomainSummary::name).sorted().toList(),
                 network.address() == null ? null : Subnet.of(network.address(), network.prefix()).toString(),
-                new NetworkView.Dhcp(network.dhcpStart(), network.dhcpEnd()), connection,
-                "bridge".equals(connection) && network.bridge() != null ? List.of(network.bridge()) : List.of(),
-                network.persistent());
+                new NetworkView.Dhcp(network.dhcpStart(), network.dhcpEnd()), NetworkPlan.connectionOf(network),
+                NetworkPlan.shownInterfaces(network), network.persistent());
+    }
+
+    /** Refuses (409) to remove or rename a network that templates name: their VMs could not be made. */
+    private void requireNoTemplate(String name, String what) {
+        List<String> byTemplates = templates.byNetwork().getOrDefault(name, List.of());
+        if (!byTemplates.isEmpty()) {
+            throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "templates " + String.join(", ", byTemplates)
+                    + ", whose VMs would have no network: it cannot be " + what);
+        }
     }
 
     /** The VMs with an interface on each network (one read of each VM's interfaces). */

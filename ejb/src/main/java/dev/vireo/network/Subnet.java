@@ -2,6 +2,7 @@ package dev.vireo.network;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import java.util.List;
 
 /** An IPv4 subnet: its network address and prefix, and the addresses Vireo gives it (host .1, DHCP .2 to last). */
 record Subnet(long network, int prefix) {
@@ -26,6 +27,17 @@ record Subnet(long network, int prefix) {
 
     static Subnet of(String address, int prefix) {
         return new Subnet(address(address, address) & mask(prefix), prefix);
+    }
+
+    /** The first 192.168.X.0/24 (X from 100) that overlaps none of {@code taken}. */
+    static Subnet free(List<Subnet> taken) {
+        for (int third = 100; third < 255; third++) {
+            Subnet candidate = parse("192.168." + third + ".0/24");
+            if (taken.stream().noneMatch(candidate::overlaps)) {
+                return candidate;
+            }
+        }
+        throw new VireoException(ErrorCode.NETWORK_INVALID, "no free 192.168.100-254.0/24 subnet: give one");
     }
 
     boolean overlaps(Subnet other) {

@@ -8,6 +8,8 @@ import dev.vireo.persistence.account.Account;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,8 +53,14 @@ public class Authenticator {
     @EJB
     AuditLog audit;
 
+    /** A user name and password (HTTP Basic, the login); writes nothing, so it needs no transaction. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Authenticated password(String user, String password, String address) {
         throttle.check(user, address);
+        if (passwords.recentlyVerified(user, password)) {
+            throttle.succeeded(user);
+            return authenticated(user, null);
+        }
         Optional<Account> account = em.createNamedQuery(Account.BY_NAME, Account.class).setParameter("name", user)
                 .getResultStream().findFirst();
         if (account.isEmpty() || !passwords.verify(user, password, account.get().getPasswordHash())) {

@@ -58,16 +58,20 @@ public class Passwords {
         return hash.generate(password.toCharArray());
     }
 
-    public boolean verify(String user, String password, String stored) {
-        byte[] mac = mac(user, password);
+    /** Whether this very password of {@code user} was verified a few minutes ago (and not changed since). */
+    public boolean recentlyVerified(String user, String password) {
         Verified known = verified.get(user);
-        if (known != null && System.currentTimeMillis() - known.at() < REMEMBER_MILLIS
-                && MessageDigest.isEqual(known.mac(), mac)) {
+        return known != null && System.currentTimeMillis() - known.at() < REMEMBER_MILLIS
+                && MessageDigest.isEqual(known.mac(), mac(user, password));
+    }
+
+    public boolean verify(String user, String password, String stored) {
+        if (recentlyVerified(user, password)) {
             return true;
         }
         boolean right = hash.verify(password.toCharArray(), stored);
         if (right) {
-            verified.put(user, new Verified(mac, System.currentTimeMillis()));
+            verified.put(user, new Verified(mac(user, password), System.currentTimeMillis()));
         }
         return right;
     }

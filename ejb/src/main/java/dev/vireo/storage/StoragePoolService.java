@@ -3,26 +3,45 @@ package dev.vireo.storage;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.host.LocalLvm;
+import dev.vireo.host.LocalMachine;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
+import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Permission;
+import dev.vireo.task.TaskService;
+import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Storage pools of the managed host. */
+/**
+ * Storage pools of the managed host, of every type of the Kimchi API ({@link PoolDefinitions}),
+ * and the reserved {@code kimchi_isos} view.
+ */
 @Stateless
 @RolesAllowed(Permission.STORAGE_READ)
 public class StoragePoolService {
 
+    private static final Logger LOG = Logger.getLogger(StoragePoolService.class.getName());
     private static final String KIND = "storage pool";
-    private static final Set<String> KIMCHI_TYPES = Set.of("dir", "kimchi-iso", "netfs", "logical", "iscsi", "scsi");
+    /** Types whose target path belongs to the pool alone, so that a disk under it is the pool's. */
+    private static final Set<String> OWN_TARGET = Set.of("dir", "netfs", "logical", "fs");
 
     @EJB
     LibvirtGateway libvirt;
@@ -30,60 +49,154 @@ public class StoragePoolService {
     @EJB
     TemplateService templates;
 
+    @EJB
+    TaskService tasks;
+
+    @Inject
+    @ConfigProperty(name = "vireo.storage.nfs-mount-dir", defaultValue = "/var/lib/vireo/nfs_mount")
+    String nfsMountDir;
+
+    @Inject
+    @ConfigProperty(name = "vireo.storage.iso-scan-dir")
+    Optional<String> isoScanDir;
+
+    /** A pool just created; {@code task} is the deep scan that fills a kimchi-iso pool, else null. */
+    public record Created(PoolView pool, TaskView task) {
+    }
+
+    /** The libvirt pools, then {@code kimchi_isos}. */
     public List<PoolView> list() {
-        return libvirt.pools(libvirt.localUri()).stream()
-                .sorted(Comparator.comparing(PoolSummary::name)).map(PoolView::of).toList();
+        List<PoolView> views = new ArrayList<>(libvirt.pools(libvirt.localUri()).stream()
+                .sorted(Comparator.comparing(PoolSummary::name)).map(this::view).toList());
+        views.add(IsoPool.view());
+        return views;
     }
 
     public PoolView get(String name) {
-        return PoolView.of(find(name));
+        return IsoPool.is(name) ? IsoPool.view() : view(find(name));
     }
 
+    /**
+     * Creates a pool. dir, kimchi-iso and logical pools start at once and with the host; netfs,
+     * iscsi and scsi pools are defined and wait for activate, which then reaches their server or
+     * adapter. A kimchi-iso pool is filled by a deep scan of its path: the returned task.
+     */
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited("storagepool.create")
-    public PoolView create(PoolRequest request) {
-        if (request.name() == null) {
-            throw new VireoException(ErrorCode.MISSING_FIELD, "name");
-        }
-        String name = ResourceName.require(KIND, request.name());
-        if (request.type() == null) {
-            throw new VireoException(ErrorCode.MISSING_FIELD, "type");
-        }
-        if (!KIMCHI_TYPES.contains(request.type())) {
-            throw new VireoException(ErrorCode.POOL_INVALID, "type must be one of " + KIMCHI_TYPES.stream().sorted().toList()
-                    + ", not '" + request.type() + "'");
-        }
-        if (!"dir".equals(request.type())) {
-            throw new VireoException(ErrorCode.POOL_TYPE_UNSUPPORTED, request.type());
-        }
+    public Created create(PoolRequest request) {
+        PoolDefinitions.Definition definition = PoolDefinitions.of(request, nfsMountDir, scanDirectory().toString());
+        String name = definition.spec().name();
         if (libvirt.pool(libvirt.localUri(), name).isPresent()) {
             throw new VireoException(ErrorCode.POOL_EXISTS, name);
         }
-        return PoolView.of(libvirt.defineDirPool(libvirt.localUri(), name, directory(request.path())));
+        if ("logical".equals(definition.kimchiType())) {
+            checkVolumeGroup(name, definition.spec().devices().isEmpty());
+        }
+        if (PoolDefinitions.KIMCHI_ISO.equals(definition.kimchiType())) {
+            return scanInto(definition, Path.of(PoolRules.directory("path", request.path())));
+        }
+        PoolSummary pool = libvirt.definePool(libvirt.localUri(), definition.spec(), definition.chapPassword(),
+                definition.start());
+        return new Created(view(pool), null);
     }
 
-    /** Changes whether the pool starts with the host (the only mutable property of a dir pool). */
+    /** Kimchi's rule: a new VG must not exist yet; a pool from_vg needs it. Checked here when LVM is; else libvirt judges. */
+    private void checkVolumeGroup(String name, boolean fromVg) {
+        if (!LocalMachine.isRealLocal(libvirt.localUri())) {
+            return;
+        }
+        LocalLvm.volumeGroupExists(name).ifPresent(exists -> {
+            if (fromVg && !exists) {
+                throw new VireoException(ErrorCode.VOLUME_GROUP_CONFLICT, name,
+                        "does not exist on this host: a pool from_vg is made of an existing volume group of its name");
+            }
+            if (!fromVg && exists) {
+                throw new VireoException(ErrorCode.VOLUME_GROUP_CONFLICT, name,
+                        "exists already: give source.from_vg to make a pool of it, or another name");
+            }
+        });
+    }
+
+    private Created scanInto(PoolDefinitions.Definition definition, Path scanned) {
+        LocalMachine.require(libvirt.localUri(), "ISO images to scan");
+        if (!Files.isDirectory(scanned)) {
+            throw new VireoException(ErrorCode.POOL_INVALID, "path " + scanned + " is no directory on this host");
+        }
+        String name = definition.spec().name();
+        Path links = Path.of(definition.spec().targetPath());
+        try {
+            Files.createDirectories(links);
+        } catch (IOException e) {
+            throw new VireoException(ErrorCode.POOL_INVALID, e, "the scan directory " + links + " cannot be made: " + e);
+        }
+        PoolSummary pool = libvirt.definePool(libvirt.localUri(), definition.spec(), null, true);
+        Set<Path> skipped = new HashSet<>();
+        for (PoolSummary other : libvirt.pools(libvirt.localUri())) {
+            if (other.active() && other.path() != null && !other.name().equals(name)) {
+                skipped.add(Path.of(other.path()));
+            }
+        }
+        TaskView task = tasks.submit("storagepool.scan", "/api/storagepools/" + name, progress -> {
+            progress.report(10, "looking for ISO images under " + scanned);
+            int found = IsoScan.scan(scanned, skipped, links);
+            libvirt.refreshPool(libvirt.localUri(), name);
+            return "found " + found + " ISO image" + (found == 1 ? "" : "s") + " under " + scanned + " for pool " + name;
+        });
+        return new Created(view(pool), task);
+    }
+
+    /** Changes whether the pool starts with the host, and adds disks to a logical pool. */
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited("storagepool.update")
     public PoolView update(String name, PoolRequest request) {
-        find(name);
-        if (request.disks() != null) {
-            throw new VireoException(ErrorCode.POOL_TYPE_UNSUPPORTED, "logical");
-        }
+        IsoPool.refuseChange(name, "be changed");
+        PoolSummary pool = find(name);
         if (request.name() != null || request.type() != null || request.path() != null || request.source() != null) {
             throw new VireoException(ErrorCode.POOL_INVALID, "only autostart (and disks of logical pools) can change");
         }
-        if (request.autostart() == null) {
-            return get(name);
+        if (request.disks() != null) {
+            pool = addDisks(pool, request.disks());
         }
-        return PoolView.of(libvirt.setPoolAutostart(libvirt.localUri(), name, request.autostart())
-                .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
+        if (request.autostart() != null) {
+            pool = libvirt.setPoolAutostart(libvirt.localUri(), name, request.autostart())
+                    .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
+        }
+        return view(pool);
+    }
+
+    private PoolSummary addDisks(PoolSummary pool, List<String> disks) {
+        if (!"logical".equals(pool.type())) {
+            throw new VireoException(ErrorCode.POOL_NOT_LOGICAL, pool.name(), kimchiType(pool));
+        }
+        if (disks.isEmpty()) {
+            throw new VireoException(ErrorCode.POOL_INVALID, "disks lists no device");
+        }
+        disks.forEach(PoolRules::device);
+        String uri = libvirt.localUri();
+        LocalMachine.require(uri, "Volume groups");
+        if (!LocalMachine.isRealLocal(uri)) {
+            throw new VireoException(ErrorCode.HOST_UNSUPPORTED, "adding disks to logical pool " + pool.name()
+                    + ": the test driver's volume groups are not on this machine");
+        }
+        if (!LocalLvm.canExtend()) {
+            throw new VireoException(ErrorCode.HOST_UNSUPPORTED, "adding disks to logical pool " + pool.name()
+                    + ": LVM (vgextend) is not installed on this machine");
+        }
+        String volumeGroup = pool.source().name() != null ? pool.source().name() : pool.name();
+        try {
+            LocalLvm.extend(volumeGroup, disks);
+        } catch (VireoException e) {
+            throw new VireoException(ErrorCode.POOL_EXTEND_FAILED, e, String.join(", ", disks), pool.name(), e.reason());
+        }
+        return libvirt.addPoolDevices(uri, pool.name(), disks)
+                .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool.name()));
     }
 
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited("storagepool.activate")
     public PoolView activate(String name) {
-        return PoolView.of(libvirt.activatePool(libvirt.localUri(), ResourceName.require(KIND, name))
+        IsoPool.refuseChange(name, "be activated");
+        return view(libvirt.activatePool(libvirt.localUri(), ResourceName.require(KIND, name))
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
@@ -91,34 +204,55 @@ public class StoragePoolService {
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited("storagepool.deactivate")
     public PoolView deactivate(String name) {
+        IsoPool.refuseChange(name, "be deactivated");
         PoolSummary pool = find(name);
         requireUnusedByVms(pool);
-        return PoolView.of(libvirt.deactivatePool(libvirt.localUri(), name)
+        return view(libvirt.deactivatePool(libvirt.localUri(), name)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
-    /** Removes a pool (its volumes stay on disk); refused while a VM or a template uses it. */
+    /**
+     * Removes a pool of any type (its volumes stay on disk; the links of a kimchi-iso pool and the
+     * secret of a CHAP password go); refused while a VM or a template uses it.
+     */
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited("storagepool.delete")
     public void delete(String name) {
+        IsoPool.refuseChange(name, "be deleted");
         PoolSummary pool = find(name);
         List<String> users = templates.usingPool(name).stream().map(t -> "template " + t).toList();
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.POOL_IN_USE, name, String.join(", ", users));
         }
         requireUnusedByVms(pool);
+        boolean scanned = isScanPool(pool);
         if (!libvirt.removePool(libvirt.localUri(), name)) {
             throw new VireoException(ErrorCode.POOL_NOT_FOUND, name);
         }
+        if (scanned) {
+            try {
+                IsoScan.removeLinks(Path.of(pool.path()));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot remove the ISO links of pool " + name + " in " + pool.path(), e);
+            }
+        }
     }
 
+    /**
+     * A VM uses a pool when one of its disks is a volume of the pool or, for a pool whose target
+     * directory is its own (dir, netfs, logical, kimchi-iso), lies under it; not the shared
+     * /dev/disk/by-path of iSCSI and SCSI pools.
+     */
     private void requireUnusedByVms(PoolSummary pool) {
-        if (pool.path() == null) {
-            return;
+        Set<String> volumes = new HashSet<>();
+        if (pool.active()) {
+            libvirt.volumes(libvirt.localUri(), pool.name()).orElse(List.of()).stream()
+                    .map(VolumeSummary::path).forEach(volumes::add);
         }
-        String prefix = pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
+        String prefix = pool.path() == null || !OWN_TARGET.contains(pool.type()) ? null
+                : pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
         List<String> users = DiskUsers.byPath(libvirt).entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(prefix))
+                .filter(entry -> volumes.contains(entry.getKey()) || prefix != null && entry.getKey().startsWith(prefix))
                 .flatMap(entry -> entry.getValue().stream())
                 .distinct().sorted().map(vm -> "virtual machine " + vm).toList();
         if (!users.isEmpty()) {
@@ -126,17 +260,24 @@ public class StoragePoolService {
         }
     }
 
-    private static String directory(String path) {
-        if (path == null) {
-            throw new VireoException(ErrorCode.MISSING_FIELD, "path");
-        }
-        Path normalized = Path.of(path).normalize();
-        if (!path.startsWith("/") || !normalized.toString().equals(path.endsWith("/") && path.length() > 1
-                ? path.substring(0, path.length() - 1) : path) || path.length() > 4096 || "/".equals(path)) {
-            throw new VireoException(ErrorCode.POOL_INVALID, "path must be an absolute, normalised directory other than /,"
-                    + " not '" + path + "'");
-        }
-        return normalized.toString();
+    private PoolView view(PoolSummary pool) {
+        return PoolView.of(pool, kimchiType(pool));
+    }
+
+    private String kimchiType(PoolSummary pool) {
+        return isScanPool(pool) ? PoolDefinitions.KIMCHI_ISO : pool.type();
+    }
+
+    /** A kimchi-iso pool is a dir pool whose directory lies in the scan directory. */
+    private boolean isScanPool(PoolSummary pool) {
+        return "dir".equals(pool.type()) && pool.path() != null
+                && Path.of(pool.path()).getParent() != null && Path.of(pool.path()).getParent().equals(scanDirectory());
+    }
+
+    /** The configured scan directory, else vireo/iso-scans in the server's data directory. */
+    private Path scanDirectory() {
+        return isoScanDir.map(Path::of).orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir",
+                System.getProperty("java.io.tmpdir")), "vireo", "iso-scans")).toAbsolutePath().normalize();
     }
 
     private PoolSummary find(String name) {

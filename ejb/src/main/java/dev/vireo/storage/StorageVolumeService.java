@@ -63,8 +63,14 @@ public class StorageVolumeService {
     @EJB
     Callers callers;
 
+    /** The volumes of an active pool; for {@code kimchi_isos}, the ISO images of every active pool. */
     public List<VolumeView> list(String pool) {
         Map<String, List<String>> users = visibleUsersByPath();
+        if (IsoPool.is(pool)) {
+            return isoImages().stream()
+                    .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), null, volume.pool()))
+                    .toList();
+        }
         Map<String, UploadProgress> uploading = uploads.inPool(pool);
         return volumes(pool).stream().sorted(Comparator.comparing(VolumeSummary::name))
                 .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), uploading.get(volume.name())))
@@ -73,7 +79,8 @@ public class StorageVolumeService {
 
     public VolumeView get(String pool, String name) {
         VolumeSummary volume = find(pool, name);
-        return view(volume, visibleUsersByPath().getOrDefault(volume.path(), List.of()), uploads.find(pool, name).orElse(null));
+        return view(volume, visibleUsersByPath().getOrDefault(volume.path(), List.of()),
+                uploads.find(volume.pool(), name).orElse(null), IsoPool.is(pool) ? volume.pool() : null);
     }
 
     /**
@@ -83,6 +90,7 @@ public class StorageVolumeService {
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.create", target = 2)
     public TaskView create(String pool, VolumeRequest request) {
+        IsoPool.refuseChange(pool, "take new volumes");
         activePool(pool);
         boolean upload = Boolean.TRUE.equals(request.upload());
         if (request.url() != null) {
@@ -173,6 +181,7 @@ public class StorageVolumeService {
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.upload", target = 2)
     public VolumeView writeChunk(String pool, String name, Long chunkSize, InputStream data) {
+        IsoPool.refuseChange(pool, "take uploads");
         find(pool, name);
         UploadProgress upload = uploads.find(pool, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.UPLOAD_NOT_EXPECTED, name, pool));
@@ -199,7 +208,7 @@ public class StorageVolumeService {
     public VolumeReader content(String pool, String name) {
         VolumeSummary volume = find(pool, name);
         requireNoUpload(volume);
-        return libvirt.readVolume(libvirt.localUri(), pool, name, volume.physicalBytes())
+        return libvirt.readVolume(libvirt.localUri(), volume.pool(), name, volume.physicalBytes())
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
     }
 
@@ -207,6 +216,7 @@ public class StorageVolumeService {
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.clone", target = 2)
     public TaskView clone(String pool, String name, VolumeCloneRequest request) {
+        IsoPool.refuseChange(pool, "clone volumes");
         VolumeSummary source = find(pool, name);
         requireNoUpload(source);
         String targetPool = request.pool() == null ? pool : request.pool();
@@ -225,6 +235,7 @@ public class StorageVolumeService {
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.resize", target = 2)
     public VolumeView resize(String pool, String name, Long bytes) {
+        IsoPool.refuseChange(pool, "resize volumes");
         VolumeSummary volume = find(pool, name);
         if (bytes == null || bytes < 1) {
             throw new VireoException(ErrorCode.VOLUME_INVALID, "size is a size in bytes, at least 1, not " + bytes);
@@ -236,23 +247,25 @@ public class StorageVolumeService {
         requireUnused(volume);
         requireNoUpload(volume);
         return view(libvirt.resizeVolume(libvirt.localUri(), pool, name, bytes)
-                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null);
+                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null, null);
     }
 
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.wipe", target = 2)
     public VolumeView wipe(String pool, String name) {
+        IsoPool.refuseChange(pool, "wipe volumes");
         VolumeSummary volume = find(pool, name);
         requireUnused(volume);
         requireNoUpload(volume);
         return view(libvirt.wipeVolume(libvirt.localUri(), pool, name)
-                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null);
+                .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null, null);
     }
 
     /** Deletes a volume, and with it an upload under way into it. */
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited(value = "storagevolume.delete", target = 2)
     public void delete(String pool, String name) {
+        IsoPool.refuseChange(pool, "delete volumes");
         VolumeSummary volume = find(pool, name);
         requireUnused(volume);
         if (!libvirt.deleteVolume(libvirt.localUri(), pool, name)) {
@@ -262,6 +275,10 @@ public class StorageVolumeService {
     }
 
     private VolumeView view(VolumeSummary volume, List<String> usedBy, UploadProgress upload) {
+        return view(volume, usedBy, upload, null);
+    }
+
+    private VolumeView view(VolumeSummary volume, List<String> usedBy, UploadProgress upload, String shownPool) {
         boolean iso = "iso".equals(volume.format());
         Optional<IsoImage> image = iso ? libvirt.isoImage(libvirt.localUri(), volume.path()) : Optional.empty();
         Distro distro = iso ? DistroLabels.recognise(image.map(IsoImage::label).orElse(null)) : null;
@@ -269,7 +286,7 @@ public class StorageVolumeService {
         return new VolumeView(volume.name(), volume.type(), volume.capacityBytes(), volume.allocationBytes(),
                 volume.format(), volume.path(), iso ? distro.osDistro() : null, iso ? distro.osVersion() : null,
                 iso ? image.map(IsoImage::bootable).orElse(false) : null, usedBy, valid,
-                qemuMayUse(volume.permissions(), !iso), upload);
+                qemuMayUse(volume.permissions(), !iso), upload, shownPool);
     }
 
     private boolean qemuMayUse(FilePermissions permissions, boolean write) {
@@ -333,7 +350,17 @@ public class StorageVolumeService {
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
     }
 
+    /** The ISO images of every active pool, by name, then pool. */
+    private List<VolumeSummary> isoImages() {
+        return libvirt.isoVolumes(libvirt.localUri()).stream()
+                .sorted(Comparator.comparing(VolumeSummary::name).thenComparing(VolumeSummary::pool)).toList();
+    }
+
+    /** The volumes of a pool; for {@code kimchi_isos}, the ISO images of every active pool. */
     private List<VolumeSummary> volumes(String pool) {
+        if (IsoPool.is(pool)) {
+            return isoImages();
+        }
         activePool(pool);
         return libvirt.volumes(libvirt.localUri(), pool).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
     }

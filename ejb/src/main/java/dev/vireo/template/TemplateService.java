@@ -19,6 +19,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,16 @@ public class TemplateService {
     public List<String> usingPool(String pool) {
         return em.createQuery("select distinct t.name from Template t join t.disks d where d.pool = :pool order by t.name",
                 String.class).setParameter("pool", pool).getResultList();
+    }
+
+    /** The templates whose VMs get an interface on {@code network}, by network (one query for a network list). */
+    @PermitAll
+    public Map<String, List<String>> byNetwork() {
+        Map<String, List<String>> templates = new HashMap<>();
+        em.createQuery("select n, t.name from Template t join t.networks n order by t.name", Object[].class)
+                .getResultList().forEach(row -> templates.computeIfAbsent((String) row[0], n -> new ArrayList<>())
+                        .add((String) row[1]));
+        return templates;
     }
 
     /** The icon of every template that has one, by template name (one query for a VM list). */

@@ -19,7 +19,7 @@ class DeviceViewTest {
                     <function>0</function><product id='0x1c8d'>GP107M [GeForce GTX 1050 Mobile]</product>
                     <vendor id='0x10de'>NVIDIA Corporation</vendor><iommuGroup number='12'/></capability></device>""");
         NodeDevice audio = new NodeDevice("pci_0000_01_00_1", "pci_0000_00_01_0", null, null, "pci", List.of("pci"),
-                new NodeDevice.Pci(0, 1, 0, 1, null, null, 0x040300, 12), null, null, null);
+                new NodeDevice.Pci(0, 1, 0, 1, null, null, 0x040300, 12), null, null, null, null);
 
         DeviceView view = DeviceService.view(gpu, List.of(gpu, audio));
 
@@ -33,7 +33,7 @@ class DeviceViewTest {
     void aUsbDeviceShowsItsBusDeviceAndIdentityAndNoPciFields() {
         NodeDevice webcam = new NodeDevice("usb_1_5", "usb_usb1", "/sys/x", "usb", "usb_device", List.of("usb_device"), null,
                 new NodeDevice.Usb(1, 4, new NodeDevice.Id("0x046d", "Logitech, Inc."), new NodeDevice.Id("0x0825", null)),
-                null, null);
+                null, null, null);
 
         DeviceView view = DeviceService.view(webcam, List.of(webcam));
 
@@ -48,7 +48,7 @@ class DeviceViewTest {
     @Test
     void aScsiHostWithoutFibreChannelHasEmptyWorldWideNames() {
         NodeDevice host = new NodeDevice("scsi_host0", "pci_0000_00_1f_2", null, null, "scsi_host", List.of("scsi_host"),
-                null, null, new NodeDevice.Adapter(0, "scsi_host", null, null, null, false), null);
+                null, null, null, new NodeDevice.Adapter(0, "scsi_host", null, null, null, false), null);
 
         assertThat(DeviceService.view(host, List.of(host)).adapter())
                 .isEqualTo(new DeviceView.Adapter("scsi_host", "", "", null, false));

@@ -12,11 +12,11 @@ class HostDevicesTest {
     private static NodeDevice pci(String name, String parent, int slot, int function, Integer pciClass, Integer group) {
         int bus = name.matches("pci_\\d{4}_\\d{2}_.*") ? Integer.parseInt(name.substring(9, 11), 16) : 0;
         return new NodeDevice(name, parent, null, null, "pci", List.of("pci"),
-                new NodeDevice.Pci(0, bus, slot, function, null, null, pciClass, group), null, null, null);
+                new NodeDevice.Pci(0, bus, slot, function, null, null, pciClass, group), null, null, null, null);
     }
 
     private static NodeDevice other(String name, String parent, String type) {
-        return new NodeDevice(name, parent, null, null, type, List.of(type), null, null, null, null);
+        return new NodeDevice(name, parent, null, null, type, List.of(type), null, null, null, null, null);
     }
 
     private static final NodeDevice COMPUTER = other("computer", null, "system");

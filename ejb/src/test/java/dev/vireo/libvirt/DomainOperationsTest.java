@@ -115,4 +115,23 @@ class DomainOperationsTest {
         assertThat(refused.reason()).contains("paused").contains("suspend");
         assertThat(stateOfTest()).isEqualTo(DomainState.PAUSED);
     }
+
+    @Test
+    void aDomainsHostdevsAreThoseOfItsDefinition() throws LibvirtException {
+        NodeDevice gpu = NodeDeviceXmlReader.read(NodeDeviceXmlReaderTest.PCI_GPU);
+        Domain holder = connect.domainDefineXML("<domain type='test'><name>hostdev-holder</name>"
+                + "<memory unit='KiB'>65536</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os><devices>"
+                + DomainXmlWriter.hostdevXml(gpu) + "</devices></domain>");
+        try {
+            assertThat(DomainOperations.hostdevs(connect, "hostdev-holder")).get().asList()
+                    .containsExactly(DomainHostdev.pci(0, 0, 2, 0));
+            assertThat(DomainOperations.hostdevs(connect, "test")).get().asList().isEmpty();
+            assertThat(DomainOperations.hostdevs(connect, "no-such-vm")).isEmpty();
+            assertThat(DomainOperations.detachHostdev(connect, "test", DomainHostdev.pci(0, 0, 2, 0), "gpu"))
+                    .as("test holds no such device").isEmpty();
+        } finally {
+            holder.undefine();
+            holder.free();
+        }
+    }
 }

@@ -44,7 +44,7 @@ class SubnetTest {
 
     @Test
     void picksTheFirstFreeSubnet() {
-        assertThat(NetworkService.freeSubnet(List.of())).hasToString("192.168.100.0/24");
-        assertThat(NetworkService.freeSubnet(List.of(Subnet.parse("192.168.100.0/23")))).hasToString("192.168.102.0/24");
+        assertThat(Subnet.free(List.of())).hasToString("192.168.100.0/24");
+        assertThat(Subnet.free(List.of(Subnet.parse("192.168.100.0/23")))).hasToString("192.168.102.0/24");
     }
 }

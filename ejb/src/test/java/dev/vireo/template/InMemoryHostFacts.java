@@ -21,8 +21,8 @@ record InMemoryHostFacts(Set<String> networks, Map<String, PoolSummary> pools, l
     static InMemoryHostFacts standard() {
         return new InMemoryHostFacts(
                 Set.of("default", "isolated"),
-                Map.of("default", new PoolSummary("default", "dir", true, IMAGES_DIR, 100L << 30, 200L << 30, 100L << 30, 2, true, true, null, null),
-                        "images", new PoolSummary("images", "dir", true, "/srv/images", 100L << 30, 200L << 30, 100L << 30, 0, true, true, null, null)),
+                Map.of("default", new PoolSummary("default", "dir", true, IMAGES_DIR, 100L << 30, 200L << 30, 100L << 30, 2, true, true, dev.vireo.libvirt.PoolSource.NONE),
+                        "images", new PoolSummary("images", "dir", true, "/srv/images", 100L << 30, 200L << 30, 100L << 30, 0, true, true, dev.vireo.libvirt.PoolSource.NONE)),
                 4096,
                 Map.of(FEDORA_ISO, new VolumeSummary("default", "fedora.iso", FEDORA_ISO, "iso", 2L << 30, 2L << 30, "file"),
                         BASE_QCOW2, new VolumeSummary("default", "base.qcow2", BASE_QCOW2, "qcow2", 10L << 30, 1L << 30, "file")));

@@ -32,6 +32,15 @@ public final class HostFixtures implements AutoCloseable {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * The first three octets (with the dot) of a random /24 in 198.19.0.0/16: benchmark space
+     * (RFC 2544) that no real network here uses and nothing routes out. Random, because Vireo refuses
+     * a subnet overlapping an address of this machine, which another run's active network may hold.
+     */
+    public static String benchmarkNet() {
+        return "198.19." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255) + ".";
+    }
+
     /** A dir pool in a fresh directory; active unless told otherwise. */
     public Path dirPool(String name, boolean active) throws IOException {
         Path directory = Files.createDirectories(workdir.resolve("pools").resolve(name));
@@ -65,6 +74,13 @@ public final class HostFixtures implements AutoCloseable {
      * for Vireo to read its label.
      */
     Path iso(String pool, Path directory, String name, String label) throws IOException {
+        Path iso = isoFile(directory.resolve(name), label);
+        virsh("pool-refresh", pool);
+        return iso;
+    }
+
+    /** The same minimal ISO 9660 image as {@link #iso}, written to {@code file} (its directories made), in no pool. */
+    static Path isoFile(Path file, String label) throws IOException {
         byte[] image = new byte[18 * 2048];
         int primary = 16 * 2048;
         image[primary] = 1;
@@ -76,9 +92,8 @@ public final class HostFixtures implements AutoCloseable {
         image[terminator] = (byte) 255;
         System.arraycopy("CD001".getBytes(StandardCharsets.US_ASCII), 0, image, terminator + 1, 5);
         image[terminator + 6] = 1;
-        Path iso = Files.write(directory.resolve(name), image);
-        virsh("pool-refresh", pool);
-        return iso;
+        Files.createDirectories(file.getParent());
+        return Files.write(file, image);
     }
 
     /** An isolated network without addresses: defining it needs no dnsmasq or firewall. */

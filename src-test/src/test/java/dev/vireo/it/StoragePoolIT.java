@@ -79,7 +79,7 @@ class StoragePoolIT {
 
     @Test
     void refusesWhatItCannotCreate() {
-        create("{\"name\": \"x1\", \"type\": \"iscsi\"}").statusCode(400).body("code", equalTo("STG0004E"));
+        create("{\"name\": \"x1\", \"type\": \"iscsi\"}").statusCode(400).body("code", equalTo("STG0018E"));
         create("{\"name\": \"x1\", \"type\": \"ceph\"}").statusCode(400).body("code", equalTo("STG0005E"));
         create("{\"name\": \"x1\", \"type\": \"dir\", \"path\": \"relative\"}").statusCode(400).body("code", equalTo("STG0005E"));
         create("{\"name\": \"x1\", \"type\": \"dir\", \"path\": \"/srv/../etc\"}").statusCode(400).body("code", equalTo("STG0005E"));

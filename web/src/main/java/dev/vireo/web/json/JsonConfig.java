@@ -23,4 +23,9 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return JSONB;
     }
+
+    /** The one configured Jsonb, for code that writes JSON itself. */
+    static Jsonb jsonb() {
+        return JSONB;
+    }
 }

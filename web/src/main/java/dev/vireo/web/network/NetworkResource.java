@@ -2,6 +2,7 @@ package dev.vireo.web.network;
 
 import dev.vireo.network.NetworkRequest;
 import dev.vireo.network.NetworkService;
+import dev.vireo.network.NetworkUpdate;
 import dev.vireo.network.NetworkView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,7 +43,8 @@ public class NetworkResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an isolated or NAT network (subnet given or a free one chosen, DHCP from .2); 201")
+    @Operation(summary = "Create a network (isolated or nat on a given or free subnet, DHCP from .2; bridge, macvtap, "
+            + "vepa or passthrough over host interfaces, a bridge over a NIC VLAN-tagged with vlan_id); 201")
     public Response create(NetworkRequest request) {
         ActionBody.required(request);
         NetworkView created = networks.create(request);
@@ -53,6 +56,19 @@ public class NetworkResource {
     @Operation(summary = "One network")
     public NetworkView get(@PathParam("name") String name) {
         return networks.get(name);
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an inactive network: name (303 to the new URI), subnet (nat, isolated), interfaces "
+            + "and vlan_id (bridge, macvtap, vepa, passthrough); never its connection; 409 while it is active")
+    public Response update(@PathParam("name") String name, NetworkUpdate request) {
+        ActionBody.required(request);
+        NetworkView updated = networks.update(name, request);
+        return updated.name().equals(name) ? Response.ok(updated).build()
+                : Response.seeOther(uri.getBaseUriBuilder().path(NetworkResource.class).path(updated.name()).build())
+                        .entity(updated).build();
     }
 
     @DELETE

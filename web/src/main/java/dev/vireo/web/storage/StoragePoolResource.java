@@ -4,6 +4,7 @@ import dev.vireo.storage.PoolRequest;
 import dev.vireo.storage.PoolView;
 import dev.vireo.storage.StoragePoolService;
 import dev.vireo.web.ActionBody;
+import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -35,17 +36,25 @@ public class StoragePoolResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The host's storage pools, active or not")
+    @Operation(summary = "The host's storage pools, active or not, then the reserved kimchi_isos (the ISO images of every"
+            + " active pool)")
     public List<PoolView> list() {
         return pools.list();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a pool (dir so far): its directory is made, the pool started and autostarted; 201")
+    @Operation(summary = "Create a pool: dir (path), kimchi-iso (path to deep-scan for ISO images: 202 with the scan's"
+            + " task), netfs (source host, path), logical (source devices, or from_vg), iscsi (source host, target, port,"
+            + " auth username and password, kept in a libvirt secret), scsi (source adapter_name). dir, kimchi-iso and"
+            + " logical pools start at once and with the host; netfs, iscsi and scsi pools wait for activate; 201")
     public Response create(PoolRequest request) {
-        PoolView created = pools.create(ActionBody.required(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+        StoragePoolService.Created created = pools.create(ActionBody.required(request));
+        if (created.task() != null) {
+            return Accepted.task(uri, created.task());
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(created.pool().name()).build())
+                .entity(created.pool()).build();
     }
 
     @GET
@@ -58,7 +67,7 @@ public class StoragePoolResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change autostart")
+    @Operation(summary = "Change autostart; add disks (devices under /dev) to a logical pool's volume group")
     public PoolView update(@PathParam("name") String name, PoolRequest request) {
         return pools.update(name, ActionBody.required(request));
     }

@@ -35,7 +35,7 @@ public class NicResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "The VM's network interfaces, with the addresses their networks leased")
+    @Operation(summary = "The VM's network interfaces, with the addresses their networks leased and its guest agent reports")
     public List<NicView> list(@PathParam("vm") String vm) {
         return nics.list(vm);
     }

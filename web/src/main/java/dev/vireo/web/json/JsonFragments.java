@@ -1,0 +1,50 @@
+package dev.vireo.web.json;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JSON arrays of values that many requests read while few of them change (the VM list of a host
+ * with thousands of VMs): each value is written once, and its bytes are reused for as long as an
+ * equal value comes again. Views are records, so equal means unchanged. Bounded: when the cache
+ * holds more than {@link #LIMIT} values it starts afresh.
+ */
+@ApplicationScoped
+public class JsonFragments {
+
+    static final int LIMIT = 20_000;
+
+    private final Map<Object, byte[]> written = new ConcurrentHashMap<>();
+
+    /** The values as one JSON array, written as the seeds' JSON would be (see {@link JsonConfig}). */
+    public StreamingOutput array(List<?> values) {
+        List<byte[]> parts = values.stream().map(this::bytes).toList();
+        return out -> {
+            out.write('[');
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(parts.get(i));
+            }
+            out.write(']');
+        };
+    }
+
+    byte[] bytes(Object value) {
+        byte[] cached = written.get(value);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] json = JsonConfig.jsonb().toJson(value).getBytes(StandardCharsets.UTF_8);
+        if (written.size() >= LIMIT) {
+            written.clear();
+        }
+        written.put(value, json);
+        return json;
+    }
+}
