@@ -60,8 +60,11 @@ public class ManageStorage implements Serializable {
 
     public void createPool() {
         try {
-            PoolView created = pools.create(new PoolRequest(newPool, newPoolType, newPoolPath, null, null, null));
-            FacesErrors.info("Storage pool " + created.name() + " created");
+            StoragePoolService.Created created = pools.create(new PoolRequest(newPool, newPoolType, newPoolPath, null, null,
+                    null));
+            FacesErrors.info(created.task() != null
+                    ? "Storage pool " + newPool + ": scanning for ISO images (task " + created.task().id() + ")"
+                    : "Storage pool " + created.pool().name() + " created");
             newPool = null;
             newPoolPath = null;
         } catch (VireoException e) {
