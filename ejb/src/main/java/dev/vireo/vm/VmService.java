@@ -40,6 +40,9 @@ public class VmService {
     @EJB
     VmAccess access;
 
+    /** Not an EJB: asked once per VM of a list. */
+    private static final VmViews views = new VmViews();
+
     @EJB
     Callers callers;
 
@@ -83,10 +86,11 @@ public class VmService {
 
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
+        Map<String, VmStats> stats = sampler.latest();
         Caller caller = callers.current();
         return libvirt.domains(libvirt.localUri()).stream()
                 .filter(domain -> caller.mayUse(domain.definition().metadata()))
-                .map(domain -> VmView.of(domain, sampler.statsOf(domain.name()), iconOf(domain, icons)))
+                .map(domain -> views.of(domain, stats.getOrDefault(domain.name(), VmStats.NONE), iconOf(domain, icons)))
                 .sorted(Comparator.comparing(VmView::name))
                 .toList();
     }

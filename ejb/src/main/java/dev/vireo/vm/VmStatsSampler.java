@@ -42,6 +42,14 @@ public class VmStatsSampler {
         return latest.getOrDefault(name, VmStats.NONE);
     }
 
+    /**
+     * Every sampled VM's latest utilisation in one call (a VM list asks once, not once per VM);
+     * a live read-only view, whose values are replaced, never changed, by each sample.
+     */
+    public Map<String, VmStats> latest() {
+        return java.util.Collections.unmodifiableMap(latest);
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
     void sample() {
         try {

@@ -9,16 +9,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON arrays of values that many requests read while few of them change (the VM list of a host
- * with thousands of VMs): each value is written once, and its bytes are reused for as long as an
- * equal value comes again. Views are records, so equal means unchanged. Bounded: when the cache
- * holds more than {@link #LIMIT} values it starts afresh.
+ * with thousands of VMs): each value is written once, and its bytes are reused for as long as the
+ * same value comes again. Same means the same object: the services hand out the same view object
+ * while nothing about it changed, and an identity lookup costs nothing, where hashing a thousand
+ * records on every request would. Bounded: past {@link #LIMIT} values it starts afresh.
  */
 @ApplicationScoped
 public class JsonFragments {
 
     static final int LIMIT = 20_000;
 
-    private final Map<Object, byte[]> written = new ConcurrentHashMap<>();
+    /** A value compared by identity. */
+    private record Same(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
+
+    private final Map<Same, byte[]> written = new ConcurrentHashMap<>();
 
     /** The values as one JSON array, written as the seeds' JSON would be (see {@link JsonConfig}). */
     public StreamingOutput array(List<?> values) {
@@ -36,7 +50,8 @@ public class JsonFragments {
     }
 
     byte[] bytes(Object value) {
-        byte[] cached = written.get(value);
+        Same key = new Same(value);
+        byte[] cached = written.get(key);
         if (cached != null) {
             return cached;
         }
@@ -44,7 +59,7 @@ public class JsonFragments {
         if (written.size() >= LIMIT) {
             written.clear();
         }
-        written.put(value, json);
+        written.put(key, json);
         return json;
     }
 }
