@@ -72,6 +72,14 @@ public class Authenticator {
 
     /** A token or session presented as a bearer secret. */
     public Authenticated bearer(String value, String address) {
+        return bearer(value, address, false);
+    }
+
+    /**
+     * A token or session presented as a bearer secret; {@code inUse}: by someone working in the
+     * console, whose session then lasts its timeout from now again when half of it is gone.
+     */
+    public Authenticated bearer(String value, String address, boolean inUse) {
         throttle.check(null, address);
         Secrets.Presented presented = Secrets.parse(value).orElse(null);
         AccessKey key = presented == null ? null : em.find(AccessKey.class, presented.id());
@@ -85,6 +93,9 @@ public class Authenticator {
         }
         if (key.getLastUsed() == null || key.getLastUsed().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             key.setLastUsed(now);
+        }
+        if (inUse) {
+            key.keepAlive(now);
         }
         return authenticated(key.getOwner(), key.getKind() == AccessKey.Kind.TOKEN ? key.getId() : null);
     }

@@ -108,6 +108,17 @@ public class AccessKey {
         this.expires = now.plusSeconds(seconds);
     }
 
+    /**
+     * A session someone is using (the console) lasts its timeout from now again once less than
+     * half of it is left: idle sessions still end, busy ones are not cut off mid-work.
+     */
+    public void keepAlive(Instant now) {
+        if (expires != null && timeoutSeconds != null && !expiredAt(now)
+                && expires.isBefore(now.plusSeconds(timeoutSeconds / 2))) {
+            expireAfter(timeoutSeconds, now);
+        }
+    }
+
     public boolean expiredAt(Instant now) {
         return expires != null && !now.isBefore(expires);
     }

@@ -31,7 +31,8 @@ public class SignIn {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         try {
             AccessKeyService.Issued session = keys.login(user, password, null, request.getRemoteAddr());
-            ((HttpServletResponse) external.getResponse()).addCookie(cookie(session.value(), session.timeout(), request.isSecure()));
+            // a browser-session cookie: the server ends the session when it has been idle for its timeout
+            ((HttpServletResponse) external.getResponse()).addCookie(cookie(session.value(), -1, request.isSecure()));
             external.redirect(external.getRequestContextPath() + DASHBOARD);
         } catch (VireoException e) {
             // wrong credentials (AUTH0002E), too many failures (AUTH0003E, 429), missing field
@@ -39,7 +40,7 @@ public class SignIn {
         }
     }
 
-    /** The session cookie the API's login sets too; {@code maxAge} 0 removes it. */
+    /** The session cookie the API's login sets too; {@code maxAge} 0 removes it, -1 keeps it while the browser runs. */
     static Cookie cookie(String value, int maxAge, boolean secure) {
         Cookie cookie = new Cookie(Credentials.SESSION_COOKIE, value);
         cookie.setPath("/");

@@ -54,7 +54,7 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             Authenticator.Authenticated caller = credentials.bearer() != null
-                    ? authenticator.bearer(credentials.bearer(), request.getRemoteAddr())
+                    ? authenticator.bearer(credentials.bearer(), request.getRemoteAddr(), console == ConsolePaths.Kind.PAGE)
                     : authenticator.password(credentials.user(), credentials.password(), request.getRemoteAddr());
             if (caller.tokenId() != null) {
                 presentedKey.presentedToken(caller.tokenId());
