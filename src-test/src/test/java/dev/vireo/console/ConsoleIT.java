@@ -225,6 +225,73 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdminCreatesAUserWhoChangesTheirPasswordAndIssuesATokenAndTheAuditLogShowsIt() {
+        String user = "acc" + suffix;
+        String password = "pw-" + suffix + "-first";
+        String changed = "pw-" + suffix + "-second";
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+
+        browser.click("menu:users");
+        browser.awaitText(By.tagName("h1"), "Users");
+        browser.awaitText(By.id("roles:table"), "account.manage");
+        browser.click(By.cssSelector("#new-user .ui-panel-titlebar-icon"));
+        browser.type("new-user:name", user);
+        browser.type("new-user:password", "short");
+        browser.click("new-user:create");
+        browser.awaitText(By.cssSelector("#new-user .ui-message-error"), "Password too weak");
+        browser.type("new-user:password", password);
+        browser.type("new-user:nick", "Ann " + suffix);
+        browser.type("new-user:mail", user + "@example.org");
+        browser.click("new-user:create");
+        browser.awaitText(INFOS, "User " + user + " created");
+        browser.awaitText(By.id("users:table"), user + "@example.org");
+        browser.awaitText(By.id("groups:table"), user);
+        given().spec(admin()).get("/api/users/" + user).then().statusCode(200).body("nick", equalTo("Ann " + suffix));
+        browser.screenshot("users");
+
+        browser.click("menu:audit");
+        browser.awaitText(By.tagName("h1"), "Audit log");
+        browser.awaitText(By.id("audit:table"), "user.create");
+        assertThat(browser.driver.findElement(By.id("audit:table")).getText()).contains(user);
+        browser.screenshot("audit");
+        browser.click("menu:sign-out");
+        browser.awaitText(By.tagName("body"), "You signed out.");
+
+        browser.signIn(user, password);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        assertThat(browser.driver.findElements(By.id("menu:users"))).as("no account.read").isEmpty();
+        assertThat(browser.driver.findElements(By.id("menu:audit"))).as("no audit.read").isEmpty();
+        browser.click("menu:account");
+        browser.awaitText(By.tagName("h1"), "My account");
+        assertThat(browser.driver.findElement(By.id("profile:nick")).getAttribute("value")).isEqualTo("Ann " + suffix);
+
+        browser.type("password-change:old", "not-my-password");
+        browser.type("password-change:password", changed);
+        browser.click("password-change:change");
+        browser.awaitText(By.cssSelector("#password-change .ui-message-error"), "The old password of " + user + " is not right");
+        browser.type("password-change:old", password);
+        browser.type("password-change:password", changed);
+        browser.click("password-change:change");
+        browser.awaitText(INFOS, "Password changed");
+        TestAccounts.as(BASE, user, changed).get("/api/users/" + user).then().statusCode(200);
+
+        browser.click("tokens:create");
+        browser.awaitText(INFOS, "copy its value now");
+        String token = browser.await(By.id("token-value")).getText();
+        assertThat(token).startsWith("vrt");
+        given().baseUri(BASE).header("X-AUTH-TOKEN", token).get("/api/users/" + user).then().statusCode(200);
+        browser.script("document.getElementById('token-value').scrollIntoView({block: 'center'})");
+        browser.screenshot("account-token");
+        // shown once: the page opened again lists the token by id only
+        browser.go("/console/account.xhtml");
+        browser.awaitText(By.tagName("h1"), "My account");
+        assertThat(browser.driver.findElements(By.id("token-value"))).isEmpty();
+        assertThat(browser.text()).doesNotContain(token);
+        assertThat(browser.driver.findElement(By.id("tokens:table")).getText()).doesNotContain("No token.");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
         browser.awaitText(By.tagName("h1"), "Dashboard");

@@ -29,7 +29,12 @@ public final class FacesErrors {
             case INVALID_MEDIA -> "source_media";
             case UNKNOWN_NETWORK -> "networks";
             case UNKNOWN_POOL -> "pool";
-            case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS -> "name";
+            case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS, USER_EXISTS, GROUP_EXISTS, ROLE_EXISTS -> "name";
+            case WEAK_PASSWORD -> "password";
+            case WRONG_PASSWORD -> "old";
+            case UNKNOWN_PERMISSION -> "permissions";
+            case GROUP_NOT_FOUND -> "groups";
+            case INVALID_MAIL -> "mail";
             case INVALID_VALUE, MISSING_FIELD -> {
                 Matcher named = NAMED_FIELD.matcher(e.reason());
                 yield named.find() ? named.group(1) : null;

@@ -13,6 +13,9 @@ class FacesErrorsTest {
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_MEMORY, "too much"))).contains("memory");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_CPU, "odd"))).contains("cpu_info");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VM_EXISTS, "web-1"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.USER_EXISTS, "ann"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.WEAK_PASSWORD, "short"))).contains("password");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.WRONG_PASSWORD, "ann"))).contains("old");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_VALUE, "bootorder", "x"))).contains("bootorder");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.MISSING_FIELD, "template"))).contains("template");
     }
