@@ -144,7 +144,7 @@ final class DomainOperations {
                 return;
             } catch (LibvirtException e) {
                 String message = LibvirtErrors.message(e);
-                if (attempt == TRAY_RETRIES || message == null || !message.contains("Tray of device")) {
+                if (attempt == TRAY_RETRIES || message == null || !message.contains("Tray of")) {
                     throw e;
                 }
                 try {
