@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console in Debian's headless Chromium against the real EAR on libvirt's test driver.
@@ -160,6 +164,48 @@ class ConsoleIT {
         browser.awaitText(INFOS, vm + " deleted");
         assertThat(browser.path()).startsWith("/console/vms.xhtml");
         given().spec(admin()).get("/api/vms/" + vm).then().statusCode(404);
+    }
+
+    @Test
+    void anAdminClonesAShutOffVmFromTheListAndWatchesItsTask() {
+        String template = "tpl-" + suffix;
+        String vm = "src-" + suffix;
+        given().spec(admin()).contentType(ContentType.JSON).body("{\"name\": \"" + template
+                        + "\", \"source_media\": {\"type\": \"netboot\"}, \"memory\": {\"current\": 256},"
+                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        String created = given().spec(admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + vm + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "finished".equals(given().spec(admin()).get("/api/tasks/" + created).then().extract().path("status")));
+
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        browser.go("/console/vms.xhtml");
+        browser.type("vms:table:globalFilter", vm);
+        By rows = By.cssSelector("#vms\\:table_data > tr");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.numberOfElementsToBe(rows, 1));
+        browser.awaitText(rows, vm);
+        // the new VM is shut off, so its clone button is enabled (a running one's is not); the table's own
+        // refresh may redraw the row between finding and clicking the button, so a stale button is looked up again
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement clone = d.findElement(By.cssSelector("#vms\\:table_data .vireo-act-clone"));
+            assertThat(clone.isEnabled()).isTrue();
+            clone.click();
+            return true;
+        });
+        browser.awaitText(INFOS, "finished");
+        String clone = vm + "-clone1";
+        assertThat(browser.driver.findElement(INFOS).getText()).contains(clone);
+        browser.type("vms:table:globalFilter", clone);
+        browser.awaitText(By.id("vms:table"), clone);
+        given().spec(admin()).get("/api/vms/" + clone).then().statusCode(200).body("state", equalTo("shutoff"));
+        given().spec(admin()).get("/api/vms/" + clone + "/storages").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.greaterThan(0));
+        browser.screenshot("vm-cloned");
+        given().spec(admin()).delete("/api/vms/" + clone).then().statusCode(204);
+        given().spec(admin()).delete("/api/vms/" + vm).then().statusCode(204);
     }
 
     @Test

@@ -101,6 +101,15 @@ public class ListVms implements Serializable {
         }
     }
 
+    /** Copies a shut-off VM and its disks as a task; the follower shows its progress and the clone's name. */
+    public void cloneVm(String name) {
+        try {
+            followTask.follow(vms.cloneVm(name));
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
     /** The same action on every selected VM; each refusal is shown with the VM it concerns. */
     public void actOnSelected(String action) {
         if (selected.isEmpty()) {

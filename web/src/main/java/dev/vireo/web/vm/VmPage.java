@@ -62,6 +62,7 @@ final class VmPage {
             case "poweroff" -> !state.equals("shutoff") && !state.equals("nostate");
             case "shutdown", "reboot", "suspend" -> state.equals("running") || state.equals("blocked");
             case "resume" -> state.equals("paused");
+            case "clone" -> state.equals("shutoff");
             default -> true;
         };
     }
