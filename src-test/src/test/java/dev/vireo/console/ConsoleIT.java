@@ -79,6 +79,11 @@ class ConsoleIT {
         assertThat(browser.path()).startsWith("/console/index.xhtml");
         assertThat(browser.text()).contains("Virtual machines:", "CPU", "Memory used", "Host utilisation, last hour",
                 "Recent audit events", "admin");
+        // storage and network capacity as the API lists them
+        int pools = given().spec(admin()).get("/api/storagepools").then().extract().path("size()");
+        int networks = given().spec(admin()).get("/api/networks").then().extract().path("size()");
+        assertThat(browser.driver.findElement(By.id("dashboard:storage")).getText()).contains("of " + pools + " pools active");
+        assertThat(browser.driver.findElement(By.id("dashboard:networks")).getText()).contains("of " + networks + " active");
         assertThat(browser.driver.manage().getCookieNamed("VIREO_SESSION").isHttpOnly()).isTrue();
     }
 

@@ -6,7 +6,11 @@ import dev.vireo.host.HostService;
 import dev.vireo.host.HostStatsHistory;
 import dev.vireo.host.HostStatsView;
 import dev.vireo.host.HostView;
+import dev.vireo.network.NetworkService;
+import dev.vireo.network.NetworkView;
 import dev.vireo.security.Permission;
+import dev.vireo.storage.PoolView;
+import dev.vireo.storage.StoragePoolService;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.vm.VmService;
@@ -22,12 +26,16 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The console's first page: the host's capacity and load, VMs by state, running tasks, recent audit events. */
+/**
+ * The console's first page: the host's capacity and load (CPU, memory, storage pools, networks), VMs
+ * by state, running tasks, recent audit events.
+ */
 @Named
 @ViewScoped
 public class Dashboard implements Serializable {
@@ -46,6 +54,12 @@ public class Dashboard implements Serializable {
     transient TaskService tasks;
 
     @EJB
+    transient StoragePoolService pools;
+
+    @EJB
+    transient NetworkService networks;
+
+    @EJB
     transient AuditLog audit;
 
     @Inject
@@ -55,6 +69,8 @@ public class Dashboard implements Serializable {
     private HostStatsView stats;
     private String chart;
     private Map<String, Long> vmsByState = Map.of();
+    private Storage storage;
+    private Networks networkCounts;
     private List<TaskView> runningTasks = List.of();
     private List<AuditEntryView> recentEvents = List.of();
 
@@ -69,11 +85,42 @@ public class Dashboard implements Serializable {
             vmsByState = vms.list().stream()
                     .collect(Collectors.groupingBy(VmView::state, TreeMap::new, Collectors.counting()));
         }
+        if (user.may(Permission.STORAGE_READ)) {
+            storage = Storage.of(pools.list());
+        }
+        if (user.may(Permission.NETWORK_READ)) {
+            networkCounts = Networks.of(networks.list());
+        }
         if (user.may(Permission.TASK_READ)) {
             runningTasks = tasks.list("running", null);
         }
         if (user.may(Permission.AUDIT_READ)) {
             recentEvents = audit.query(10, 0, null, null);
+        }
+    }
+
+    /** What the active storage pools hold: their summed capacity and allocation, and how many pools are active. */
+    public record Storage(int active, int total, long capacity, long allocated) implements Serializable {
+
+        static Storage of(List<PoolView> pools) {
+            List<PoolView> active = pools.stream().filter(pool -> "active".equals(pool.state())).toList();
+            // pools that report no capacity (an ISO catalogue) count as pools but add no bytes
+            long capacity = active.stream().map(PoolView::capacity).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+            long allocated = active.stream().map(PoolView::allocated).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+            return new Storage(active.size(), pools.size(), capacity, allocated);
+        }
+
+        public long usedPercent() {
+            return capacity == 0 ? 0 : Math.round(100.0 * allocated / capacity);
+        }
+    }
+
+    /** How many networks there are, how many are active, and how many VMs' NICs use. */
+    public record Networks(int active, int total, int inUse) implements Serializable {
+
+        static Networks of(List<NetworkView> networks) {
+            return new Networks((int) networks.stream().filter(n -> "active".equals(n.state())).count(), networks.size(),
+                    (int) networks.stream().filter(NetworkView::inUse).count());
         }
     }
 
@@ -136,6 +183,19 @@ public class Dashboard implements Serializable {
         }
         HostStatsView.Memory memory = stats.memory();
         return bytes(memory.total() - memory.avail()) + " of " + bytes(memory.total());
+    }
+
+    public long getMemoryUsedPercent() {
+        Double percent = stats == null || stats.memory() == null ? null : memoryUsedPercent(stats.memory());
+        return percent == null ? 0 : Math.round(percent);
+    }
+
+    public Storage getStorage() {
+        return storage;
+    }
+
+    public Networks getNetworks() {
+        return networkCounts;
     }
 
     public String getCpu() {
