@@ -173,17 +173,8 @@ class ConsoleIT {
 
     @Test
     void anAdminClonesAShutOffVmFromTheListAndWatchesItsTask() {
-        String template = "tpl-" + suffix;
         String vm = "src-" + suffix;
-        given().spec(admin()).contentType(ContentType.JSON).body("{\"name\": \"" + template
-                        + "\", \"source_media\": {\"type\": \"netboot\"}, \"memory\": {\"current\": 256},"
-                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
-                .post("/api/templates").then().statusCode(201);
-        String created = given().spec(admin()).contentType(ContentType.JSON)
-                .body("{\"name\": \"" + vm + "\", \"template\": \"/api/templates/" + template + "\"}")
-                .post("/api/vms").then().statusCode(202).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                "finished".equals(given().spec(admin()).get("/api/tasks/" + created).then().extract().path("status")));
+        shutOffVmThroughTheApi(vm);
 
         browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
         browser.awaitText(By.tagName("h1"), "Dashboard");
@@ -211,6 +202,63 @@ class ConsoleIT {
         browser.screenshot("vm-cloned");
         given().spec(admin()).delete("/api/vms/" + clone).then().statusCode(204);
         given().spec(admin()).delete("/api/vms/" + vm).then().statusCode(204);
+    }
+
+    @Test
+    void anAdminSetsTheCpuTopologyAndAConsolePasswordAndAMoveToABadHostIsRefusedAtItsField() {
+        String vm = "topo-" + suffix;
+        shutOffVmThroughTheApi(vm);
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        browser.go("/console/vm.xhtml?name=" + vm);
+        browser.awaitText(By.id("vm-state"), "shutoff");
+
+        // 2 vCPUs of 4 at most as 2 sockets × 2 cores × 1 thread; a console password for ten minutes
+        browser.type("edit:vcpus_input", "2");
+        browser.type("edit:maxvcpus_input", "4");
+        browser.type("edit:sockets_input", "2");
+        browser.type("edit:cores_input", "2");
+        browser.type("edit:threads_input", "1");
+        browser.type("edit:passwd", "console-" + suffix);
+        browser.type("edit:passwdValidTo_input", "600");
+        browser.click("edit:save");
+        browser.awaitText(INFOS, "Saved " + vm);
+        given().spec(admin()).get("/api/vms/" + vm).then()
+                .body("cpu_info.vcpus", equalTo(2))
+                .body("cpu_info.maxvcpus", equalTo(4))
+                .body("cpu_info.topology.sockets", equalTo(2))
+                .body("cpu_info.topology.cores", equalTo(2))
+                .body("cpu_info.topology.threads", equalTo(1))
+                .body("graphics.passwdValidTo", org.hamcrest.Matchers.notNullValue());
+        // a topology that does not make the vCPUs is the service's refusal, next to the CPU fields
+        browser.type("edit:threads_input", "3");
+        browser.click("edit:save");
+        browser.awaitText(By.cssSelector("#edit .ui-message-error"), "Invalid cpu_info");
+        given().spec(admin()).get("/api/vms/" + vm).then().body("cpu_info.topology.threads", equalTo(1));
+
+        // a destination that is no host is refused next to its field, and the VM stays
+        browser.click(By.cssSelector("#migrate .ui-panel-titlebar-icon"));
+        browser.type("migrate:remote_host", "not a host!");
+        browser.click("migrate:move");
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(By.cssSelector("#migrate .ui-message-error"), "Invalid migration");
+        given().spec(admin()).get("/api/vms/" + vm).then().statusCode(200);
+        browser.screenshot("vm-topology-and-move");
+        given().spec(admin()).delete("/api/vms/" + vm).then().statusCode(204);
+    }
+
+    /** A shut-off VM made through the API from a small template of its own, once its task finished. */
+    private void shutOffVmThroughTheApi(String vm) {
+        String template = "tpl-" + vm;
+        given().spec(admin()).contentType(ContentType.JSON).body("{\"name\": \"" + template
+                        + "\", \"source_media\": {\"type\": \"netboot\"}, \"memory\": {\"current\": 256},"
+                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        String created = given().spec(admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + vm + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "finished".equals(given().spec(admin()).get("/api/tasks/" + created).then().extract().path("status")));
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class FacesErrors {
             case INVALID_MEMORY -> "memory";
             case INVALID_CPU -> "cpu_info";
             case INVALID_GRAPHICS -> "graphics";
+            case MIGRATE_INVALID -> "remote_host";
             case INVALID_DISK -> "disks";
             case INVALID_MEDIA -> "source_media";
             case UNKNOWN_NETWORK -> "networks";

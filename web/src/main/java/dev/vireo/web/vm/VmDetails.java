@@ -3,6 +3,7 @@ package dev.vireo.web.vm;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.template.TemplateRequest;
+import dev.vireo.vm.MigrateRequest;
 import dev.vireo.vm.SnapshotService;
 import dev.vireo.vm.SnapshotView;
 import dev.vireo.vm.VmService;
@@ -30,7 +31,8 @@ import org.primefaces.model.TreeNode;
 
 /**
  * One VM's page: its representation and screenshot, lifecycle actions, the edit form (every field
- * of the API's PUT; only what the user changed is sent) and its snapshots as a tree.
+ * of the API's PUT; only what the user changed is sent), its snapshots as a tree, and moving it to
+ * another host.
  */
 @Named
 @ViewScoped
@@ -53,6 +55,8 @@ public class VmDetails implements Serializable {
     private TreeNode<SnapshotView.Node> snapshotTree;
     private String snapshotName;
     private String snapshotDescription;
+    private String migrateHost;
+    private String migrateUser;
 
     /** The edit form's fields, filled from the VM. */
     public static class Form implements Serializable {
@@ -64,12 +68,18 @@ public class VmDetails implements Serializable {
         public Integer maxmemory;
         public Integer vcpus;
         public Integer maxvcpus;
+        public Integer sockets;
+        public Integer cores;
+        public Integer threads;
         public String bootorder;
         public boolean bootmenu;
         public boolean autostart;
         public String users;
         public String groups;
         public String graphicsType;
+        /** A new console password: never shown, only set (blank = unchanged). */
+        public String consolePassword;
+        public Integer consolePasswordSeconds = 30;
 
         static Form of(VmView vm) {
             Form form = new Form();
@@ -80,6 +90,11 @@ public class VmDetails implements Serializable {
             form.maxmemory = (int) vm.memory().maxmemory();
             form.vcpus = vm.cpuInfo().vcpus();
             form.maxvcpus = vm.cpuInfo().maxvcpus();
+            if (vm.cpuInfo().topology() != null) {
+                form.sockets = vm.cpuInfo().topology().sockets();
+                form.cores = vm.cpuInfo().topology().cores();
+                form.threads = vm.cpuInfo().topology().threads();
+            }
             form.bootorder = String.join(", ", vm.bootorder());
             form.bootmenu = vm.bootmenu();
             form.autostart = vm.autostart();
@@ -116,6 +131,16 @@ public class VmDetails implements Serializable {
         public void setGroups(String v) { groups = v; }
         public String getGraphicsType() { return graphicsType; }
         public void setGraphicsType(String v) { graphicsType = v; }
+        public Integer getSockets() { return sockets; }
+        public void setSockets(Integer v) { sockets = v; }
+        public Integer getCores() { return cores; }
+        public void setCores(Integer v) { cores = v; }
+        public Integer getThreads() { return threads; }
+        public void setThreads(Integer v) { threads = v; }
+        public String getConsolePassword() { return consolePassword; }
+        public void setConsolePassword(String v) { consolePassword = v; }
+        public Integer getConsolePasswordSeconds() { return consolePasswordSeconds; }
+        public void setConsolePasswordSeconds(Integer v) { consolePasswordSeconds = v; }
     }
 
     /** Called by the page's viewAction: a VM the user may not see is "does not exist", as in the API. */
@@ -206,11 +231,20 @@ public class VmDetails implements Serializable {
         TemplateRequest.Memory memory = Objects.equals(form.memory, (int) vm.memory().current())
                 && Objects.equals(form.maxmemory, (int) vm.memory().maxmemory()) ? null
                 : new TemplateRequest.Memory(form.memory, form.maxmemory);
+        VmView.Topology had = vm.cpuInfo().topology();
+        boolean sameTopology = had == null
+                ? form.sockets == null && form.cores == null && form.threads == null
+                : Objects.equals(form.sockets, had.sockets()) && Objects.equals(form.cores, had.cores())
+                        && Objects.equals(form.threads, had.threads());
         TemplateRequest.CpuInfo cpu = Objects.equals(form.vcpus, vm.cpuInfo().vcpus())
-                && Objects.equals(form.maxvcpus, vm.cpuInfo().maxvcpus()) ? null
-                : new TemplateRequest.CpuInfo(form.vcpus, form.maxvcpus, null);
-        VmUpdateRequest.Graphics graphics = Objects.equals(form.graphicsType, vm.graphics().type()) ? null
-                : new VmUpdateRequest.Graphics(form.graphicsType, null, null);
+                && Objects.equals(form.maxvcpus, vm.cpuInfo().maxvcpus()) && sameTopology ? null
+                : new TemplateRequest.CpuInfo(form.vcpus, form.maxvcpus,
+                        sameTopology ? null : new TemplateRequest.Topology(form.sockets, form.cores, form.threads));
+        boolean newType = !Objects.equals(form.graphicsType, vm.graphics().type());
+        boolean newPassword = form.consolePassword != null && !form.consolePassword.isEmpty();
+        VmUpdateRequest.Graphics graphics = !newType && !newPassword ? null
+                : new VmUpdateRequest.Graphics(newType ? form.graphicsType : null,
+                        newPassword ? form.consolePassword : null, newPassword ? form.consolePasswordSeconds : null);
         return new VmUpdateRequest(
                 changed(form.name, vm.name()),
                 changedList(form.users, vm.users()),
@@ -235,6 +269,32 @@ public class VmDetails implements Serializable {
         List<String> value = text == null || text.isBlank() ? List.of()
                 : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return value.equals(current) ? null : value;
+    }
+
+    /** Starts moving the VM to another libvirt host; the task follower shows it, the page then points back to the list. */
+    public void migrate() {
+        try {
+            followTask.follow(vms.migrate(name, new MigrateRequest(blankToNull(migrateHost), blankToNull(migrateUser), null,
+                    null)));
+        } catch (VireoException e) {
+            FacesErrors.show(e, "migrate");
+        }
+    }
+
+    public String getMigrateHost() {
+        return migrateHost;
+    }
+
+    public void setMigrateHost(String migrateHost) {
+        this.migrateHost = migrateHost;
+    }
+
+    public String getMigrateUser() {
+        return migrateUser;
+    }
+
+    public void setMigrateUser(String migrateUser) {
+        this.migrateUser = migrateUser;
     }
 
     /** A one-time console ticket (the connect action's password, valid 30 s) for the page's noVNC. */
