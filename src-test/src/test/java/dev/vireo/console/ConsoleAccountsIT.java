@@ -94,15 +94,28 @@ class ConsoleAccountsIT {
         admin().get("/api/roles/" + role).then().statusCode(200)
                 .body("permissions", hasItems("audit.read", "network.manage")).body("permissions.size()", equalTo(2));
 
-        // a group with that role
+        // a group, then that role given to it
         browser.click(By.cssSelector("#new-group .ui-panel-titlebar-icon"));
         browser.type("new-group:name", group);
         browser.type("new-group:display", "Operators " + suffix);
-        check("new-group:role", role);
         browser.click("new-group:create");
         browser.awaitText(INFOS, "User group " + group + " created");
-        assertThat(row("groups:table", group).getText()).contains("Operators " + suffix, role);
-        admin().get("/api/user_groups/" + group).then().statusCode(200).body("role", equalTo(List.of(role)));
+        assertThat(row("groups:table", group).getText()).contains("Operators " + suffix).doesNotContain(role);
+        admin().get("/api/user_groups/" + group).then().statusCode(200).body("role", equalTo(List.of()));
+        assertThat(row("groups:table", group).findElements(By.cssSelector("button[title='delete']"))).hasSize(1);
+        assertThat(row("groups:table", "admins").findElements(By.cssSelector("button[title='delete']")))
+                .as("a built-in group cannot be deleted: no button").isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("[id='role-grant:groups_input'] option")).stream()
+                .map(option -> option.getAttribute("value")).toList())
+                .as("the new group is offered; built-in groups keep their roles").contains(group)
+                .doesNotContain("admins", "users", "auditors");
+        browser.script("PF('grantedRoleMenu').selectValue('" + role + "')");
+        browser.script("PF('grantGroupMenu').selectValue('" + group + "')");
+        browser.click("role-grant:give");
+        browser.awaitText(INFOS, "Role " + role + " given to " + group);
+        browser.awaitText(By.id("groups:table"), role);
+        assertThat(row("groups:table", group).getText()).contains(role);
+        admin().get("/api/user_groups/" + group).then().body("role", equalTo(List.of(role)));
 
         // the user joins it
         browser.script("PF('memberMenu').selectValue('" + user + "')");
@@ -217,14 +230,15 @@ class ConsoleAccountsIT {
         as(user, password).get("/api/token").then().body("$", not(org.hamcrest.Matchers.hasKey(revokedId)))
                 .body("$", org.hamcrest.Matchers.hasKey(keptId));
 
-        // the page again: the other token is still listed and can be revoked the same way
-        browser.go("/console/account.xhtml");
-        browser.awaitText(By.tagName("h1"), "My account");
+        // the other one right away, on the same page (the dialog works again after the table changed)
         row("tokens:table", keptId).findElement(By.cssSelector("button[title='revoke']")).click();
+        browser.awaitText(By.cssSelector(".ui-confirm-dialog"), "Revoke token " + keptId + "?");
         browser.click(By.cssSelector("[id$='confirm-yes']"));
         browser.awaitText(INFOS, "Token " + keptId + " revoked");
         browser.awaitText(By.id("tokens:table"), "No token.");
         given().baseUri(BASE).header("X-AUTH-TOKEN", kept).get("/api/vms").then().statusCode(401);
+        browser.go("/console/account.xhtml");
+        browser.awaitText(By.id("tokens:table"), "No token.");
     }
 
     @Test
