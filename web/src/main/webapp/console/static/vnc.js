@@ -16,14 +16,23 @@ function open(vm, ticket, screenId, statusId) {
         + '?ticket=' + encodeURIComponent(ticket);
     screen.style.display = 'block';
     status.textContent = 'Connecting to ' + vm + '…';
-    rfb = new RFB(screen, url, { credentials: { password: ticket }, wsProtocols: ['binary'] });
-    rfb.scaleViewport = true;
-    rfb.addEventListener('connect', () => { status.textContent = 'Connected to ' + vm; });
-    rfb.addEventListener('disconnect', e => {
-        status.textContent = e.detail.clean ? 'Disconnected' : 'The console connection was refused or lost';
-        rfb = null;
+    // each session's events speak only for it: a session replaced by a newer one must not
+    // overwrite the newer one's status or forget it
+    const session = new RFB(screen, url, { credentials: { password: ticket }, wsProtocols: ['binary'] });
+    rfb = session;
+    session.scaleViewport = true;
+    session.addEventListener('connect', () => {
+        if (rfb === session) {
+            status.textContent = 'Connected to ' + vm;
+        }
     });
-    rfb.addEventListener('credentialsrequired', () => rfb.sendCredentials({ password: ticket }));
+    session.addEventListener('disconnect', e => {
+        if (rfb === session) {
+            status.textContent = e.detail.clean ? 'Disconnected' : 'The console connection was refused or lost';
+            rfb = null;
+        }
+    });
+    session.addEventListener('credentialsrequired', () => session.sendCredentials({ password: ticket }));
 }
 
 function close() {

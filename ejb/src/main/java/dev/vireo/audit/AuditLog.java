@@ -67,10 +67,12 @@ public class AuditLog {
 
     /**
      * Entries, newest first: at most {@code limit} (default 100, at most 1000) from offset
-     * {@code start}, optionally only after and/or before an instant.
+     * {@code start}, optionally only after and/or before an instant, only by one user and only of
+     * one action (exact names; null or blank: any).
      */
     @RolesAllowed(Permission.AUDIT_READ)
-    public List<AuditEntryView> query(Integer limit, Integer start, Instant after, Instant before) {
+    public List<AuditEntryView> query(Integer limit, Integer start, Instant after, Instant before, String user,
+                                      String action) {
         int max = limit == null ? 100 : limit;
         int offset = start == null ? 0 : start;
         if (max < 1 || max > MAX_LIMIT) {
@@ -81,9 +83,16 @@ public class AuditLog {
         }
         TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where "
                 + "(:after is null or e.time > :after) and (:before is null or e.time < :before) "
+                + "and (:user is null or e.actor = :user) and (:action is null or e.action = :action) "
                 + "order by e.time desc, e.id desc", AuditEvent.class);
         query.setParameter("after", after);
         query.setParameter("before", before);
+        query.setParameter("user", blankToNull(user));
+        query.setParameter("action", blankToNull(action));
         return query.setFirstResult(offset).setMaxResults(max).getResultList().stream().map(AuditEntryView::of).toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

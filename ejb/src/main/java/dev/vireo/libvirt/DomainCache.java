@@ -58,6 +58,16 @@ final class DomainCache {
         byName.put(summary.name(), new Entry(summary, sequence.incrementAndGet()));
     }
 
+    /**
+     * Records one domain's state as read after {@code mark} (an event's read-back), unless a write
+     * after the mark brought fresher state: an event read that raced an action's own read-back
+     * (e.g. between redefining a running domain and changing it live) must not undo it.
+     */
+    void putIfNewer(DomainSummary summary, long mark) {
+        byName.compute(summary.name(), (name, current) -> current != null && current.sequence() > mark ? current
+                : new Entry(summary, sequence.incrementAndGet()));
+    }
+
     void remove(String name) {
         byName.put(name, new Entry(null, sequence.incrementAndGet()));
     }

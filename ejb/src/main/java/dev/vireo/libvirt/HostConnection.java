@@ -97,7 +97,9 @@ final class HostConnection implements AutoCloseable {
             if (event.getType() == DomainEventType.UNDEFINED || current == null) {
                 domains.remove(name);
             } else {
-                DomainOperations.byName(current, name).ifPresentOrElse(domains::put, () -> domains.remove(name));
+                long mark = domains.mark();
+                DomainOperations.byName(current, name).ifPresentOrElse(summary -> domains.putIfNewer(summary, mark),
+                        () -> domains.remove(name));
             }
         } catch (LibvirtException | RuntimeException e) {
             // never let an exception into libvirt's native loop; the periodic listing repairs the entry

@@ -26,6 +26,18 @@ class DomainCacheTest {
     }
 
     @Test
+    void anEventsReadBackThatAnActionsLaterWriteOvertookIsDropped() {
+        long eventRead = cache.mark();
+        cache.put(vm("a", DomainState.PAUSED));          // the action's read-back, written first
+        cache.putIfNewer(vm("a", DomainState.RUNNING), eventRead);
+        assertThat(cache.get("a")).map(DomainSummary::state).contains(DomainState.PAUSED);
+
+        long laterRead = cache.mark();
+        cache.putIfNewer(vm("a", DomainState.SHUTOFF), laterRead);
+        assertThat(cache.get("a")).map(DomainSummary::state).contains(DomainState.SHUTOFF);
+    }
+
+    @Test
     void aDomainRemovedAfterTheListingStartedStaysRemoved() {
         cache.replaceAll(List.of(vm("a", DomainState.RUNNING)), cache.mark());
         long mark = cache.mark();

@@ -118,4 +118,12 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    void awaitInvisible(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
 }

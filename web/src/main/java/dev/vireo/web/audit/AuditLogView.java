@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The audit log for callers with {@code audit.read}: newest first, a page of {@code limit} entries
- * from {@code start}, optionally only after and/or before a moment (UTC).
+ * from {@code start}, optionally only after and/or before a moment (UTC), by one user, of one action.
  */
 @Named
 @ViewScoped
@@ -30,12 +30,14 @@ public class AuditLogView implements Serializable {
     private int start;
     private LocalDateTime after;
     private LocalDateTime before;
+    private String user;
+    private String action;
     private transient List<AuditEntryView> entries;
 
     public List<AuditEntryView> getEntries() {
         if (entries == null) {
             try {
-                entries = audit.query(limit, start, instant(after), instant(before));
+                entries = audit.query(limit, start, instant(after), instant(before), user, action);
             } catch (VireoException e) {
                 entries = List.of();
                 FacesErrors.show(e);
@@ -57,6 +59,8 @@ public class AuditLogView implements Serializable {
     public void clear() {
         after = null;
         before = null;
+        user = null;
+        action = null;
         filter();
     }
 
@@ -99,4 +103,8 @@ public class AuditLogView implements Serializable {
     public void setAfter(LocalDateTime after) { this.after = after; }
     public LocalDateTime getBefore() { return before; }
     public void setBefore(LocalDateTime before) { this.before = before; }
+    public String getUser() { return user; }
+    public void setUser(String user) { this.user = user; }
+    public String getAction() { return action; }
+    public void setAction(String action) { this.action = action; }
 }

@@ -42,10 +42,11 @@ public class LogResource {
 
     @GET
     @Operation(summary = "Audit entries, newest first: limit (default 100), start offset, after/before "
-            + "(ISO-8601, 'yyyy-MM-dd HH:mm:ss' or a date; UTC)")
+            + "(ISO-8601, 'yyyy-MM-dd HH:mm:ss' or a date; UTC), user and action (exact names)")
     public List<AuditEntryView> query(@QueryParam("limit") Integer limit, @QueryParam("start") Integer start,
-                                      @QueryParam("after") String after, @QueryParam("before") String before) {
-        return log.query(limit, start, instant("after", after), instant("before", before));
+                                      @QueryParam("after") String after, @QueryParam("before") String before,
+                                      @QueryParam("user") String user, @QueryParam("action") String action) {
+        return log.query(limit, start, instant("after", after), instant("before", before), user, action);
     }
 
     @POST

@@ -95,7 +95,7 @@ public class Dashboard implements Serializable {
             runningTasks = tasks.list("running", null);
         }
         if (user.may(Permission.AUDIT_READ)) {
-            recentEvents = audit.query(10, 0, null, null);
+            recentEvents = audit.query(10, 0, null, null, null, null);
         }
     }
 

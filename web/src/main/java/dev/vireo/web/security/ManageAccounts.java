@@ -2,6 +2,7 @@ package dev.vireo.web.security;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.security.AccountService;
+import dev.vireo.security.BuiltinRole;
 import dev.vireo.security.GroupRequest;
 import dev.vireo.security.GroupView;
 import dev.vireo.security.RoleRequest;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * Users, user groups and roles: everyone with {@code account.read} sees them, {@code account.manage}
- * creates and deletes them and changes group membership. The lists are read once per change, not
+ * creates and deletes them, changes group membership and gives roles to (or takes them from) groups. The lists are read once per change, not
  * once per getter call.
  */
 @Named
@@ -54,6 +55,10 @@ public class ManageAccounts implements Serializable {
     private String memberGroup;
     private String member;
 
+    // a role given to a group
+    private String grantedRole;
+    private String grantGroup;
+
     public List<UserView> getUsers() {
         if (users == null) {
             users = accounts.users().stream().map(accounts::user).toList();
@@ -85,6 +90,16 @@ public class ManageAccounts implements Serializable {
 
     public List<String> getGroupNames() {
         return getGroups().stream().map(GroupView::name).toList();
+    }
+
+    /** The groups whose roles may change. */
+    public List<String> getChangeableGroupNames() {
+        return getGroupNames().stream().filter(group -> !isBuiltin(group)).toList();
+    }
+
+    /** A built-in group keeps its roles and cannot be deleted. */
+    public boolean isBuiltin(String group) {
+        return BuiltinRole.isBuiltinGroup(group);
     }
 
     public List<String> getRoleNames() {
@@ -170,6 +185,32 @@ public class ManageAccounts implements Serializable {
         }
     }
 
+    public void giveRole() {
+        try {
+            List<String> roles = new ArrayList<>(accounts.group(grantGroup).role());
+            if (!roles.contains(grantedRole)) {
+                roles.add(grantedRole);
+            }
+            accounts.updateGroup(grantGroup, new GroupRequest(null, null, roles));
+            FacesErrors.info("Role " + grantedRole + " given to " + grantGroup);
+            changed();
+        } catch (VireoException e) {
+            FacesErrors.show(e, "role-grant");
+        }
+    }
+
+    public void takeRole(String group, String role) {
+        try {
+            List<String> roles = new ArrayList<>(accounts.group(group).role());
+            roles.remove(role);
+            accounts.updateGroup(group, new GroupRequest(null, null, roles));
+            FacesErrors.info("Role " + role + " taken from " + group);
+            changed();
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
     public void createRole() {
         try {
             RoleView created = accounts.createRole(new RoleRequest(roleName, List.copyOf(permissions)));
@@ -224,4 +265,8 @@ public class ManageAccounts implements Serializable {
     public void setMemberGroup(String memberGroup) { this.memberGroup = memberGroup; }
     public String getMember() { return member; }
     public void setMember(String member) { this.member = member; }
+    public String getGrantedRole() { return grantedRole; }
+    public void setGrantedRole(String grantedRole) { this.grantedRole = grantedRole; }
+    public String getGrantGroup() { return grantGroup; }
+    public void setGrantGroup(String grantGroup) { this.grantGroup = grantGroup; }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * The web console's one-time tickets. A ticket is the console password the VM's {@code connect}
@@ -34,6 +35,8 @@ public class VncTickets {
     @Resource
     ManagedThreadFactory threads;
 
+    private static final Logger LOG = Logger.getLogger(VncTickets.class.getName());
+
     private final Clock clock = Clock.systemUTC();
     /** Tickets already accepted, until they expire (then the VM's password has expired too). */
     private final Map<String, Instant> used = new ConcurrentHashMap<>();
@@ -48,21 +51,27 @@ public class VncTickets {
         used.values().removeIf(until -> until.isBefore(now));
         grants.values().removeIf(grant -> grant.until().isBefore(now));
         if (vm == null || ticket == null || ticket.isEmpty() || user == null) {
-            return Optional.empty();
+            return refused(vm, user, "no ticket or nobody signed in");
         }
         VmView view;
         try {
             view = vms.get(vm);
         } catch (VireoException | jakarta.ejb.EJBAccessException notTheirs) {
-            return Optional.empty();
+            return refused(vm, user, "no such VM for them");
         }
         VmView.Graphics graphics = view.graphics();
-        if (!"vnc".equals(graphics.type()) || graphics.port() == null || !ticket.equals(graphics.passwd())) {
-            return Optional.empty();
+        if (!"vnc".equals(graphics.type()) || graphics.port() == null) {
+            return refused(vm, user, "no VNC display");
+        }
+        if (!ticket.equals(graphics.passwd())) {
+            return refused(vm, user, "the ticket is not the VM's current console password");
         }
         Instant validTo = validTo(graphics.passwdValidTo());
-        if (validTo == null || !validTo.isAfter(now) || used.putIfAbsent(ticket, validTo) != null) {
-            return Optional.empty();
+        if (validTo == null || !validTo.isAfter(now)) {
+            return refused(vm, user, "the ticket expired");
+        }
+        if (used.putIfAbsent(ticket, validTo) != null) {
+            return refused(vm, user, "the ticket was used already");
         }
         Grant grant = new Grant(vm, user, graphics.port(), validTo.plusSeconds(30));
         grants.put(key(vm, ticket), grant);
@@ -72,6 +81,12 @@ public class VncTickets {
     /** The grant an accepted handshake left for the session that opens now; once. */
     public Optional<Grant> take(String vm, String ticket) {
         return ticket == null ? Optional.empty() : Optional.ofNullable(grants.remove(key(vm, ticket)));
+    }
+
+    /** Says why in the server log (never the ticket), for whoever wonders why a console stayed closed. */
+    private static Optional<Grant> refused(String vm, String user, String why) {
+        LOG.info(() -> "refused the web console of " + vm + " to " + user + ": " + why);
+        return Optional.empty();
     }
 
     ManagedThreadFactory threads() {
