@@ -42,7 +42,7 @@ public enum ErrorCode {
     INVALID_MAIL("USER0006E", 400, "Invalid mail address '%s'"),
     GROUP_NOT_FOUND("GRP0001E", 404, "User group %s does not exist"),
     GROUP_EXISTS("GRP0002E", 409, "A user group named %s already exists"),
-    GROUP_BUILTIN("GRP0003E", 409, "User group %s is built in and cannot be removed"),
+    GROUP_BUILTIN("GRP0003E", 409, "User group %s is built in: its roles are fixed and it cannot be removed"),
     MEMBER_NOT_FOUND("GRP0004E", 404, "User %s is not a member of group %s"),
     ROLE_NOT_FOUND("ROLE0001E", 404, "Role %s does not exist"),
     ROLE_EXISTS("ROLE0002E", 409, "A role named %s already exists"),
