@@ -63,7 +63,7 @@ public class VmNicService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "network");
         }
         List<DomainNic> existing = nics(vm);
-        String mac = newMac(existing);
+        String mac = request.mac() == null ? newMac(existing) : chosenMac(request.mac(), existing);
         List<String> pending = libvirt.attachNic(libvirt.localUri(), vm,
                         new DomainSpec.Nic(network(request.network()), model(request.model())), mac)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
@@ -76,6 +76,9 @@ public class VmNicService {
         access.require(vm);
         if (request.type() != null) {
             throw new VireoException(ErrorCode.NIC_INVALID, "the type of an interface does not change");
+        }
+        if (request.mac() != null) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "the MAC address of an interface does not change");
         }
         DomainNic current = libvirt.persistentNics(libvirt.localUri(), vm)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
@@ -117,6 +120,22 @@ public class VmNicService {
                     + MODELS.stream().sorted().toList());
         }
         return model;
+    }
+
+    /** A MAC address the caller chose: well formed, unicast (the lowest bit of the first octet clear) and new to the VM. */
+    static String chosenMac(String mac, List<DomainNic> existing) {
+        if (!MAC.matcher(mac).matches()) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "mac '" + mac + "' is not a MAC address like 52:54:00:12:34:56");
+        }
+        if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "mac " + mac + " is a multicast address: an interface needs"
+                    + " a unicast one (an even first octet)");
+        }
+        String lower = mac.toLowerCase(Locale.ROOT);
+        if (existing.stream().anyMatch(nic -> nic.mac().equalsIgnoreCase(lower))) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "mac " + lower + " is already an interface of this virtual machine");
+        }
+        return lower;
     }
 
     private static String newMac(List<DomainNic> existing) {
