@@ -67,7 +67,15 @@ public class VmNicService {
         List<String> pending = libvirt.attachNic(libvirt.localUri(), vm,
                         new DomainSpec.Nic(network(request.network()), model(request.model())), mac)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
-        return new Changed(get(vm, mac), pending);
+        if (pending.isEmpty()) {
+            return new Changed(get(vm, mac), pending);
+        }
+        // the running VM did not take it: only its definition has it
+        DomainNic defined = libvirt.persistentNics(libvirt.localUri(), vm)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
+                .filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
+        return new Changed(NicView.of(defined), pending);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)

@@ -87,7 +87,14 @@ public class VmStorageService {
         }
         List<String> pending = libvirt.attachDisk(libvirt.localUri(), vm, disk)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
-        return new Changed(get(vm, disk.target()), pending);
+        if (pending.isEmpty()) {
+            return new Changed(get(vm, disk.target()), pending);
+        }
+        // the running VM did not take it (e.g. IDE is not hot-pluggable): only its definition has it
+        DomainDisk defined = libvirt.disks(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
+                .stream().filter(d -> d.target().equals(disk.target())).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, disk.target()));
+        return new Changed(view(defined), pending);
     }
 
     /** Puts other media into a CD-ROM drive; an empty path ejects it. */
