@@ -30,6 +30,8 @@ public class VmNicService {
 
     static final Set<String> MODELS = Set.of("ne2k_pci", "i82551", "i82557b", "i82559er", "rtl8139", "e1000", "pcnet",
             "virtio");
+    /** The models a NIC may have, in order, for forms. */
+    public static final List<String> MODEL_NAMES = MODELS.stream().sorted().toList();
     private static final Pattern MAC = Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
     /** QEMU's locally administered prefix, as libvirt uses it. */
     private static final String MAC_PREFIX = "52:54:00";

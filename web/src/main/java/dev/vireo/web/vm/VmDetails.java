@@ -6,6 +6,7 @@ import dev.vireo.template.TemplateRequest;
 import dev.vireo.vm.SnapshotService;
 import dev.vireo.vm.SnapshotView;
 import dev.vireo.vm.VmService;
+import dev.vireo.vm.VmStatsHistory;
 import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.console.FacesErrors;
@@ -29,8 +30,9 @@ import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.TreeNode;
 
 /**
- * One VM's page: its representation and screenshot, lifecycle actions, the edit form (every field
- * of the API's PUT; only what the user changed is sent) and its snapshots as a tree.
+ * One VM's page: its representation, usage charts of the last hour and screenshot, lifecycle
+ * actions, the edit form (every field of the API's PUT; only what the user changed is sent) and its
+ * snapshots as a tree. Its disks and interfaces are {@link VmDevices}'.
  */
 @Named
 @ViewScoped
@@ -53,6 +55,9 @@ public class VmDetails implements Serializable {
     private TreeNode<SnapshotView.Node> snapshotTree;
     private String snapshotName;
     private String snapshotDescription;
+    private int samples;
+    private String percentChart;
+    private String throughputChart;
 
     /** The edit form's fields, filled from the VM. */
     public static class Form implements Serializable {
@@ -125,6 +130,7 @@ public class VmDetails implements Serializable {
             if (form == null) {
                 form = Form.of(vm);
             }
+            charts();
             snapshotTree = tree(snapshots.tree(name));
         } catch (VireoException e) {
             vm = null;
@@ -136,11 +142,19 @@ public class VmDetails implements Serializable {
         if (vm != null) {
             try {
                 vm = vms.get(name);
+                charts();
             } catch (VireoException e) {
                 vm = null;
                 FacesErrors.show(e);
             }
         }
+    }
+
+    private void charts() {
+        VmStatsHistory history = vms.statsHistory(name);
+        samples = history.timestamps().size();
+        percentChart = VmCharts.percent(history);
+        throughputChart = VmCharts.throughput(history);
     }
 
     private static TreeNode<SnapshotView.Node> tree(List<SnapshotView.Node> roots) {
@@ -323,6 +337,19 @@ public class VmDetails implements Serializable {
 
     public Form getForm() {
         return form;
+    }
+
+    /** How many samples the charts hold (none while the VM has not run in the last hour). */
+    public int getSamples() {
+        return samples;
+    }
+
+    public String getPercentChart() {
+        return percentChart;
+    }
+
+    public String getThroughputChart() {
+        return throughputChart;
     }
 
     public TreeNode<SnapshotView.Node> getSnapshotTree() {
