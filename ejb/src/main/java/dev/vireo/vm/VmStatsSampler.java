@@ -76,7 +76,8 @@ public class VmStatsSampler {
     void record(Iterable<DomainCounters> samples, long epochMillis) {
         Map<String, History> next = new HashMap<>();
         for (DomainCounters sample : samples) {
-            History history = histories.getOrDefault(sample.name(), new History());
+            // a new History (and its ring's arrays) only for a VM's first sample
+            History history = java.util.Objects.requireNonNullElseGet(histories.get(sample.name()), History::new);
             history.add(sample).ifPresent(stats -> {
                 latest.put(sample.name(), stats);
                 history.ring.add(epochMillis, stats);
