@@ -30,6 +30,8 @@ public class VmNicService {
 
     static final Set<String> MODELS = Set.of("ne2k_pci", "i82551", "i82557b", "i82559er", "rtl8139", "e1000", "pcnet",
             "virtio");
+    /** The models a NIC may have, in order, for forms. */
+    public static final List<String> MODEL_NAMES = MODELS.stream().sorted().toList();
     private static final Pattern MAC = Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
     /** QEMU's locally administered prefix, as libvirt uses it. */
     private static final String MAC_PREFIX = "52:54:00";
@@ -63,11 +65,19 @@ public class VmNicService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "network");
         }
         List<DomainNic> existing = nics(vm);
-        String mac = newMac(existing);
+        String mac = request.mac() == null ? newMac(existing) : chosenMac(request.mac(), existing);
         List<String> pending = libvirt.attachNic(libvirt.localUri(), vm,
                         new DomainSpec.Nic(network(request.network()), model(request.model())), mac)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
-        return new Changed(get(vm, mac), pending);
+        if (pending.isEmpty()) {
+            return new Changed(get(vm, mac), pending);
+        }
+        // the running VM did not take it: only its definition has it
+        DomainNic defined = libvirt.persistentNics(libvirt.localUri(), vm)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
+                .filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
+        return new Changed(NicView.of(defined), pending);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
@@ -76,6 +86,9 @@ public class VmNicService {
         access.require(vm);
         if (request.type() != null) {
             throw new VireoException(ErrorCode.NIC_INVALID, "the type of an interface does not change");
+        }
+        if (request.mac() != null) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "the MAC address of an interface does not change");
         }
         DomainNic current = libvirt.persistentNics(libvirt.localUri(), vm)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
@@ -117,6 +130,22 @@ public class VmNicService {
                     + MODELS.stream().sorted().toList());
         }
         return model;
+    }
+
+    /** A MAC address the caller chose: well formed, unicast (the lowest bit of the first octet clear) and new to the VM. */
+    static String chosenMac(String mac, List<DomainNic> existing) {
+        if (!MAC.matcher(mac).matches()) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "mac '" + mac + "' is not a MAC address like 52:54:00:12:34:56");
+        }
+        if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) != 0) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "mac " + mac + " is a multicast address: an interface needs"
+                    + " a unicast one (an even first octet)");
+        }
+        String lower = mac.toLowerCase(Locale.ROOT);
+        if (existing.stream().anyMatch(nic -> nic.mac().equalsIgnoreCase(lower))) {
+            throw new VireoException(ErrorCode.NIC_INVALID, "mac " + lower + " is already an interface of this virtual machine");
+        }
+        return lower;
     }
 
     private static String newMac(List<DomainNic> existing) {

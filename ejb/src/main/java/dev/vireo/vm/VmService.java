@@ -99,6 +99,11 @@ public class VmService {
         return view(access.require(name));
     }
 
+    /** The VM's utilisation over the last hour (while it ran), oldest sample first. */
+    public VmStatsHistory statsHistory(String name) {
+        return sampler.historyOf(access.require(name).name());
+    }
+
     private VmView view(DomainSummary domain) {
         String template = domain.definition().metadata().template();
         String icon = template == null ? null : templates.byName(template).map(t -> t.settings().icon()).orElse(null);

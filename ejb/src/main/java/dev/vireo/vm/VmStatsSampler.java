@@ -28,6 +28,8 @@ public class VmStatsSampler {
     static final int INTERVAL_SECONDS = 5;
     /** Peaks cover the last five minutes. */
     static final int PEAK_WINDOW = 300 / INTERVAL_SECONDS;
+    /** The history covers the last hour. */
+    static final int HISTORY_SIZE = 3600 / INTERVAL_SECONDS;
 
     private static final Logger LOG = Logger.getLogger(VmStatsSampler.class.getName());
 
@@ -35,7 +37,8 @@ public class VmStatsSampler {
     LibvirtGateway libvirt;
 
     private final Map<String, VmStats> latest = new ConcurrentHashMap<>();
-    private Map<String, History> histories = new HashMap<>();
+    /** Replaced whole by each sample (never changed after), so requests read it without a lock. */
+    private volatile Map<String, History> histories = Map.of();
 
     /** The VM's latest utilisation; zeros for a VM not running or not sampled twice yet. */
     public VmStats statsOf(String name) {
@@ -50,21 +53,35 @@ public class VmStatsSampler {
         return java.util.Collections.unmodifiableMap(latest);
     }
 
+    /** The VM's utilisation over the last hour while it has been running; empty for a VM not running. */
+    public VmStatsHistory historyOf(String name) {
+        History history = histories.get(name);
+        return history == null ? VmStatsHistory.EMPTY : history.ring.snapshot();
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
     void sample() {
         try {
-            record(libvirt.sampleRunning(libvirt.localUri()));
+            record(libvirt.sampleRunning(libvirt.localUri()), System.currentTimeMillis());
         } catch (VireoException e) {
             LOG.log(Level.FINE, "No statistics this round", e);
         }
     }
 
-    /** Runs on the timer thread only, so the histories need no locking. */
-    void record(Iterable<DomainCounters> samples) {
+    /**
+     * Runs on the timer thread only. A VM not in the samples (stopped, gone) loses its history.
+     *
+     * @param epochMillis when the samples were taken, as the history shows it
+     */
+    void record(Iterable<DomainCounters> samples, long epochMillis) {
         Map<String, History> next = new HashMap<>();
         for (DomainCounters sample : samples) {
-            History history = histories.getOrDefault(sample.name(), new History());
-            history.add(sample).ifPresent(stats -> latest.put(sample.name(), stats));
+            // a new History (and its ring's arrays) only for a VM's first sample
+            History history = java.util.Objects.requireNonNullElseGet(histories.get(sample.name()), History::new);
+            history.add(sample).ifPresent(stats -> {
+                latest.put(sample.name(), stats);
+                history.ring.add(epochMillis, stats);
+            });
             next.put(sample.name(), history);
         }
         latest.keySet().retainAll(next.keySet());
@@ -76,6 +93,7 @@ public class VmStatsSampler {
 
         private DomainCounters previous;
         private final Deque<double[]> throughputs = new ArrayDeque<>();
+        final VmStatsRing ring = new VmStatsRing(HISTORY_SIZE);
 
         java.util.Optional<VmStats> add(DomainCounters sample) {
             DomainCounters before = previous;

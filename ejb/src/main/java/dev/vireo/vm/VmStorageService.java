@@ -42,12 +42,18 @@ public class VmStorageService {
 
     public List<StorageView> list(String vm) {
         access.require(vm);
-        return disks(vm).stream().map(StorageView::of).toList();
+        return disks(vm).stream().map(this::view).toList();
     }
 
     public StorageView get(String vm, String dev) {
         access.require(vm);
-        return StorageView.of(disk(vm, dev));
+        return view(disk(vm, dev));
+    }
+
+    private StorageView view(DomainDisk disk) {
+        VolumeSummary volume = disk.path() != null && disk.path().startsWith("/")
+                ? libvirt.volumeAt(libvirt.localUri(), disk.path()).orElse(null) : null;
+        return StorageView.of(disk, volume);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
@@ -68,8 +74,11 @@ public class VmStorageService {
             }
             String pool = ResourceName.require("storage pool", request.pool());
             String vol = ResourceName.require("storage volume", request.vol());
+            if (libvirt.pool(libvirt.localUri(), pool).isEmpty()) {
+                throw new VireoException(ErrorCode.STORAGE_INVALID, "pool " + pool + " does not exist on the host");
+            }
             VolumeSummary volume = libvirt.volume(libvirt.localUri(), pool, vol).orElseThrow(() ->
-                    new VireoException(ErrorCode.STORAGE_INVALID, "storage pool " + pool + " has no volume " + vol));
+                    new VireoException(ErrorCode.STORAGE_INVALID, "vol " + vol + " is no volume of storage pool " + pool));
             String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
                     .orElse(GuestDefaults.PARAVIRTUAL.diskBus());
             disk = DomainSpec.Disk.file("disk", volume.path(), volume.format(), bus, freeTarget(vm, disks, bus, "disk"));
@@ -78,7 +87,14 @@ public class VmStorageService {
         }
         List<String> pending = libvirt.attachDisk(libvirt.localUri(), vm, disk)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
-        return new Changed(get(vm, disk.target()), pending);
+        if (pending.isEmpty()) {
+            return new Changed(get(vm, disk.target()), pending);
+        }
+        // the running VM did not take it (e.g. IDE is not hot-pluggable): only its definition has it
+        DomainDisk defined = libvirt.disks(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
+                .stream().filter(d -> d.target().equals(disk.target())).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, disk.target()));
+        return new Changed(view(defined), pending);
     }
 
     /** Puts other media into a CD-ROM drive; an empty path ejects it. */
@@ -125,8 +141,8 @@ public class VmStorageService {
         }
         VolumeSummary volume = path.startsWith("/") ? libvirt.volumeAt(libvirt.localUri(), path).orElse(null) : null;
         if (volume == null || !"iso".equals(volume.format())) {
-            throw new VireoException(ErrorCode.STORAGE_INVALID, "'" + path + "' is neither an ISO volume of a storage pool"
-                    + " nor an http/https/ftp/ftps/tftp URL");
+            throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"
+                    + " pool nor an http/https/ftp/ftps/tftp URL");
         }
         return DomainSpec.Disk.file("cdrom", volume.path(), "raw", GuestDefaults.CDROM_BUS, target);
     }

@@ -50,10 +50,10 @@ class VmStatsSamplerTest {
     @Test
     void theSamplerForgetsVmsThatStoppedRunning() {
         VmStatsSampler sampler = new VmStatsSampler();
-        sampler.record(List.of(sample(0, 0, 1, 0, 0)));
-        sampler.record(List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)));
+        sampler.record(List.of(sample(0, 0, 1, 0, 0)), 0);
+        sampler.record(List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)), 5000);
         assertThat(sampler.statsOf("vm").cpuUtilization()).isEqualTo(100.0);
-        sampler.record(List.of());
+        sampler.record(List.of(), 10_000);
         assertThat(sampler.statsOf("vm")).isEqualTo(VmStats.NONE);
     }
 

@@ -73,7 +73,7 @@ public final class HostFixtures implements AutoCloseable {
      * terminator) in an active pool, which is then refreshed: enough for libvirt to see an ISO and
      * for Vireo to read its label.
      */
-    Path iso(String pool, Path directory, String name, String label) throws IOException {
+    public Path iso(String pool, Path directory, String name, String label) throws IOException {
         Path iso = isoFile(directory.resolve(name), label);
         virsh("pool-refresh", pool);
         return iso;
@@ -97,7 +97,7 @@ public final class HostFixtures implements AutoCloseable {
     }
 
     /** An isolated network without addresses: defining it needs no dnsmasq or firewall. */
-    String isolatedNetwork(String name) throws IOException {
+    public String isolatedNetwork(String name) throws IOException {
         Path definition = workdir.resolve(name + ".xml");
         Files.writeString(definition, "<network><name>" + name + "</name></network>");
         virsh("net-define", definition.toString());
@@ -107,7 +107,7 @@ public final class HostFixtures implements AutoCloseable {
     }
 
     /** Starts a defined network: a bridge of its own, no addresses, no route off this machine. */
-    void startNetwork(String name) {
+    public void startNetwork(String name) {
         virsh("net-start", name);
     }
 

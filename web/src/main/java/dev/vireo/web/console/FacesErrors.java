@@ -2,6 +2,8 @@ package dev.vireo.web.console;
 
 import dev.vireo.error.VireoException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,6 +17,8 @@ import java.util.regex.Pattern;
 public final class FacesErrors {
 
     private static final Pattern NAMED_FIELD = Pattern.compile("^(?:Invalid value for |Missing required field ')([a-z_.]+)");
+    /** "Invalid network interface: mac '…' is not …": the detail of these codes starts with the field it is about. */
+    private static final Pattern LEADING_FIELD = Pattern.compile("^Invalid [a-z ]+: ([a-z_]+) ");
 
     private FacesErrors() {
     }
@@ -36,6 +40,10 @@ public final class FacesErrors {
             case UNKNOWN_PERMISSION -> "permissions";
             case GROUP_NOT_FOUND -> "groups";
             case INVALID_MAIL -> "mail";
+            case NIC_INVALID, STORAGE_INVALID, VOLUME_INVALID -> {
+                Matcher leading = LEADING_FIELD.matcher(e.reason());
+                yield leading.find() ? leading.group(1) : null;
+            }
             case INVALID_VALUE, MISSING_FIELD -> {
                 Matcher named = NAMED_FIELD.matcher(e.reason());
                 yield named.find() ? named.group(1) : null;
@@ -45,15 +53,27 @@ public final class FacesErrors {
         return Optional.ofNullable(field).map(f -> f.replace('.', '_'));
     }
 
-    /** The failure next to its field in {@code form} when that field exists, else as a page message. */
+    /**
+     * The failure next to its field in {@code form} when that field exists and has a message
+     * component, else as a page message (so that no refusal goes unseen).
+     */
     public static void show(VireoException e, String form) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String clientId = fieldOf(e)
+                .filter(field -> faces.getViewRoot().findComponent(":" + form + ":" + field) != null
+                        && hasMessageFor(faces.getViewRoot().findComponent(":" + form), field))
                 .map(field -> form + ":" + field)
-                .filter(id -> faces.getViewRoot().findComponent(":" + id) != null)
                 .orElse(null);
         faces.addMessage(clientId, message(e));
         faces.validationFailed();
+    }
+
+    private static boolean hasMessageFor(UIComponent component, String field) {
+        if (component instanceof UIMessage message && field.equals(message.getFor())) {
+            return true;
+        }
+        return component.getChildren().stream().anyMatch(child -> hasMessageFor(child, field))
+                || component.getFacets().values().stream().anyMatch(facet -> hasMessageFor(facet, field));
     }
 
     public static void show(VireoException e) {

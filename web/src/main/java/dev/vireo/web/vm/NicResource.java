@@ -42,7 +42,7 @@ public class NicResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Attach an interface to a libvirt network (network, model); 201, hot on a running VM")
+    @Operation(summary = "Attach an interface to a libvirt network (network, model, optional unicast mac); 201, hot on a running VM")
     public Response attach(@PathParam("vm") String vm, NicRequest request) {
         ActionBody.required(request);
         VmNicService.Changed attached = nics.attach(vm, request);

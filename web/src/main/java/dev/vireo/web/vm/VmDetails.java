@@ -7,6 +7,7 @@ import dev.vireo.vm.MigrateRequest;
 import dev.vireo.vm.SnapshotService;
 import dev.vireo.vm.SnapshotView;
 import dev.vireo.vm.VmService;
+import dev.vireo.vm.VmStatsHistory;
 import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.console.FacesErrors;
@@ -30,9 +31,9 @@ import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.TreeNode;
 
 /**
- * One VM's page: its representation and screenshot, lifecycle actions, the edit form (every field
- * of the API's PUT; only what the user changed is sent), its snapshots as a tree, and moving it to
- * another host.
+ * One VM's page: its representation, usage charts of the last hour and screenshot, lifecycle
+ * actions, the edit form (every field of the API's PUT; only what the user changed is sent), its
+ * snapshots as a tree, and moving it to another host. Its disks and interfaces are {@link VmDevices}'.
  */
 @Named
 @ViewScoped
@@ -57,6 +58,9 @@ public class VmDetails implements Serializable {
     private String snapshotDescription;
     private String migrateHost;
     private String migrateUser;
+    private int samples;
+    private String percentChart;
+    private String throughputChart;
 
     /** The edit form's fields, filled from the VM. */
     public static class Form implements Serializable {
@@ -150,6 +154,7 @@ public class VmDetails implements Serializable {
             if (form == null) {
                 form = Form.of(vm);
             }
+            charts();
             snapshotTree = tree(snapshots.tree(name));
         } catch (VireoException e) {
             vm = null;
@@ -161,11 +166,19 @@ public class VmDetails implements Serializable {
         if (vm != null) {
             try {
                 vm = vms.get(name);
+                charts();
             } catch (VireoException e) {
                 vm = null;
                 FacesErrors.show(e);
             }
         }
+    }
+
+    private void charts() {
+        VmStatsHistory history = vms.statsHistory(name);
+        samples = history.timestamps().size();
+        percentChart = VmCharts.percent(history);
+        throughputChart = VmCharts.throughput(history);
     }
 
     private static TreeNode<SnapshotView.Node> tree(List<SnapshotView.Node> roots) {
@@ -381,8 +394,26 @@ public class VmDetails implements Serializable {
         return vm;
     }
 
+    /** The users the VM belongs to, as people read a list. */
+    public String getOwners() {
+        return vm == null ? "" : String.join(", ", vm.users());
+    }
+
     public Form getForm() {
         return form;
+    }
+
+    /** How many samples the charts hold (none while the VM has not run in the last hour). */
+    public int getSamples() {
+        return samples;
+    }
+
+    public String getPercentChart() {
+        return percentChart;
+    }
+
+    public String getThroughputChart() {
+        return throughputChart;
     }
 
     public TreeNode<SnapshotView.Node> getSnapshotTree() {

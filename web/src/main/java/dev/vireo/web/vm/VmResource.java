@@ -6,6 +6,7 @@ import dev.vireo.vm.MigrateRequest;
 import dev.vireo.vm.ScreenshotService;
 import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmService;
+import dev.vireo.vm.VmStatsHistory;
 import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.ActionBody;
@@ -155,6 +156,14 @@ public class VmResource {
     @Operation(summary = "One virtual machine")
     public VmView get(@PathParam("name") String name) {
         return vms.get(name);
+    }
+
+    @GET
+    @Path("{name}/stats/history")
+    @Operation(summary = "The VM's CPU and memory %, network and disk KiB/s of the last hour (while it ran), one list"
+            + " per measure with the time of each sample, oldest first")
+    public VmStatsHistory statsHistory(@PathParam("name") String name) {
+        return vms.statsHistory(name);
     }
 
     @GET

@@ -21,6 +21,14 @@ class FacesErrorsTest {
     }
 
     @Test
+    void deviceAndVolumeRefusalsNameTheirFieldFirst() {
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NIC_INVALID, "mac 'x' is not a MAC address"))).contains("mac");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.STORAGE_INVALID, "pool p does not exist"))).contains("pool");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VOLUME_INVALID, "capacity is a size in bytes")))
+                .contains("capacity");
+    }
+
+    @Test
     void otherFailuresAreForTheWholePage() {
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VM_NOT_FOUND, "web-1"))).isEmpty();
     }
