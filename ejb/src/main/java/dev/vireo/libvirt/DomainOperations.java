@@ -130,8 +130,8 @@ final class DomainOperations {
         });
     }
 
-    /** How often a media change is tried again while QEMU has not opened the tray yet. */
-    static final int TRAY_RETRIES = 5;
+    /** How often a media change is tried again while QEMU has not opened the tray yet (about 14 s of waits in all: a loaded host needs more than 5 s). */
+    static final int TRAY_RETRIES = 8;
 
     /**
      * Applies a change to the running domain. A cdrom tray opens asynchronously: when libvirt
