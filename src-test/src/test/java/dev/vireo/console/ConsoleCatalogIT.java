@@ -187,8 +187,19 @@ class ConsoleCatalogIT {
         browser.click("edit-network:save");
         browser.awaitText(By.cssSelector("#edit-network .ui-message-error"), "192.168.238.0/33");
 
+        // a template's network keeps its name
+        String template = "catnet-tpl-" + suffix;
+        admin(BASE).contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"networks\": [\"" + network + "\"], \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
         browser.type("edit-network:name", renamed);
         browser.type("edit-network:subnet", "192.168.238.0/24");
+        browser.click("edit-network:save");
+        browser.awaitText(By.cssSelector("#edit-network .ui-messages-error"), "templates " + template
+                + ", whose VMs would have no network: it cannot be renamed");
+        admin(BASE).get("/api/networks/" + network).then().statusCode(200).body("subnet", equalTo("192.168.237.0/24"));
+        admin(BASE).delete("/api/templates/" + template).then().statusCode(204);
+
         browser.click("edit-network:save");
         browser.awaitText(INFOS, "Network " + renamed + " saved");
         browser.awaitText(By.id("networks:table"), renamed);
@@ -294,6 +305,10 @@ class ConsoleCatalogIT {
             assertThat(progress.stream().map(Number::longValue).filter(loaded -> loaded > 0 && loaded < bytes.length))
                     .as("progress reported before the end (5 MiB in chunks of 2 MiB)").isNotEmpty();
             assertThat(progress.get(progress.size() - 1).longValue()).isEqualTo(bytes.length);
+            // each chunk went into the volume on its own, as it arrived: 2 + 2 + 1 MiB
+            List<String> chunks = admin(QEMU_BASE).get("/api/logs?limit=100").then().statusCode(200).extract()
+                    .path("findAll { it.action == 'storagevolume.upload' && it.target == '" + pool + "/" + volume + "' }.result");
+            assertThat(chunks).containsExactly("ok", "ok", "ok");
             admin(QEMU_BASE).get("/api/storagepools/" + pool + "/storagevolumes/" + volume).then().statusCode(200)
                     .body("capacity", equalTo(bytes.length)).body("upload", org.hamcrest.Matchers.nullValue());
             byte[] content = admin(QEMU_BASE).accept(ContentType.BINARY)
