@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's catalog pages in Debian's headless Chromium: editing templates, networks and
@@ -223,7 +224,10 @@ class ConsoleCatalogIT {
         browser.click(rowButton("pools", pool, "edit"));
         browser.awaitText(By.id("edit-pool-name"), pool + " (dir, active)");
         assertThat(browser.driver.findElements(By.id("edit-pool:disks"))).as("a dir pool takes no disks").isEmpty();
+        assertThat(browser.await(By.id("edit-pool:autostart")).getAttribute("class")).contains("ui-toggleswitch-checked");
         browser.click(By.cssSelector("#edit-pool\\:autostart .ui-toggleswitch-slider"));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver ->
+                !driver.findElement(By.id("edit-pool:autostart")).getAttribute("class").contains("ui-toggleswitch-checked"));
         browser.screenshot("pool-edit");
         browser.click("edit-pool:save");
         browser.awaitText(INFOS, "Storage pool " + pool + " saved");
