@@ -205,8 +205,4 @@ public class EditTemplate implements Serializable {
     public Form getForm() {
         return form;
     }
-
-    public String getTemplate() {
-        return read == null ? null : read.name();
-    }
 }
