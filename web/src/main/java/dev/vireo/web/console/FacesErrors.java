@@ -34,7 +34,11 @@ public final class FacesErrors {
             case INVALID_MEDIA -> "source_media";
             case UNKNOWN_NETWORK -> "networks";
             case UNKNOWN_POOL -> "pool";
-            case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS, USER_EXISTS, GROUP_EXISTS, ROLE_EXISTS -> "name";
+            case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS, USER_EXISTS, GROUP_EXISTS, ROLE_EXISTS, NETWORK_EXISTS,
+                 VOLUME_EXISTS -> "name";
+            case NETWORK_INTERFACE_UNKNOWN, NETWORK_INTERFACE_TAKEN, NETWORK_INTERFACE_UNFIT -> "interfaces";
+            case NETWORK_INVALID -> networkField(e.reason());
+            case POOL_NOT_LOGICAL, POOL_EXTEND_FAILED, INVALID_DEVICE -> "disks";
             case WEAK_PASSWORD -> "password";
             case WRONG_PASSWORD -> "old";
             case UNKNOWN_PERMISSION -> "permissions";
@@ -51,6 +55,18 @@ public final class FacesErrors {
             default -> null;
         };
         return Optional.ofNullable(field).map(f -> f.replace('.', '_'));
+    }
+
+    /** Which of a network's fields a NET0005E sentence is about ("Invalid network: subnet …", "… vlan_id …"). */
+    private static String networkField(String reason) {
+        String why = reason.substring(reason.indexOf(':') + 1).trim();
+        if (why.startsWith("subnet")) {
+            return "subnet";
+        }
+        if (why.startsWith("vlan_id")) {
+            return "vlan_id";
+        }
+        return why.contains("interface") ? "interfaces" : null;
     }
 
     /**

@@ -29,6 +29,23 @@ class FacesErrorsTest {
     }
 
     @Test
+    void aNetworkOrPoolRefusalGoesNextToTheFieldItNames() {
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_INVALID, "subnet 10.0.0.0/24 overlaps x")))
+                .contains("subnet");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_INVALID, "vlan_id must lie between 1 and 4094, not 0")))
+                .contains("vlan_id");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_INVALID, "a macvtap network takes one interface, not 2")))
+                .contains("interfaces");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_INVALID, "connection must be one of [nat]")))
+                .isEmpty();
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_INTERFACE_UNKNOWN, "eth9"))).contains("interfaces");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_EXISTS, "n"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VOLUME_EXISTS, "p", "v"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.POOL_NOT_LOGICAL, "p", "dir"))).contains("disks");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.NETWORK_ACTIVE, "n"))).isEmpty();
+    }
+
+    @Test
     void otherFailuresAreForTheWholePage() {
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VM_NOT_FOUND, "web-1"))).isEmpty();
     }
