@@ -83,9 +83,12 @@ class ConsoleScreenSizesIT {
     private static List<String> overflow(Browser browser, String page, Dimension size) {
         Object found = browser.script("if (document.documentElement.scrollWidth <= window.innerWidth) { return null; }"
                 + "const out = [];"
+                // what scrolls or is clipped inside its own box does not widen the page
+                + "const clipped = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
+                + "  if (getComputedStyle(a).overflowX !== 'visible') { return true; } } return false; };"
                 + "for (const e of document.querySelectorAll('body *')) {"
                 + "  const r = e.getBoundingClientRect();"
-                + "  if (r.right > window.innerWidth + 1 && r.width > 0) {"
+                + "  if (r.right > window.innerWidth + 1 && r.width > 0 && !clipped(e)) {"
                 + "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + String(e.className).split(' ').join('.')"
                 + "      + ' right=' + Math.round(r.right)); } }"
                 + "return document.documentElement.scrollWidth + ' > ' + window.innerWidth + ': ' + out.slice(0, 6).join(', ');");

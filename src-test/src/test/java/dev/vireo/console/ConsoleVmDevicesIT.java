@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -254,7 +255,7 @@ class ConsoleVmDevicesIT {
             assertThat(admin.get("/api/vms/" + vm + "/storages").then().extract().jsonPath().getList("dev"))
                     .containsExactly("vda", "hda");
             admin.get("/api/vms/" + vm + "/ifaces/" + mac).then().statusCode(404);
-            new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(driver ->
+            new WebDriverWait(browser.driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(driver ->
                     driver.findElement(By.id("devices:storages")).getText().contains(iso.toString())
                             && !driver.findElement(By.id("devices:storages")).getText().contains(volume)
                             && !driver.findElement(By.id("devices:nics")).getText().contains(mac));
@@ -297,9 +298,13 @@ class ConsoleVmDevicesIT {
 
     /** Waits for the page message {@code expected}, or fails with the error the page shows instead. */
     private void awaitMessage(String expected) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(driver ->
-                driver.findElement(By.id("messages")).getText().contains(expected) || !driver.findElements(ERRORS).isEmpty());
-        assertThat(browser.driver.findElement(By.id("messages")).getText()).contains(expected);
+        // the messages are redrawn by every answer the page gets: a stale read is read again
+        String shown = new WebDriverWait(browser.driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    String text = driver.findElement(By.id("messages")).getText();
+                    return text.contains(expected) || !driver.findElements(ERRORS).isEmpty() ? text : null;
+                });
+        assertThat(shown).contains(expected);
     }
 
     /** Waits until the CPU chart holds at least {@code points} points (the page's poll redraws it); returns how many. */

@@ -16,20 +16,17 @@ import dev.vireo.task.TaskView;
 import dev.vireo.vm.VmService;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.console.ConsoleUser;
+import dev.vireo.web.console.LineChart;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -124,42 +121,13 @@ public class Dashboard implements Serializable {
         }
     }
 
-    /** A Chart.js line chart of the last hour: CPU % and memory used %. */
+    /** The last hour: CPU % and memory used %. */
     static String chartOf(HostStatsHistory history) {
-        int samples = history.cpuUtilization().size();
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        for (int i = 0; i < samples; i++) {
-            int secondsAgo = (samples - 1 - i) * SAMPLE_SECONDS;
-            labels.add(secondsAgo == 0 ? "now" : "-" + (secondsAgo / 60) + ":" + String.format("%02d", secondsAgo % 60));
-        }
-        JsonObjectBuilder data = Json.createObjectBuilder()
-                .add("labels", labels)
-                .add("datasets", Json.createArrayBuilder()
-                        .add(dataset("CPU %", "#1e6b52", history.cpuUtilization(), Function.identity()))
-                        .add(dataset("Memory used %", "#3b6fb6", history.memory(), Dashboard::memoryUsedPercent)));
-        return Json.createObjectBuilder()
-                .add("type", "line")
-                .add("data", data)
-                .add("options", Json.createObjectBuilder()
-                        .add("animation", false)
-                        .add("elements", Json.createObjectBuilder().add("point", Json.createObjectBuilder().add("radius", 0)))
-                        .add("scales", Json.createObjectBuilder()
-                                .add("y", Json.createObjectBuilder().add("min", 0).add("max", 100))))
-                .build().toString();
-    }
-
-    private static <T> JsonObjectBuilder dataset(String label, String color, List<T> values, Function<T, Double> percent) {
-        JsonArrayBuilder points = Json.createArrayBuilder();
-        for (T value : values) {
-            Double p = value == null ? null : percent.apply(value);
-            if (p == null) {
-                points.addNull();
-            } else {
-                points.add(Math.round(p * 10) / 10.0);
-            }
-        }
-        return Json.createObjectBuilder().add("label", label).add("borderColor", color).add("backgroundColor", color)
-                .add("borderWidth", 1.5).add("data", points);
+        return LineChart.every(SAMPLE_SECONDS, history.cpuUtilization().size()).percent()
+                .series("CPU %", "#1e6b52", history.cpuUtilization())
+                .series("Memory used %", "#3b6fb6", history.memory().stream()
+                        .map(memory -> memory == null ? null : memoryUsedPercent(memory)).toList())
+                .json();
     }
 
     private static Double memoryUsedPercent(HostStatsView.Memory memory) {

@@ -11,6 +11,7 @@ import dev.vireo.vm.VmStatsHistory;
 import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.console.LineChart;
 import dev.vireo.web.task.FollowTask;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
@@ -177,8 +178,12 @@ public class VmDetails implements Serializable {
     private void charts() {
         VmStatsHistory history = vms.statsHistory(name);
         samples = history.timestamps().size();
-        percentChart = VmCharts.percent(history);
-        throughputChart = VmCharts.throughput(history);
+        percentChart = LineChart.at(history.timestamps()).percent()
+                .series("CPU %", "#1e6b52", history.cpuUtilization())
+                .series("Memory %", "#3b6fb6", history.memUtilization()).json();
+        throughputChart = LineChart.at(history.timestamps())
+                .series("Network KiB/s", "#b26a00", history.netThroughput())
+                .series("Disk KiB/s", "#7b3fa0", history.ioThroughput()).json();
     }
 
     private static TreeNode<SnapshotView.Node> tree(List<SnapshotView.Node> roots) {
