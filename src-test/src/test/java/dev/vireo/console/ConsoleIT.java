@@ -247,6 +247,62 @@ class ConsoleIT {
         given().spec(admin()).delete("/api/vms/" + vm).then().statusCode(204);
     }
 
+    @Test
+    void changesMadeElsewhereShowWithoutAReload() {
+        String vm = "live-" + suffix;
+        shutOffVmThroughTheApi(vm);
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+
+        // a snapshot taken through the API appears in the VM page's tree
+        browser.go("/console/vm.xhtml?name=" + vm);
+        browser.awaitText(By.id("vm-state"), "shutoff");
+        markPage();
+        String snapshot = given().spec(admin()).contentType(ContentType.JSON).body("{\"name\": \"elsewhere\"}")
+                .post("/api/vms/" + vm + "/snapshots").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !"running".equals(given().spec(admin()).get("/api/tasks/" + snapshot).then().extract().path("status")));
+        browser.awaitText(By.id("snapshots:tree"), "elsewhere");
+        assertPageNotReloaded();
+
+        // a user created through the API appears on the users page and in the audit log's newest page
+        String user = "el" + suffix;
+        browser.go("/console/users.xhtml");
+        browser.await(By.id("users:table"));
+        markPage();
+        given().spec(admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + user + "\", \"password\": \"pw-" + suffix + "-elsewhere\"}")
+                .post("/api/users").then().statusCode(201);
+        browser.awaitText(By.id("users:table"), user);
+        assertPageNotReloaded();
+        browser.go("/console/audit.xhtml");
+        browser.await(By.id("audit:table"));
+        markPage();
+        given().spec(admin()).delete("/api/users/" + user).then().statusCode(204);
+        browser.awaitText(By.id("audit:table"), "user.delete");
+        assertPageNotReloaded();
+
+        // a token issued through the API appears on its owner's account page
+        browser.go("/console/account.xhtml");
+        browser.await(By.id("tokens:table"));
+        markPage();
+        String token = given().spec(admin()).post("/api/token").then().statusCode(200).extract().path("id");
+        browser.awaitText(By.id("tokens:table"), token);
+        assertPageNotReloaded();
+        browser.screenshot("account-token-from-elsewhere");
+        given().spec(admin()).delete("/api/token/" + token).then().statusCode(200);
+        given().spec(admin()).delete("/api/vms/" + vm).then().statusCode(204);
+    }
+
+    /** A mark that a reload of the page would wipe out. */
+    private void markPage() {
+        browser.script("window.vireoNotReloaded = true");
+    }
+
+    private void assertPageNotReloaded() {
+        assertThat(browser.script("return window.vireoNotReloaded === true")).as("the page was not reloaded").isEqualTo(true);
+    }
+
     /** A shut-off VM made through the API from a small template of its own, once its task finished. */
     private void shutOffVmThroughTheApi(String vm) {
         String template = "tpl-" + vm;

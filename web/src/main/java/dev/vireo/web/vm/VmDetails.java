@@ -168,6 +168,8 @@ public class VmDetails implements Serializable {
             try {
                 vm = vms.get(name);
                 charts();
+                // snapshots taken or removed elsewhere show up too
+                snapshotTree = tree(snapshots.tree(name));
             } catch (VireoException e) {
                 vm = null;
                 FacesErrors.show(e);
