@@ -2,6 +2,7 @@ package dev.vireo.libvirt;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,25 +131,29 @@ final class DomainOperations {
         });
     }
 
-    /** How often a media change is tried again while QEMU has not opened the tray yet (about 14 s of waits in all: a loaded host needs more than 5 s). */
-    static final int TRAY_RETRIES = 8;
+    /**
+     * How long a media change keeps being tried while QEMU has not opened the tray yet: on a loaded
+     * host the guest's tray takes well over the 5 s libvirt waits for it.
+     */
+    static final Duration TRAY_PATIENCE = Duration.ofSeconds(40);
 
     /**
      * Applies a change to the running domain. A cdrom tray opens asynchronously: when libvirt
      * gives up waiting for it (a busy host), the same change a moment later succeeds.
      */
     private static void applyLive(Domain domain, String change, String xml) throws LibvirtException {
-        for (int attempt = 1; ; attempt++) {
+        long giveUp = System.nanoTime() + TRAY_PATIENCE.toNanos();
+        while (true) {
             try {
                 apply(domain, change, xml, Domain.ModificationImpact.LIVE);
                 return;
             } catch (LibvirtException e) {
                 String message = LibvirtErrors.message(e);
-                if (attempt == TRAY_RETRIES || message == null || !message.contains("Tray of")) {
+                if (System.nanoTime() > giveUp || message == null || !message.contains("Tray of")) {
                     throw e;
                 }
                 try {
-                    Thread.sleep(500L * attempt);
+                    Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

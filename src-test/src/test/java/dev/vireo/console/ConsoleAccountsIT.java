@@ -11,59 +11,34 @@ import dev.vireo.TestAccounts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
+import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's accounts pages (users, groups, roles, one's own tokens, the audit log) in Debian's
  * headless Chromium on libvirt's test driver: what the user sees, and the effect through the REST API.
  * Each test leaves a screenshot of its last page in target/console-screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleAccountsIT {
-
-    static final String BASE = ConsoleIT.BASE;
-    private static final By ERRORS = By.cssSelector(".ui-messages-error");
-    private static final By INFOS = By.cssSelector(".ui-messages-info");
-
-    private Browser browser;
-    private String suffix;
-    private String screenshot;
+class ConsoleAccountsIT extends ConsoleTestBase {
 
     @Deployment(testable = false)
     @TargetsContainer("vireo")
     static EnterpriseArchive deployment() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+        return ear();
     }
 
     @BeforeEach
-    void openBrowser(TestInfo test) {
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-        screenshot = test.getTestMethod().orElseThrow().getName();
+    void openBrowser() {
         browser = Browser.open(BASE);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot(screenshot);
-            browser.close();
-        }
     }
 
     @Test
@@ -343,14 +318,11 @@ class ConsoleAccountsIT {
         return row("users:table", user).findElement(By.cssSelector("button[title='delete']"));
     }
 
-    /** The texts of a table's column (1-based), top to bottom. */
+    /** The texts of a table's column (1-based), top to bottom; read again when the page's refresh redrew the table meanwhile. */
     private List<String> column(String table, int column) {
-        return browser.driver.findElements(By.xpath("//*[@id='" + table + "']//tbody/tr/td[" + column + "]"))
-                .stream().map(WebElement::getText).toList();
-    }
-
-    private static RequestSpecification admin() {
-        return TestAccounts.asAdmin(BASE);
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.xpath("//*[@id='" + table + "']//tbody/tr/td[" + column + "]"))
+                        .stream().map(WebElement::getText).toList());
     }
 
     private static RequestSpecification as(String user, String password) {

@@ -1,40 +1,23 @@
 package dev.vireo.console;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 import dev.vireo.TestAccounts;
 import dev.vireo.e2e.HostFixtures;
-import dev.vireo.e2e.RealHypervisor;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,26 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * libvirtd + QEMU of the end-to-end tests (skipped with the reason where it cannot run).
  * Each test leaves a screenshot of its last page in target/console-screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleCatalogIT {
-
-    static final String BASE = "http://localhost:" + System.getProperty("vireo.it.http-port");
-    private static final String QEMU = "qemu";
-    private static final String QEMU_DEPLOYMENT = "console-on-qemu";
-    private static final String QEMU_BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
-    private static final By ERRORS = By.cssSelector(".ui-messages-error");
-    private static final By INFOS = By.cssSelector(".ui-messages-info");
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private Browser browser;
-    private String suffix;
-    private String screenshot;
+class ConsoleCatalogIT extends ConsoleTestBase {
 
     @Deployment(name = "vireo", testable = false)
     @TargetsContainer("vireo")
@@ -78,29 +42,11 @@ class ConsoleCatalogIT {
         return ear();
     }
 
-    private static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
-    }
-
-    @BeforeEach
-    void name(TestInfo test) {
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot(screenshot);
-            browser.close();
-        }
-    }
-
     @Test
     void anAdminEditsATemplateSeeingRefusalsNextToTheirFieldsAndAStaleEditRefused() {
         String template = "cat-" + suffix;
         String renamed = "cat-renamed-" + suffix;
-        admin(BASE).contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
                 + " \"memory\": {\"current\": 512}, \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
                 .post("/api/templates").then().statusCode(201);
         browser = Browser.open(BASE);
@@ -126,7 +72,7 @@ class ConsoleCatalogIT {
         browser.type("edit-template:networks", "default, no-such-net");
         browser.click("edit-template:save");
         browser.awaitText(By.cssSelector("#edit-template .ui-message-error"), "Network no-such-net does not exist");
-        admin(BASE).get("/api/templates/" + template).then().statusCode(200).body("memory.current", equalTo(512))
+        admin().get("/api/templates/" + template).then().statusCode(200).body("memory.current", equalTo(512))
                 .body("networks", equalTo(List.of("default")));
 
         // an accepted change, renamed
@@ -138,21 +84,21 @@ class ConsoleCatalogIT {
         browser.click("edit-template:save");
         browser.awaitText(INFOS, "Template " + renamed + " saved");
         browser.awaitText(By.id("templates:table"), renamed);
-        admin(BASE).get("/api/templates/" + renamed).then().statusCode(200)
+        admin().get("/api/templates/" + renamed).then().statusCode(200)
                 .body("memory.current", equalTo(2048)).body("memory.maxmemory", equalTo(2048))
                 .body("os_distro", equalTo("debian")).body("cpu_info.vcpus", equalTo(2)).body("cpu_info.maxvcpus", equalTo(4))
                 .body("networks", equalTo(List.of("default"))).body("disks[0].size", equalTo(1));
-        admin(BASE).get("/api/templates/" + template).then().statusCode(404);
+        admin().get("/api/templates/" + template).then().statusCode(404);
 
         // a change made elsewhere while the form is open: the console's save is refused, not written over it
         browser.click(rowButton("templates", renamed, "edit"));
         browser.awaitText(By.id("edit-template"), "Memory");
-        admin(BASE).contentType(ContentType.JSON).body("{\"memory\": {\"current\": 1024}}").put("/api/templates/" + renamed)
+        admin().contentType(ContentType.JSON).body("{\"memory\": {\"current\": 1024}}").put("/api/templates/" + renamed)
                 .then().statusCode(200);
         browser.type("edit-template:os_distro", "fedora");
         browser.click("edit-template:save");
         browser.awaitText(By.cssSelector("#edit-template .ui-messages-error"), "changed since you read it");
-        admin(BASE).get("/api/templates/" + renamed).then().body("memory.current", equalTo(1024))
+        admin().get("/api/templates/" + renamed).then().body("memory.current", equalTo(1024))
                 .body("os_distro", equalTo("debian"));
     }
 
@@ -160,9 +106,9 @@ class ConsoleCatalogIT {
     void anAdminEditsANetworkOnceItIsInactive() {
         String network = "catnet-" + suffix;
         String renamed = "catnet2-" + suffix;
-        admin(BASE).contentType(ContentType.JSON).body("{\"name\": \"" + network + "\", \"connection\": \"isolated\","
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + network + "\", \"connection\": \"isolated\","
                 + " \"subnet\": \"192.168.237.0/24\"}").post("/api/networks").then().statusCode(201);
-        admin(BASE).get("/api/networks/" + network).then().body("state", equalTo("active"));
+        admin().get("/api/networks/" + network).then().body("state", equalTo("active"));
         browser = Browser.open(BASE);
         browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
         browser.awaitText(By.tagName("h1"), "Dashboard");
@@ -176,7 +122,7 @@ class ConsoleCatalogIT {
         browser.click("edit-network:save");
         browser.awaitText(By.cssSelector("#edit-network .ui-messages-error"), "is active: deactivate it first");
         browser.screenshot("network-edit");
-        admin(BASE).get("/api/networks/" + network).then().statusCode(200);
+        admin().get("/api/networks/" + network).then().statusCode(200);
 
         // a refused subnet shows next to its field
         browser.click(By.cssSelector("#edit-network .ui-button-secondary"));
@@ -190,7 +136,7 @@ class ConsoleCatalogIT {
 
         // a template's network keeps its name
         String template = "catnet-tpl-" + suffix;
-        admin(BASE).contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
                 + " \"networks\": [\"" + network + "\"], \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
                 .post("/api/templates").then().statusCode(201);
         browser.type("edit-network:name", renamed);
@@ -198,24 +144,24 @@ class ConsoleCatalogIT {
         browser.click("edit-network:save");
         browser.awaitText(By.cssSelector("#edit-network .ui-messages-error"), "templates " + template
                 + ", whose VMs would have no network: it cannot be renamed");
-        admin(BASE).get("/api/networks/" + network).then().statusCode(200).body("subnet", equalTo("192.168.237.0/24"));
-        admin(BASE).delete("/api/templates/" + template).then().statusCode(204);
+        admin().get("/api/networks/" + network).then().statusCode(200).body("subnet", equalTo("192.168.237.0/24"));
+        admin().delete("/api/templates/" + template).then().statusCode(204);
 
         browser.click("edit-network:save");
         browser.awaitText(INFOS, "Network " + renamed + " saved");
         browser.awaitText(By.id("networks:table"), renamed);
-        admin(BASE).get("/api/networks/" + renamed).then().statusCode(200).body("subnet", equalTo("192.168.238.0/24"))
+        admin().get("/api/networks/" + renamed).then().statusCode(200).body("subnet", equalTo("192.168.238.0/24"))
                 .body("dhcp.start", equalTo("192.168.238.2")).body("state", equalTo("inactive"));
-        admin(BASE).get("/api/networks/" + network).then().statusCode(404);
-        admin(BASE).delete("/api/networks/" + renamed).then().statusCode(204);
+        admin().get("/api/networks/" + network).then().statusCode(404);
+        admin().delete("/api/networks/" + renamed).then().statusCode(204);
     }
 
     @Test
     void anAdminChangesWhetherAPoolStartsWithTheHost() {
         String pool = "catpool-" + suffix;
-        admin(BASE).contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"type\": \"dir\", \"path\": \"/srv/"
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"type\": \"dir\", \"path\": \"/srv/"
                 + pool + "\"}").post("/api/storagepools").then().statusCode(201);
-        admin(BASE).get("/api/storagepools/" + pool).then().body("autostart", equalTo(true));
+        admin().get("/api/storagepools/" + pool).then().body("autostart", equalTo(true));
         browser = Browser.open(BASE);
         browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
         browser.awaitText(By.tagName("h1"), "Dashboard");
@@ -231,9 +177,9 @@ class ConsoleCatalogIT {
         browser.screenshot("pool-edit");
         browser.click("edit-pool:save");
         browser.awaitText(INFOS, "Storage pool " + pool + " saved");
-        admin(BASE).get("/api/storagepools/" + pool).then().body("autostart", equalTo(false));
+        admin().get("/api/storagepools/" + pool).then().body("autostart", equalTo(false));
         browser.awaitText(By.xpath(row("pools", pool)), "no");
-        admin(BASE).delete("/api/storagepools/" + pool).then().statusCode(204);
+        admin().delete("/api/storagepools/" + pool).then().statusCode(204);
     }
 
     @Test
@@ -241,7 +187,7 @@ class ConsoleCatalogIT {
         String taken = "taken-" + suffix + ".img";
         String volume = "up-" + suffix + ".img";
         String volumes = "/api/storagepools/default-pool/storagevolumes";
-        String task = admin(BASE).contentType(ContentType.JSON).body("{\"name\": \"" + taken + "\", \"capacity\": 1024, \"format\": \"raw\"}")
+        String task = admin().contentType(ContentType.JSON).body("{\"name\": \"" + taken + "\", \"capacity\": 1024, \"format\": \"raw\"}")
                 .post(volumes).then().statusCode(202).extract().path("id");
         awaitTask(BASE, task);
         Path file = randomFile(3);
@@ -266,20 +212,17 @@ class ConsoleCatalogIT {
         browser.awaitText(ERRORS, "virStorageVolUpload");
         assertThat(browser.driver.findElement(ERRORS).getText()).contains("HOST0002E");
         browser.screenshot("volume-upload-refused");
-        admin(BASE).get(volumes + "/" + volume).then().statusCode(404);
-        admin(BASE).delete(volumes + "/" + taken).then().statusCode(204);
+        admin().get(volumes + "/" + volume).then().statusCode(404);
+        admin().delete(volumes + "/" + taken).then().statusCode(204);
     }
 
     /** On a real hypervisor: the bytes chosen in the browser are the volume's, and the progress moved chunk by chunk. */
     @Test
     void aFileUploadedInChunksBecomesAVolumeWithTheSameBytes() throws Exception {
-        Optional<String> unavailable = RealHypervisor.startOrExplain();
-        Assumptions.assumeTrue(unavailable.isEmpty(), () -> "no real hypervisor here: " + unavailable.orElse(""));
-        boolean started = !controller.isStarted(QEMU);
-        if (started) {
-            controller.start(QEMU);
-            deployer.deploy(QEMU_DEPLOYMENT);
-        }
+        onRealHypervisor(this::uploadOnTheRealHypervisor);
+    }
+
+    private void uploadOnTheRealHypervisor() throws Exception {
         try (HostFixtures host = new HostFixtures(Path.of(System.getProperty("vireo.it.hypervisor-dir")))) {
             String pool = HostFixtures.unique("console-up");
             host.dirPool(pool, true);
@@ -320,11 +263,6 @@ class ConsoleCatalogIT {
                     .extract().asByteArray();
             assertThat(content).as("the volume's content").isEqualTo(bytes);
             admin(QEMU_BASE).delete("/api/storagepools/" + pool + "/storagevolumes/" + volume).then().statusCode(204);
-        } finally {
-            if (started) {
-                deployer.undeploy(QEMU_DEPLOYMENT);
-                controller.stop(QEMU);
-            }
         }
     }
 

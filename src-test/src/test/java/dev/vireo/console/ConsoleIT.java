@@ -7,21 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.vireo.TestAccounts;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.time.Duration;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -32,37 +23,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The admin console in Debian's headless Chromium against the real EAR on libvirt's test driver.
  * Each test leaves a screenshot of its last page in target/console-screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleIT {
-
-    static final String BASE = "http://localhost:" + System.getProperty("vireo.it.http-port");
-    private static final By ERRORS = By.cssSelector(".ui-messages-error");
-    private static final By INFOS = By.cssSelector(".ui-messages-info");
-
-    private Browser browser;
-    private String suffix;
-    private String screenshot;
+class ConsoleIT extends ConsoleTestBase {
 
     @Deployment(testable = false)
     @TargetsContainer("vireo")
     static EnterpriseArchive deployment() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+        return ear();
     }
 
     @BeforeEach
-    void openBrowser(TestInfo test) {
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-        screenshot = test.getTestMethod().orElseThrow().getName();
+    void openBrowser() {
         browser = Browser.open(BASE);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot(screenshot);
-            browser.close();
-        }
     }
 
     @Test
@@ -456,9 +427,5 @@ class ConsoleIT {
         given().baseUri(BASE).header("Authorization", "Bearer " + session).get("/api/vms").then().statusCode(401);
         browser.go("/console/vms.xhtml");
         assertThat(browser.path()).startsWith("/console/login.xhtml");
-    }
-
-    private static RequestSpecification admin() {
-        return TestAccounts.asAdmin(BASE);
     }
 }

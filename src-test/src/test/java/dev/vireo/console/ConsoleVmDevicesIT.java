@@ -1,7 +1,6 @@
 package dev.vireo.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -12,29 +11,15 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,25 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * hypervisor, since the test driver cannot attach devices at all (virDomainAttachDeviceFlags is
  * not supported there). Each test leaves a screenshot of its last page in target/console-screenshots/.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsoleVmDevicesIT {
-
-    private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.http-port");
-    private static final String QEMU = "qemu";
-    private static final String QEMU_DEPLOYMENT = "console-on-qemu";
-    private static final String QEMU_BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
-    private static final By ERRORS = By.cssSelector(".ui-messages-error");
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
-
-    private Browser browser;
-    private String suffix;
-    private String screenshot;
+class ConsoleVmDevicesIT extends ConsoleTestBase {
 
     @Deployment(testable = false)
     @TargetsContainer("vireo")
@@ -75,24 +42,6 @@ class ConsoleVmDevicesIT {
     @TargetsContainer(QEMU)
     static EnterpriseArchive qemuDeployment() {
         return ear();
-    }
-
-    private static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
-    }
-
-    @BeforeEach
-    void names(TestInfo test) {
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-        screenshot = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot(screenshot);
-            browser.close();
-        }
     }
 
     @Test
@@ -177,17 +126,11 @@ class ConsoleVmDevicesIT {
     }
 
     @Test
-    void anAdminAttachesAndDetachesANewDiskAndAnInterfaceOfARunningGuestOnTheRealHypervisor() throws IOException {
-        Optional<String> unavailable = RealHypervisor.startOrExplain();
-        Assumptions.assumeTrue(unavailable.isEmpty(), () -> "no real hypervisor here: " + unavailable.orElse(""));
-        if (!controller.isStarted(QEMU)) {
-            controller.start(QEMU);
-        }
-        // RealHypervisorIT may have left its own deployment on the server: the API answers 401 rather than 404 then
-        boolean deployHere = given().baseUri(QEMU_BASE).get("/api/vms").statusCode() == 404;
-        if (deployHere) {
-            deployer.deploy(QEMU_DEPLOYMENT);
-        }
+    void anAdminAttachesAndDetachesANewDiskAndAnInterfaceOfARunningGuestOnTheRealHypervisor() throws Exception {
+        onRealHypervisor(this::attachAndDetachOnTheRealHypervisor);
+    }
+
+    private void attachAndDetachOnTheRealHypervisor() throws IOException {
         try (HostFixtures host = new HostFixtures(Path.of(System.getProperty("vireo.it.hypervisor-dir")))) {
             RequestSpecification admin = TestAccounts.asAdmin(QEMU_BASE);
             String pool = HostFixtures.unique("cv-pool");
@@ -269,12 +212,6 @@ class ConsoleVmDevicesIT {
             assertThat(browser.driver.findElements(ERRORS)).isEmpty();
 
             admin.delete("/api/vms/" + vm).then().statusCode(204);
-        } finally {
-            if (deployHere) {
-                deployer.undeploy(QEMU_DEPLOYMENT);
-            }
-            // stopped, so that RealHypervisorIT starts and deploys its own when it runs after this class
-            controller.stop(QEMU);
         }
     }
 
