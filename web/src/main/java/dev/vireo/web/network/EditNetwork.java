@@ -5,11 +5,11 @@ import dev.vireo.network.NetworkService;
 import dev.vireo.network.NetworkUpdate;
 import dev.vireo.network.NetworkView;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.console.ConsoleFormat;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,8 +60,7 @@ public class EditNetwork implements Serializable {
     }
 
     NetworkUpdate changes() {
-        List<String> nics = interfaces == null || interfaces.isBlank() ? List.of()
-                : Arrays.stream(interfaces.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> nics = ConsoleFormat.list(interfaces);
         return new NetworkUpdate(
                 Objects.equals(name, read.name()) ? null : name,
                 null,

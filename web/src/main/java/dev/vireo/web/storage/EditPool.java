@@ -5,11 +5,11 @@ import dev.vireo.storage.PoolRequest;
 import dev.vireo.storage.PoolView;
 import dev.vireo.storage.StoragePoolService;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.console.ConsoleFormat;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 
 /** Changes a storage pool: what the API's PUT takes (autostart; disks added to a logical pool), only what changed. */
@@ -41,8 +41,7 @@ public class EditPool implements Serializable {
         if (read == null) {
             return;
         }
-        List<String> added = disks == null || disks.isBlank() ? null
-                : Arrays.stream(disks.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> added = disks == null || disks.isBlank() ? null : ConsoleFormat.list(disks);
         Boolean start = autostart == Boolean.TRUE.equals(read.autostart()) ? null : autostart;
         if (added == null && start == null) {
             read = null;

@@ -5,12 +5,12 @@ import dev.vireo.template.TemplateRequest;
 import dev.vireo.template.TemplateService;
 import dev.vireo.template.TemplateView;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.console.ConsoleFormat;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -185,8 +185,7 @@ public class EditTemplate implements Serializable {
     }
 
     private static List<String> changedList(String text, List<String> current) {
-        List<String> value = text == null || text.isBlank() ? List.of()
-                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> value = ConsoleFormat.list(text);
         return value.equals(current) ? null : value;
     }
 

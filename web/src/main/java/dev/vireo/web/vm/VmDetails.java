@@ -13,6 +13,7 @@ import dev.vireo.vm.VmView;
 import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.console.LineChart;
 import dev.vireo.web.task.FollowTask;
+import dev.vireo.web.console.ConsoleFormat;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -286,8 +286,7 @@ public class VmDetails implements Serializable {
     }
 
     private static List<String> changedList(String text, List<String> current) {
-        List<String> value = text == null || text.isBlank() ? List.of()
-                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> value = ConsoleFormat.list(text);
         return value.equals(current) ? null : value;
     }
 
