@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
 
 /** Writes the audit entry of an {@link Audited} service call. */
 @Audited
@@ -18,11 +19,8 @@ public class AuditInterceptor {
 
     @AroundInvoke
     public Object record(InvocationContext call) throws Exception {
-        Audited audited = call.getMethod().getAnnotation(Audited.class);
-        if (audited == null) {
-            audited = call.getMethod().getDeclaringClass().getAnnotation(Audited.class);
-        }
-        String action = audited.value().isEmpty() ? call.getMethod().getName() : audited.value();
+        Audited audited = auditedOf(call.getMethod());
+        String action = actionOf(call.getMethod());
         String target = AuditTargets.of(call.getParameters(), audited.target());
         try {
             Object result = call.proceed();
@@ -32,5 +30,16 @@ public class AuditInterceptor {
             log.recordAlone(action, target, e.code(), e.reason());
             throw e;
         }
+    }
+
+    /** What an audited method does, as the audit log names it (e.g. {@code vm.delete}). */
+    public static String actionOf(Method method) {
+        Audited audited = auditedOf(method);
+        return audited.value().isEmpty() ? method.getName() : audited.value();
+    }
+
+    private static Audited auditedOf(Method method) {
+        Audited audited = method.getAnnotation(Audited.class);
+        return audited != null ? audited : method.getDeclaringClass().getAnnotation(Audited.class);
     }
 }

@@ -28,6 +28,9 @@ public enum ErrorCode {
     TASK_INVALID_STATUS("TASK0002E", 400, "Invalid task status '%s': use running, finished or failed"),
     TASKS_SATURATED("TASK0003E", 503, "Cannot start %s now: the task executor is not accepting work"),
 
+    // operation locks
+    LOCKED("LOCK0001E", 409, "The %s is busy with %s: try again when it has ended"),
+
     // authentication, accounts, groups, roles, tokens, sessions, audit log
     NOT_AUTHENTICATED("AUTH0001E", 401, "Authentication required: send HTTP Basic credentials, a token "
             + "(X-AUTH-TOKEN or Authorization: Bearer) or a session"),

@@ -138,17 +138,25 @@ final class DomainOperations {
     static final Duration TRAY_PATIENCE = Duration.ofSeconds(40);
 
     /**
-     * Applies a change to the running domain. A cdrom tray opens asynchronously: when libvirt
-     * gives up waiting for it (a busy host), the same change a moment later succeeds.
+     * Applies a change to the running domain. New media go in even when the guest has locked the
+     * drive's tray (as {@code virsh change-media --force}): the operator asked for them. The tray
+     * still opens asynchronously: when libvirt gives up waiting for it (a busy host), the same
+     * change a moment later succeeds.
      */
     private static void applyLive(Domain domain, String change, String xml) throws LibvirtException {
         long giveUp = System.nanoTime() + TRAY_PATIENCE.toNanos();
+        int flags = "update".equals(change) ? Domain.ModificationImpact.LIVE | Domain.DeviceModifyFlags.FORCE
+                : Domain.ModificationImpact.LIVE;
         while (true) {
             try {
-                apply(domain, change, xml, Domain.ModificationImpact.LIVE);
+                apply(domain, change, xml, flags);
                 return;
             } catch (LibvirtException e) {
                 String message = LibvirtErrors.message(e);
+                if (flags != Domain.ModificationImpact.LIVE && message != null && message.contains("unsupported flags")) {
+                    flags = Domain.ModificationImpact.LIVE;
+                    continue;
+                }
                 if (System.nanoTime() > giveUp || message == null || !message.contains("Tray of")) {
                     throw e;
                 }

@@ -6,14 +6,16 @@ import dev.vireo.error.VireoException;
 import dev.vireo.host.HostAddresses;
 import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainState;
-import dev.vireo.libvirt.HostInterface;
 import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.HostInterface;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NetworkSummary;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
-import dev.vireo.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,6 +43,9 @@ public class NetworkService {
     @EJB
     TemplateService templates;
 
+    @EJB
+    Locks locks;
+
     public List<NetworkView> list() {
         Map<String, List<DomainSummary>> users = usersByNetwork();
         Map<String, List<String>> byTemplates = templates.byNetwork();
@@ -67,6 +72,7 @@ public class NetworkService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
         String name = ResourceName.require(KIND, request.name());
+        locks.claim(LockTarget.network(name));
         String connection = NetworkPlan.requireConnection(request.connection() == null ? "isolated" : request.connection());
         Subnet given = request.subnet() == null ? null : Subnet.parse(request.subnet());
         NetworkPlan plan = new NetworkPlan(name, connection, given, request.interfaces(), request.vlanId()).checkFields();
@@ -97,7 +103,7 @@ public class NetworkService {
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.update")
     public NetworkView update(String name, NetworkUpdate update) {
-        NetworkSummary current = find(name);
+        NetworkSummary current = claim(name);
         String uri = libvirt.localUri();
         List<NetworkSummary> existing = libvirt.networks(uri);
         HostNetworking host = hostNetworking(uri, existing, name);
@@ -115,6 +121,7 @@ public class NetworkService {
             throw new VireoException(ErrorCode.NETWORK_ACTIVE, name);
         }
         if (!after.name().equals(name)) {
+            locks.claim(LockTarget.network(after.name()));
             if (existing.stream().anyMatch(network -> network.name().equals(after.name()))) {
                 throw new VireoException(ErrorCode.NETWORK_EXISTS, after.name());
             }
@@ -147,7 +154,7 @@ public class NetworkService {
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.activate")
     public NetworkView activate(String name) {
-        find(name);
+        claim(name);
         return view(libvirt.setNetworkActive(libvirt.localUri(), name, true)
                 .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name)), usersByNetwork().getOrDefault(name, List.of()));
     }
@@ -156,7 +163,7 @@ public class NetworkService {
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.deactivate")
     public NetworkView deactivate(String name) {
-        find(name);
+        claim(name);
         List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());
         List<String> running = users.stream().filter(vm -> vm.state() != DomainState.SHUTOFF).map(DomainSummary::name).toList();
         if (!running.isEmpty()) {
@@ -170,6 +177,7 @@ public class NetworkService {
     @RolesAllowed(Permission.NETWORK_MANAGE)
     @Audited("network.delete")
     public void delete(String name) {
+        claim(name);
         requireNoTemplate(name, "removed");
         List<DomainSummary> users = usersByNetwork().getOrDefault(name, List.of());
         if (!users.isEmpty()) {
@@ -284,6 +292,13 @@ public class NetworkService {
             }
         }
         return users;
+    }
+
+    /** The network named, locked for the operation running now, and read again once locked. */
+    private NetworkSummary claim(String name) {
+        find(name);
+        locks.claim(LockTarget.network(name));
+        return find(name);
     }
 
     private NetworkSummary find(String name) {

@@ -8,6 +8,8 @@ import dev.vireo.host.LocalMachine;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
@@ -52,6 +54,9 @@ public class StoragePoolService {
     @EJB
     TaskService tasks;
 
+    @EJB
+    Locks locks;
+
     @Inject
     @ConfigProperty(name = "vireo.storage.nfs-mount-dir", defaultValue = "/var/lib/vireo/nfs_mount")
     String nfsMountDir;
@@ -86,6 +91,7 @@ public class StoragePoolService {
     public Created create(PoolRequest request) {
         PoolDefinitions.Definition definition = PoolDefinitions.of(request, nfsMountDir, scanDirectory().toString());
         String name = definition.spec().name();
+        locks.claim(LockTarget.pool(name));
         if (libvirt.pool(libvirt.localUri(), name).isPresent()) {
             throw new VireoException(ErrorCode.POOL_EXISTS, name);
         }
@@ -150,7 +156,7 @@ public class StoragePoolService {
     @Audited("storagepool.update")
     public PoolView update(String name, PoolRequest request) {
         IsoPool.refuseChange(name, "be changed");
-        PoolSummary pool = find(name);
+        PoolSummary pool = claim(name);
         if (request.name() != null || request.type() != null || request.path() != null || request.source() != null) {
             throw new VireoException(ErrorCode.POOL_INVALID, "only autostart (and disks of logical pools) can change");
         }
@@ -196,6 +202,7 @@ public class StoragePoolService {
     @Audited("storagepool.activate")
     public PoolView activate(String name) {
         IsoPool.refuseChange(name, "be activated");
+        claim(name);
         return view(libvirt.activatePool(libvirt.localUri(), ResourceName.require(KIND, name))
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
@@ -205,7 +212,7 @@ public class StoragePoolService {
     @Audited("storagepool.deactivate")
     public PoolView deactivate(String name) {
         IsoPool.refuseChange(name, "be deactivated");
-        PoolSummary pool = find(name);
+        PoolSummary pool = claim(name);
         requireUnusedByVms(pool);
         return view(libvirt.deactivatePool(libvirt.localUri(), name)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
@@ -219,7 +226,7 @@ public class StoragePoolService {
     @Audited("storagepool.delete")
     public void delete(String name) {
         IsoPool.refuseChange(name, "be deleted");
-        PoolSummary pool = find(name);
+        PoolSummary pool = claim(name);
         List<String> users = templates.usingPool(name).stream().map(t -> "template " + t).toList();
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.POOL_IN_USE, name, String.join(", ", users));
@@ -278,6 +285,13 @@ public class StoragePoolService {
     private Path scanDirectory() {
         return isoScanDir.map(Path::of).orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir",
                 System.getProperty("java.io.tmpdir")), "vireo", "iso-scans")).toAbsolutePath().normalize();
+    }
+
+    /** The pool named, locked for the operation running now, and read again once locked. */
+    private PoolSummary claim(String name) {
+        find(name);
+        locks.claim(LockTarget.pool(name));
+        return find(name);
     }
 
     private PoolSummary find(String name) {

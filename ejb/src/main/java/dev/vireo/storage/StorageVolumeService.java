@@ -13,6 +13,8 @@ import dev.vireo.libvirt.QemuIdentity;
 import dev.vireo.libvirt.VolumeReader;
 import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskProgress;
@@ -56,6 +58,9 @@ public class StorageVolumeService {
 
     @EJB
     TaskService tasks;
+
+    @EJB
+    Locks locks;
 
     @EJB
     VolumeUploads uploads;
@@ -182,7 +187,7 @@ public class StorageVolumeService {
     @Audited(value = "storagevolume.upload", target = 2)
     public VolumeView writeChunk(String pool, String name, Long chunkSize, InputStream data) {
         IsoPool.refuseChange(pool, "take uploads");
-        find(pool, name);
+        claim(pool, name);
         UploadProgress upload = uploads.find(pool, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.UPLOAD_NOT_EXPECTED, name, pool));
         long size = Chunks.require(name, chunkSize, upload.offset(), upload.size());
@@ -217,7 +222,7 @@ public class StorageVolumeService {
     @Audited(value = "storagevolume.clone", target = 2)
     public TaskView clone(String pool, String name, VolumeCloneRequest request) {
         IsoPool.refuseChange(pool, "clone volumes");
-        VolumeSummary source = find(pool, name);
+        VolumeSummary source = claim(pool, name);
         requireNoUpload(source);
         String targetPool = request.pool() == null ? pool : request.pool();
         List<VolumeSummary> targetVolumes = volumes(targetPool);
@@ -236,7 +241,7 @@ public class StorageVolumeService {
     @Audited(value = "storagevolume.resize", target = 2)
     public VolumeView resize(String pool, String name, Long bytes) {
         IsoPool.refuseChange(pool, "resize volumes");
-        VolumeSummary volume = find(pool, name);
+        VolumeSummary volume = claim(pool, name);
         if (bytes == null || bytes < 1) {
             throw new VireoException(ErrorCode.VOLUME_INVALID, "size is a size in bytes, at least 1, not " + bytes);
         }
@@ -254,7 +259,7 @@ public class StorageVolumeService {
     @Audited(value = "storagevolume.wipe", target = 2)
     public VolumeView wipe(String pool, String name) {
         IsoPool.refuseChange(pool, "wipe volumes");
-        VolumeSummary volume = find(pool, name);
+        VolumeSummary volume = claim(pool, name);
         requireUnused(volume);
         requireNoUpload(volume);
         return view(libvirt.wipeVolume(libvirt.localUri(), pool, name)
@@ -266,7 +271,7 @@ public class StorageVolumeService {
     @Audited(value = "storagevolume.delete", target = 2)
     public void delete(String pool, String name) {
         IsoPool.refuseChange(pool, "delete volumes");
-        VolumeSummary volume = find(pool, name);
+        VolumeSummary volume = claim(pool, name);
         requireUnused(volume);
         if (!libvirt.deleteVolume(libvirt.localUri(), pool, name)) {
             throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
@@ -308,7 +313,9 @@ public class StorageVolumeService {
         }
     }
 
+    /** Claims the name of a volume to be made, then checks that no volume has it. */
     private void requireFree(String pool, String name) {
+        locks.claim(LockTarget.volume(pool, name));
         if (libvirt.volume(libvirt.localUri(), pool, name).isPresent()) {
             throw new VireoException(ErrorCode.VOLUME_EXISTS, pool, name);
         }
@@ -342,6 +349,13 @@ public class StorageVolumeService {
 
     private Map<String, List<String>> usersByPath() {
         return DiskUsers.byPath(libvirt);
+    }
+
+    /** The volume named, locked for the operation running now, and read again once locked. */
+    private VolumeSummary claim(String pool, String name) {
+        find(pool, name);
+        locks.claim(LockTarget.volume(pool, name));
+        return find(pool, name);
     }
 
     private VolumeSummary find(String pool, String name) {

@@ -2,6 +2,9 @@ package dev.vireo.task;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.lock.CurrentOperation;
+import dev.vireo.lock.LockOwner;
+import dev.vireo.lock.OperationLocks;
 import dev.vireo.persistence.task.Task;
 import dev.vireo.persistence.task.TaskStatus;
 import dev.vireo.security.Caller;
@@ -47,6 +50,9 @@ public class TaskService {
     @EJB
     Callers callers;
 
+    @EJB
+    OperationLocks locks;
+
     /**
      * Records a new running task and starts {@code work} on the executor.
      *
@@ -59,9 +65,12 @@ public class TaskService {
         TaskView task = recorder.create(operation, targetUri, session.getCallerPrincipal().getName());
         long id = Long.parseLong(task.id());
         TaskRecorder taskRecorder = recorder;
+        OperationLocks taskLocks = locks;
+        LockOwner owner = CurrentOperation.handOverToTask(id);
         try {
-            executor.execute(() -> run(id, work, taskRecorder));
+            executor.execute(() -> run(id, work, taskRecorder, owner, taskLocks));
         } catch (RejectedExecutionException e) {
+            CurrentOperation.takeBack(owner);
             recorder.fail(id, ErrorCode.TASKS_SATURATED.reason(operation));
             throw new VireoException(ErrorCode.TASKS_SATURATED, e, operation);
         }
@@ -93,7 +102,15 @@ public class TaskService {
         return query.getResultList().stream().map(TaskView::of).toList();
     }
 
-    private static void run(long id, TaskWork work, TaskRecorder recorder) {
+    /**
+     * Runs as the operation that started it, holding that operation's locks until its outcome is
+     * recorded (so whoever sees it ended finds the target free).
+     */
+    private static void run(long id, TaskWork work, TaskRecorder recorder, LockOwner operation, OperationLocks locks) {
+        CurrentOperation.runAsTask(operation, locks, () -> runWork(id, work, recorder));
+    }
+
+    private static void runWork(long id, TaskWork work, TaskRecorder recorder) {
         TaskProgress progress = new TaskProgress() {
             @Override
             public void report(int percent, String message) {

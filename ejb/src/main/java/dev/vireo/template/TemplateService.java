@@ -4,6 +4,8 @@ import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.persistence.template.Template;
 import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.security.Permission;
@@ -38,6 +40,9 @@ public class TemplateService {
 
     @EJB
     LibvirtGateway libvirt;
+
+    @EJB
+    Locks locks;
 
     @Inject
     @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
@@ -75,7 +80,7 @@ public class TemplateService {
     @RolesAllowed(Permission.TEMPLATE_MANAGE)
     @Audited("template.update")
     public TemplateView update(String name, TemplateRequest request, Long expectedVersion) {
-        Template template = find(name);
+        Template template = claim(name);
         if (expectedVersion != null && expectedVersion != template.getVersion()) {
             throw new VireoException(ErrorCode.TEMPLATE_CHANGED, name);
         }
@@ -97,7 +102,7 @@ public class TemplateService {
     @RolesAllowed(Permission.TEMPLATE_MANAGE)
     @Audited("template.delete")
     public void delete(String name) {
-        em.remove(find(name));
+        em.remove(claim(name));
     }
 
     /** A copy named {@code <name>-cloneN}, N one more than the highest clone number taken. */
@@ -108,6 +113,7 @@ public class TemplateService {
         String cloneName = CloneNames.next(name, em.createQuery("select t.name from Template t", String.class)
                 .getResultList());
         ResourceName.require(KIND, cloneName);
+        requireFree(cloneName);
         Template clone = new Template(cloneName, source.settings(), Instant.now());
         persist(clone);
         return view(clone, new LiveHostFacts(libvirt));
@@ -172,12 +178,23 @@ public class TemplateService {
                 .getResultStream().findFirst();
     }
 
+    /** The template named, locked for the operation running now, and read again once locked. */
+    private Template claim(String name) {
+        find(name);
+        locks.claim(LockTarget.template(name));
+        Template template = find(name);
+        em.refresh(template);
+        return template;
+    }
+
     private Template find(String name) {
         ResourceName.require(KIND, name);
         return byName(name).orElseThrow(() -> new VireoException(ErrorCode.TEMPLATE_NOT_FOUND, name));
     }
 
+    /** Claims the name of a template to be made, then checks that no template has it. */
     private void requireFree(String name) {
+        locks.claim(LockTarget.template(name));
         if (byName(name).isPresent()) {
             throw new VireoException(ErrorCode.TEMPLATE_EXISTS, name);
         }

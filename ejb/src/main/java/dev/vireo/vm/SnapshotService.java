@@ -48,7 +48,7 @@ public class SnapshotService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.snapshot.create", target = 2)
     public TaskView create(String vm, String name, String description) {
-        access.require(vm);
+        access.claim(vm);
         List<SnapshotSummary> existing = snapshots(vm);
         String snapshot = name != null ? name : Long.toString(clock.instant().getEpochSecond());
         ResourceName.require("snapshot", snapshot);
@@ -125,7 +125,7 @@ public class SnapshotService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.snapshot.revert", target = 2)
     public SnapshotView revert(String vm, String name) {
-        access.require(vm);
+        access.claim(vm);
         ResourceName.require("snapshot", name);
         return libvirt.revertSnapshot(libvirt.localUri(), vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
@@ -136,7 +136,7 @@ public class SnapshotService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.snapshot.delete", target = 2)
     public void delete(String vm, String name) {
-        access.require(vm);
+        access.claim(vm);
         ResourceName.require("snapshot", name);
         boolean deleted = libvirt.deleteSnapshot(libvirt.localUri(), vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));

@@ -4,6 +4,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.validation.ResourceName;
@@ -24,6 +26,9 @@ public class VmAccess {
     @EJB
     Callers callers;
 
+    @EJB
+    Locks locks;
+
     /** The VM named, if the caller may see it; else 404 as if there were none. */
     public DomainSummary require(String name) {
         ResourceName.require("virtual machine", name);
@@ -31,5 +36,16 @@ public class VmAccess {
         return libvirt.domain(libvirt.localUri(), name)
                 .filter(domain -> caller.mayUse(domain.definition().metadata()))
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+    }
+
+    /**
+     * The VM named, as {@link #require}, locked for the operation running now (waiting for, or
+     * refused by, another that holds it) and read again once locked: what the caller checks next
+     * is the state no other operation is changing.
+     */
+    public DomainSummary claim(String name) {
+        require(name);
+        locks.claim(LockTarget.vm(name));
+        return require(name);
     }
 }

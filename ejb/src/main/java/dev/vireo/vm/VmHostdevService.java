@@ -10,6 +10,8 @@ import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.NodeDevice;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +35,9 @@ public class VmHostdevService {
 
     @EJB
     VmAccess access;
+
+    @EJB
+    Locks locks;
 
     @EJB
     LibvirtGateway libvirt;
@@ -72,7 +77,7 @@ public class VmHostdevService {
     @RolesAllowed(Permission.HOST_MANAGE)
     @Audited(value = "vm.hostdev.attach", target = 2)
     public Changed attach(String vm, HostdevRequest request) {
-        DomainSummary domain = access.require(vm);
+        DomainSummary domain = access.claim(vm);
         if (request == null || request.name() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
@@ -91,6 +96,7 @@ public class VmHostdevService {
         }
         List<NodeDevice> together = device.pci() == null ? List.of(device)
                 : HostdevRules.assignedTogether(device, libvirt.nodeDevices(uri));
+        locks.claim(together.stream().map(each -> LockTarget.hostDevice(each.name())).toArray(LockTarget[]::new));
         List<DomainSummary> domains = libvirt.domains(uri);
         for (NodeDevice each : together) {
             Optional<String> holder = HostdevRules.heldElsewhere(each, vm, domains);
@@ -141,7 +147,7 @@ public class VmHostdevService {
     @RolesAllowed(Permission.HOST_MANAGE)
     @Audited(value = "vm.hostdev.detach", target = 2)
     public List<String> detach(String vm, String dev) {
-        access.require(vm);
+        access.claim(vm);
         HostObjectName.require(KIND, dev);
         String uri = libvirt.localUri();
         List<DomainHostdev> own = hostdevs(vm);

@@ -57,7 +57,7 @@ public class VmNicService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.iface.attach")
     public Changed attach(String vm, NicRequest request) {
-        access.require(vm);
+        access.claim(vm);
         if (request.type() != null && !"network".equals(request.type())) {
             throw new VireoException(ErrorCode.NIC_INVALID, "type must be network, not '" + request.type() + "'");
         }
@@ -83,7 +83,7 @@ public class VmNicService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.iface.update", target = 2)
     public Changed update(String vm, String mac, NicRequest request) {
-        access.require(vm);
+        access.claim(vm);
         if (request.type() != null) {
             throw new VireoException(ErrorCode.NIC_INVALID, "the type of an interface does not change");
         }
@@ -110,7 +110,7 @@ public class VmNicService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.iface.detach", target = 2)
     public List<String> detach(String vm, String mac) {
-        access.require(vm);
+        access.claim(vm);
         DomainNic nic = nic(vm, mac);
         return libvirt.detachNic(libvirt.localUri(), vm, nic.mac())
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));

@@ -10,6 +10,8 @@ import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.security.AccountService;
 import dev.vireo.security.Caller;
@@ -45,6 +47,9 @@ public class VmService {
 
     @EJB
     Callers callers;
+
+    @EJB
+    Locks locks;
 
     @EJB
     AccountService accounts;
@@ -132,6 +137,7 @@ public class VmService {
         TemplateSettings settings = templates.settingsForVm(templateName, request.storagepool(), request.graphics());
         String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
                 : derivedName(templateName);
+        locks.claim(LockTarget.vm(name));
         if (libvirt.domain(libvirt.localUri(), name).isPresent()) {
             throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
@@ -148,12 +154,13 @@ public class VmService {
     @RolesAllowed(Permission.VM_CREATE)
     @Audited("vm.clone")
     public TaskView cloneVm(String name) {
-        DomainSummary source = access.require(name);
+        DomainSummary source = access.claim(name);
         if (source.state() != DomainState.SHUTOFF) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
         }
         String clone = CloneNames.next(name, libvirt.domains(libvirt.localUri()).stream().map(DomainSummary::name).toList());
         ResourceName.require("virtual machine", clone);
+        locks.claim(LockTarget.vm(clone));
         VmCloner cloner = new VmCloner(libvirt, defaultPool);
         String owner = callers.current().name();
         return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, owner, progress));
@@ -166,7 +173,7 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.migrate")
     public TaskView migrate(String name, MigrateRequest request) {
-        access.require(name);
+        access.claim(name);
         Migration.Target target = Migration.target(request, libvirt.localUri());
         return tasks.submit("vm.migrate", VMS + name, progress -> {
             progress.report(10, "moving " + name + " to " + target.libvirtUri());
@@ -180,7 +187,9 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.delete")
     public void delete(String name) {
-        access.require(name);
+        for (VireoMetadata.OwnedVolume volume : access.claim(name).definition().metadata().volumes()) {
+            locks.claim(LockTarget.volume(volume.pool(), volume.name()));
+        }
         DomainSummary removed = libvirt.remove(libvirt.localUri(), name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         for (VireoMetadata.OwnedVolume volume : removed.definition().metadata().volumes()) {
@@ -227,7 +236,10 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.update")
     public Updated update(String name, VmUpdateRequest request) {
-        DomainSummary current = access.require(name);
+        DomainSummary current = access.claim(name);
+        if (request.name() != null && !request.name().equals(name)) {
+            locks.claim(LockTarget.vm(ResourceName.require("virtual machine", request.name())));
+        }
         DomainChange change = VmChanges.of(current, request, libvirt.hostMemoryBytes(libvirt.localUri()) / Units.MIB,
                 clock);
         accounts.requireExisting(request.users(), request.groups());
@@ -247,7 +259,7 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.connect")
     public ConsoleAccess connect(String name, Integer seconds) {
-        DomainSummary vm = access.require(name);
+        DomainSummary vm = access.claim(name);
         if (vm.state() != DomainState.RUNNING && vm.state() != DomainState.PAUSED && vm.state() != DomainState.BLOCKED) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "be connected to");
         }
@@ -269,7 +281,7 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.action", target = 2)
     public VmView act(String name, DomainAction action) {
-        access.require(name);
+        access.claim(name);
         return libvirt.act(libvirt.localUri(), name, action)
                 .map(this::view)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));

@@ -7,6 +7,8 @@ import dev.vireo.libvirt.DomainDisk;
 import dev.vireo.libvirt.DomainSpec;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.MediaUrls;
 import dev.vireo.validation.ResourceName;
@@ -28,6 +30,9 @@ public class VmStorageService {
 
     @EJB
     VmAccess access;
+
+    @EJB
+    Locks locks;
 
     /** The last IDE slot (hdd): IDE has two channels of two devices. */
     private static final int IDE_SLOTS = 4;
@@ -59,7 +64,7 @@ public class VmStorageService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.storage.attach")
     public Changed attach(String vm, StorageRequest request) {
-        access.require(vm);
+        access.claim(vm);
         List<DomainDisk> disks = disks(vm);
         DomainSpec.Disk disk;
         if ("cdrom".equals(request.type())) {
@@ -74,6 +79,7 @@ public class VmStorageService {
             }
             String pool = ResourceName.require("storage pool", request.pool());
             String vol = ResourceName.require("storage volume", request.vol());
+            locks.claim(LockTarget.volume(pool, vol));
             if (libvirt.pool(libvirt.localUri(), pool).isEmpty()) {
                 throw new VireoException(ErrorCode.STORAGE_INVALID, "pool " + pool + " does not exist on the host");
             }
@@ -101,7 +107,7 @@ public class VmStorageService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.storage.update", target = 2)
     public Changed changeMedia(String vm, String dev, String path) {
-        access.require(vm);
+        access.claim(vm);
         DomainDisk drive = disk(vm, dev);
         if (!"cdrom".equals(drive.device())) {
             throw new VireoException(ErrorCode.STORAGE_NOT_CDROM, dev, vm, drive.device());
@@ -125,7 +131,7 @@ public class VmStorageService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.storage.detach", target = 2)
     public List<String> detach(String vm, String dev) {
-        access.require(vm);
+        access.claim(vm);
         disk(vm, dev);
         return libvirt.detachDisk(libvirt.localUri(), vm, dev)
                 .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, dev));

@@ -1,0 +1,75 @@
+package dev.vireo.lock;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.Singleton;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/** The locks of one server, in memory: a restart releases them, as it ends every operation. */
+@Singleton
+@Local(OperationLocks.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class InMemoryOperationLocks implements OperationLocks {
+
+    private final Map<LockTarget, LockOwner> held = new HashMap<>();
+
+    @Override
+    public void lock(Collection<LockTarget> targets, LockOwner owner, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (held) {
+            while (true) {
+                LockTarget busy = null;
+                LockOwner holder = null;
+                for (LockTarget target : targets) {
+                    LockOwner current = held.get(target);
+                    if (current != null && current != owner) {
+                        busy = target;
+                        holder = current;
+                        break;
+                    }
+                }
+                if (busy == null) {
+                    targets.forEach(target -> held.put(target, owner));
+                    owner.holds();
+                    return;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || holder.isTask()) {
+                    throw new VireoException(ErrorCode.LOCKED, busy, holder.describe());
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(held, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new VireoException(ErrorCode.LOCKED, busy, holder.describe());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void unlockAll(LockOwner owner) {
+        synchronized (held) {
+            if (held.values().removeIf(holder -> holder == owner)) {
+                held.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public Map<LockTarget, String> held() {
+        Map<LockTarget, String> copy = new TreeMap<>(java.util.Comparator.comparing(LockTarget::toString));
+        synchronized (held) {
+            held.forEach((target, owner) -> copy.put(target, owner.describe()));
+        }
+        return copy;
+    }
+}
