@@ -1,6 +1,7 @@
 package dev.vireo.lock;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The operation running on this thread: opened by {@link OperationScope} around a service call,
@@ -46,14 +47,13 @@ public final class CurrentOperation {
     }
 
     /** Runs a task's work as the operation that started it, then releases that operation's locks. */
-    public static void runAsTask(LockOwner owner, OperationLocks locks, Runnable work) {
+    public static <T> T runAsTask(LockOwner owner, OperationLocks locks, Callable<T> work) throws Exception {
         if (owner == null) {
-            work.run();
-            return;
+            return work.call();
         }
         enter(owner);
         try {
-            work.run();
+            return work.call();
         } finally {
             leave();
             locks.unlockAll(owner);

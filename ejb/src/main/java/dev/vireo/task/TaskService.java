@@ -103,14 +103,10 @@ public class TaskService {
     }
 
     /**
-     * Runs as the operation that started it, holding that operation's locks until its outcome is
-     * recorded (so whoever sees it ended finds the target free).
+     * Runs as the operation that started it, holding that operation's locks while it works; they
+     * are let go before the outcome is recorded, so whoever sees the task ended finds its target free.
      */
     private static void run(long id, TaskWork work, TaskRecorder recorder, LockOwner operation, OperationLocks locks) {
-        CurrentOperation.runAsTask(operation, locks, () -> runWork(id, work, recorder));
-    }
-
-    private static void runWork(long id, TaskWork work, TaskRecorder recorder) {
         TaskProgress progress = new TaskProgress() {
             @Override
             public void report(int percent, String message) {
@@ -123,7 +119,7 @@ public class TaskService {
             }
         };
         try {
-            recorder.finish(id, work.run(progress));
+            recorder.finish(id, CurrentOperation.runAsTask(operation, locks, () -> work.run(progress)));
         } catch (VireoException e) {
             recorder.fail(id, e.code() + ": " + e.reason());
         } catch (Exception | LinkageError e) {
