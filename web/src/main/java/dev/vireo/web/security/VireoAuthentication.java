@@ -19,9 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Vireo's authentication mechanism (Jakarta Security): HTTP Basic for scripts, an API token or a
- * session as {@code X-AUTH-TOKEN} or {@code Authorization: Bearer}, or the session cookie the
- * console gets at login. The caller's permissions become its container roles, which the services'
+ * Vireo's authentication mechanism (Jakarta Security): HTTP Basic for scripts, an API token as
+ * {@code X-AUTH-TOKEN}, a token or a session as {@code Authorization: Bearer}, or the session
+ * cookie the console gets at login. The caller's permissions become its container roles, which the services'
  * {@code @RolesAllowed} check. Only the login itself needs no credentials, and in the console the
  * login page and static resources; a browser asking for another console page without a valid
  * session is sent to the login page instead of getting the API's JSON 401.
@@ -54,7 +54,8 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             Authenticator.Authenticated caller = credentials.bearer() != null
-                    ? authenticator.bearer(credentials.bearer(), request.getRemoteAddr(), console == ConsolePaths.Kind.PAGE)
+                    ? authenticator.bearer(credentials.bearer(), credentials.carrier(), request.getRemoteAddr(),
+                    console == ConsolePaths.Kind.PAGE)
                     : authenticator.password(credentials.user(), credentials.password(), request.getRemoteAddr());
             if (caller.tokenId() != null) {
                 presentedKey.presentedToken(caller.tokenId());
