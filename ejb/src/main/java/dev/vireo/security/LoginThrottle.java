@@ -100,18 +100,23 @@ public class LoginThrottle {
 
     public synchronized void failed(String account, String address) {
         Instant now = clock.instant();
+        List<String> news = new ArrayList<>();
         try {
             transaction.begin();
             for (Kind kind : kinds(account)) {
                 LoginAttempts attempts = findOrCreate(kind, account, address);
                 attempts.failed(now, WINDOW.toSeconds());
                 if (attempts.getFailures() == kind.slowAfter || attempts.getFailures() == kind.lockAfter) {
-                    LOG.warning(() -> attempts.getFailures() + " failed logins " + kind.phrase + " (" + attempts.getSubject()
+                    news.add(attempts.getFailures() + " failed logins " + kind.phrase + " (" + attempts.getSubject()
                             + (attempts.getFailures() == kind.lockAfter ? "): refused for " + WINDOW.toMinutes() + " minutes"
                             : "): slowed down"));
                 }
             }
             transaction.commit();
+            // one line at most per failure, only when a key starts being slowed down or refused
+            if (!news.isEmpty()) {
+                LOG.warning(String.join("; ", news));
+            }
         } catch (Exception e) {
             rollback();
             LOG.log(Level.WARNING, "Could not count a failed login: {0}", e.toString());
