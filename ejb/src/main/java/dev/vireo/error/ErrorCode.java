@@ -54,8 +54,9 @@ public enum ErrorCode {
     ROLE_IN_USE("ROLE0005E", 409, "Role %s is given to groups %s"),
     TOKEN_NOT_FOUND("TOKN0001E", 404, "Token %s does not exist"),
     SESSION_NOT_FOUND("SESS0001E", 404, "Session %s does not exist"),
-    INVALID_TIMEOUT("SESS0002E", 400, "Invalid session timeout %s: use 60 to 86400 seconds"),
+    INVALID_TIMEOUT("SESS0002E", 400, "Invalid value for timeout: %s is not a whole number of seconds from 60 to 86400"),
     INVALID_LOG_QUERY("LOG0001E", 400, "Invalid log query: %s"),
+    CROSS_SITE_REQUEST("AUTH0005E", 403, "Cross-site request refused: %s"),
 
     // templates
     TEMPLATE_NOT_FOUND("TMPL0001E", 404, "Template %s does not exist"),

@@ -13,6 +13,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -87,13 +88,13 @@ public class AccessKeyService {
 
     @Audited("token.delete")
     public void revokeToken(String idOrValue) {
-        em.remove(visibleKey(AccessKey.Kind.TOKEN, idOrValue));
+        em.remove(changeableKey(AccessKey.Kind.TOKEN, idOrValue, "revoke token"));
     }
 
     // sessions
 
     /** Signs in with a password; answers with a new session and how long it lasts unless refreshed. */
-    public Issued login(String user, String password, Integer timeout, String address) {
+    public Issued login(String user, String password, BigDecimal timeout, String address) {
         if (user == null || password == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, user == null ? "user" : "password");
         }
@@ -114,20 +115,20 @@ public class AccessKeyService {
     }
 
     public SessionView session(String idOrValue) {
-        return sessionView(liveSession(idOrValue));
+        return sessionView(liveSession(visibleKey(AccessKey.Kind.SESSION, idOrValue)));
     }
 
     /** Nano's PUT: the session lasts its timeout (or a new one) from now. */
     @Audited("session.refresh")
-    public SessionView refresh(String idOrValue, Integer timeout) {
-        AccessKey session = liveSession(idOrValue);
+    public SessionView refresh(String idOrValue, BigDecimal timeout) {
+        AccessKey session = liveSession(changeableKey(AccessKey.Kind.SESSION, idOrValue, "refresh session"));
         session.expireAfter(timeout == null ? session.getTimeoutSeconds() : sessionSeconds(timeout), clock.instant());
         return sessionView(session);
     }
 
     @Audited("session.delete")
     public void logout(String idOrValue) {
-        em.remove(visibleKey(AccessKey.Kind.SESSION, idOrValue));
+        em.remove(changeableKey(AccessKey.Kind.SESSION, idOrValue, "end session"));
     }
 
     /** Ended sessions are refused when presented; this removes them for good. */
@@ -136,8 +137,7 @@ public class AccessKeyService {
         em.createNamedQuery(AccessKey.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
     }
 
-    private AccessKey liveSession(String idOrValue) {
-        AccessKey session = visibleKey(AccessKey.Kind.SESSION, idOrValue);
+    private AccessKey liveSession(AccessKey session) {
         if (session.expiredAt(clock.instant())) {
             throw new VireoException(ErrorCode.SESSION_NOT_FOUND, session.getId());
         }
@@ -164,6 +164,20 @@ public class AccessKeyService {
         return key;
     }
 
+    /**
+     * The key, if the caller may end or change it: its owner, or an account manager. Seeing it is
+     * not enough (auditors see every key): a key the caller sees but may not change is a 403, one
+     * it does not see a 404, as for VMs.
+     */
+    private AccessKey changeableKey(AccessKey.Kind kind, String idOrValue, String what) {
+        AccessKey key = visibleKey(kind, idOrValue);
+        Caller caller = authenticatedCaller();
+        if (!caller.name().equals(key.getOwner()) && !caller.has(Permission.ACCOUNT_MANAGE)) {
+            throw new VireoException(ErrorCode.NOT_ALLOWED, caller.name(), what + " " + key.getId() + " of " + key.getOwner());
+        }
+        return key;
+    }
+
     private Caller authenticatedCaller() {
         Caller caller = callers.current();
         if (caller.isAnonymous()) {
@@ -186,11 +200,16 @@ public class AccessKeyService {
                 owner.permissions().stream().sorted().toList(), owner.groups().stream().sorted().toList());
     }
 
-    private static int sessionSeconds(Integer timeout) {
-        int seconds = timeout == null ? DEFAULT_SESSION_SECONDS : timeout;
-        if (seconds < MIN_SESSION_SECONDS || seconds > MAX_SESSION_SECONDS) {
-            throw new VireoException(ErrorCode.INVALID_TIMEOUT, timeout);
+    /** A timeout as sent, exact (JSON numbers of any size): a whole number of seconds in range, else 400. */
+    static int sessionSeconds(BigDecimal timeout) {
+        if (timeout == null) {
+            return DEFAULT_SESSION_SECONDS;
         }
-        return seconds;
+        if (timeout.compareTo(BigDecimal.valueOf(MIN_SESSION_SECONDS)) < 0
+                || timeout.compareTo(BigDecimal.valueOf(MAX_SESSION_SECONDS)) > 0
+                || timeout.stripTrailingZeros().scale() > 0) {
+            throw new VireoException(ErrorCode.INVALID_TIMEOUT, timeout.toPlainString());
+        }
+        return timeout.intValueExact();
     }
 }

@@ -137,7 +137,8 @@ public class AccountService {
 
     /**
      * Nano's password change. Users prove themselves with the old password; callers with
-     * {@code account.manage} may reset another user's without it. The user's sessions end.
+     * {@code account.manage} may reset another user's without it. The user's sessions end, and
+     * its API tokens too unless the change asks to keep them.
      */
     @PermitAll
     @Audited("user.password")
@@ -154,8 +155,12 @@ public class AccountService {
             }
         }
         account.setPasswordHash(passwords.hash(name, change.newPassword()));
-        em.createQuery("delete from AccessKey k where k.owner = :owner and k.kind = :kind")
-                .setParameter("owner", name).setParameter("kind", AccessKey.Kind.SESSION).executeUpdate();
+        if (Boolean.TRUE.equals(change.keepTokens())) {
+            em.createQuery("delete from AccessKey k where k.owner = :owner and k.kind = :kind")
+                    .setParameter("owner", name).setParameter("kind", AccessKey.Kind.SESSION).executeUpdate();
+        } else {
+            em.createNamedQuery(AccessKey.DELETE_OF_OWNER).setParameter("owner", name).executeUpdate();
+        }
     }
 
     /**

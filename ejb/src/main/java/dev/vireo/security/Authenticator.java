@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,6 @@ public class Authenticator {
     /** How often a key's last use is written: each request would be a write per request. */
     static final Duration LAST_USED_GRANULARITY = Duration.ofSeconds(60);
 
-    /** Who the caller is and what the container should let it do. */
     /**
      * Who the caller is and what the container should let it do.
      *
@@ -58,30 +58,30 @@ public class Authenticator {
     public Authenticated password(String user, String password, String address) {
         throttle.check(user, address);
         if (passwords.recentlyVerified(user, password)) {
-            throttle.succeeded(user);
+            throttle.succeeded(user, address);
             return authenticated(user, null);
         }
         Optional<Account> account = em.createNamedQuery(Account.BY_NAME, Account.class).setParameter("name", user)
                 .getResultStream().findFirst();
-        if (account.isEmpty() || !passwords.verify(user, password, account.get().getPasswordHash())) {
+        // an unknown user's password is derived too (against a dummy hash): the answer takes as long
+        if (!passwords.verify(user, password, account.map(Account::getPasswordHash).orElse(null))) {
             refuse(user, user, address, "wrong user name or password");
         }
-        throttle.succeeded(user);
+        throttle.succeeded(user, address);
         return authenticated(user, null);
     }
 
-    /** A token or session presented as a bearer secret. */
-    public Authenticated bearer(String value, String address) {
-        return bearer(value, address, false);
-    }
-
     /**
-     * A token or session presented as a bearer secret; {@code inUse}: by someone working in the
-     * console, whose session then lasts its timeout from now again when half of it is gone.
+     * A token or session presented as a bearer secret, which counts only where it was sent as what
+     * it was issued for; {@code inUse}: by someone working in the console, whose session then lasts
+     * its timeout from now again when half of it is gone.
      */
-    public Authenticated bearer(String value, String address, boolean inUse) {
+    public Authenticated bearer(String value, Carrier carrier, String address, boolean inUse) {
         throttle.check(null, address);
         Secrets.Presented presented = Secrets.parse(value).orElse(null);
+        if (presented != null && !carrier.carries(presented.prefix())) {
+            refuse(null, presented.id(), address, carrier.refusal);
+        }
         AccessKey key = presented == null ? null : em.find(AccessKey.class, presented.id());
         Instant now = Instant.now();
         if (key == null || !Secrets.matches(presented.secret(), key.getSecretHash())
@@ -98,6 +98,28 @@ public class Authenticator {
             key.keepAlive(now);
         }
         return authenticated(key.getOwner(), key.getKind() == AccessKey.Kind.TOKEN ? key.getId() : null);
+    }
+
+    /** How a bearer secret came: each accepts only the kinds of key issued for it. */
+    public enum Carrier {
+        /** {@code X-AUTH-TOKEN}: API tokens only. */
+        TOKEN_HEADER("a session sent as an API token", Secrets.TOKEN_PREFIX),
+        /** The {@code VIREO_SESSION} cookie: sessions only. */
+        SESSION_COOKIE("an API token sent as the session cookie", Secrets.SESSION_PREFIX),
+        /** {@code Authorization: Bearer}: either. */
+        BEARER("", Secrets.TOKEN_PREFIX, Secrets.SESSION_PREFIX);
+
+        private final String refusal;
+        private final List<String> prefixes;
+
+        Carrier(String refusal, String... prefixes) {
+            this.refusal = refusal;
+            this.prefixes = List.of(prefixes);
+        }
+
+        boolean carries(String prefix) {
+            return prefixes.contains(prefix);
+        }
     }
 
     private Authenticated authenticated(String name, String tokenId) {

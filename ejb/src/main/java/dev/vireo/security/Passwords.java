@@ -35,6 +35,8 @@ public class Passwords {
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
+    /** A hash of a password nobody knows, made as every stored one is: what unknown users are checked against. */
+    private String unknownUsersHash;
 
     @PostConstruct
     void init() {
@@ -44,6 +46,7 @@ public class Passwords {
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         new SecureRandom().nextBytes(key);
+        unknownUsersHash = hash.generate(Secrets.password().toCharArray());
     }
 
     /** The stored form of a new password, after checking it is acceptable for {@code user}. */
@@ -65,7 +68,16 @@ public class Passwords {
                 && MessageDigest.isEqual(known.mac(), mac(user, password));
     }
 
+    /**
+     * Whether {@code password} is the one {@code stored} holds. For an unknown user ({@code stored}
+     * null) the password is still derived, against a hash nobody's password matches, so that a
+     * wrong password takes as long whether the user exists or not.
+     */
     public boolean verify(String user, String password, String stored) {
+        if (stored == null) {
+            hash.verify(password.toCharArray(), unknownUsersHash);
+            return false;
+        }
         if (recentlyVerified(user, password)) {
             return true;
         }

@@ -227,8 +227,8 @@ class SecurityIT {
         String second = anonymous().contentType(ContentType.JSON)
                 .body("{\"user\": \"" + user + "\", \"password\": \"" + password(user) + "\"}")
                 .post("/api/sessions").then().statusCode(200).extract().path("session");
-        anonymous().header("X-AUTH-TOKEN", second).delete("/api/sessions/" + second).then().statusCode(204);
-        anonymous().header("X-AUTH-TOKEN", second).get("/api/vms").then().statusCode(401);
+        anonymous().header("Authorization", "Bearer " + second).delete("/api/sessions/" + second).then().statusCode(204);
+        anonymous().header("Authorization", "Bearer " + second).get("/api/vms").then().statusCode(401);
 
         anonymous().contentType(ContentType.JSON).body("{\"user\": \"" + user + "\", \"password\": \"wrong-one-1\"}")
                 .post("/api/sessions").then().statusCode(401).body("code", equalTo("AUTH0002E"));
@@ -345,6 +345,12 @@ class SecurityIT {
         api().get("/api/logs?limit=1&after=2000-01-01").then().body("size()", equalTo(1));
         api().get("/api/logs?before=2000-01-01 00:00:00").then().body("size()", equalTo(0));
         api().get("/api/logs?after=yesterday").then().statusCode(400).body("code", equalTo("LOG0001E"));
+        // numbers of any size: a 400 naming the parameter, never a 404 for an unconvertible one
+        for (String query : List.of("limit=1000000000000", "limit=0", "start=-1000000000000", "limit=ten", "start=1.5")) {
+            api().get("/api/logs?" + query).then().statusCode(400).body("code", equalTo("LOG0001E"))
+                    .body("reason", containsString(query.substring(0, query.indexOf('='))));
+        }
+        api().get("/api/logs?start=1000000000000").then().statusCode(200).body("size()", equalTo(0));
 
         String everything = api().get("/api/logs?limit=1000").asString() + api().get("/api/users/" + user).asString()
                 + api().get("/api/sessions").asString() + api().get("/api/token").asString();
@@ -353,6 +359,110 @@ class SecurityIT {
             assertThat(everything).doesNotContain(secret);
             assertThat(serverLog).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAccountManagerRevokesATokenOrEndsOrRefreshesASession() throws Exception {
+        String owner = user("users");
+        String auditor = user("auditors");
+        String other = user("users");
+        JsonPath issued = as(owner).post("/api/token").then().statusCode(200).extract().jsonPath();
+        String token = issued.getString("token");
+        String tokenId = issued.getString("id");
+        JsonPath opened = login(owner, 120).then().statusCode(200).extract().jsonPath();
+        String session = opened.getString("session");
+        String sessionId = opened.getString("id");
+
+        // the auditor sees both (it reads everything) but may change neither: 403, as for any change it may not make
+        as(auditor).get("/api/token/" + tokenId).then().statusCode(200);
+        as(auditor).get("/api/sessions/" + sessionId).then().statusCode(200);
+        refused(as(auditor).delete("/api/token/" + tokenId), auditor);
+        refused(as(auditor).delete("/api/sessions/" + sessionId), auditor);
+        refused(as(auditor).contentType(ContentType.JSON).body("{\"timeout\": 86400}").put("/api/sessions/" + sessionId), auditor);
+        // a plain user does not even see them: 404, as for anything one may not see
+        as(other).delete("/api/token/" + tokenId).then().statusCode(404).body("code", equalTo("TOKN0001E"));
+        as(other).delete("/api/sessions/" + sessionId).then().statusCode(404).body("code", equalTo("SESS0001E"));
+        as(other).contentType(ContentType.JSON).body("{\"timeout\": 86400}").put("/api/sessions/" + sessionId).then()
+                .statusCode(404).body("code", equalTo("SESS0001E"));
+
+        anonymous().header("X-AUTH-TOKEN", token).get("/api/templates").then().statusCode(200);
+        anonymous().header("Authorization", "Bearer " + session).get("/api/templates").then().statusCode(200);
+        assertThat(keysOf(owner)).containsExactlyInAnyOrder(tokenId, sessionId);
+        assertThat(timeoutOf(sessionId)).isEqualTo(120);
+
+        // the owner and an account manager may
+        api().contentType(ContentType.JSON).body("{\"timeout\": 600}").put("/api/sessions/" + sessionId).then()
+                .statusCode(200).body("timeout", equalTo(600));
+        api().delete("/api/token/" + tokenId).then().statusCode(200);
+        anonymous().header("X-AUTH-TOKEN", token).get("/api/templates").then().statusCode(401);
+        anonymous().header("Authorization", "Bearer " + session).delete("/api/sessions/" + sessionId).then().statusCode(204);
+        assertThat(keysOf(owner)).isEmpty();
+    }
+
+    @Test
+    void aPasswordChangeEndsSessionsAndTokensUnlessTheTokensAreKept() throws Exception {
+        String user = user("users");
+        String token = as(user).post("/api/token").then().statusCode(200).extract().path("token");
+        String session = login(user, 600).then().statusCode(200).extract().path("session");
+        as(user).contentType(ContentType.JSON).body("{\"old\": \"" + password(user) + "\", \"new\": \"second-password-2\"}")
+                .put("/api/users/" + user + "/password").then().statusCode(204);
+        anonymous().header("X-AUTH-TOKEN", token).get("/api/templates").then().statusCode(401);
+        anonymous().header("Authorization", "Bearer " + session).get("/api/templates").then().statusCode(401);
+        assertThat(keysOf(user)).isEmpty();
+
+        RequestSpecification second = TestAccounts.as(Vireo.BASE, user, "second-password-2");
+        String kept = second.post("/api/token").then().statusCode(200).extract().path("token");
+        String ended = anonymous().contentType(ContentType.JSON)
+                .body("{\"user\": \"" + user + "\", \"password\": \"second-password-2\"}")
+                .post("/api/sessions").then().statusCode(200).extract().path("session");
+        TestAccounts.as(Vireo.BASE, user, "second-password-2").contentType(ContentType.JSON)
+                .body("{\"old\": \"second-password-2\", \"new\": \"third-password-3\", \"keep_tokens\": true}")
+                .put("/api/users/" + user + "/password").then().statusCode(204);
+        anonymous().header("X-AUTH-TOKEN", kept).get("/api/templates").then().statusCode(200);
+        anonymous().header("Authorization", "Bearer " + ended).get("/api/templates").then().statusCode(401);
+
+        // an account manager's reset ends them as well
+        api().contentType(ContentType.JSON).body("{\"new\": \"fourth-password-4\"}").put("/api/users/" + user + "/password")
+                .then().statusCode(204);
+        anonymous().header("X-AUTH-TOKEN", kept).get("/api/templates").then().statusCode(401);
+        assertThat(keysOf(user)).isEmpty();
+    }
+
+    @Test
+    void eachSecretWorksOnlyAsWhatItWasIssuedFor() {
+        String user = user("users");
+        String token = as(user).post("/api/token").then().statusCode(200).extract().path("token");
+        String session = login(user, 600).then().statusCode(200).extract().path("session");
+
+        anonymous().header("X-AUTH-TOKEN", token).get("/api/templates").then().statusCode(200);
+        anonymous().cookie("VIREO_SESSION", session).get("/api/templates").then().statusCode(200);
+        anonymous().header("Authorization", "Bearer " + token).get("/api/templates").then().statusCode(200);
+        anonymous().header("Authorization", "Bearer " + session).get("/api/templates").then().statusCode(200);
+
+        anonymous().header("X-AUTH-TOKEN", session).get("/api/templates").then().statusCode(401).body("code", equalTo("AUTH0002E"));
+        anonymous().cookie("VIREO_SESSION", token).get("/api/templates").then().statusCode(401).body("code", equalTo("AUTH0002E"));
+        api().get("/api/logs?action=login&limit=50").then()
+                .body("content", hasItem(containsString("a session sent as an API token")))
+                .body("content", hasItem(containsString("an API token sent as the session cookie")));
+    }
+
+    @Test
+    void sessionTimeoutsOutsideTheirRangeAreRefusedNamingTheFieldAndTheRange() throws Exception {
+        String user = user("users");
+        // 10^12 once wrapped around to a negative number; 4294967896 wraps around to 600 as a 32-bit number
+        for (String timeout : List.of("1000000000000", "4294967896", "1e30", "59", "86401", "600.5", "-600")) {
+            login(user, timeout).then().statusCode(400).body("code", equalTo("SESS0002E"))
+                    .body("reason", containsString("timeout"))
+                    .body("reason", containsString(new java.math.BigDecimal(timeout).toPlainString()))
+                    .body("reason", containsString("60 to 86400"));
+        }
+        assertThat(keysOf(user)).isEmpty();
+        JsonPath opened = login(user, 600).then().statusCode(200).extract().jsonPath();
+        String id = opened.getString("id");
+        anonymous().header("Authorization", "Bearer " + opened.getString("session")).contentType(ContentType.JSON)
+                .body("{\"timeout\": 1000000000000}").put("/api/sessions/" + id).then()
+                .statusCode(400).body("code", equalTo("SESS0002E")).body("reason", containsString("1000000000000"));
+        assertThat(timeoutOf(id)).isEqualTo(600);
     }
 
     // helpers
@@ -367,6 +477,37 @@ class SecurityIT {
                 .body("name", equalTo(name))
                 .body("$", not(org.hamcrest.Matchers.hasKey("password")));
         return name;
+    }
+
+    private io.restassured.response.Response login(String user, Object timeout) {
+        return anonymous().contentType(ContentType.JSON)
+                .body("{\"user\": \"" + user + "\", \"password\": \"" + password(user) + "\", \"timeout\": " + timeout + "}")
+                .post("/api/sessions");
+    }
+
+    /** The ids of the tokens and sessions of {@code owner} in the database. */
+    private static List<String> keysOf(String owner) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = Vireo.database();
+             PreparedStatement query = db.prepareStatement("select id from access_key where owner = ?")) {
+            query.setString(1, owner);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static Integer timeoutOf(String sessionId) throws Exception {
+        try (Connection db = Vireo.database();
+             PreparedStatement query = db.prepareStatement("select timeout_seconds from access_key where id = ?")) {
+            query.setString(1, sessionId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : null;
+            }
+        }
     }
 
     private static String password(String user) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,10 +44,11 @@ public class LogResource {
     @GET
     @Operation(summary = "Audit entries, newest first: limit (default 100), start offset, after/before "
             + "(ISO-8601, 'yyyy-MM-dd HH:mm:ss' or a date; UTC), user and action (exact names)")
-    public List<AuditEntryView> query(@QueryParam("limit") Integer limit, @QueryParam("start") Integer start,
+    public List<AuditEntryView> query(@QueryParam("limit") String limit, @QueryParam("start") String start,
                                       @QueryParam("after") String after, @QueryParam("before") String before,
                                       @QueryParam("user") String user, @QueryParam("action") String action) {
-        return log.query(limit, start, instant("after", after), instant("before", before), user, action);
+        return log.query(whole("limit", limit), whole("start", start), instant("after", after), instant("before", before),
+                user, action);
     }
 
     @POST
@@ -55,6 +57,23 @@ public class LogResource {
     public Response add(Entry entry) {
         ActionBody.required(entry);
         return Response.status(Response.Status.CREATED).entity(log.add(entry.format(), entry.content())).build();
+    }
+
+    /**
+     * A whole number of any size; beyond the int range it stands at the range's end, which the
+     * service then refuses (a limit) or answers (a start past the end), instead of a 404 for an
+     * unconvertible parameter.
+     */
+    static Integer whole(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigInteger number = new BigInteger(value.strip());
+            return number.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+        } catch (NumberFormatException e) {
+            throw new VireoException(ErrorCode.INVALID_LOG_QUERY, field + " must be a whole number");
+        }
     }
 
     static Instant instant(String field, String value) {

@@ -1,12 +1,16 @@
 package dev.vireo.web.security;
 
+import dev.vireo.security.Authenticator.Carrier;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** What a request presents to prove who sends it: a user and password, or a bearer secret. */
-record Credentials(String user, String password, String bearer) {
+/**
+ * What a request presents to prove who sends it: a user and password, or a bearer secret and how
+ * it came (the header, the cookie or {@code Authorization: Bearer}).
+ */
+record Credentials(String user, String password, String bearer, Carrier carrier) {
 
     static final String TOKEN_HEADER = "X-AUTH-TOKEN";
     static final String SESSION_COOKIE = "VIREO_SESSION";
@@ -15,7 +19,7 @@ record Credentials(String user, String password, String bearer) {
     static Credentials of(HttpServletRequest request) {
         String token = request.getHeader(TOKEN_HEADER);
         if (token != null) {
-            return new Credentials(null, null, token);
+            return new Credentials(null, null, token, Carrier.TOKEN_HEADER);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
@@ -25,7 +29,7 @@ record Credentials(String user, String password, String bearer) {
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (SESSION_COOKIE.equals(cookie.getName())) {
-                    return new Credentials(null, null, cookie.getValue());
+                    return new Credentials(null, null, cookie.getValue(), Carrier.SESSION_COOKIE);
                 }
             }
         }
@@ -37,19 +41,24 @@ record Credentials(String user, String password, String bearer) {
         String scheme = space < 0 ? authorization : authorization.substring(0, space);
         String value = space < 0 ? "" : authorization.substring(space + 1).trim();
         if (scheme.equalsIgnoreCase("Bearer")) {
-            return new Credentials(null, null, value);
+            return new Credentials(null, null, value, Carrier.BEARER);
         }
         if (scheme.equalsIgnoreCase("Basic")) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon > 0) {
-                    return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1), null);
+                    return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1), null, null);
                 }
             } catch (IllegalArgumentException malformed) {
                 // falls through to credentials that cannot match
             }
         }
-        return new Credentials(null, null, "");
+        return new Credentials(null, null, "", Carrier.BEARER);
+    }
+
+    /** Whether the browser sends these by itself, to any page's request: the cookie, and remembered Basic credentials. */
+    boolean ambient() {
+        return carrier == Carrier.SESSION_COOKIE || bearer == null;
     }
 }

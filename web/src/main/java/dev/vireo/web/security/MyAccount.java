@@ -43,6 +43,7 @@ public class MyAccount implements Serializable {
     private String mail;
     private String oldPassword;
     private String newPassword;
+    private boolean keepTokens;
     private AccessKeyService.Issued issued;
 
     @PostConstruct
@@ -80,7 +81,7 @@ public class MyAccount implements Serializable {
      */
     public void changePassword() {
         try {
-            accounts.changePassword(name, new PasswordChange(oldPassword, newPassword));
+            accounts.changePassword(name, new PasswordChange(oldPassword, newPassword, keepTokens));
         } catch (VireoException e) {
             FacesErrors.show(e, "password-change");
             return;
@@ -97,6 +98,7 @@ public class MyAccount implements Serializable {
         }
         oldPassword = null;
         newPassword = null;
+        keepTokens = false;
     }
 
     public void createToken() {
@@ -136,6 +138,8 @@ public class MyAccount implements Serializable {
     public String getOldPassword() { return oldPassword; }
     public void setOldPassword(String oldPassword) { this.oldPassword = oldPassword; }
     public String getNewPassword() { return newPassword; }
+    public boolean isKeepTokens() { return keepTokens; }
+    public void setKeepTokens(boolean keepTokens) { this.keepTokens = keepTokens; }
     public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
     public AccessKeyService.Issued getIssued() { return issued; }
 }

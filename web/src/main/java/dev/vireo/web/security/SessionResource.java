@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,14 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     /** Nano's login body; {@code nonce} is accepted and ignored (the password travels over TLS, not hashed). */
-    public record Login(String user, String password, String nonce, Integer timeout) {
+    public record Login(String user, String password, String nonce, BigDecimal timeout) {
     }
 
     /** What a login answers: the session value (shown this once) and its timeout in seconds. */
     public record Opened(String session, String id, int timeout) {
     }
 
-    public record Refresh(Integer timeout) {
+    public record Refresh(BigDecimal timeout) {
     }
 
     @EJB
@@ -47,7 +48,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in (user, password, optional timeout in seconds, default 1800); also sets the session cookie")
+    @Operation(summary = "Sign in (user, password, optional timeout: 60 to 86400 seconds, default 1800); also sets the session cookie")
     public Response login(Login login) {
         ActionBody.required(login);
         AccessKeyService.Issued session = keys.login(login.user(), login.password(), login.timeout(), request.getRemoteAddr());
@@ -71,14 +72,14 @@ public class SessionResource {
 
     @PUT
     @Path("{session}")
-    @Operation(summary = "Refresh a session: it lasts its timeout (or the one given) from now")
+    @Operation(summary = "Refresh a session (its user, or account.manage): it lasts its timeout (or the one given, 60 to 86400 s) from now")
     public AccessKeyService.SessionView refresh(@PathParam("session") String session, Refresh refresh) {
         return keys.refresh(session, refresh == null ? null : refresh.timeout());
     }
 
     @DELETE
     @Path("{session}")
-    @Operation(summary = "Sign out: the session stops working at once")
+    @Operation(summary = "Sign out (its user, or account.manage): the session stops working at once")
     public Response logout(@PathParam("session") String session) {
         keys.logout(session);
         return Response.noContent().cookie(cookie("", 0)).build();

@@ -58,7 +58,7 @@ public class TokenResource {
 
     @DELETE
     @Path("{token}")
-    @Operation(summary = "Revoke a token: it stops working at once")
+    @Operation(summary = "Revoke a token (its user, or account.manage): it stops working at once")
     public Map<String, Object> delete(@PathParam("token") String token) {
         keys.revokeToken(token);
         return ok();

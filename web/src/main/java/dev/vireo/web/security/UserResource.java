@@ -87,7 +87,7 @@ public class UserResource {
     @PUT
     @Path("{name}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a password (old and new); ends the user's sessions")
+    @Operation(summary = "Change a password (old and new); ends the user's sessions and API tokens, unless keep_tokens is true")
     public Response changePassword(@PathParam("name") String name, PasswordChange change) {
         ActionBody.required(change);
         accounts.changePassword(name, change);
