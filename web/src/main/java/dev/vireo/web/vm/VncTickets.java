@@ -7,6 +7,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,8 +24,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class VncTickets {
 
-    /** What an accepted ticket opens: the VM and the address of its VNC server, for one account. */
-    public record Grant(String vm, String user, int port) {
+    /** What an accepted ticket opens: the VM and the address of its VNC server, for one account, until a few seconds on. */
+    public record Grant(String vm, String user, int port, Instant until) {
     }
 
     @EJB
@@ -33,13 +35,16 @@ public class VncTickets {
     ManagedThreadFactory threads;
 
     private static final Logger LOG = Logger.getLogger(VncTickets.class.getName());
-    /** More grants than this means handshakes whose sessions never opened: start afresh. */
-    private static final int MAX_GRANTS = 10_000;
+    /** How long a handshake's grant waits for its session, which opens right after it. */
+    private static final int GRANT_SECONDS = 30;
 
+    private final Clock clock = Clock.systemUTC();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
 
     /** Checks a handshake as its authenticated caller and spends the ticket. Empty when refused. */
     public Optional<Grant> accept(String vm, String ticket, String user) {
+        Instant now = clock.instant();
+        grants.values().removeIf(grant -> grant.until().isBefore(now));
         if (vm == null || ticket == null || ticket.isEmpty() || user == null) {
             return refused(vm, user, "no ticket or nobody signed in");
         }
@@ -49,12 +54,9 @@ public class VncTickets {
         } catch (VireoException refused) {
             return refused(vm, user, refused.getMessage());
         } catch (EJBAccessException refused) {
-            return refused(vm, user, "they may not manage VMs");
+            return refused(vm, user, "they may not see VMs");
         }
-        if (grants.size() > MAX_GRANTS) {
-            grants.clear();
-        }
-        Grant grant = new Grant(vm, granted.user(), granted.port());
+        Grant grant = new Grant(vm, granted.user(), granted.port(), now.plusSeconds(GRANT_SECONDS));
         grants.put(key(vm, ticket), grant);
         return Optional.of(grant);
     }
@@ -68,7 +70,7 @@ public class VncTickets {
         if (grant == null || !Objects.equals(grant.user(), user) || !grants.remove(key(vm, ticket), grant)) {
             return Optional.empty();
         }
-        return Optional.of(grant);
+        return grant.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(grant);
     }
 
     /** Says why in the server log (never the ticket), for whoever wonders why a console stayed closed. */
