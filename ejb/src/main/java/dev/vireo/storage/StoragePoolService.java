@@ -251,7 +251,7 @@ public class StoragePoolService {
         }
         String prefix = pool.path() == null || !OWN_TARGET.contains(pool.type()) ? null
                 : pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
-        List<String> users = DiskUsers.byPath(libvirt).entrySet().stream()
+        List<String> users = VolumeHolders.read(libvirt).usersByPath().entrySet().stream()
                 .filter(entry -> volumes.contains(entry.getKey()) || prefix != null && entry.getKey().startsWith(prefix))
                 .flatMap(entry -> entry.getValue().stream())
                 .distinct().sorted().map(vm -> "virtual machine " + vm).toList();

@@ -61,7 +61,10 @@ public final class VolumeHolders {
         return holders;
     }
 
-    /** The names of the VMs with a disk or drive on each path (CD-ROMs too): what a volume's {@code used_by} shows. */
+    /**
+     * The names of the VMs with a disk or drive on each path (CD-ROMs too): who uses a volume
+     * ({@code used_by}; what keeps a volume or pool from removal).
+     */
     Map<String, List<String>> usersByPath() {
         Map<String, List<String>> users = new HashMap<>();
         usesByPath.forEach((path, uses) -> users.put(path,
