@@ -6,6 +6,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.persistence.template.Template;
 import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
@@ -37,6 +38,9 @@ public class TemplateService {
     EntityManager em;
 
     @EJB
+    Callers callers;
+
+    @EJB
     LibvirtGateway libvirt;
 
     @Inject
@@ -61,7 +65,7 @@ public class TemplateService {
         }
         String name = ResourceName.require(KIND, request.name());
         requireFree(name);
-        HostFacts host = new LiveHostFacts(libvirt);
+        HostFacts host = LiveHostFacts.seenBy(libvirt, callers.current());
         Template template = new Template(name, new TemplateRules(host, defaultPool).create(request), Instant.now());
         persist(template);
         return view(template, host);
@@ -79,7 +83,7 @@ public class TemplateService {
         if (expectedVersion != null && expectedVersion != template.getVersion()) {
             throw new VireoException(ErrorCode.TEMPLATE_CHANGED, name);
         }
-        HostFacts host = new LiveHostFacts(libvirt);
+        HostFacts host = LiveHostFacts.seenBy(libvirt, callers.current());
         template.apply(new TemplateRules(host, defaultPool).update(template.settings(), request));
         if (request.name() != null && !request.name().equals(name)) {
             String newName = ResourceName.require(KIND, request.name());

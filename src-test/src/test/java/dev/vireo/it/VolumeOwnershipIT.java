@@ -144,6 +144,47 @@ class VolumeOwnershipIT {
         api().delete(VOLUMES + "/" + free).then().statusCode(204);
     }
 
+    @Test
+    void aTemplateMakesNoVmFromAVolumeItsAuthorMayNotSee() {
+        String role = "tplmgr-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + role + "\", \"permissions\": [\"template.read\","
+                + " \"template.manage\", \"storage.read\", \"network.read\"]}").post("/api/roles").then().statusCode(201);
+        String group = "tplmgrs-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"display\": \"Template managers\", \"role\": [\"" + role + "\"]}")
+                .post("/api/user_groups/" + group).then().statusCode(201);
+        String author = user(group);
+        String adminVm = vm(api(), template(), "adm-" + suffix);
+        String adminDisk = adminVm + "-0.qcow2";
+        String path = api().get(VOLUMES + "/" + adminDisk).then().statusCode(200).extract().path("path");
+
+        String base = "base-" + suffix;
+        as(author).contentType(ContentType.JSON).body("{\"name\": \"" + base + "\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"disks\": [{\"volume\": \"" + adminDisk + "\", \"pool\": {\"name\": \"" + POOL + "\"}}]}")
+                .post("/api/templates").then().statusCode(400).body("code", equalTo("TMPL0008E"))
+                .body("reason", containsString("has no volume " + adminDisk));
+        String media = "media-" + suffix;
+        as(author).contentType(ContentType.JSON).body("{\"name\": \"" + media + "\", \"source_media\": {\"type\": \"disk\","
+                + " \"path\": \"" + path + "\"}}").post("/api/templates").then().statusCode(400)
+                .body("code", equalTo("TMPL0010E"));
+        api().get("/api/templates/" + base).then().statusCode(404);
+        api().get("/api/templates/" + media).then().statusCode(404);
+
+        // a free volume is every template author's to use; the admin sees the VM's
+        String free = "gold-" + suffix + ".qcow2";
+        finished(api().contentType(ContentType.JSON).body("{\"name\": \"" + free + "\", \"capacity\": 1048576}")
+                .post(VOLUMES).then().statusCode(202).extract().path("id"));
+        as(author).contentType(ContentType.JSON).body("{\"name\": \"" + base + "\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"disks\": [{\"volume\": \"" + free + "\", \"pool\": {\"name\": \"" + POOL + "\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + media + "\", \"source_media\": {\"type\": \"disk\","
+                + " \"path\": \"" + path + "\"}}").post("/api/templates").then().statusCode(201);
+
+        api().delete("/api/templates/" + base).then().statusCode(204);
+        api().delete("/api/templates/" + media).then().statusCode(204);
+        api().delete(VOLUMES + "/" + free).then().statusCode(204);
+        api().delete("/api/vms/" + adminVm).then().statusCode(204);
+    }
+
     // helpers
 
     private static ValidatableResponse attachDisk(RequestSpecification as, String vm, String volume) {
