@@ -8,6 +8,7 @@ import dev.vireo.host.LocalMachine;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
@@ -45,6 +46,9 @@ public class StoragePoolService {
 
     @EJB
     LibvirtGateway libvirt;
+
+    @EJB
+    Callers callers;
 
     @EJB
     TemplateService templates;
@@ -254,9 +258,9 @@ public class StoragePoolService {
         List<String> users = VolumeHolders.read(libvirt).usersByPath().entrySet().stream()
                 .filter(entry -> volumes.contains(entry.getKey()) || prefix != null && entry.getKey().startsWith(prefix))
                 .flatMap(entry -> entry.getValue().stream())
-                .distinct().sorted().map(vm -> "virtual machine " + vm).toList();
+                .distinct().toList();
         if (!users.isEmpty()) {
-            throw new VireoException(ErrorCode.POOL_IN_USE, pool.name(), String.join(", ", users));
+            throw new VireoException(ErrorCode.POOL_IN_USE, pool.name(), VolumeHolders.describe(users, callers.visibleVms()));
         }
     }
 

@@ -331,7 +331,7 @@ public class StorageVolumeService {
     private void requireUnused(VolumeSummary volume) {
         List<String> users = VolumeHolders.read(libvirt).usersByPath().getOrDefault(volume.path(), List.of());
         if (!users.isEmpty()) {
-            throw new VireoException(ErrorCode.VOLUME_IN_USE, volume.name(), "virtual machine " + String.join(", ", users));
+            throw new VireoException(ErrorCode.VOLUME_IN_USE, volume.name(), VolumeHolders.describe(users, callers.visibleVms()));
         }
     }
 

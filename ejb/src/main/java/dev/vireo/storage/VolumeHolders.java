@@ -7,12 +7,14 @@ import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Caller;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which VMs hold which volumes, read once per request. A VM holds the volumes its metadata lists
@@ -70,6 +72,22 @@ public final class VolumeHolders {
         usesByPath.forEach((path, uses) -> users.put(path,
                 uses.stream().map(use -> use.vm().name()).distinct().toList()));
         return users;
+    }
+
+    /**
+     * Names the VMs that keep something from a change, as a refusal tells the caller: those they
+     * may see by name, the others only by their number, as if unnamed.
+     */
+    static String describe(Collection<String> vms, Predicate<String> visible) {
+        List<String> named = vms.stream().distinct().filter(visible).sorted().map(vm -> "virtual machine " + vm).toList();
+        long hidden = vms.stream().distinct().filter(visible.negate()).count();
+        List<String> parts = new ArrayList<>(named);
+        if (hidden == 1) {
+            parts.add(named.isEmpty() ? "a virtual machine" : "another virtual machine");
+        } else if (hidden > 1) {
+            parts.add(hidden + (named.isEmpty() ? "" : " other") + " virtual machines");
+        }
+        return String.join(", ", parts);
     }
 
     /** The VMs that hold the volume. */

@@ -68,6 +68,18 @@ class VolumeHoldersTest {
         assertThat(shared.usersByPath().get(ATTACHED.path())).containsExactly("adm1", "bobs");
     }
 
+    @Test
+    void aRefusalNamesOnlyTheVmsTheCallerMaySee() {
+        assertThat(VolumeHolders.describe(List.of("web", "adm1", "web"), vm -> true))
+                .isEqualTo("virtual machine adm1, virtual machine web");
+        assertThat(VolumeHolders.describe(List.of("web", "adm1"), "web"::equals))
+                .isEqualTo("virtual machine web, another virtual machine");
+        assertThat(VolumeHolders.describe(List.of("adm1"), "web"::equals)).isEqualTo("a virtual machine");
+        assertThat(VolumeHolders.describe(List.of("adm1", "adm2", "web"), "web"::equals))
+                .isEqualTo("virtual machine web, 2 other virtual machines");
+        assertThat(VolumeHolders.describe(List.of("adm1", "adm2"), vm -> false)).isEqualTo("2 virtual machines");
+    }
+
     private static Map<DomainSummary, List<DomainDisk>> vms() {
         Map<DomainSummary, List<DomainDisk>> vms = new LinkedHashMap<>();
         vms.put(domain("adm1", "admin", List.of(ADMIN_DISK.name())),

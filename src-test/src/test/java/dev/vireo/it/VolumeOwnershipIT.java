@@ -185,6 +185,29 @@ class VolumeOwnershipIT {
         api().delete("/api/vms/" + adminVm).then().statusCode(204);
     }
 
+    @Test
+    void aRefusedPoolRemovalNamesNoVmTheCallerMayNotSee() {
+        String keeper = storageKeeper();
+        String pool = "own-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"type\": \"dir\", \"path\": \"/srv/" + pool
+                + "\"}").post("/api/storagepools").then().statusCode(201);
+        String template = pool + "-tpl";
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]}").post("/api/templates").then()
+                .statusCode(201);
+        String adminVm = vm(api(), template, "adm-" + suffix);
+        api().delete("/api/templates/" + template).then().statusCode(204);
+
+        as(keeper).post("/api/storagepools/" + pool + "/deactivate").then().statusCode(409).body("code", equalTo("STG0003E"))
+                .body("reason", containsString("in use by a virtual machine")).body("reason", not(containsString(adminVm)));
+        api().post("/api/storagepools/" + pool + "/deactivate").then().statusCode(409)
+                .body("reason", containsString("virtual machine " + adminVm));
+        api().get("/api/storagepools/" + pool).then().body("state", equalTo("active"));
+
+        api().delete("/api/vms/" + adminVm).then().statusCode(204);
+        api().delete("/api/storagepools/" + pool).then().statusCode(204);
+    }
+
     // helpers
 
     private static ValidatableResponse attachDisk(RequestSpecification as, String vm, String volume) {
