@@ -1,11 +1,11 @@
 // The web console: noVNC (bundled by the build from npm) talking to Vireo's WebSocket proxy.
-// The ticket is the one-time console password the VM's connect action just made; the proxy accepts
-// it once, and the VM's VNC server asks for the same password.
+// The VM's connect action just issued both secrets: the ticket, which the proxy accepts once, from
+// the account it was issued to, and the VNC password, which the VM's VNC server asks for.
 import RFB from './novnc/core/rfb.js';
 
 let rfb = null;
 
-function open(vm, ticket, screenId, statusId) {
+function open(vm, ticket, password, screenId, statusId) {
     const screen = document.getElementById(screenId);
     const status = document.getElementById(statusId);
     if (rfb) {
@@ -18,7 +18,7 @@ function open(vm, ticket, screenId, statusId) {
     status.textContent = 'Connecting to ' + vm + '…';
     // each session's events speak only for it: a session replaced by a newer one must not
     // overwrite the newer one's status or forget it
-    const session = new RFB(screen, url, { credentials: { password: ticket }, wsProtocols: ['binary'] });
+    const session = new RFB(screen, url, { credentials: { password }, wsProtocols: ['binary'] });
     rfb = session;
     session.scaleViewport = true;
     session.addEventListener('connect', () => {
@@ -32,7 +32,7 @@ function open(vm, ticket, screenId, statusId) {
             rfb = null;
         }
     });
-    session.addEventListener('credentialsrequired', () => session.sendCredentials({ password: ticket }));
+    session.addEventListener('credentialsrequired', () => session.sendCredentials({ password }));
 }
 
 function close() {

@@ -10,6 +10,7 @@ import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
@@ -47,6 +48,9 @@ public class StoragePoolService {
 
     @EJB
     LibvirtGateway libvirt;
+
+    @EJB
+    Callers callers;
 
     @EJB
     TemplateService templates;
@@ -258,12 +262,12 @@ public class StoragePoolService {
         }
         String prefix = pool.path() == null || !OWN_TARGET.contains(pool.type()) ? null
                 : pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
-        List<String> users = DiskUsers.byPath(libvirt).entrySet().stream()
+        List<String> users = VolumeHolders.read(libvirt).usersByPath().entrySet().stream()
                 .filter(entry -> volumes.contains(entry.getKey()) || prefix != null && entry.getKey().startsWith(prefix))
                 .flatMap(entry -> entry.getValue().stream())
-                .distinct().sorted().map(vm -> "virtual machine " + vm).toList();
+                .distinct().toList();
         if (!users.isEmpty()) {
-            throw new VireoException(ErrorCode.POOL_IN_USE, pool.name(), String.join(", ", users));
+            throw new VireoException(ErrorCode.POOL_IN_USE, pool.name(), VolumeHolders.describe(users, callers.visibleVms()));
         }
     }
 

@@ -15,6 +15,7 @@ import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
+import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskProgress;
@@ -68,23 +69,29 @@ public class StorageVolumeService {
     @EJB
     Callers callers;
 
-    /** The volumes of an active pool; for {@code kimchi_isos}, the ISO images of every active pool. */
+    /**
+     * The volumes of an active pool; for {@code kimchi_isos}, the ISO images of every active pool.
+     * Volumes of VMs the caller may not use are left out ({@link VolumeHolders}).
+     */
     public List<VolumeView> list(String pool) {
-        Map<String, List<String>> users = visibleUsersByPath();
+        VolumeHolders holders = VolumeHolders.read(libvirt);
+        Predicate<VolumeSummary> visible = visibleTo(holders);
+        Map<String, List<String>> users = visibleUsersByPath(holders);
         if (IsoPool.is(pool)) {
-            return isoImages().stream()
+            return isoImages().stream().filter(visible)
                     .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), null, volume.pool()))
                     .toList();
         }
         Map<String, UploadProgress> uploading = uploads.inPool(pool);
-        return volumes(pool).stream().sorted(Comparator.comparing(VolumeSummary::name))
+        return volumes(pool).stream().filter(visible).sorted(Comparator.comparing(VolumeSummary::name))
                 .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), uploading.get(volume.name())))
                 .toList();
     }
 
     public VolumeView get(String pool, String name) {
-        VolumeSummary volume = find(pool, name);
-        return view(volume, visibleUsersByPath().getOrDefault(volume.path(), List.of()),
+        VolumeHolders holders = VolumeHolders.read(libvirt);
+        VolumeSummary volume = find(pool, name, holders);
+        return view(volume, visibleUsersByPath(holders).getOrDefault(volume.path(), List.of()),
                 uploads.find(volume.pool(), name).orElse(null), IsoPool.is(pool) ? volume.pool() : null);
     }
 
@@ -329,9 +336,9 @@ public class StorageVolumeService {
     }
 
     private void requireUnused(VolumeSummary volume) {
-        List<String> users = usersByPath().getOrDefault(volume.path(), List.of());
+        List<String> users = VolumeHolders.read(libvirt).usersByPath().getOrDefault(volume.path(), List.of());
         if (!users.isEmpty()) {
-            throw new VireoException(ErrorCode.VOLUME_IN_USE, volume.name(), "virtual machine " + String.join(", ", users));
+            throw new VireoException(ErrorCode.VOLUME_IN_USE, volume.name(), VolumeHolders.describe(users, callers.visibleVms()));
         }
     }
 
@@ -339,16 +346,17 @@ public class StorageVolumeService {
         return "/api/storagepools/" + pool + "/storagevolumes/" + name;
     }
 
-    /** {@link #usersByPath}, naming only the VMs the caller may see. */
-    private Map<String, List<String>> visibleUsersByPath() {
+    /** The VMs using each path, naming only the VMs the caller may see. */
+    private Map<String, List<String>> visibleUsersByPath(VolumeHolders holders) {
         Predicate<String> visible = callers.visibleVms();
         Map<String, List<String>> users = new java.util.HashMap<>();
-        usersByPath().forEach((path, vms) -> users.put(path, vms.stream().filter(visible).toList()));
+        holders.usersByPath().forEach((path, vms) -> users.put(path, vms.stream().filter(visible).toList()));
         return users;
     }
 
-    private Map<String, List<String>> usersByPath() {
-        return DiskUsers.byPath(libvirt);
+    private Predicate<VolumeSummary> visibleTo(VolumeHolders holders) {
+        Caller caller = callers.current();
+        return volume -> holders.visibleTo(caller, volume);
     }
 
     /** The volume named, locked for the operation running now, and read again once locked. */
@@ -359,8 +367,14 @@ public class StorageVolumeService {
     }
 
     private VolumeSummary find(String pool, String name) {
+        return find(pool, name, VolumeHolders.read(libvirt));
+    }
+
+    /** The volume named, if it exists for the caller: a volume of a VM they may not use is as absent as none (404). */
+    private VolumeSummary find(String pool, String name, VolumeHolders holders) {
         ResourceName.require(KIND, name);
         return volumes(pool).stream().filter(volume -> volume.name().equals(name)).findFirst()
+                .filter(visibleTo(holders))
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
     }
 

@@ -6,6 +6,8 @@ import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.security.Caller;
+import dev.vireo.storage.VolumeHolders;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +25,23 @@ final class LiveHostFacts implements HostFacts {
     private Long memoryMib;
     private final Map<String, Optional<VolumeSummary>> volumesByPath = new HashMap<>();
     private final Map<String, Boolean> volumes = new HashMap<>();
+    /** Whose view of the volumes these are; null: every volume's. */
+    private Caller caller;
+    private VolumeHolders holders;
 
     LiveHostFacts(LibvirtGateway libvirt) {
         this.libvirt = libvirt;
         this.uri = libvirt.localUri();
+    }
+
+    /**
+     * The host as {@code caller} may know it: a volume of a VM they may not use is absent, so a
+     * template they write cannot make it a new VM's base image or CD-ROM.
+     */
+    static LiveHostFacts seenBy(LibvirtGateway libvirt, Caller caller) {
+        LiveHostFacts facts = new LiveHostFacts(libvirt);
+        facts.caller = caller;
+        return facts;
     }
 
     @Override
@@ -55,7 +70,7 @@ final class LiveHostFacts implements HostFacts {
 
     @Override
     public Optional<VolumeSummary> volumeAt(String path) {
-        return volumesByPath.computeIfAbsent(path, p -> libvirt.volumeAt(uri, p));
+        return volumesByPath.computeIfAbsent(path, p -> libvirt.volumeAt(uri, p).filter(this::visible));
     }
 
     @Override
@@ -65,6 +80,17 @@ final class LiveHostFacts implements HostFacts {
 
     @Override
     public boolean volumeExists(String pool, String name) {
-        return volumes.computeIfAbsent(pool + "/" + name, key -> libvirt.volume(uri, pool, name).isPresent());
+        return volumes.computeIfAbsent(pool + "/" + name,
+                key -> libvirt.volume(uri, pool, name).filter(this::visible).isPresent());
+    }
+
+    private boolean visible(VolumeSummary volume) {
+        if (caller == null || caller.seesEverything()) {
+            return true;
+        }
+        if (holders == null) {
+            holders = VolumeHolders.read(libvirt);
+        }
+        return holders.visibleTo(caller, volume);
     }
 }

@@ -8,6 +8,7 @@ import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.template.Template;
 import dev.vireo.persistence.template.TemplateSettings;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
@@ -39,6 +40,9 @@ public class TemplateService {
     EntityManager em;
 
     @EJB
+    Callers callers;
+
+    @EJB
     LibvirtGateway libvirt;
 
     @EJB
@@ -66,7 +70,7 @@ public class TemplateService {
         }
         String name = ResourceName.require(KIND, request.name());
         requireFree(name);
-        HostFacts host = new LiveHostFacts(libvirt);
+        HostFacts host = LiveHostFacts.seenBy(libvirt, callers.current());
         Template template = new Template(name, new TemplateRules(host, defaultPool).create(request), Instant.now());
         persist(template);
         return view(template, host);
@@ -84,7 +88,7 @@ public class TemplateService {
         if (expectedVersion != null && expectedVersion != template.getVersion()) {
             throw new VireoException(ErrorCode.TEMPLATE_CHANGED, name);
         }
-        HostFacts host = new LiveHostFacts(libvirt);
+        HostFacts host = LiveHostFacts.seenBy(libvirt, callers.current());
         template.apply(new TemplateRules(host, defaultPool).update(template.settings(), request));
         if (request.name() != null && !request.name().equals(name)) {
             String newName = ResourceName.require(KIND, request.name());

@@ -5,6 +5,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.libvirt.DomainChange;
+import dev.vireo.libvirt.DomainDefinition;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtGateway;
@@ -68,6 +69,9 @@ public class VmService {
 
     @EJB
     VmStatsSampler sampler;
+
+    @EJB
+    ConsoleTickets consoleTickets;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -248,13 +252,18 @@ public class VmService {
         return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
     }
 
-    /** What a console viewer needs to reach a running VM, with a password just made for it. */
-    public record ConsoleAccess(String vm, String type, String listen, int port, String passwd, String passwdValidTo) {
+    /**
+     * What a console viewer needs to reach a running VM: the password just set on its display,
+     * and a ticket for the web console's WebSocket, both for the caller of connect alone.
+     */
+    public record ConsoleAccess(String vm, String type, String listen, int port, String passwd, String passwdValidTo,
+                                ConsoleTickets.Ticket ticket) {
     }
 
     /**
      * Prepares console access to a running VM: a fresh random password, valid for
-     * {@code seconds} (default 30), set on the running display and returned.
+     * {@code seconds} (default 30), set on the running display and returned with a one-time web
+     * console ticket issued to the caller.
      */
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.connect")
@@ -263,8 +272,9 @@ public class VmService {
         if (vm.state() != DomainState.RUNNING && vm.state() != DomainState.PAUSED && vm.state() != DomainState.BLOCKED) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "be connected to");
         }
+        String passwd = ConsolePasswords.random();
         Updated updated = update(name, new VmUpdateRequest(null, null, null, null,
-                new VmUpdateRequest.Graphics(null, null, seconds), null, null, null, null, null, null));
+                new VmUpdateRequest.Graphics(null, passwd, seconds), null, null, null, null, null, null));
         if (!updated.pendingUntilRestart().isEmpty()) {
             throw new VireoException(ErrorCode.HOST_UNSUPPORTED, "the console password of " + name
                     + " cannot change while it runs: " + String.join(", ", updated.pendingUntilRestart()));
@@ -273,8 +283,38 @@ public class VmService {
         if (graphics.port() == null) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a console (no display port)");
         }
-        return new ConsoleAccess(name, graphics.type(), graphics.listen(), graphics.port(), graphics.passwd(),
-                graphics.passwdValidTo());
+        ConsoleTickets.Ticket ticket = consoleTickets.issue(name, callers.current().name(),
+                seconds == null ? ConsolePasswords.DEFAULT_LIFETIME_SECONDS : seconds);
+        return new ConsoleAccess(name, graphics.type(), graphics.listen(), graphics.port(), passwd,
+                graphics.passwdValidTo(), ticket);
+    }
+
+    /** Where an opened web console goes: the VNC server of the VM on the host. */
+    public record ConsoleGrant(String vm, String user, int port) {
+    }
+
+    /**
+     * Spends a web console ticket for the caller (the WebSocket handshake's authenticated account):
+     * it must be theirs, for this VM, unused and in time, and the VM must still be theirs to see,
+     * with a VNC display. A ticket someone else presents stays theirs to use.
+     */
+    public ConsoleGrant openConsole(String name, String ticket) {
+        DomainSummary vm = access.require(name);
+        Caller caller = callers.current();
+        String user = caller.name();
+        // checked here rather than by @RolesAllowed: a refused WebSocket handshake is no server error to log
+        if (!caller.has(Permission.VM_MANAGE)) {
+            throw new VireoException(ErrorCode.NOT_ALLOWED, user, "open the web console of " + name);
+        }
+        if (!consoleTickets.redeem(name, ticket, user)) {
+            throw new VireoException(ErrorCode.NOT_ALLOWED, user, "open the web console of " + name
+                    + " with that ticket: it is not one that connect issued to them for this VM, or it was used or expired");
+        }
+        DomainDefinition.Graphics graphics = vm.definition().graphics();
+        if (graphics == null || !"vnc".equals(graphics.type()) || graphics.port() == null) {
+            throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a VNC console");
+        }
+        return new ConsoleGrant(name, user, graphics.port());
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */

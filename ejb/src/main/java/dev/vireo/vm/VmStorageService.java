@@ -9,7 +9,10 @@ import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
+import dev.vireo.security.Caller;
+import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import dev.vireo.storage.VolumeHolders;
 import dev.vireo.validation.MediaUrls;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +43,9 @@ public class VmStorageService {
 
     @EJB
     LibvirtGateway libvirt;
+
+    @EJB
+    Callers callers;
 
     /** A device after a change, and what of the change waits for the VM's next start. */
     public record Changed(StorageView storage, List<String> pendingUntilRestart) {
@@ -79,12 +85,23 @@ public class VmStorageService {
             }
             String pool = ResourceName.require("storage pool", request.pool());
             String vol = ResourceName.require("storage volume", request.vol());
-            locks.claim(LockTarget.volume(pool, vol));
             if (libvirt.pool(libvirt.localUri(), pool).isEmpty()) {
                 throw new VireoException(ErrorCode.STORAGE_INVALID, "pool " + pool + " does not exist on the host");
             }
-            VolumeSummary volume = libvirt.volume(libvirt.localUri(), pool, vol).orElseThrow(() ->
-                    new VireoException(ErrorCode.STORAGE_INVALID, "vol " + vol + " is no volume of storage pool " + pool));
+            VolumeHolders holders = VolumeHolders.read(libvirt);
+            Caller caller = callers.current();
+            VolumeSummary volume = libvirt.volume(libvirt.localUri(), pool, vol)
+                    .filter(found -> holders.visibleTo(caller, found))
+                    .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_INVALID,
+                            "vol " + vol + " is no volume of storage pool " + pool));
+            // a free volume is anyone's data until it is a VM's: taking it as a writable disk is for storage managers
+            if (holders.isFree(volume) && !caller.has(Permission.STORAGE_MANAGE)) {
+                throw new VireoException(ErrorCode.NOT_ALLOWED, caller.name(), "attach volume " + vol + " of storage pool "
+                        + pool + " as a disk: it belongs to no virtual machine, and taking a free volume needs the "
+                        + Permission.STORAGE_MANAGE + " permission");
+            }
+            // claimed once the caller is known to see it, so that a busy answer reveals nothing
+            locks.claim(LockTarget.volume(pool, vol));
             String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
                     .orElse(GuestDefaults.PARAVIRTUAL.diskBus());
             disk = DomainSpec.Disk.file("disk", volume.path(), volume.format(), bus, freeTarget(vm, disks, bus, "disk"));
@@ -146,7 +163,8 @@ public class VmStorageService {
             return DomainSpec.Disk.streamedCdrom(path, GuestDefaults.CDROM_BUS, target);
         }
         VolumeSummary volume = path.startsWith("/") ? libvirt.volumeAt(libvirt.localUri(), path).orElse(null) : null;
-        if (volume == null || !"iso".equals(volume.format())) {
+        if (volume == null || !"iso".equals(volume.format())
+                || !VolumeHolders.read(libvirt).visibleTo(callers.current(), volume)) {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"
                     + " pool nor an http/https/ftp/ftps/tftp URL");
         }

@@ -38,9 +38,13 @@ public record VmView(
     public record Topology(int sockets, int cores, int threads) {
     }
 
-    public record Graphics(String type, String listen, Integer port, String passwd,
+    /**
+     * The VM's display. Never its password: the connect action gives a fresh one to its caller
+     * alone, and who may merely see the VM must not reach its console.
+     */
+    public record Graphics(String type, String listen, Integer port,
                            @JsonbNillable @JsonbProperty("passwdValidTo") String passwdValidTo) {
-        static final Graphics NONE = new Graphics(null, null, null, null, null);
+        static final Graphics NONE = new Graphics(null, null, null, null);
     }
 
     /**
@@ -59,7 +63,7 @@ public record VmView(
                 new CpuInfo(definition.vcpus(), definition.maxVcpus(), topology == null ? null
                         : new Topology(topology.sockets(), topology.cores(), topology.threads())),
                 graphics == null ? Graphics.NONE : new Graphics(graphics.type(), graphics.listen(), graphics.port(),
-                        graphics.passwd(), graphics.passwdValidTo()),
+                        graphics.passwdValidTo()),
                 definition.metadata().users(),
                 definition.metadata().groups(),
                 definition.bootOrder(),

@@ -3,6 +3,8 @@ package dev.vireo.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import dev.vireo.TestAccounts;
 import dev.vireo.e2e.HostFixtures;
@@ -73,6 +75,7 @@ class ConsoleVncIT {
             try {
                 String vm = runningVm(host);
                 adminSeesTheGuestScreen(browser, vm);
+                theAuditorGetsNoConsoleAndCannotSpendAnAdminsTicket(browser, vm);
                 aUserWhoMayNotSeeTheVmGetsNoConsole(browser, vm);
                 api().post("/api/vms/" + vm + "/poweroff").then().statusCode(200);
                 api().delete("/api/vms/" + vm).then().statusCode(204);
@@ -92,22 +95,6 @@ class ConsoleVncIT {
         browser.awaitText(By.id("vm-state"), "running");
         browser.click("console:open-console");
         browser.awaitText(By.id(STATUS), "Connected to " + vm);
-
-        // the ticket that opened this session, presented again within its 30 s by the page's noVNC: refused
-        String used = api().get("/api/vms/" + vm).then().statusCode(200).extract().path("graphics.passwd");
-        browser.click("console:close-console");
-        browser.awaitText(By.id(STATUS), "Disconnected");
-        browser.script("vireoConsole.open(arguments[0], arguments[1], 'vnc-screen', '" + STATUS + "')", vm, used);
-        browser.awaitText(By.id(STATUS), "The console connection was refused or lost");
-        browser.screenshot("vnc-reused-ticket");
-
-        // a fresh ticket opens it again, once: a second WebSocket with it is closed at once
-        browser.click("console:open-console");
-        browser.awaitText(By.id(STATUS), "Connected to " + vm);
-        String ticket = api().get("/api/vms/" + vm).then().extract().path("graphics.passwd");
-        assertThat(ticket).isNotEqualTo(used);
-        assertThat(webSocket(browser, vm, ticket)).as("the ticket a session just used").isEqualTo("closed 1008");
-        assertThat(browser.driver.findElement(By.id(STATUS)).getText()).isEqualTo("Connected to " + vm);
 
         // noVNC draws the guest's framebuffer at its own size: the size of libvirt's screenshot
         // (SeaBIOS switches from 640 x 480 to its 720 x 400 text mode early; wait until both agree)
@@ -132,8 +119,52 @@ class ConsoleVncIT {
         browser.awaitText(By.id(STATUS), "Connected to " + vm);
         browser.click("console:close-console");
         browser.awaitText(By.id(STATUS), "Disconnected");
-        browser.click("menu:sign-out");
-        browser.awaitText(By.tagName("body"), "You signed out.");
+
+        // the VM's representation holds no password, and the VNC password connect gives is no ticket
+        api().get("/api/vms/" + vm).then().statusCode(200).body("graphics", not(hasKey("passwd")));
+        JsonPath connected = connect(vm);
+        String ticket = connected.getString("console.ticket");
+        assertThat(webSocket(browser, vm, connected.getString("graphics.passwd"))).as("the VNC password")
+                .isEqualTo("closed 1008");
+        // a ticket connect issued to this account opens the page's noVNC once; presented again it is refused
+        browser.script("vireoConsole.open(arguments[0], arguments[1], arguments[2], 'vnc-screen', '" + STATUS + "')",
+                vm, ticket, connected.getString("graphics.passwd"));
+        browser.awaitText(By.id(STATUS), "Connected to " + vm);
+        assertThat(webSocket(browser, vm, ticket)).as("the ticket a session just used").isEqualTo("closed 1008");
+        assertThat(browser.driver.findElement(By.id(STATUS)).getText()).isEqualTo("Connected to " + vm);
+        browser.click("console:close-console");
+        browser.awaitText(By.id(STATUS), "Disconnected");
+        browser.script("vireoConsole.open(arguments[0], arguments[1], arguments[2], 'vnc-screen', '" + STATUS + "')",
+                vm, ticket, connected.getString("graphics.passwd"));
+        browser.awaitText(By.id(STATUS), "The console connection was refused or lost");
+        browser.screenshot("vnc-reused-ticket");
+    }
+
+    /**
+     * The auditor sees the VM but may not manage it: connect refuses it, the page offers no console,
+     * and an admin's ticket neither opens a console for it nor is spent by its attempt.
+     */
+    private void theAuditorGetsNoConsoleAndCannotSpendAnAdminsTicket(Browser admin, String vm) {
+        String auditor = HostFixtures.unique("vnca").replace("-", "");
+        String password = "pw-" + auditor + "-console";
+        api().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + auditor + "\", \"password\": \"" + password + "\", \"groups\": [\"auditors\"]}")
+                .post("/api/users").then().statusCode(201);
+        TestAccounts.as(BASE, auditor, password).post("/api/vms/" + vm + "/connect").then().statusCode(403)
+                .body("code", equalTo("AUTH0004E"));
+        String ticket;
+        try (Browser browser = Browser.open(BASE)) {
+            browser.signIn(auditor, password);
+            browser.awaitText(By.tagName("h1"), "Dashboard");
+            browser.go("/console/vm.xhtml?name=" + vm);
+            browser.awaitText(By.id("vm-state"), "running");
+            assertThat(browser.driver.findElements(By.id("console:open-console"))).isEmpty();
+            ticket = connect(vm).getString("console.ticket");
+            assertThat(webSocket(browser, vm, ticket)).as("an admin's ticket, presented by the auditor").isEqualTo("closed 1008");
+        }
+        assertThat(webSocket(admin, vm, ticket)).as("the admin's ticket, still unspent").isEqualTo("data");
+        admin.click("menu:sign-out");
+        admin.awaitText(By.tagName("body"), "You signed out.");
     }
 
     private void aUserWhoMayNotSeeTheVmGetsNoConsole(Browser browser, String vm) {
@@ -150,9 +181,17 @@ class ConsoleVncIT {
         assertThat(browser.driver.findElements(By.id("vm-state"))).isEmpty();
 
         // even holding a valid ticket (an admin's), the user's WebSocket is closed at once
-        String ticket = api().contentType(ContentType.JSON).body("{\"passwdValidTo\": 60}")
-                .post("/api/vms/" + vm + "/connect").then().statusCode(200).extract().path("graphics.passwd");
+        String ticket = connect(vm).getString("console.ticket");
         assertThat(webSocket(browser, vm, ticket)).as("a user who may not see the VM").isEqualTo("closed 1008");
+    }
+
+    /** The admin's connect: the VM with its fresh VNC password and a web console ticket. */
+    private static JsonPath connect(String vm) {
+        JsonPath connected = api().contentType(ContentType.JSON).body("{\"passwdValidTo\": 60}")
+                .post("/api/vms/" + vm + "/connect").then().statusCode(200).extract().jsonPath();
+        assertThat(connected.getString("console.websocket"))
+                .isEqualTo("/console/vnc/" + vm + "?ticket=" + connected.getString("console.ticket"));
+        return connected;
     }
 
     /** Opens the console's WebSocket from the page, as its signed-in user: "data" when VNC answers, else how it closed. */

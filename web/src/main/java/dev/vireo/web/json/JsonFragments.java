@@ -1,7 +1,11 @@
 package dev.vireo.web.json;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,13 @@ public class JsonFragments {
             }
             out.write(']');
         };
+    }
+
+    /** A value as a JSON object, written as the seeds' JSON would be, for an answer that adds fields to it. */
+    public JsonObject object(Object value) {
+        try (JsonReader reader = Json.createReader(new StringReader(JsonConfig.jsonb().toJson(value)))) {
+            return reader.readObject();
+        }
     }
 
     byte[] bytes(Object value) {

@@ -316,12 +316,15 @@ public class VmDetails implements Serializable {
         this.migrateUser = migrateUser;
     }
 
-    /** A one-time console ticket (the connect action's password, valid 30 s) for the page's noVNC. */
+    /**
+     * The connect action's one-time web console ticket (issued to this account) and VNC password
+     * (both valid 30 s) for the page's noVNC.
+     */
     public void connect() {
         try {
             VmService.ConsoleAccess access = vms.connect(name, 30);
-            PrimeFaces.current().executeScript("vireoConsole.open(" + js(name) + ", " + js(access.passwd())
-                    + ", 'vnc-screen', 'vnc-status')");
+            PrimeFaces.current().executeScript("vireoConsole.open(" + js(name) + ", " + js(access.ticket().secret())
+                    + ", " + js(access.passwd()) + ", 'vnc-screen', 'vnc-status')");
         } catch (VireoException e) {
             FacesErrors.show(e);
         }

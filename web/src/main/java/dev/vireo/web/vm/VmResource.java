@@ -15,6 +15,8 @@ import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -91,11 +94,21 @@ public class VmResource {
     @POST
     @Path("{name}/connect")
     @Operation(summary = "Prepare console access to a running VM: a fresh password, valid for passwdValidTo "
-            + "seconds (default 30), answered with the VM")
-    public VmView connect(@PathParam("name") String name, String body) {
+            + "seconds (default 30), answered with the VM, its graphics.passwd (in this answer only) and console: a "
+            + "one-time ticket for the web console's WebSocket, for the caller alone, valid at most 30 s")
+    public Response connect(@PathParam("name") String name, String body) {
         Integer seconds = ActionBody.optionalInteger(body, "passwdValidTo");
-        vms.connect(name, seconds);
-        return vms.get(name);
+        VmService.ConsoleAccess access = vms.connect(name, seconds);
+        JsonObject vm = json.object(vms.get(name));
+        JsonObject graphics = Json.createObjectBuilder(vm.getJsonObject("graphics")).add("passwd", access.passwd()).build();
+        JsonObject console = Json.createObjectBuilder()
+                .add("ticket", access.ticket().secret())
+                .add("valid_to", access.ticket().validTo().toString())
+                .add("websocket", UriBuilder.fromPath("/console/vnc/{vm}").queryParam("ticket", access.ticket().secret())
+                        .build(name).toString())
+                .build();
+        return Response.ok(Json.createObjectBuilder(vm).add("graphics", graphics).add("console", console).build(),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

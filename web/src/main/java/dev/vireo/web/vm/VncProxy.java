@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * The web console's WebSocket ({@code /console/vnc/{vm}?ticket=…}, subprotocol {@code binary} as
- * noVNC asks): after the handshake's authenticated caller presented a valid one-time ticket for a
- * VM they may use, binary frames go to and from the VM's VNC server on the host (127.0.0.1:port),
+ * noVNC asks): after the handshake's authenticated caller presented a one-time ticket that the VM's
+ * connect action issued to them, binary frames go to and from the VM's VNC server on the host (127.0.0.1:port),
  * so browsers never reach the VNC port themselves. Any other session is closed at once (1008).
  */
 @ServerEndpoint(value = "/console/vnc/{vm}", subprotocols = {"binary"}, configurator = VncProxy.Handshake.class)
@@ -55,7 +55,8 @@ public class VncProxy {
     public void open(Session session, @PathParam("vm") String vm) throws IOException {
         List<String> tickets = session.getRequestParameterMap().getOrDefault("ticket", List.of());
         VncTickets registry = CDI.current().select(VncTickets.class).get();
-        Optional<VncTickets.Grant> grant = registry.take(vm, tickets.isEmpty() ? null : tickets.get(0));
+        String user = session.getUserPrincipal() == null ? null : session.getUserPrincipal().getName();
+        Optional<VncTickets.Grant> grant = registry.take(vm, tickets.isEmpty() ? null : tickets.get(0), user);
         if (grant.isEmpty()) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
                     "no valid console ticket for " + vm + ": ask for one with the VM's connect action"));

@@ -2,30 +2,29 @@ package dev.vireo.web.vm;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.vm.VmService;
-import dev.vireo.vm.VmView;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * The web console's one-time tickets. A ticket is the console password the VM's {@code connect}
- * action just set (valid for a few seconds): the WebSocket handshake presents it, and it is
- * accepted once, within its validity, from a caller who may see the VM (the VM service is asked
- * as that caller, so ownership rules are the API's). The accepted handshake leaves a grant — the
- * VNC port to proxy to — that the opening WebSocket session takes.
+ * The web console's handshakes. The ticket a handshake presents is spent by the VM service as the
+ * handshake's authenticated caller ({@link VmService#openConsole}: issued to that account by
+ * connect, for that VM, once, in time); the accepted handshake leaves a grant — the VNC port to
+ * proxy to — that the WebSocket session opening next takes, as the same account.
  */
 @ApplicationScoped
 public class VncTickets {
 
-    /** What an accepted ticket opens: the VM and the address of its VNC server. */
+    /** What an accepted ticket opens: the VM and the address of its VNC server, for one account, until a few seconds on. */
     public record Grant(String vm, String user, int port, Instant until) {
     }
 
@@ -36,51 +35,42 @@ public class VncTickets {
     ManagedThreadFactory threads;
 
     private static final Logger LOG = Logger.getLogger(VncTickets.class.getName());
+    /** How long a handshake's grant waits for its session, which opens right after it. */
+    private static final int GRANT_SECONDS = 30;
 
     private final Clock clock = Clock.systemUTC();
-    /** Tickets already accepted, until they expire (then the VM's password has expired too). */
-    private final Map<String, Instant> used = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
 
-    /**
-     * Checks a handshake as the authenticated caller: the VM exists for them, it shows a console
-     * whose current password is this ticket, still valid and never used. Empty when refused.
-     */
+    /** Checks a handshake as its authenticated caller and spends the ticket. Empty when refused. */
     public Optional<Grant> accept(String vm, String ticket, String user) {
         Instant now = clock.instant();
-        used.values().removeIf(until -> until.isBefore(now));
         grants.values().removeIf(grant -> grant.until().isBefore(now));
         if (vm == null || ticket == null || ticket.isEmpty() || user == null) {
             return refused(vm, user, "no ticket or nobody signed in");
         }
-        VmView view;
+        VmService.ConsoleGrant granted;
         try {
-            view = vms.get(vm);
-        } catch (VireoException | jakarta.ejb.EJBAccessException notTheirs) {
-            return refused(vm, user, "no such VM for them");
+            granted = vms.openConsole(vm, ticket);
+        } catch (VireoException refused) {
+            return refused(vm, user, refused.getMessage());
+        } catch (EJBAccessException refused) {
+            return refused(vm, user, "they may not see VMs");
         }
-        VmView.Graphics graphics = view.graphics();
-        if (!"vnc".equals(graphics.type()) || graphics.port() == null) {
-            return refused(vm, user, "no VNC display");
-        }
-        if (!ticket.equals(graphics.passwd())) {
-            return refused(vm, user, "the ticket is not the VM's current console password");
-        }
-        Instant validTo = validTo(graphics.passwdValidTo());
-        if (validTo == null || !validTo.isAfter(now)) {
-            return refused(vm, user, "the ticket expired");
-        }
-        if (used.putIfAbsent(ticket, validTo) != null) {
-            return refused(vm, user, "the ticket was used already");
-        }
-        Grant grant = new Grant(vm, user, graphics.port(), validTo.plusSeconds(30));
+        Grant grant = new Grant(vm, granted.user(), granted.port(), now.plusSeconds(GRANT_SECONDS));
         grants.put(key(vm, ticket), grant);
         return Optional.of(grant);
     }
 
-    /** The grant an accepted handshake left for the session that opens now; once. */
-    public Optional<Grant> take(String vm, String ticket) {
-        return ticket == null ? Optional.empty() : Optional.ofNullable(grants.remove(key(vm, ticket)));
+    /** The grant an accepted handshake left for the session that opens now, for the same account; once. */
+    public Optional<Grant> take(String vm, String ticket, String user) {
+        if (ticket == null) {
+            return Optional.empty();
+        }
+        Grant grant = grants.get(key(vm, ticket));
+        if (grant == null || !Objects.equals(grant.user(), user) || !grants.remove(key(vm, ticket), grant)) {
+            return Optional.empty();
+        }
+        return grant.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(grant);
     }
 
     /** Says why in the server log (never the ticket), for whoever wonders why a console stayed closed. */
@@ -95,16 +85,5 @@ public class VncTickets {
 
     private static String key(String vm, String ticket) {
         return vm + "\n" + ticket;
-    }
-
-    private static Instant validTo(String passwdValidTo) {
-        if (passwdValidTo == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(passwdValidTo.endsWith("Z") || passwdValidTo.contains("+") ? passwdValidTo : passwdValidTo + "Z");
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
