@@ -19,7 +19,6 @@ public enum ErrorCode {
     MISSING_FIELD("API0010E", 400, "Missing required field '%s'"),
     TOO_LONG("API0011E", 400, "%s is too long: at most %s characters"),
     BODY_TOO_LARGE("API0012E", 413, "The request body is too large: at most %s bytes"),
-    WRONG_TYPE("API0013E", 400, "Wrong type for %s: expected %s, got %s"),
     INTERNAL("API0500E", 500, "Internal error (reference %s); the server log has the details"),
 
     // names

@@ -24,7 +24,7 @@ public final class Limits {
 
     /** Names of objects and of their members, wherever they come: a body, a path segment, a query. */
     public static final int NAME = 128;
-    /** Paths, URLs, descriptions. */
+    /** Paths, URLs, titles and descriptions. */
     public static final int LONG_TEXT = 4096;
     /** A client's audit log entry: what the audit log keeps. */
     public static final int LOG_CONTENT = AuditEvent.TEXT_LENGTH;
@@ -35,7 +35,8 @@ public final class Limits {
                     names(NAME, "name", "vm", "pool", "vol", "dev", "snapshot", "group", "user", "role", "host",
                             "mac", "id", "network", "storagepool", "template", "token", "session", "_user_id",
                             "users", "groups", "roles", "permissions", "networks", "interfaces", "folder"),
-                    names(LONG_TEXT, "path", "url", "cdrom", "icon", "description", "target_uri", "devices", "disks"),
+                    names(LONG_TEXT, "path", "url", "cdrom", "icon", "description", "title", "target_uri", "devices",
+                            "disks"),
                     names(LOG_CONTENT, "content"))
             .flatMap(Set::stream)
             .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -129,7 +129,7 @@ final class JsonShape {
             case OBJECT -> "an object";
             case NULL -> "null";
         };
-        return new VireoException(ErrorCode.WRONG_TYPE, place(where), expected, got);
+        return new VireoException(ErrorCode.INVALID_VALUE, place(where), "expected " + expected + ", got " + got);
     }
 
     /** The type of the property a record or bean binds {@code json} to, or null when it has none. */
