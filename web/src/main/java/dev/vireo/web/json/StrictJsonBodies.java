@@ -4,7 +4,6 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.validation.Limits;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -44,7 +43,8 @@ public class StrictJsonBodies implements ReaderInterceptor {
     private static JsonValue parse(byte[] body) {
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or Parsson's RuntimeException for input nested too deeply
             throw new VireoException(ErrorCode.MALFORMED_JSON, e, e.getMessage());
         }
     }
