@@ -212,6 +212,34 @@ class BadInputIT {
         assertThat(failures).as("bad answers to malformed and over-large bodies").isEmpty();
     }
 
+    @Test
+    void theKimchiRootRefusesWrongTypesAsTheNativeOneDoes() {
+        // Kimchi's own server checks types against its JSON schemas: no leniency to keep here
+        for (String body : List.of("{\"name\": 0}", "{\"name\": true}")) {
+            refused("POST /plugins/kimchi/templates " + body, admin().contentType(ContentType.JSON).body(body)
+                    .post("/plugins/kimchi/templates"), "name", Set.of("API0002E"));
+        }
+        refused("POST /plugins/kimchi/users with a password of 9223372036854775808", admin().contentType(ContentType.JSON)
+                .body("{\"name\": \"bi-typed\", \"password\": 9223372036854775808}").post("/plugins/kimchi/users"),
+                "password", Set.of("API0002E"));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void anOverlongUserNameIsRefusedAndTheAuditLogKeepsItShortened() {
+        String name = "u".repeat(3000);
+        given().baseUri(Vireo.BASE).accept(ContentType.JSON).auth().preemptive().basic(name, "whatever").get("/api/vms")
+                .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("AUTH0002E"));
+        refused("POST /api/sessions with a 3,000-character user", given().baseUri(Vireo.BASE).contentType(ContentType.JSON)
+                .body("{\"user\": \"" + name + "\", \"password\": \"whatever\"}").post("/api/sessions"), "user",
+                Set.of("API0011E"));
+        JsonPath logins = admin().get("/api/logs?action=login&limit=20").then().statusCode(200).extract().jsonPath();
+        List<String> actors = logins.getList("user", String.class);
+        assertThat(actors).as("the failed login's entry, its actor cut to its column")
+                .anySatisfy(actor -> assertThat(actor).startsWith("uuuu").endsWith("…").hasSizeLessThanOrEqualTo(64));
+        assertThat(failures).isEmpty();
+    }
+
     // bodies
 
     /**
