@@ -377,6 +377,14 @@ class AuthorizationMatrixIT {
         assertThat(documented).as("rows of the table for routes the OpenAPI document lacks").containsAll(tabled);
 
         Fixture fixture = Fixture.create();
+        try {
+            runTable(fixture);
+        } finally {
+            fixture.remove();
+        }
+    }
+
+    private static void runTable(Fixture fixture) {
         List<String> failures = new ArrayList<>();
         Map<Outcome, Integer> counts = new LinkedHashMap<>();
         for (Row row : TABLE) {
@@ -569,6 +577,20 @@ class AuthorizationMatrixIT {
 
         RequestSpecification admin() {
             return TestAccounts.asAdmin(Vireo.BASE);
+        }
+
+        /** Removes the VMs (and their disks), the template and the accounts (and their tokens and sessions). */
+        void remove() {
+            for (String vm : List.of(adminVm, userVm)) {
+                if (vm != null) {
+                    admin().post("/api/vms/" + vm + "/poweroff");
+                    admin().delete("/api/vms/" + vm);
+                }
+            }
+            if (template != null) {
+                admin().delete("/api/templates/" + template);
+            }
+            accounts.values().forEach(account -> admin().delete("/api/users/" + account));
         }
 
         String token(String owner) {

@@ -26,6 +26,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,22 @@ class BadInputIT {
     @AfterEach
     void nothingChanged() {
         assertThat(collections()).as("collections after bad input").isEqualTo(before);
+    }
+
+    /** The fixture goes, so that the tests after these find the server as they would without them. */
+    @AfterAll
+    static void removeFixture() {
+        if (fixture == null) {
+            return;
+        }
+        admin().post("/api/vms/" + fixture.vm() + "/poweroff");
+        admin().delete("/api/vms/" + fixture.vm()).then().statusCode(204);
+        admin().delete("/api/templates/" + fixture.template()).then().statusCode(204);
+        admin().delete("/api/users/" + fixture.user()).then().statusCode(204);
+        admin().delete("/api/user_groups/" + fixture.group()).then().statusCode(204);
+        admin().delete("/api/roles/" + fixture.role()).then().statusCode(204);
+        admin().delete("/api/token/" + fixture.tokenId());
+        fixture = null;
     }
 
     @Test
