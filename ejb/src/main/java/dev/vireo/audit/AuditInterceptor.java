@@ -7,12 +7,16 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Writes the audit entry of an {@link Audited} service call. */
 @Audited
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
 public class AuditInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(AuditInterceptor.class.getName());
 
     @Inject
     AuditLog log;
@@ -27,7 +31,7 @@ public class AuditInterceptor {
             log.record(action, target, AuditLog.OK, null);
             return result;
         } catch (VireoException e) {
-            log.recordAlone(action, target, e.code(), e.reason());
+            recordRefusal(action, target, e);
             throw e;
         }
     }
@@ -41,5 +45,14 @@ public class AuditInterceptor {
     private static Audited auditedOf(Method method) {
         Audited audited = method.getAnnotation(Audited.class);
         return audited != null ? audited : method.getDeclaringClass().getAnnotation(Audited.class);
+    }
+
+    /** The refusal's own entry: were it to fail, the caller still gets the refusal, not the audit log's failure. */
+    private void recordRefusal(String action, String target, VireoException refusal) {
+        try {
+            log.recordAlone(action, target, refusal.code(), refusal.reason());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write the audit entry of " + action + " (" + refusal.code() + ")", e);
+        }
     }
 }

@@ -17,6 +17,8 @@ public enum ErrorCode {
     MISSING_BODY("API0008E", 400, "The request needs a JSON body"),
     CONSTRAINT_VIOLATION("API0009E", 400, "%s"),
     MISSING_FIELD("API0010E", 400, "Missing required field '%s'"),
+    TOO_LONG("API0011E", 400, "%s is too long: at most %s characters"),
+    BODY_TOO_LARGE("API0012E", 413, "The request body is too large: at most %s bytes"),
     INTERNAL("API0500E", 500, "Internal error (reference %s); the server log has the details"),
 
     // names

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -37,9 +38,13 @@ final class Vireo {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
     }
 
-    /** The EAR plus a web module that starts tasks whose steps the test releases one by one. */
+    /**
+     * The EAR plus a web module that starts tasks whose steps the test releases one by one, and
+     * lists the domains libvirt has ({@code /vireo-probe/domains}).
+     */
     static EnterpriseArchive earWithTaskProbe() {
-        WebArchive probe = ShrinkWrap.create(WebArchive.class, "vireo-probe.war").addPackage(TaskProbe.class.getPackage());
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, "vireo-probe.war").addPackage(TaskProbe.class.getPackage())
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: org.libvirt\n"));
         return ear().addAsModule(probe);
     }
 

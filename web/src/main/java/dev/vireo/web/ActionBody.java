@@ -3,7 +3,6 @@ package dev.vireo.web;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -114,7 +113,8 @@ public final class ActionBody {
         JsonStructure json;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             json = reader.read();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or Parsson's RuntimeException for input nested too deeply
             throw new VireoException(ErrorCode.MALFORMED_JSON, e, e.getMessage());
         }
         if (json.getValueType() != JsonValue.ValueType.OBJECT) {

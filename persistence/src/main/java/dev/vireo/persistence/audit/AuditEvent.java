@@ -15,6 +15,11 @@ import java.time.Instant;
 public class AuditEvent {
 
     public static final int TEXT_LENGTH = 2000;
+    static final int ACTOR_LENGTH = 64;
+    static final int ACTION_LENGTH = 80;
+    static final int TARGET_LENGTH = 500;
+    static final int RESULT_LENGTH = 32;
+    static final int ADDRESS_LENGTH = 64;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -23,20 +28,20 @@ public class AuditEvent {
     @Column(nullable = false)
     private Instant time;
 
-    @Column(nullable = false, length = 64)
+    @Column(nullable = false, length = ACTOR_LENGTH)
     private String actor;
 
-    @Column(nullable = false, length = 80)
+    @Column(nullable = false, length = ACTION_LENGTH)
     private String action;
 
-    @Column(length = 500)
+    @Column(length = TARGET_LENGTH)
     private String target;
 
     /** {@code ok}, or the error code that ended it. */
-    @Column(nullable = false, length = 32)
+    @Column(nullable = false, length = RESULT_LENGTH)
     private String result;
 
-    @Column(length = 64)
+    @Column(length = ADDRESS_LENGTH)
     private String address;
 
     @Column(length = TEXT_LENGTH)
@@ -48,12 +53,27 @@ public class AuditEvent {
     public AuditEvent(Instant time, String actor, String action, String target, String result, String address,
                       String content) {
         this.time = time;
-        this.actor = actor;
-        this.action = action;
-        this.target = target;
-        this.result = result;
-        this.address = address;
-        this.content = content == null || content.length() <= TEXT_LENGTH ? content : content.substring(0, TEXT_LENGTH);
+        this.actor = shorten(actor, ACTOR_LENGTH);
+        this.action = shorten(action, ACTION_LENGTH);
+        this.target = shorten(target, TARGET_LENGTH);
+        this.result = shorten(result, RESULT_LENGTH);
+        this.address = shorten(address, ADDRESS_LENGTH);
+        this.content = shorten(content, TEXT_LENGTH);
+    }
+
+    /**
+     * The text cut to fit its column, ending in '…' when it was cut: an entry records what was
+     * asked however long it was, and an over-long value must never fail the request it records.
+     */
+    static String shorten(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        int end = length - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return text.substring(0, end) + "…";
     }
 
     public Long getId() {

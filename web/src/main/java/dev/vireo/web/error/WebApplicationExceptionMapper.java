@@ -10,10 +10,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The JAX-RS runtime's own refusals (no such path, wrong method, wrong media type, bad parameter). */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    /** How RESTEasy names a parameter it could not convert: {@code QueryParam("limit") value is 'abc' for …}. */
+    private static final Pattern UNREADABLE_PARAMETER = Pattern.compile(
+            "(?:Query|Path|Header|Matrix|Form|Cookie)Param\\(\"([^\"]+)\"\\) value is '(.*?)'(?: for |$)", Pattern.DOTALL);
 
     @Context
     UriInfo uri;
@@ -30,6 +36,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return BodyErrors.toResponse(e);
         }
         int status = e.getResponse().getStatus();
+        Matcher parameter = UNREADABLE_PARAMETER.matcher(String.valueOf(e.getMessage()));
+        if (parameter.find()) {
+            // JAX-RS answers 404 for a query parameter it cannot convert (limit=abc, a number out of range)
+            return ErrorBody.response(ErrorCode.INVALID_VALUE, parameter.group(1),
+                    "'" + abbreviate(parameter.group(2)) + "' is not a valid value");
+        }
         Response answer = switch (status) {
             case 404 -> ErrorBody.response(ErrorCode.NO_SUCH_RESOURCE, uri.getRequestUri().getPath());
             case 405 -> ErrorBody.response(ErrorCode.METHOD_NOT_ALLOWED, request.getMethod(), uri.getRequestUri().getPath());
@@ -43,5 +55,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             answer = Response.fromResponse(answer).allow(e.getResponse().getAllowedMethods()).build();
         }
         return answer;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 80) + "…";
     }
 }
