@@ -72,8 +72,8 @@ class AuthorizationMatrixIT {
         FORBIDDEN,
         /** 404 with the object's not-found code: it does not exist for the caller */
         HIDDEN,
-        /** 403 or 404: refused, where the issue leaves open which */
-        REFUSED,
+        /** 400 with the rule's code: an object the body names does not exist for the caller */
+        UNKNOWN_IN_BODY,
         /** no such cell (an account that cannot own that kind of object) */
         NONE
     }
@@ -107,10 +107,10 @@ class AuthorizationMatrixIT {
                 : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.HIDDEN);
     }
 
-    /** Issue 13 item 1: a volume of a VM (its content, its name) only for those who may use that VM. */
+    /** Issue 13 item 1: a volume of a VM (its content, its name) only for those who may use that VM; to others it does not exist. */
     static Rule volumeOfVm(String permission) {
-        return new Rule(true, null, (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
-                : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.REFUSED);
+        return new Rule(true, "STG0006E", (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
+                : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.HIDDEN);
     }
 
     /** Issue 13 item 1: a listing of volumes answers, but names a VM's volume only to those who may use the VM. */
@@ -118,10 +118,13 @@ class AuthorizationMatrixIT {
         return new Rule(true, null, (who, whose) -> who.has(permission) ? Outcome.ALLOWED : Outcome.FORBIDDEN);
     }
 
-    /** Issue 13 item 2: attaching an existing volume takes the right to use the VM that holds it. */
+    /**
+     * Issue 13 item 2: attaching an existing volume takes the right to use the VM that holds it; to
+     * others another VM's volume is as absent as a volume that does not exist (400 VMS0014E).
+     */
     static Rule attachVolume() {
-        return new Rule(true, null, (who, whose) -> !who.has(Permission.VM_MANAGE) ? Outcome.FORBIDDEN
-                : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.REFUSED);
+        return new Rule(true, "VMS0014E", (who, whose) -> !who.has(Permission.VM_MANAGE) ? Outcome.FORBIDDEN
+                : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.UNKNOWN_IN_BODY);
     }
 
     /** A permission on one's own task; others' are hidden unless the caller sees everything. */
@@ -143,7 +146,7 @@ class AuthorizationMatrixIT {
      */
     static Rule revokeKey(String hiddenCode) {
         return new Rule(true, hiddenCode, (who, whose) -> whose == Whose.OWN || who.has(Permission.ACCOUNT_MANAGE)
-                ? Outcome.ALLOWED : who.has(Permission.SCOPE_ALL) ? Outcome.REFUSED : Outcome.HIDDEN);
+                ? Outcome.ALLOWED : who.has(Permission.SCOPE_ALL) ? Outcome.FORBIDDEN : Outcome.HIDDEN);
     }
 
     /** An account itself, or another's with a permission; without it another's account does not exist. */
@@ -512,12 +515,14 @@ class AuthorizationMatrixIT {
             String code = status >= 400 ? code(response) : null;
             String answer = status + (code == null ? "" : " " + code);
             boolean hides = status == 404 && row.rule().hiddenCode() != null && row.rule().hiddenCode().equals(code);
+            boolean absentInBody = status == 400 && row.rule().hiddenCode() != null && row.rule().hiddenCode().equals(code);
             String failure = switch (expected) {
-                case ALLOWED -> status >= 500 || status == 401 || status == 403 || hides
+                case ALLOWED -> status >= 500 || status == 401 || status == 403 || hides || absentInBody
                         ? "expected allowed, got " + answer + " " + abbreviate(response.asString()) : null;
                 case FORBIDDEN -> status == 403 && "AUTH0004E".equals(code) ? null : "expected 403 AUTH0004E, got " + answer;
                 case HIDDEN -> hides ? null : "expected 404 " + row.rule().hiddenCode() + ", got " + answer;
-                case REFUSED -> status == 403 || status == 404 ? null : "expected refused (403 or 404), got " + answer;
+                case UNKNOWN_IN_BODY -> absentInBody ? null
+                        : "expected 400 " + row.rule().hiddenCode() + ", got " + answer;
                 case NONE -> null;
             };
             return failure != null ? failure : extraFailure;
