@@ -1,6 +1,7 @@
 package dev.vireo.audit;
 
 import dev.vireo.error.VireoException;
+import dev.vireo.task.TaskView;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -24,13 +25,17 @@ public class AuditInterceptor {
         }
         String action = audited.value().isEmpty() ? call.getMethod().getName() : audited.value();
         String target = AuditTargets.of(call.getParameters(), audited.target());
+        AuditedCall.enter(new AuditedCall(action, target));
         try {
             Object result = call.proceed();
-            log.record(action, target, AuditLog.OK, null);
+            // an accepted task names itself: its outcome is recorded under the same action when it ends
+            log.record(action, target, AuditLog.OK, result instanceof TaskView task ? "task " + task.id() : null);
             return result;
         } catch (VireoException e) {
             log.recordAlone(action, target, e.code(), e.reason());
             throw e;
+        } finally {
+            AuditedCall.leave();
         }
     }
 }

@@ -62,7 +62,7 @@ public class TaskService {
         try {
             executor.execute(() -> run(id, work, taskRecorder));
         } catch (RejectedExecutionException e) {
-            recorder.fail(id, ErrorCode.TASKS_SATURATED.reason(operation));
+            recorder.fail(id, ErrorCode.TASKS_SATURATED.code(), ErrorCode.TASKS_SATURATED.reason(operation));
             throw new VireoException(ErrorCode.TASKS_SATURATED, e, operation);
         }
         return task;
@@ -108,7 +108,7 @@ public class TaskService {
         try {
             recorder.finish(id, work.run(progress));
         } catch (VireoException e) {
-            recorder.fail(id, e.code() + ": " + e.reason());
+            recorder.fail(id, e.code(), e.code() + ": " + e.reason());
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Task " + id + " failed", e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
