@@ -8,6 +8,7 @@ import dev.vireo.libvirt.DomainSpec;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Permission;
+import dev.vireo.storage.VolumeUploads;
 import dev.vireo.validation.MediaUrls;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +36,9 @@ public class VmStorageService {
 
     @EJB
     LibvirtGateway libvirt;
+
+    @EJB
+    VolumeUploads uploads;
 
     /** A device after a change, and what of the change waits for the VM's next start. */
     public record Changed(StorageView storage, List<String> pendingUntilRestart) {
@@ -79,6 +83,7 @@ public class VmStorageService {
             }
             VolumeSummary volume = libvirt.volume(libvirt.localUri(), pool, vol).orElseThrow(() ->
                     new VireoException(ErrorCode.STORAGE_INVALID, "vol " + vol + " is no volume of storage pool " + pool));
+            uploads.requireComplete(pool, vol);
             String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
                     .orElse(GuestDefaults.PARAVIRTUAL.diskBus());
             disk = DomainSpec.Disk.file("disk", volume.path(), volume.format(), bus, freeTarget(vm, disks, bus, "disk"));
@@ -144,6 +149,7 @@ public class VmStorageService {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"
                     + " pool nor an http/https/ftp/ftps/tftp URL");
         }
+        uploads.requireComplete(volume.pool(), volume.name());
         return DomainSpec.Disk.file("cdrom", volume.path(), "raw", GuestDefaults.CDROM_BUS, target);
     }
 
