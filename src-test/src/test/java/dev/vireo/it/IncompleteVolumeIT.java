@@ -65,6 +65,17 @@ class IncompleteVolumeIT {
         attach(vm, complete).statusCode(409).body("code", equalTo("HOST0002E"))
                 .body("reason", org.hamcrest.Matchers.containsString("virDomainAttachDeviceFlags"));
 
+        // nor does a VM start from it, as a template's base image
+        String template = "tpl-base-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+                        + " \"networks\": [], \"memory\": {\"current\": 64},"
+                        + " \"disks\": [{\"volume\": \"" + upload + "\", \"format\": \"raw\", \"pool\": {\"name\": \"" + POOL + "\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        api().contentType(ContentType.JSON).body("{\"name\": \"based-" + suffix + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .post("/api/vms").then().statusCode(409).body("code", equalTo("STG0015E"));
+        api().get("/api/vms/based-" + suffix).then().statusCode(404);
+        api().delete("/api/templates/" + template).then().statusCode(204);
+
         assertThat(marks(upload)).isEqualTo(1);
         api().delete(VOLUMES + "/" + upload).then().statusCode(204);
         assertThat(marks(upload)).isZero();
