@@ -14,15 +14,22 @@ import java.util.Optional;
  */
 public record AuditedCall(String action, String target) {
 
-    private static final ThreadLocal<Deque<AuditedCall>> CALLS = ThreadLocal.withInitial(ArrayDeque::new);
+    // no initial value: threads that never run an audited call keep nothing of this application
+    private static final ThreadLocal<Deque<AuditedCall>> CALLS = new ThreadLocal<>();
 
     /** The innermost audited call under way on this thread. */
     public static Optional<AuditedCall> current() {
-        return Optional.ofNullable(CALLS.get().peek());
+        Deque<AuditedCall> calls = CALLS.get();
+        return calls == null ? Optional.empty() : Optional.ofNullable(calls.peek());
     }
 
     static void enter(AuditedCall call) {
-        CALLS.get().push(call);
+        Deque<AuditedCall> calls = CALLS.get();
+        if (calls == null) {
+            calls = new ArrayDeque<>();
+            CALLS.set(calls);
+        }
+        calls.push(call);
     }
 
     static void leave() {
