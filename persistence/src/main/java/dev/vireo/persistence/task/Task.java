@@ -24,6 +24,7 @@ public class Task {
 
     public static final String RUNNING = "Task.running";
     public static final int MESSAGE_LENGTH = 2000;
+    public static final int AUDIT_TARGET_LENGTH = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -55,7 +56,7 @@ public class Task {
     @Column(name = "audit_action", length = 80)
     private String auditAction;
 
-    @Column(name = "audit_target", length = 500)
+    @Column(name = "audit_target", length = AUDIT_TARGET_LENGTH)
     private String auditTarget;
 
     @Column(nullable = false)
@@ -79,7 +80,8 @@ public class Task {
     /** Names the audited call that started this task; its outcome is then recorded under the same action and target. */
     public void auditedAs(String action, String target) {
         this.auditAction = action;
-        this.auditTarget = target;
+        this.auditTarget = target == null || target.length() <= AUDIT_TARGET_LENGTH ? target
+                : target.substring(0, AUDIT_TARGET_LENGTH - 1) + "…";
     }
 
     public Long getId() {
