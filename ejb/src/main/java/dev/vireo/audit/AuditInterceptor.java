@@ -1,6 +1,7 @@
 package dev.vireo.audit;
 
 import dev.vireo.error.VireoException;
+import dev.vireo.task.TaskView;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -26,13 +27,17 @@ public class AuditInterceptor {
         Audited audited = auditedOf(call.getMethod());
         String action = actionOf(call.getMethod());
         String target = AuditTargets.of(call.getParameters(), audited.target());
+        AuditedCall.enter(new AuditedCall(action, target));
         try {
             Object result = call.proceed();
-            log.record(action, target, AuditLog.OK, null);
+            // an accepted task names itself: its outcome is recorded under the same action when it ends
+            log.record(action, target, AuditLog.OK, result instanceof TaskView task ? "task " + task.id() : null);
             return result;
         } catch (VireoException e) {
             recordRefusal(action, target, e);
             throw e;
+        } finally {
+            AuditedCall.leave();
         }
     }
 

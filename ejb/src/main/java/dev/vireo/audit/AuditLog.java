@@ -39,6 +39,14 @@ public class AuditLog {
         em.persist(new AuditEvent(clock.instant(), callers.current().name(), action, target, result, null, content));
     }
 
+    /**
+     * Records what ended on someone's behalf, without a caller of theirs (a task's outcome), in the
+     * current transaction.
+     */
+    public void recordFor(String actor, String action, String target, String result, String content) {
+        em.persist(new AuditEvent(clock.instant(), actor, action, target, result, null, content));
+    }
+
     /** Records a failed or refused attempt, which has no transaction of its own to join. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(String action, String target, String result, String content) {

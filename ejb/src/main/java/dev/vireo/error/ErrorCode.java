@@ -29,6 +29,10 @@ public enum ErrorCode {
     TASK_NOT_FOUND("TASK0001E", 404, "Task %s does not exist"),
     TASK_INVALID_STATUS("TASK0002E", 400, "Invalid task status '%s': use running, finished or failed"),
     TASKS_SATURATED("TASK0003E", 503, "Cannot start %s now: the task executor is not accepting work"),
+    /** The audit result of a task that ended with an unexpected error (its message has the reason). */
+    TASK_FAILED("TASK0004E", 500, "Task %s failed: %s"),
+    /** The audit result of a task cut short by a server stop. */
+    TASK_INTERRUPTED("TASK0005E", 503, "Task %s was interrupted by a server restart"),
 
     // operation locks
     LOCKED("LOCK0001E", 409, "The %s is busy with %s: try again when it has ended"),
@@ -131,6 +135,9 @@ public enum ErrorCode {
     POOL_NOT_LOGICAL("STG0027E", 400, "Only logical pools take disks, and %s is a %s pool"),
     STORAGE_SERVER_NOT_FOUND("STG0028E", 404, "No storage pool uses the storage server %s"),
     POOL_FIELD_NOT_FOR_TYPE("STG0029E", 400, "%s is not for %s pools"),
+    VOLUME_DOWNLOADING("STG0030E", 409, "Volume %s of storage pool %s is still being downloaded from %s: wait for its task to end"),
+    VOLUME_DOWNLOAD_INTERRUPTED("STG0031E", 409,
+            "Volume %s of storage pool %s holds an incomplete download from %s, cut short by a server stop: delete it"),
 
     // networks
     NETWORK_NOT_FOUND("NET0001E", 404, "Network %s does not exist"),

@@ -82,9 +82,9 @@ public class StorageVolumeService {
                     .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), null, volume.pool()))
                     .toList();
         }
-        Map<String, UploadProgress> uploading = uploads.inPool(pool);
+        Map<String, VolumeUploads.Filling> filling = uploads.inPool(pool);
         return volumes(pool).stream().filter(visible).sorted(Comparator.comparing(VolumeSummary::name))
-                .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), uploading.get(volume.name())))
+                .map(volume -> view(volume, users.getOrDefault(volume.path(), List.of()), filling.get(volume.name())))
                 .toList();
     }
 
@@ -92,7 +92,7 @@ public class StorageVolumeService {
         VolumeHolders holders = VolumeHolders.read(libvirt);
         VolumeSummary volume = find(pool, name, holders);
         return view(volume, visibleUsersByPath(holders).getOrDefault(volume.path(), List.of()),
-                uploads.find(volume.pool(), name).orElse(null), IsoPool.is(pool) ? volume.pool() : null);
+                uploads.filling(volume.pool(), name).orElse(null), IsoPool.is(pool) ? volume.pool() : null);
     }
 
     /**
@@ -136,11 +136,12 @@ public class StorageVolumeService {
         }
         return tasks.submit("volume.create", uri(pool, name), progress -> {
             progress.report(10, "creating " + name + " in " + pool);
-            libvirt.createVolume(libvirt.localUri(), pool, spec);
+            // marked before it exists: a crash in between must not leave an empty volume that looks complete
+            uploads.begin(pool, name, spec.capacityBytes());
             try {
-                uploads.begin(pool, name, spec.capacityBytes());
+                libvirt.createVolume(libvirt.localUri(), pool, spec);
             } catch (RuntimeException e) {
-                removeQuietly(pool, name);
+                uploads.forget(pool, name);
                 throw e;
             }
             return "volume " + name + " in pool " + pool + " is ready for an upload of " + spec.capacityBytes() + " bytes";
@@ -166,7 +167,14 @@ public class StorageVolumeService {
         try (UrlContent content = UrlContent.open(url)) {
             long length = content.length();
             progress.report(0, "0 of " + length + " bytes");
-            libvirt.createVolume(libvirt.localUri(), pool, new VolumeSpec(name, length, "raw", null, null));
+            // incomplete until the last byte, also for whoever looks after a crash (VolumeRecovery)
+            uploads.beginDownload(pool, name, url.toString(), length);
+            try {
+                libvirt.createVolume(libvirt.localUri(), pool, new VolumeSpec(name, length, "raw", null, null));
+            } catch (RuntimeException e) {
+                uploads.forget(pool, name);
+                throw e;
+            }
             ProgressInput counted = new ProgressInput(content.body(), length, progress);
             try {
                 libvirt.uploadVolume(libvirt.localUri(), pool, name, 0, length, counted);
@@ -179,6 +187,7 @@ public class StorageVolumeService {
                 throw e;
             }
             String format = recognise(pool, name);
+            uploads.forget(pool, name);
             return "downloaded " + length + " bytes from " + url + " into volume " + name + " (" + format + ")";
         }
     }
@@ -195,8 +204,10 @@ public class StorageVolumeService {
     public VolumeView writeChunk(String pool, String name, Long chunkSize, InputStream data) {
         IsoPool.refuseChange(pool, "take uploads");
         claim(pool, name);
-        UploadProgress upload = uploads.find(pool, name)
-                .orElseThrow(() -> new VireoException(ErrorCode.UPLOAD_NOT_EXPECTED, name, pool));
+        UploadProgress upload = uploads.find(pool, name).orElseThrow(() -> {
+            uploads.requireComplete(pool, name); // a download's volume says so
+            return new VireoException(ErrorCode.UPLOAD_NOT_EXPECTED, name, pool);
+        });
         long size = Chunks.require(name, chunkSize, upload.offset(), upload.size());
         UploadProgress after;
         try (ChunkSpool chunk = ChunkSpool.copy(data, size, name)) {
@@ -286,19 +297,21 @@ public class StorageVolumeService {
         uploads.forget(pool, name);
     }
 
-    private VolumeView view(VolumeSummary volume, List<String> usedBy, UploadProgress upload) {
-        return view(volume, usedBy, upload, null);
+    private VolumeView view(VolumeSummary volume, List<String> usedBy, VolumeUploads.Filling filling) {
+        return view(volume, usedBy, filling, null);
     }
 
-    private VolumeView view(VolumeSummary volume, List<String> usedBy, UploadProgress upload, String shownPool) {
+    private VolumeView view(VolumeSummary volume, List<String> usedBy, VolumeUploads.Filling filling, String shownPool) {
+        UploadProgress upload = filling == null ? null : filling.upload();
         boolean iso = "iso".equals(volume.format());
         Optional<IsoImage> image = iso ? libvirt.isoImage(libvirt.localUri(), volume.path()) : Optional.empty();
         Distro distro = iso ? DistroLabels.recognise(image.map(IsoImage::label).orElse(null)) : null;
-        boolean valid = upload == null && volume.capacityBytes() > 0 && image.map(IsoImage::iso9660).orElse(true);
+        boolean valid = filling == null && volume.capacityBytes() > 0 && image.map(IsoImage::iso9660).orElse(true);
         return new VolumeView(volume.name(), volume.type(), volume.capacityBytes(), volume.allocationBytes(),
                 volume.format(), volume.path(), iso ? distro.osDistro() : null, iso ? distro.osVersion() : null,
                 iso ? image.map(IsoImage::bootable).orElse(false) : null, usedBy, valid,
-                qemuMayUse(volume.permissions(), !iso), upload, shownPool);
+                qemuMayUse(volume.permissions(), !iso), upload,
+                (filling == null ? VolumeState.READY : filling.state()).apiName(), shownPool);
     }
 
     private boolean qemuMayUse(FilePermissions permissions, boolean write) {
@@ -315,6 +328,7 @@ public class StorageVolumeService {
     private void removeQuietly(String pool, String name) {
         try {
             libvirt.deleteVolume(libvirt.localUri(), pool, name);
+            uploads.forget(pool, name);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot remove the half-made volume " + name + " of pool " + pool, e);
         }
@@ -330,9 +344,7 @@ public class StorageVolumeService {
     }
 
     private void requireNoUpload(VolumeSummary volume) {
-        uploads.find(volume.pool(), volume.name()).ifPresent(upload -> {
-            throw new VireoException(ErrorCode.VOLUME_UPLOADING, volume.name(), upload.offset(), upload.size());
-        });
+        uploads.requireComplete(volume.pool(), volume.name());
     }
 
     private void requireUnused(VolumeSummary volume) {

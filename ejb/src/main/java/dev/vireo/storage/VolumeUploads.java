@@ -9,11 +9,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The bookkeeping of chunked uploads: which volumes await bytes, and how many arrived. */
+/**
+ * The bookkeeping of volumes being filled, by chunked uploads or downloads from a URL: which
+ * volumes are incomplete, and how many bytes of an upload arrived. A volume is complete when it
+ * has no record here.
+ */
 @Stateless
 public class VolumeUploads {
 
@@ -21,6 +26,14 @@ public class VolumeUploads {
     @FunctionalInterface
     interface ChunkWriter {
         void write(long offset);
+    }
+
+    /** A volume still being filled: how, and for an upload how far it got. */
+    public record Filling(VolumeState state, UploadProgress upload, String url) {
+    }
+
+    /** A volume of a pool. */
+    public record Volume(String pool, String name) {
     }
 
     @PersistenceContext(unitName = "vireo")
@@ -35,14 +48,40 @@ public class VolumeUploads {
         em.persist(new VolumeUpload(pool, volume, size, Instant.now(clock)));
     }
 
-    public Optional<UploadProgress> find(String pool, String volume) {
-        return entity(pool, volume, LockModeType.NONE).map(VolumeUploads::progress);
+    /**
+     * Marks a volume as being filled from {@code url} until {@link #forget}: committed before the
+     * volume exists, so that a crash at any point leaves it marked.
+     */
+    public void beginDownload(String pool, String volume, String url, long size) {
+        forget(pool, volume);
+        em.flush();
+        em.persist(VolumeUpload.download(pool, volume, url, size, Instant.now(clock)));
     }
 
-    /** The uploads under way in a pool, by volume name. */
-    public Map<String, UploadProgress> inPool(String pool) {
+    /** The chunked upload awaiting bytes for a volume, if any (downloads are not uploads). */
+    public Optional<UploadProgress> find(String pool, String volume) {
+        return entity(pool, volume, LockModeType.NONE).filter(upload -> !upload.isDownload()).map(VolumeUploads::progress);
+    }
+
+    /** The volumes of a pool still being filled, by name. */
+    public Map<String, Filling> inPool(String pool) {
         return em.createNamedQuery(VolumeUpload.OF_POOL, VolumeUpload.class).setParameter("pool", pool)
-                .getResultStream().collect(Collectors.toMap(VolumeUpload::getVolume, VolumeUploads::progress));
+                .getResultStream().collect(Collectors.toMap(VolumeUpload::getVolume, VolumeUploads::filling));
+    }
+
+    public Optional<Filling> filling(String pool, String volume) {
+        return entity(pool, volume, LockModeType.NONE).map(VolumeUploads::filling);
+    }
+
+    /** Refuses (409) a volume whose content is not complete: it cannot be read, copied, changed or attached yet. */
+    public void requireComplete(String pool, String volume) {
+        entity(pool, volume, LockModeType.NONE).ifPresent(upload -> {
+            if (!upload.isDownload()) {
+                throw new VireoException(ErrorCode.VOLUME_UPLOADING, volume, upload.getWrittenBytes(), upload.getTotalBytes());
+            }
+            throw new VireoException(upload.isInterrupted() ? ErrorCode.VOLUME_DOWNLOAD_INTERRUPTED
+                    : ErrorCode.VOLUME_DOWNLOADING, volume, pool, upload.getUrl());
+        });
     }
 
     /**
@@ -54,6 +93,7 @@ public class VolumeUploads {
      */
     public UploadProgress append(String pool, String volume, long size, ChunkWriter writer) {
         VolumeUpload upload = entity(pool, volume, LockModeType.PESSIMISTIC_WRITE)
+                .filter(found -> !found.isDownload())
                 .orElseThrow(() -> new VireoException(ErrorCode.UPLOAD_NOT_EXPECTED, volume, pool));
         Chunks.require(volume, size, upload.getWrittenBytes(), upload.getTotalBytes());
         writer.write(upload.getWrittenBytes());
@@ -69,6 +109,19 @@ public class VolumeUploads {
         entity(pool, volume, LockModeType.NONE).ifPresent(em::remove);
     }
 
+    /**
+     * Marks every download as interrupted; called once at start-up, when none can be running.
+     *
+     * @return the volumes those downloads were filling
+     */
+    public List<Volume> interruptDownloads() {
+        Instant now = Instant.now(clock);
+        return em.createNamedQuery(VolumeUpload.DOWNLOADS, VolumeUpload.class).getResultStream()
+                .peek(download -> download.interrupt(now))
+                .map(download -> new Volume(download.getPool(), download.getVolume()))
+                .toList();
+    }
+
     private Optional<VolumeUpload> entity(String pool, String volume, LockModeType lock) {
         return em.createNamedQuery(VolumeUpload.OF_VOLUME, VolumeUpload.class)
                 .setParameter("pool", pool).setParameter("volume", volume)
@@ -77,5 +130,12 @@ public class VolumeUploads {
 
     private static UploadProgress progress(VolumeUpload upload) {
         return new UploadProgress(upload.getWrittenBytes(), upload.getTotalBytes());
+    }
+
+    private static Filling filling(VolumeUpload upload) {
+        if (!upload.isDownload()) {
+            return new Filling(VolumeState.UPLOADING, progress(upload), null);
+        }
+        return new Filling(upload.isInterrupted() ? VolumeState.INTERRUPTED : VolumeState.DOWNLOADING, null, upload.getUrl());
     }
 }

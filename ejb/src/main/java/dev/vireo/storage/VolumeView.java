@@ -13,9 +13,11 @@ import java.util.List;
  *                      and for an ISO image that is no ISO 9660 image
  * @param hasPermission whether the user QEMU runs as may read the volume's file (and write it, unless an ISO image)
  * @param upload        how far a chunked upload into the volume got; null when none awaits bytes
+ * @param state         {@code ready}, or while its content is incomplete {@code uploading}, {@code downloading}, or
+ *                      {@code interrupted} (a download a server stop cut short): only a ready volume is read, copied or attached
  * @param pool          the pool that holds the volume, in the {@code kimchi_isos} view only; else null
  */
 public record VolumeView(String name, String type, long capacity, long allocation, String format, String path,
                          String osDistro, String osVersion, Boolean bootable, List<String> usedBy, boolean isvalid,
-                         boolean hasPermission, UploadProgress upload, String pool) {
+                         boolean hasPermission, UploadProgress upload, String state, String pool) {
 }

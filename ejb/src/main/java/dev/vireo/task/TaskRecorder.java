@@ -1,6 +1,10 @@
 package dev.vireo.task;
 
+import dev.vireo.audit.AuditLog;
+import dev.vireo.audit.AuditedCall;
+import dev.vireo.error.ErrorCode;
 import dev.vireo.persistence.task.Task;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,10 +13,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes task state, each change in a transaction of its own so that pollers see it at once and a
- * failing operation cannot roll back the record of its failure.
+ * failing operation cannot roll back the record of its failure. A task's end is audited in the
+ * same transaction as the end itself: under the action and target its start was audited with, as
+ * done by its owner.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -23,10 +30,14 @@ public class TaskRecorder {
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
 
+    @EJB
+    AuditLog audit;
+
     private final Clock clock = Clock.systemUTC();
 
     public TaskView create(String operation, String targetUri, String owner) {
         Task task = new Task(operation, targetUri, owner, Instant.now(clock));
+        AuditedCall.current().ifPresent(call -> task.auditedAs(call.action(), call.target()));
         em.persist(task);
         em.flush();
         return TaskView.of(task);
@@ -47,22 +58,42 @@ public class TaskRecorder {
         Task task = lock(id);
         if (task.isRunning()) {
             task.finish(message, Instant.now(clock));
+            audit(task, AuditLog.OK);
         }
     }
 
+    /** Fails a task for an unexpected error (audited as {@code TASK0004E}). */
     public void fail(long id, String reason) {
+        fail(id, ErrorCode.TASK_FAILED.code(), reason);
+    }
+
+    /** Fails a task; {@code code} is the error code its audit entry records as the result. */
+    public void fail(long id, String code, String reason) {
         Task task = lock(id);
         if (task.isRunning()) {
             task.fail(reason, Instant.now(clock));
+            audit(task, code);
         }
     }
 
     /** Ends every task still marked running; called once at start-up, when none can be. */
     public int failInterrupted() {
-        return em.createNamedQuery(Task.FAIL_RUNNING)
-                .setParameter("message", INTERRUPTED)
-                .setParameter("now", Instant.now(clock))
-                .executeUpdate();
+        List<Task> running = em.createNamedQuery(Task.RUNNING, Task.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Instant now = Instant.now(clock);
+        for (Task task : running) {
+            task.fail(INTERRUPTED, now);
+            audit(task, ErrorCode.TASK_INTERRUPTED.code());
+        }
+        return running.size();
+    }
+
+    /** A task not started by an audited call (none today but test probes) is audited under its operation and URI. */
+    private void audit(Task task, String result) {
+        String action = task.getAuditAction() != null ? task.getAuditAction() : task.getOperation();
+        String target = task.getAuditAction() != null ? task.getAuditTarget() : task.getTargetUri();
+        String actor = task.getOwner() != null ? task.getOwner() : "system";
+        audit.recordFor(actor, action, target, result, "task " + task.getId() + ": " + task.getMessage());
     }
 
     private Task lock(long id) {

@@ -71,7 +71,7 @@ public class TaskService {
             executor.execute(() -> run(id, work, taskRecorder, owner, taskLocks));
         } catch (RejectedExecutionException e) {
             CurrentOperation.takeBack(owner);
-            recorder.fail(id, ErrorCode.TASKS_SATURATED.reason(operation));
+            recorder.fail(id, ErrorCode.TASKS_SATURATED.code(), ErrorCode.TASKS_SATURATED.reason(operation));
             throw new VireoException(ErrorCode.TASKS_SATURATED, e, operation);
         }
         return task;
@@ -121,7 +121,7 @@ public class TaskService {
         try {
             recorder.finish(id, CurrentOperation.runAsTask(operation, locks, () -> work.run(progress)));
         } catch (VireoException e) {
-            recorder.fail(id, e.code() + ": " + e.reason());
+            recorder.fail(id, e.code(), e.code() + ": " + e.reason());
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Task " + id + " failed", e);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -13,11 +13,13 @@ import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
+import dev.vireo.persistence.template.TemplateDisk;
 import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.security.AccountService;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import dev.vireo.storage.VolumeUploads;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
@@ -72,6 +74,9 @@ public class VmService {
 
     @EJB
     ConsoleTickets consoleTickets;
+
+    @EJB
+    VolumeUploads uploads;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -145,6 +150,7 @@ public class VmService {
         if (libvirt.domain(libvirt.localUri(), name).isPresent()) {
             throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
+        requireCompleteVolumes(settings);
         VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), callers.currentToken(), settings, text("title", request.title()),
                 text("description", request.description()));
         VmBuilder builder = new VmBuilder(libvirt, domainType);
@@ -198,6 +204,19 @@ public class VmService {
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         for (VireoMetadata.OwnedVolume volume : removed.definition().metadata().volumes()) {
             libvirt.deleteVolume(libvirt.localUri(), volume.pool(), volume.name());
+        }
+    }
+
+    /** A template's base volumes and ISO must be complete: a VM would start from half an image. */
+    private void requireCompleteVolumes(TemplateSettings settings) {
+        for (TemplateDisk disk : settings.disks()) {
+            if (disk.volume() != null) {
+                uploads.requireComplete(disk.pool(), disk.volume());
+            }
+        }
+        if (settings.cdrom() != null && settings.cdrom().startsWith("/")) {
+            libvirt.volumeAt(libvirt.localUri(), settings.cdrom())
+                    .ifPresent(iso -> uploads.requireComplete(iso.pool(), iso.name()));
         }
     }
 

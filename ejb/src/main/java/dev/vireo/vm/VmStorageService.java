@@ -13,6 +13,7 @@ import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.storage.VolumeHolders;
+import dev.vireo.storage.VolumeUploads;
 import dev.vireo.validation.MediaUrls;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,6 +47,9 @@ public class VmStorageService {
 
     @EJB
     Callers callers;
+
+    @EJB
+    VolumeUploads uploads;
 
     /** A device after a change, and what of the change waits for the VM's next start. */
     public record Changed(StorageView storage, List<String> pendingUntilRestart) {
@@ -100,6 +104,7 @@ public class VmStorageService {
                         + pool + " as a disk: it belongs to no virtual machine, and taking a free volume needs the "
                         + Permission.STORAGE_MANAGE + " permission");
             }
+            uploads.requireComplete(pool, vol);
             // claimed once the caller is known to see it, so that a busy answer reveals nothing
             locks.claim(LockTarget.volume(pool, vol));
             String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
@@ -168,6 +173,7 @@ public class VmStorageService {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"
                     + " pool nor an http/https/ftp/ftps/tftp URL");
         }
+        uploads.requireComplete(volume.pool(), volume.name());
         return DomainSpec.Disk.file("cdrom", volume.path(), "raw", GuestDefaults.CDROM_BUS, target);
     }
 

@@ -1070,6 +1070,60 @@ class RealHypervisorIT {
     }
 
     @Test
+    void aVolumeBeingDownloadedIsMarkedAndRefusedUntilItsLastByte() throws Exception {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String pool = HostFixtures.unique("e2e-dl");
+            Path directory = host.dirPool(pool, true);
+            Path source = Transfers.randomFile(host.directory("download-" + pool), "slow.img", 4);
+            String sha = Transfers.sha256(source);
+            String volumes = "/api/storagepools/" + pool + "/storagevolumes";
+            // a web server that sends the first half of the file, then waits until the test lets it go on
+            java.util.concurrent.CountDownLatch rest = new java.util.concurrent.CountDownLatch(1);
+            byte[] bytes = Files.readAllBytes(source);
+            com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            web.createContext("/slow.img", exchange -> {
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (java.io.OutputStream body = exchange.getResponseBody()) {
+                    body.write(bytes, 0, bytes.length / 2);
+                    body.flush();
+                    rest.await(2, java.util.concurrent.TimeUnit.MINUTES);
+                    body.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            web.start();
+            try {
+                String id = api().contentType(ContentType.JSON).body("{\"url\": \"" + Transfers.urlOf(web, source) + "\"}")
+                        .post(volumes).then().statusCode(202).extract().path("id");
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> api().get(volumes + "/slow.img").statusCode() == 200);
+
+                api().get(volumes + "/slow.img").then().body("state", equalTo("downloading")).body("isvalid", equalTo(false));
+                api().accept(ContentType.BINARY).get(volumes + "/slow.img/content").then()
+                        .statusCode(409).body("code", equalTo("STG0030E"));
+                api().post(volumes + "/slow.img/clone").then().statusCode(409).body("code", equalTo("STG0030E"));
+                api().contentType(ContentType.JSON).body("{\"type\": \"disk\", \"pool\": \"" + pool + "\", \"vol\": \"slow.img\"}")
+                        .post("/api/vms/" + vm + "/storages").then().statusCode(409).body("code", equalTo("STG0030E"));
+                assertThat(virsh("domblklist", vm)).doesNotContain("slow.img");
+
+                rest.countDown();
+                JsonPath task = awaitTask(id);
+                assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+            } finally {
+                rest.countDown();
+                web.stop(0);
+            }
+            api().get(volumes + "/slow.img").then().body("state", equalTo("ready")).body("isvalid", equalTo(true));
+            assertThat(Transfers.sha256(directory.resolve("slow.img"))).isEqualTo(sha);
+            api().contentType(ContentType.JSON).body("{\"type\": \"disk\", \"pool\": \"" + pool + "\", \"vol\": \"slow.img\"}")
+                    .post("/api/vms/" + vm + "/storages").then().statusCode(201);
+            assertThat(virsh("domblklist", vm)).contains(directory.resolve("slow.img").toString());
+        }
+    }
+
+    @Test
     void recognisesIsoImagesFromUrlsAndResumesAnUploadAfterARefusedChunk() throws Exception {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-iso");

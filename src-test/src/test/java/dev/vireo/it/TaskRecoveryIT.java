@@ -1,6 +1,7 @@
 package dev.vireo.it;
 
 import static dev.vireo.it.Vireo.api;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
@@ -18,7 +19,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A task left running by a stopped application is failed when the application starts again. */
+/**
+ * A task left running by a stopped application is failed when the application starts again, and
+ * its end is audited under the action and target its start was audited with.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TaskRecoveryIT {
@@ -50,6 +54,10 @@ class TaskRecoveryIT {
                     .body("status", equalTo("failed"))
                     .body("message", equalTo("interrupted by server restart"))
                     .body("progress", equalTo(40));
+            api().queryParam("action", "vm.clone").queryParam("limit", 1000).get("/api/logs").then().statusCode(200)
+                    .body("findAll { it.target == 'orphan' }.collect { it.user + ' ' + it.result + ' ' + it.content }",
+                            contains("admin TASK0005E admin vm.clone orphan: TASK0005E (task " + ORPHAN_ID
+                                    + ": interrupted by server restart)"));
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }
@@ -58,9 +66,10 @@ class TaskRecoveryIT {
     private static void insertRunningTask() throws SQLException {
         try (Connection db = Vireo.database();
              PreparedStatement insert = db.prepareStatement("insert into task "
-                     + "(id, version, operation, status, message, target_uri, progress, owner, created, updated) "
-                     + "values (?, 0, 'vm.clone', 'RUNNING', 'copying disk 1 of 2', '/api/vms/orphan', 40, "
-                     + "'admin', ?, ?)")) {
+                     + "(id, version, operation, status, message, target_uri, progress, owner, created, updated, "
+                     + "audit_action, audit_target) "
+                     + "values (?, 0, 'vm.clone', 'RUNNING', 'copying disk 1 of 2', '/api/vms/orphan-clone1', 40, "
+                     + "'admin', ?, ?, 'vm.clone', 'orphan')")) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setLong(1, ORPHAN_ID);
             insert.setTimestamp(2, now);

@@ -12,9 +12,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A volume being filled by chunked uploads: how many bytes it expects and how many arrived, in
- * order from the start. It lives from the upload's start to its last byte, so an upload resumes
- * after a lost connection or a server restart.
+ * A volume being filled, by chunked uploads or by a download from a URL: how many bytes it expects
+ * and how many arrived, in order from the start. It lives from the filling's start to its last
+ * byte, so the volume is known to be incomplete until then, also after a crash. A chunked upload
+ * resumes after a lost connection or a server restart; a download cannot, and is marked
+ * interrupted at the next start.
  */
 @Entity
 @Table(name = "volume_upload", uniqueConstraints = @UniqueConstraint(name = "volume_upload_volume",
@@ -22,10 +24,13 @@ import java.time.Instant;
 @NamedQuery(name = VolumeUpload.OF_VOLUME,
         query = "select u from VolumeUpload u where u.pool = :pool and u.volume = :volume")
 @NamedQuery(name = VolumeUpload.OF_POOL, query = "select u from VolumeUpload u where u.pool = :pool")
+@NamedQuery(name = VolumeUpload.DOWNLOADS, query = "select u from VolumeUpload u where u.url is not null")
 public class VolumeUpload {
 
     public static final String OF_VOLUME = "VolumeUpload.ofVolume";
     public static final String OF_POOL = "VolumeUpload.ofPool";
+    public static final String DOWNLOADS = "VolumeUpload.downloads";
+    public static final int URL_LENGTH = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -45,6 +50,14 @@ public class VolumeUpload {
 
     @Column(name = "written_bytes", nullable = false)
     private long writtenBytes;
+
+    /** Where a download comes from; null for a chunked upload. */
+    @Column(length = URL_LENGTH)
+    private String url;
+
+    /** A download that a server stop cut short (with a default, for databases that have uploads already). */
+    @Column(nullable = false, columnDefinition = "boolean default false")
+    private boolean interrupted;
 
     @Column(nullable = false)
     private Instant created;
@@ -66,6 +79,13 @@ public class VolumeUpload {
         this.updated = now;
     }
 
+    /** A volume being filled from {@code url}. */
+    public static VolumeUpload download(String pool, String volume, String url, long totalBytes, Instant now) {
+        VolumeUpload download = new VolumeUpload(pool, volume, totalBytes, now);
+        download.url = url.length() <= URL_LENGTH ? url : url.substring(0, URL_LENGTH - 1) + "…";
+        return download;
+    }
+
     public String getPool() {
         return pool;
     }
@@ -81,6 +101,25 @@ public class VolumeUpload {
     /** The bytes written so far, which is also where the next chunk goes. */
     public long getWrittenBytes() {
         return writtenBytes;
+    }
+
+    /** Where a download comes from; null for a chunked upload. */
+    public String getUrl() {
+        return url;
+    }
+
+    public boolean isDownload() {
+        return url != null;
+    }
+
+    public boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /** Marks a download that a server stop cut short: no one will finish it. */
+    public void interrupt(Instant now) {
+        interrupted = true;
+        updated = now;
     }
 
     public Instant getUpdated() {

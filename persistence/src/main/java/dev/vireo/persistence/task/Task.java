@@ -18,14 +18,13 @@ import java.time.Instant;
 @Table(name = "task", indexes = {
         @Index(name = "task_status", columnList = "status"),
         @Index(name = "task_target", columnList = "target_uri")})
-@NamedQuery(name = Task.FAIL_RUNNING,
-        query = "update Task t set t.status = dev.vireo.persistence.task.TaskStatus.FAILED, "
-                + "t.message = :message, t.updated = :now, t.version = t.version + 1 "
-                + "where t.status = dev.vireo.persistence.task.TaskStatus.RUNNING")
+@NamedQuery(name = Task.RUNNING,
+        query = "select t from Task t where t.status = dev.vireo.persistence.task.TaskStatus.RUNNING")
 public class Task {
 
-    public static final String FAIL_RUNNING = "Task.failRunning";
+    public static final String RUNNING = "Task.running";
     public static final int MESSAGE_LENGTH = 2000;
+    public static final int AUDIT_TARGET_LENGTH = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -53,6 +52,13 @@ public class Task {
     @Column(length = 100)
     private String owner;
 
+    /** The audit action and target of the call that started the task, which its outcome is audited under. */
+    @Column(name = "audit_action", length = 80)
+    private String auditAction;
+
+    @Column(name = "audit_target", length = AUDIT_TARGET_LENGTH)
+    private String auditTarget;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -69,6 +75,13 @@ public class Task {
         this.message = "running";
         this.created = now;
         this.updated = now;
+    }
+
+    /** Names the audited call that started this task; its outcome is then recorded under the same action and target. */
+    public void auditedAs(String action, String target) {
+        this.auditAction = action;
+        this.auditTarget = target == null || target.length() <= AUDIT_TARGET_LENGTH ? target
+                : target.substring(0, AUDIT_TARGET_LENGTH - 1) + "…";
     }
 
     public Long getId() {
@@ -97,6 +110,15 @@ public class Task {
 
     public String getOwner() {
         return owner;
+    }
+
+    /** The audit action of the call that started this task, or null when none was audited. */
+    public String getAuditAction() {
+        return auditAction;
+    }
+
+    public String getAuditTarget() {
+        return auditTarget;
     }
 
     public Instant getCreated() {

@@ -32,4 +32,27 @@ class VolumeUploadTest {
         assertThat(upload.getWrittenBytes()).isEqualTo(8);
         assertThatIllegalArgumentException().isThrownBy(() -> new VolumeUpload("default", "empty", 0, START));
     }
+
+    @Test
+    void aDownloadKeepsWhereItComesFromAndIsMarkedWhenCutShort() {
+        VolumeUpload upload = new VolumeUpload("default", "disk.img", 10, START);
+        VolumeUpload download = VolumeUpload.download("default", "image.iso", "https://example.org/image.iso", 10, START);
+
+        assertThat(upload.isDownload()).isFalse();
+        assertThat(download.isDownload()).isTrue();
+        assertThat(download.getUrl()).isEqualTo("https://example.org/image.iso");
+        assertThat(download.isInterrupted()).isFalse();
+        download.interrupt(START.plusSeconds(5));
+        assertThat(download.isInterrupted()).isTrue();
+        assertThat(download.getUpdated()).isEqualTo(START.plusSeconds(5));
+    }
+
+    @Test
+    void aDownloadsUrlIsShortenedToItsColumn() {
+        String url = "https://example.org/" + "a".repeat(VolumeUpload.URL_LENGTH);
+
+        String kept = VolumeUpload.download("default", "a.img", url, 10, START).getUrl();
+
+        assertThat(kept).hasSize(VolumeUpload.URL_LENGTH).startsWith("https://example.org/aaa").endsWith("…");
+    }
 }

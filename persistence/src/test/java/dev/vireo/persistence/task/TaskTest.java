@@ -231,4 +231,17 @@ class TaskTest {
 
         assertThat(task.getTargetUri()).isEqualTo("/plugins/kimchi/vms/web-02");
     }
+
+    @Test
+    void keepsTheAuditedCallThatStartedIt() {
+        Task task = newTask();
+        assertThat(task.getAuditAction()).isNull();
+
+        task.auditedAs("vm.clone", "web-01");
+        assertThat(task.getAuditAction()).isEqualTo("vm.clone");
+        assertThat(task.getAuditTarget()).isEqualTo("web-01");
+
+        task.auditedAs("vm.clone", "w".repeat(5000));
+        assertThat(task.getAuditTarget()).hasSize(Task.AUDIT_TARGET_LENGTH).endsWith("w…");
+    }
 }
