@@ -156,8 +156,8 @@ class BadInputIT {
             }
         }
         // a number that does not fit its parameter is refused naming it, not a 404
-        refused("GET /api/logs?limit=abc", admin().get("/api/logs?limit=abc"), "limit", Set.of("API0002E"));
-        refused("GET /api/logs?start=99999999999", admin().get("/api/logs?start=99999999999"), "start", Set.of("API0002E"));
+        refused("GET /api/logs?limit=abc", admin().get("/api/logs?limit=abc"), "limit", Set.of("LOG0001E"));
+        refused("GET /api/logs?start=99999999999", admin().get("/api/logs?start=99999999999"), "start", Set.of("LOG0001E"));
         assertThat(checked).as("query parameters in the OpenAPI document").isGreaterThan(5);
         assertThat(failures).as("bad answers to over-long query parameters").isEmpty();
     }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -59,20 +58,16 @@ public class LogResource {
         return Response.status(Response.Status.CREATED).entity(log.add(entry.format(), entry.content())).build();
     }
 
-    /**
-     * A whole number of any size; beyond the int range it stands at the range's end, which the
-     * service then refuses (a limit) or answers (a start past the end), instead of a 404 for an
-     * unconvertible parameter.
-     */
+    /** A whole number of the int range: a number beyond it is refused naming the parameter, never wrapped. */
     static Integer whole(String field, String value) {
         if (value == null) {
             return null;
         }
         try {
-            BigInteger number = new BigInteger(value.strip());
-            return number.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+            return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw new VireoException(ErrorCode.INVALID_LOG_QUERY, field + " must be a whole number");
+            throw new VireoException(ErrorCode.INVALID_LOG_QUERY, field + " must be a whole number from 0 to "
+                    + Integer.MAX_VALUE);
         }
     }
 

@@ -29,15 +29,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions")
 public class SessionResource {
 
-    /** Nano's login body; {@code nonce} is accepted and ignored (the password travels over TLS, not hashed). */
-    public record Login(String user, String password, String nonce, BigDecimal timeout) {
+    /**
+     * Nano's login body; {@code nonce} is accepted and ignored (the password travels over TLS, not
+     * hashed). A timeout beyond a long is refused as the body is read; the service names the range.
+     */
+    public record Login(String user, String password, String nonce, Long timeout) {
     }
 
     /** What a login answers: the session value (shown this once) and its timeout in seconds. */
     public record Opened(String session, String id, int timeout) {
     }
 
-    public record Refresh(BigDecimal timeout) {
+    public record Refresh(Long timeout) {
     }
 
     @EJB
@@ -51,7 +54,8 @@ public class SessionResource {
     @Operation(summary = "Sign in (user, password, optional timeout: 60 to 86400 seconds, default 1800); also sets the session cookie")
     public Response login(Login login) {
         ActionBody.required(login);
-        AccessKeyService.Issued session = keys.login(login.user(), login.password(), login.timeout(), request.getRemoteAddr());
+        AccessKeyService.Issued session = keys.login(login.user(), login.password(), seconds(login.timeout()),
+                request.getRemoteAddr());
         return Response.ok(new Opened(session.value(), session.id(), session.timeout()))
                 .cookie(cookie(session.value(), session.timeout()))
                 .build();
@@ -74,7 +78,7 @@ public class SessionResource {
     @Path("{session}")
     @Operation(summary = "Refresh a session (its user, or account.manage): it lasts its timeout (or the one given, 60 to 86400 s) from now")
     public AccessKeyService.SessionView refresh(@PathParam("session") String session, Refresh refresh) {
-        return keys.refresh(session, refresh == null ? null : refresh.timeout());
+        return keys.refresh(session, refresh == null ? null : seconds(refresh.timeout()));
     }
 
     @DELETE
@@ -88,5 +92,9 @@ public class SessionResource {
     private static NewCookie cookie(String value, int maxAge) {
         return new NewCookie.Builder(Credentials.SESSION_COOKIE).value(value).path("/").maxAge(maxAge)
                 .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+    }
+
+    private static BigDecimal seconds(Long timeout) {
+        return timeout == null ? null : BigDecimal.valueOf(timeout);
     }
 }
