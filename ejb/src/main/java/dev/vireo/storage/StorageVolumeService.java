@@ -240,6 +240,8 @@ public class StorageVolumeService {
     @Audited(value = "storagevolume.clone", target = 2)
     public TaskView clone(String pool, String name, VolumeCloneRequest request) {
         IsoPool.refuseChange(pool, "clone volumes");
+        // a volume still being filled says so (its task holds it: claiming it would only say "busy")
+        requireNoUpload(find(pool, name));
         VolumeSummary source = claim(pool, name);
         requireNoUpload(source);
         String targetPool = request.pool() == null ? pool : request.pool();
