@@ -22,8 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -147,6 +153,39 @@ class RealHypervisorIT {
         assertThat(virsh("domstate", vm)).isEqualTo("shut off");
         assertThat(qemuRuns()).isFalse();
         api().post("/api/vms/" + vm + "/resume").then().statusCode(409).body("code", equalTo("VMS0005E"));
+    }
+
+    /** Issue 13: concurrent starts and power-offs of one guest once answered 500 (QEMU's own state lock). */
+    @Test
+    void conflictingStartsAndPoweroffsOfARealGuestAnswerWithoutAServerError() throws Exception {
+        awaitListed();
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<io.restassured.response.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String action = i % 2 == 0 ? "start" : "poweroff";
+                sent.add(clients.submit(() -> {
+                    gate.await();
+                    return api().post("/api/vms/" + vm + "/" + action);
+                }));
+            }
+            gate.countDown();
+            for (Future<io.restassured.response.Response> answer : sent) {
+                io.restassured.response.Response response = answer.get(3, TimeUnit.MINUTES);
+                assertThat(response.statusCode()).as(response.asString()).isIn(200, 409);
+                if (response.statusCode() == 409) {
+                    assertThat(response.jsonPath().getString("code")).isIn("VMS0005E", "HOST0003E", "LOCK0001E");
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String state = virsh("domstate", vm);
+            api().get("/api/vms/" + vm).then().statusCode(200)
+                    .body("state", equalTo(state.equals("shut off") ? "shutoff" : state));
+        });
     }
 
     @Test
