@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Bodies of actions with no or few parameters: absent, empty or a JSON object. A field nobody
- * asked for is refused (400) rather than silently ignored, so that a misspelt option is noticed.
+ * asked for is refused (400) rather than silently ignored, so that a misspelt option is noticed;
+ * under {@code /plugins/kimchi} it is ignored, as Kimchi does.
  */
 public final class ActionBody {
 
@@ -34,7 +35,7 @@ public final class ActionBody {
         }
         for (String key : json.keySet()) {
             if (!key.equals(field)) {
-                throw new VireoException(ErrorCode.UNKNOWN_FIELD, key);
+                unknown(key);
             }
         }
         JsonValue value = json.get(field);
@@ -63,7 +64,7 @@ public final class ActionBody {
         }
         for (String key : json.keySet()) {
             if (!key.equals(field)) {
-                throw new VireoException(ErrorCode.UNKNOWN_FIELD, key);
+                unknown(key);
             }
         }
         JsonValue value = json.get(field);
@@ -84,7 +85,8 @@ public final class ActionBody {
         if (json != null) {
             for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
                 if (!allowed.contains(entry.getKey())) {
-                    throw new VireoException(ErrorCode.UNKNOWN_FIELD, entry.getKey());
+                    unknown(entry.getKey());
+                    continue;
                 }
                 if (entry.getValue() instanceof JsonString text) {
                     values.put(entry.getKey(), text.getString());
@@ -99,9 +101,14 @@ public final class ActionBody {
     public static void requireNoParameters(String body) {
         JsonObject json = object(body);
         if (json != null) {
-            json.keySet().stream().findFirst().ifPresent(field -> {
-                throw new VireoException(ErrorCode.UNKNOWN_FIELD, field);
-            });
+            json.keySet().stream().findFirst().ifPresent(ActionBody::unknown);
+        }
+    }
+
+    /** A field the action does not take: refused on the native root, ignored under Kimchi's. */
+    private static void unknown(String field) {
+        if (!KimchiPathAlias.isKimchiFace()) {
+            throw new VireoException(ErrorCode.UNKNOWN_FIELD, field);
         }
     }
 

@@ -8,16 +8,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Answers every {@code /plugins/kimchi/…} request as the same {@code /api/…} request. */
+/**
+ * Answers every {@code /plugins/kimchi/…} request as the same {@code /api/…} request, marked as
+ * one of the Kimchi face ({@link #isKimchiFace}) for the few places where Kimchi's behaviour and
+ * the strict native API differ.
+ */
 @WebFilter(KimchiPathAlias.PREFIX + "/*")
 public class KimchiPathAlias extends HttpFilter {
 
     static final String PREFIX = "/plugins/kimchi";
 
+    /** The request is served on this thread from start to end: forwards run in the same thread. */
+    private static final ThreadLocal<Boolean> KIMCHI_FACE = new ThreadLocal<>();
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
-        request.getRequestDispatcher(VireoApplication.ROOT + path).forward(request, response);
+        KIMCHI_FACE.set(Boolean.TRUE);
+        try {
+            request.getRequestDispatcher(VireoApplication.ROOT + path).forward(request, response);
+        } finally {
+            KIMCHI_FACE.remove();
+        }
+    }
+
+    /** Whether the request being served came in under {@code /plugins/kimchi}. */
+    public static boolean isKimchiFace() {
+        return KIMCHI_FACE.get() != null;
     }
 }

@@ -3,9 +3,12 @@ package dev.vireo.web.json;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.validation.Limits;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -26,7 +29,7 @@ import java.util.Map;
  * number too large for its field. Here a value of the wrong JSON type, a number out of its
  * field's range and a string over its field's {@link Limits maximum} are refused (400), named by
  * their place in the body ({@code disks[0].pool.name}). Fields the type does not know are left to
- * JSON-B, which refuses them.
+ * JSON-B, which refuses them, unless {@link #knownOnly} took them out first (Kimchi ignores them).
  */
 final class JsonShape {
 
@@ -98,6 +101,33 @@ final class JsonShape {
             }
         }
         // anything else (Object, JsonValue) takes any JSON
+    }
+
+    /** {@code value} without the fields {@code type} does not know, at every depth. */
+    static JsonValue knownOnly(JsonValue value, Type type) {
+        Class<?> raw = raw(type);
+        if (value instanceof JsonArray list && (Collection.class.isAssignableFrom(raw) || raw.isArray())) {
+            JsonArrayBuilder known = Json.createArrayBuilder();
+            list.forEach(element -> known.add(knownOnly(element, element(type))));
+            return known.build();
+        }
+        if (value instanceof JsonObject object && Map.class.isAssignableFrom(raw)) {
+            Type valueType = type instanceof ParameterizedType map ? map.getActualTypeArguments()[1] : Object.class;
+            JsonObjectBuilder known = Json.createObjectBuilder();
+            object.forEach((key, member) -> known.add(key, knownOnly(member, valueType)));
+            return known.build();
+        }
+        if (value instanceof JsonObject object && (raw.isRecord() || isBean(raw))) {
+            JsonObjectBuilder known = Json.createObjectBuilder();
+            object.forEach((key, member) -> {
+                Type property = property(raw, key);
+                if (property != null) {
+                    known.add(key, knownOnly(member, property));
+                }
+            });
+            return known.build();
+        }
+        return value;
     }
 
     private static void wholeNumber(JsonValue value, String where, Long min, Long max) {

@@ -3,6 +3,7 @@ package dev.vireo.web.json;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.validation.Limits;
+import dev.vireo.web.KimchiPathAlias;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -14,11 +15,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Every request body the API reads whole: at most {@link Limits#BODY_BYTES} (413 above), and a
  * JSON body bound to a request type must fit that type ({@link JsonShape}) before JSON-B binds
- * it. Bodies read as streams (volume uploads) pass through; their readers bound them.
+ * it; under {@code /plugins/kimchi} the fields the type does not know are dropped first, as Kimchi
+ * ignores them. Bodies read as streams (volume uploads) pass through; their readers bound them.
  */
 @Provider
 public class StrictJsonBodies implements ReaderInterceptor {
@@ -34,7 +37,13 @@ public class StrictJsonBodies implements ReaderInterceptor {
             throw new VireoException(ErrorCode.BODY_TOO_LARGE, Limits.BODY_BYTES);
         }
         if (isJson(context.getMediaType()) && isBound(type) && !isBlank(body)) {
-            JsonShape.check(parse(body), context.getGenericType());
+            JsonValue json = parse(body);
+            if (KimchiPathAlias.isKimchiFace()) {
+                // Kimchi ignores the fields its schemas do not name; the native root names them (400)
+                json = JsonShape.knownOnly(json, context.getGenericType());
+                body = json.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            JsonShape.check(json, context.getGenericType());
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
