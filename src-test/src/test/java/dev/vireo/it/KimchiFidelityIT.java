@@ -78,6 +78,37 @@ class KimchiFidelityIT {
         post(KIMCHI + "/networks", "{\"name\": 7}").then().statusCode(400).body("code", equalTo("API0002E"));
     }
 
+    @Test
+    void kimchisStatusCodesUnderItsRootAndTheNativeOnesUnderApi() {
+        String template = "ks-" + suffix;
+        post("/api/templates", "{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"}}").then().statusCode(201);
+        String vm = "ks-vm-" + suffix;
+        String task = post("/api/vms", "{\"name\": \"" + vm + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "finished".equals(api().get("/api/tasks/" + task).path("status")));
+
+        // a VM action in the wrong state: 400 for Kimchi, 409 natively; nothing changes
+        api().post(KIMCHI + "/vms/" + vm + "/resume").then().statusCode(400).body("code", equalTo("VMS0005E"));
+        api().post("/api/vms/" + vm + "/resume").then().statusCode(409).body("code", equalTo("VMS0005E"));
+        api().get("/api/vms/" + vm).then().body("state", equalTo("shutoff"));
+
+        // the screenshot of a VM that shows no screen does not exist for Kimchi
+        api().get(KIMCHI + "/vms/" + vm + "/screenshot").then().statusCode(404).body("code", equalTo("VMS0005E"));
+        api().get("/api/vms/" + vm + "/screenshot").then().statusCode(409);
+
+        // a template name taken: 400 for Kimchi, 409 natively
+        String taken = "{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"}}";
+        post(KIMCHI + "/templates", taken).then().statusCode(400).body("code", equalTo("TMPL0002E"));
+        post("/api/templates", taken).then().statusCode(409).body("code", equalTo("TMPL0002E"));
+
+        // a template's clone: Kimchi sends the client on to it (303), the native root answers 201
+        api().redirects().follow(false).post(KIMCHI + "/templates/" + template + "/clone").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/templates/" + template + "-clone1"));
+        api().post("/api/templates/" + template + "/clone").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.endsWith("/templates/" + template + "-clone2"));
+        api().get("/api/templates/" + template + "-clone1").then().statusCode(200);
+    }
+
     private static Response post(String path, String json) {
         return api().contentType(ContentType.JSON).body(json).post(path);
     }

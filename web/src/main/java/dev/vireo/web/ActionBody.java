@@ -2,6 +2,7 @@ package dev.vireo.web;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.web.kimchi.KimchiPathAlias;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * The REST API under {@code /api}; {@link KimchiPathAlias} serves it under
+ * The REST API under {@code /api}; {@link dev.vireo.web.kimchi.KimchiPathAlias} serves it under
  * {@code /plugins/kimchi} too, for clients written for Kimchi.
  */
 @ApplicationPath(VireoApplication.ROOT)

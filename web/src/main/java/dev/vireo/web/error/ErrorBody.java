@@ -12,6 +12,11 @@ public record ErrorBody(String code, String reason) {
         return response(e.status(), e.code(), e.reason());
     }
 
+    /** {@code e} answered with another status than its own (an API face's). */
+    static Response response(int status, VireoException e) {
+        return response(status, e.code(), e.reason());
+    }
+
     static Response response(ErrorCode error, Object... args) {
         return response(error.status(), error.code(), error.reason(args));
     }

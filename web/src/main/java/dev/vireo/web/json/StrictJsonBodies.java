@@ -3,7 +3,7 @@ package dev.vireo.web.json;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.validation.Limits;
-import dev.vireo.web.KimchiPathAlias;
+import dev.vireo.web.kimchi.KimchiPathAlias;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;

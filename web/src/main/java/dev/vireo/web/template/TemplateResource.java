@@ -6,6 +6,7 @@ import dev.vireo.template.TemplateRequest;
 import dev.vireo.template.TemplateService;
 import dev.vireo.template.TemplateView;
 import dev.vireo.web.ActionBody;
+import dev.vireo.web.kimchi.KimchiPathAlias;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -89,7 +90,10 @@ public class TemplateResource {
     public Response cloneTemplate(@PathParam("name") String name, String body) {
         ActionBody.requireNoParameters(body);
         TemplateView clone = templates.cloneTemplate(name);
-        return Response.created(location(clone)).tag(tag(clone)).entity(clone).build();
+        // Kimchi sends its clients on to the copy
+        Response.ResponseBuilder answer = KimchiPathAlias.isKimchiFace() ? Response.seeOther(location(clone))
+                : Response.created(location(clone));
+        return answer.tag(tag(clone)).entity(clone).build();
     }
 
     private URI location(TemplateView template) {

@@ -1,5 +1,6 @@
-package dev.vireo.web;
+package dev.vireo.web.kimchi;
 
+import dev.vireo.web.VireoApplication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
