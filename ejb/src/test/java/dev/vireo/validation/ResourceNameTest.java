@@ -54,8 +54,14 @@ class ResourceNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vm-é", "виртуалка", "虚拟机", "vm\u00a0", "ｖｍ１", "vm-\u0661"})
-    void refusesNonAsciiCharacters(String name) {
+    @ValueSource(strings = {"vm-é", "виртуалка", "虚拟机", "kīмсhī-пet", "kīмсhīTmpl", "vm-\u0661"})
+    void acceptsLettersAndDigitsOfAnyScript(String name) {
+        assertThat(ResourceName.isValid(name)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vm\u00a0", "vm\u202eexe", "vm\u200b", "e\u0301", "\u0301e", "vm\u2028"})
+    void refusesSpacesFormatCharactersAndUncomposedForms(String name) {
         assertThat(ResourceName.isValid(name)).isFalse();
     }
 

@@ -109,6 +109,30 @@ class KimchiFidelityIT {
         api().get("/api/templates/" + template + "-clone1").then().statusCode(200);
     }
 
+    @Test
+    void namesInAnyScriptAsLibvirtTakesUtf8() {
+        String template = "kīмсhīTmpl-" + suffix;
+        String network = "kīмсhī-пet-" + suffix;
+        String vm = "машина-" + suffix;
+        post(KIMCHI + "/templates", "{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"}}")
+                .then().statusCode(201).body("name", equalTo(template));
+        post(KIMCHI + "/networks", "{\"name\": \"" + network + "\", \"connection\": \"isolated\"}")
+                .then().statusCode(201).body("name", equalTo(network));
+        String task = post("/api/vms", "{\"name\": \"" + vm + "\", \"template\": \"/api/templates/" + template + "\"}")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(api().get("/api/tasks/" + task).path("status")));
+        assertThat(api().get("/api/tasks/" + task).<String>path("status")).isEqualTo("finished");
+
+        api().get(KIMCHI + "/templates/" + template).then().statusCode(200).body("name", equalTo(template));
+        api().get("/api/networks/" + network).then().statusCode(200).body("name", equalTo(network));
+        api().get("/api/vms/" + vm).then().statusCode(200).body("name", equalTo(vm));
+        assertThat(api().get("/api/storagepools/default/storagevolumes").then().extract().jsonPath()
+                .getList("name", String.class)).contains(vm + "-0.qcow2");
+        // still no spaces, markup or format characters, and one composed form per name
+        post("/api/networks", "{\"name\": \"kīмсhī пet\"}").then().statusCode(400).body("code", equalTo("NAME0001E"));
+        post("/api/networks", "{\"name\": \"ne\u0301t\"}").then().statusCode(400).body("code", equalTo("NAME0001E"));
+    }
+
     private static Response post(String path, String json) {
         return api().contentType(ContentType.JSON).body(json).post(path);
     }
