@@ -93,6 +93,20 @@ public class StoragePoolService {
     @RolesAllowed(Permission.STORAGE_MANAGE)
     @Audited("storagepool.create")
     public Created create(PoolRequest request) {
+        return create(request, true);
+    }
+
+    /**
+     * Creates a pool as Kimchi does: defined (and built), left inactive until it is activated;
+     * only a kimchi-iso pool starts at once, for its scan.
+     */
+    @RolesAllowed(Permission.STORAGE_MANAGE)
+    @Audited("storagepool.create")
+    public Created createInactive(PoolRequest request) {
+        return create(request, false);
+    }
+
+    private Created create(PoolRequest request, boolean startIfItCan) {
         PoolDefinitions.Definition definition = PoolDefinitions.of(request, nfsMountDir, scanDirectory().toString());
         String name = definition.spec().name();
         locks.claim(LockTarget.pool(name));
@@ -106,7 +120,7 @@ public class StoragePoolService {
             return scanInto(definition, Path.of(PoolRules.directory("path", request.path())));
         }
         PoolSummary pool = libvirt.definePool(libvirt.localUri(), definition.spec(), definition.chapPassword(),
-                definition.start());
+                definition.start() && startIfItCan);
         return new Created(view(pool), null);
     }
 

@@ -56,7 +56,10 @@ class KimchiFidelityIT {
         String pool = "{\"name\": \"kf-pool-" + suffix + "\", \"type\": \"dir\", \"path\": \"/var/lib/kf-" + suffix
                 + "\", \"capacity\": 1024, \"allocated\": 0}";
         refusedNaming(post("/api/storagepools", pool), "capacity");
-        post(KIMCHI + "/storagepools", pool).then().statusCode(201).body("name", equalTo("kf-pool-" + suffix));
+        // made inactive, as Kimchi makes it: its client activates it next
+        post(KIMCHI + "/storagepools", pool).then().statusCode(201).body("name", equalTo("kf-pool-" + suffix))
+                .body("state", equalTo("inactive"));
+        api().post(KIMCHI + "/storagepools/kf-pool-" + suffix + "/activate").then().statusCode(200).body("state", equalTo("active"));
 
         // a network with net
         String network = "{\"name\": \"kf-net-" + suffix + "\", \"connection\": \"isolated\", \"net\": \"10.78.0.0/24\"}";

@@ -4,6 +4,7 @@ import dev.vireo.storage.PoolRequest;
 import dev.vireo.storage.PoolView;
 import dev.vireo.storage.StoragePoolService;
 import dev.vireo.web.ActionBody;
+import dev.vireo.web.kimchi.KimchiPathAlias;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,7 +50,9 @@ public class StoragePoolResource {
             + " auth username and password, kept in a libvirt secret), scsi (source adapter_name). dir, kimchi-iso and"
             + " logical pools start at once and with the host; netfs, iscsi and scsi pools wait for activate; 201")
     public Response create(PoolRequest request) {
-        StoragePoolService.Created created = pools.create(ActionBody.required(request));
+        // Kimchi leaves a new pool inactive: its clients activate it next
+        StoragePoolService.Created created = KimchiPathAlias.isKimchiFace() ? pools.createInactive(ActionBody.required(request))
+                : pools.create(ActionBody.required(request));
         if (created.task() != null) {
             return Accepted.task(uri, created.task());
         }
