@@ -3,6 +3,7 @@ package dev.vireo.security;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.persistence.account.LoginAttempts;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -26,6 +27,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -83,10 +86,32 @@ public class LoginThrottle {
 
     private final Clock clock = Clock.systemUTC();
 
+    /**
+     * The keys that failed within their window: a check reads the database only when one of its
+     * keys is among them, so that the logins of a quiet server cost no query.
+     */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+    /** When a pair's success was last written: each Basic request signs in again. */
+    private final Map<String, Instant> successWritten = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void recallFailing() {
+        try {
+            failing.addAll(failingIds());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the failed logins of before the restart: {0}", e.toString());
+        }
+    }
+
     /** Refuses (429) when the account (null for a token or session) or the address must wait. */
     public void check(String account, String address) {
+        List<String> ids = ids(account, address);
+        if (ids.stream().noneMatch(failing::contains)) {
+            return;
+        }
         Map<String, LoginAttempts> known = em.createNamedQuery(LoginAttempts.BY_IDS, LoginAttempts.class)
-                .setParameter("ids", ids(account, address)).getResultStream()
+                .setParameter("ids", ids).getResultStream()
                 .collect(Collectors.toMap(LoginAttempts::getId, Function.identity()));
         Instant now = clock.instant();
         Wait wait = account == null
@@ -106,6 +131,7 @@ public class LoginThrottle {
             for (Kind kind : kinds(account)) {
                 LoginAttempts attempts = findOrCreate(kind, account, address);
                 attempts.failed(now, WINDOW.toSeconds());
+                failing.add(attempts.getId());
                 if (attempts.getFailures() == kind.slowAfter || attempts.getFailures() == kind.lockAfter) {
                     news.add(attempts.getFailures() + " failed logins " + kind.phrase + " (" + attempts.getSubject()
                             + (attempts.getFailures() == kind.lockAfter ? "): refused for " + WINDOW.toMinutes() + " minutes"
@@ -126,9 +152,9 @@ public class LoginThrottle {
     /** The account signed in from the address: that pair starts again and the address is trusted for the account. */
     public void succeeded(String account, String address) {
         Instant now = clock.instant();
-        LoginAttempts pair = em.find(LoginAttempts.class, id(Kind.PAIR, account, address));
-        if (pair != null && pair.getFailures() == 0 && pair.getLastSuccess() != null
-                && pair.getLastSuccess().plus(SUCCESS_GRANULARITY).isAfter(now)) {
+        String id = id(Kind.PAIR, account, address);
+        Instant written = successWritten.get(id);
+        if (!failing.contains(id) && written != null && written.plus(SUCCESS_GRANULARITY).isAfter(now)) {
             return;
         }
         synchronized (this) {
@@ -136,6 +162,8 @@ public class LoginThrottle {
                 transaction.begin();
                 findOrCreate(Kind.PAIR, account, address).succeeded(now);
                 transaction.commit();
+                successWritten.put(id, now);
+                failing.remove(id);
             } catch (Exception e) {
                 rollback();
                 LOG.log(Level.WARNING, "Could not record a login: {0}", e.toString());
@@ -154,6 +182,8 @@ public class LoginThrottle {
                     .setParameter("successesBefore", now.minus(TRUSTED_FOR))
                     .executeUpdate();
             transaction.commit();
+            failing.retainAll(failingIds());
+            successWritten.values().removeIf(written -> written.plus(SUCCESS_GRANULARITY).isBefore(now));
         } catch (Exception e) {
             rollback();
             LOG.log(Level.WARNING, "Could not remove forgotten login attempts: {0}", e.toString());
@@ -200,6 +230,12 @@ public class LoginThrottle {
             }
         }
         return longest;
+    }
+
+    /** The keys with a failure within the window, as the database has them. */
+    private List<String> failingIds() {
+        return em.createQuery("select a.id from LoginAttempts a where a.failures > 0 and a.lastFailure > :since", String.class)
+                .setParameter("since", clock.instant().minus(WINDOW)).getResultList();
     }
 
     private LoginAttempts findOrCreate(Kind kind, String account, String address) {
