@@ -25,7 +25,7 @@ public class AuditInterceptor {
     @AroundInvoke
     public Object record(InvocationContext call) throws Exception {
         Audited audited = auditedOf(call.getMethod());
-        String action = actionOf(call.getMethod());
+        String action = audited.value().isEmpty() ? call.getMethod().getName() : audited.value();
         String target = AuditTargets.of(call.getParameters(), audited.target());
         AuditedCall.enter(new AuditedCall(action, target));
         try {
@@ -39,12 +39,6 @@ public class AuditInterceptor {
         } finally {
             AuditedCall.leave();
         }
-    }
-
-    /** What an audited method does, as the audit log names it (e.g. {@code vm.delete}). */
-    public static String actionOf(Method method) {
-        Audited audited = auditedOf(method);
-        return audited.value().isEmpty() ? method.getName() : audited.value();
     }
 
     private static Audited auditedOf(Method method) {

@@ -1,7 +1,7 @@
 package dev.vireo.lock;
 
-import dev.vireo.audit.AuditInterceptor;
 import dev.vireo.audit.Audited;
+import dev.vireo.audit.AuditedCall;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -34,7 +34,8 @@ public class OperationScope {
         if (CurrentOperation.get().isPresent()) {
             return call.proceed();
         }
-        LockOwner owner = new LockOwner(AuditInterceptor.actionOf(call.getMethod()));
+        // the audit, outside this scope, has named the call already
+        LockOwner owner = new LockOwner(AuditedCall.current().map(AuditedCall::action).orElse(call.getMethod().getName()));
         CurrentOperation.enter(owner);
         try {
             return call.proceed();
