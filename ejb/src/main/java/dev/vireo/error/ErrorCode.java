@@ -174,7 +174,21 @@ public enum ErrorCode {
     HOST_NOT_LOCAL("HOST0014E", 409,
             "%s are read on the machine Vireo runs on, and the libvirt host %s is another machine"),
     HOST_TOOL_FAILED("HOST0015E", 500, "Reading %s on this machine failed: %s"),
-    INVALID_FILTER("HOST0016E", 400, "Invalid filter %s=%s: %s");
+    INVALID_FILTER("HOST0016E", 400, "Invalid filter %s=%s: %s"),
+
+    // the zone: managed hosts (cells) and compute pools
+    MANAGED_HOST_NOT_FOUND("ZONE0001E", 404, "Host %s does not exist"),
+    MANAGED_HOST_EXISTS("ZONE0002E", 409, "A host named %s already exists"),
+    MANAGED_HOST_URI_TAKEN("ZONE0003E", 409, "Host %s is already registered at %s"),
+    INVALID_LIBVIRT_URI("ZONE0004E", 400, "Invalid libvirt URI '%s': %s"),
+    DEFAULT_HOST_FIXED("ZONE0005E", 409,
+            "Host %s is the default host (VIREO_LIBVIRT_URI): its %s follows the configuration and cannot be %s"),
+    COMPUTE_POOL_NOT_FOUND("ZONE0006E", 404, "Compute pool %s does not exist"),
+    COMPUTE_POOL_EXISTS("ZONE0007E", 409, "A compute pool named %s already exists"),
+    COMPUTE_POOL_NOT_EMPTY("ZONE0008E", 409, "Compute pool %s still holds hosts %s: move or remove them first"),
+    DEFAULT_COMPUTE_POOL_FIXED("ZONE0009E", 409, "Compute pool %s is the default pool and cannot be removed"),
+    INVALID_NETWORK_MODE("ZONE0010E", 400, "Invalid network mode '%s': use plain, share or mono"),
+    MANAGED_HOST_NOT_IN_POOL("ZONE0011E", 404, "Host %s is not in compute pool %s");
 
     private final String code;
     private final int status;

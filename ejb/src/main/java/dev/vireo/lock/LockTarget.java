@@ -33,6 +33,14 @@ public record LockTarget(String kind, String name) {
         return new LockTarget("host device", name);
     }
 
+    public static LockTarget managedHost(String name) {
+        return new LockTarget("host", name);
+    }
+
+    public static LockTarget computePool(String name) {
+        return new LockTarget("compute pool", name);
+    }
+
     @Override
     public String toString() {
         return kind + " " + name;

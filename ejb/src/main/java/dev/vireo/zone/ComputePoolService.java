@@ -1,0 +1,153 @@
+package dev.vireo.zone;
+
+import dev.vireo.audit.Audited;
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
+import dev.vireo.persistence.zone.ComputePool;
+import dev.vireo.persistence.zone.ManagedHost;
+import dev.vireo.security.Permission;
+import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/** Compute pools: groups of hosts that VMs are placed in, sharing a storage pool and a network. */
+@Stateless
+@RolesAllowed(Permission.HOST_READ)
+public class ComputePoolService {
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @EJB
+    DefaultZone defaults;
+
+    @EJB
+    Locks locks;
+
+    public List<ComputePoolView> list() {
+        return em.createNamedQuery(ComputePool.ALL, ComputePool.class).getResultStream().map(this::view).toList();
+    }
+
+    public ComputePoolView get(String name) {
+        return view(ComputePools.find(em, name));
+    }
+
+    /** Creates a pool, moving the hosts it names into it. */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited("computepool.create")
+    public ComputePoolView create(ComputePoolRequest request) {
+        if (request.name() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "name");
+        }
+        String name = ResourceName.require(ComputePools.KIND, request.name());
+        locks.claim(LockTarget.computePool(name));
+        if (ComputePools.byName(em, name).isPresent()) {
+            throw new VireoException(ErrorCode.COMPUTE_POOL_EXISTS, name);
+        }
+        ComputePool pool = new ComputePool(name, Instant.now());
+        apply(pool, new ComputePoolUpdate(request.enabled(), request.storage(), request.network(), request.networkMode(),
+                request.failover()));
+        List<ManagedHost> members = request.hosts() == null ? List.of()
+                : request.hosts().stream().distinct().map(host -> ManagedHosts.find(em, host)).toList();
+        members.forEach(this::requireMovable);
+        em.persist(pool);
+        members.forEach(host -> host.setPool(pool));
+        return view(pool);
+    }
+
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited("computepool.update")
+    public ComputePoolView update(String name, ComputePoolUpdate update) {
+        locks.claim(LockTarget.computePool(name));
+        ComputePool pool = ComputePools.find(em, name);
+        apply(pool, update);
+        return view(pool);
+    }
+
+    /** Removes an empty pool other than {@code default}. */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited("computepool.delete")
+    public void delete(String name) {
+        locks.claim(LockTarget.computePool(name));
+        ComputePool pool = ComputePools.find(em, name);
+        if (pool.getName().equals(ComputePool.DEFAULT)) {
+            throw new VireoException(ErrorCode.DEFAULT_COMPUTE_POOL_FIXED, name);
+        }
+        List<String> members = memberNames(pool);
+        if (!members.isEmpty()) {
+            throw new VireoException(ErrorCode.COMPUTE_POOL_NOT_EMPTY, name, String.join(", ", members));
+        }
+        em.remove(pool);
+    }
+
+    /** Moves a host into the pool (from the pool it was in, if any). */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited(value = "computepool.addhost", target = 2)
+    public ComputePoolView addHost(String name, String host) {
+        locks.claim(LockTarget.computePool(name), LockTarget.managedHost(host));
+        ComputePool pool = ComputePools.find(em, name);
+        ManagedHost member = ManagedHosts.find(em, host);
+        if (member.getPool() == null || !member.getPool().getId().equals(pool.getId())) {
+            requireMovable(member);
+            member.setPool(pool);
+        }
+        return view(pool);
+    }
+
+    /** Takes a host out of the pool: it stays registered, in no pool, and takes no new VMs until it joins one. */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited(value = "computepool.removehost", target = 2)
+    public ComputePoolView removeHost(String name, String host) {
+        locks.claim(LockTarget.computePool(name), LockTarget.managedHost(host));
+        ComputePool pool = ComputePools.find(em, name);
+        ManagedHost member = ManagedHosts.find(em, host);
+        if (member.getPool() == null || !member.getPool().getId().equals(pool.getId())) {
+            throw new VireoException(ErrorCode.MANAGED_HOST_NOT_IN_POOL, host, name);
+        }
+        requireMovable(member);
+        member.setPool(null);
+        return view(pool);
+    }
+
+    private void requireMovable(ManagedHost host) {
+        if (defaults.isDefault(host)) {
+            throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, host.getName(), "compute pool", "changed");
+        }
+    }
+
+    private static void apply(ComputePool pool, ComputePoolUpdate update) {
+        if (update.enabled() != null) {
+            pool.setEnabled(update.enabled());
+        }
+        if (update.storage() != null) {
+            pool.setStorage(update.storage().isEmpty() ? null : ResourceName.require("storage pool", update.storage()));
+        }
+        if (update.network() != null) {
+            pool.setNetwork(update.network().isEmpty() ? null : ResourceName.require("network", update.network()));
+        }
+        if (update.networkMode() != null) {
+            pool.setNetworkMode(ComputePools.requireNetworkMode(update.networkMode()));
+        }
+        if (update.failover() != null) {
+            pool.setFailover(update.failover());
+        }
+    }
+
+    private List<String> memberNames(ComputePool pool) {
+        return em.createNamedQuery(ManagedHost.IN_POOL, ManagedHost.class).setParameter("pool", pool).getResultStream()
+                .map(ManagedHost::getName).toList();
+    }
+
+    private ComputePoolView view(ComputePool pool) {
+        List<String> members = memberNames(pool);
+        return new ComputePoolView(pool.getName(), pool.isEnabled(), members.size(), members, pool.getStorage(),
+                pool.getNetwork(), pool.getNetworkMode(), pool.isFailover(), pool.getName().equals(ComputePool.DEFAULT));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.vireo.zone;
+
+import dev.vireo.persistence.zone.ComputePool;
+import dev.vireo.persistence.zone.ManagedHost;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gives every install the compute pool {@code default} and registers the host of
+ * {@code VIREO_LIBVIRT_URI} in it as {@code local}, so that a single-host install works as before.
+ * The default host is the one at the configured URI: when the configuration names another URI,
+ * {@code local} follows it, unless a host is registered there already (that one becomes the default).
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DefaultZone {
+
+    private static final Logger LOG = Logger.getLogger(DefaultZone.class.getName());
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "vireo.libvirt.uri", defaultValue = "test:///default")
+    String defaultUri;
+
+    @PostConstruct
+    void prepare() {
+        ComputePool pool = em.createNamedQuery(ComputePool.BY_NAME, ComputePool.class)
+                .setParameter("name", ComputePool.DEFAULT).getResultStream().findFirst().orElse(null);
+        if (pool == null) {
+            pool = new ComputePool(ComputePool.DEFAULT, Instant.now());
+            em.persist(pool);
+        }
+        boolean registered = em.createNamedQuery(ManagedHost.BY_URI, ManagedHost.class)
+                .setParameter("uri", defaultUri).getResultStream().findFirst().isPresent();
+        if (registered) {
+            return;
+        }
+        ManagedHost local = em.createNamedQuery(ManagedHost.BY_NAME, ManagedHost.class)
+                .setParameter("name", ManagedHost.DEFAULT).getResultStream().findFirst().orElse(null);
+        if (local == null) {
+            em.persist(new ManagedHost(ManagedHost.DEFAULT, defaultUri, pool, Instant.now()));
+            LOG.info(() -> "Registered the default host '" + ManagedHost.DEFAULT + "' at " + defaultUri
+                    + " in compute pool '" + ComputePool.DEFAULT + "'");
+        } else {
+            String before = local.getUri();
+            local.setUri(defaultUri);
+            LOG.info(() -> "The default host '" + ManagedHost.DEFAULT + "' moves from " + before + " to " + defaultUri
+                    + " as VIREO_LIBVIRT_URI says");
+        }
+    }
+
+    /** Whether the host is the default one, which requests address when they name no host. */
+    public boolean isDefault(ManagedHost host) {
+        return host.getUri().equals(defaultUri);
+    }
+}

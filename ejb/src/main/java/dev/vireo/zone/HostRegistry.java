@@ -1,0 +1,108 @@
+package dev.vireo.zone;
+
+import dev.vireo.audit.Audited;
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
+import dev.vireo.persistence.zone.ComputePool;
+import dev.vireo.persistence.zone.ManagedHost;
+import dev.vireo.security.Permission;
+import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/** The hosts (cells) of the zone: registered by libvirt URI, enabled or not, each in a compute pool. */
+@Stateless
+@RolesAllowed(Permission.HOST_READ)
+public class HostRegistry {
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @EJB
+    DefaultZone defaults;
+
+    @EJB
+    Locks locks;
+
+    public List<ManagedHostView> list() {
+        return em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream().map(this::view).toList();
+    }
+
+    public ManagedHostView get(String name) {
+        return view(ManagedHosts.find(em, name));
+    }
+
+    /** Registers a host at its URI, in the compute pool the request names or in {@code default}. */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited("host.register")
+    public ManagedHostView register(HostRequest request) {
+        if (request.name() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "name");
+        }
+        String name = ResourceName.require(ManagedHosts.KIND, request.name());
+        String uri = LibvirtUri.require(request.uri());
+        locks.claim(LockTarget.managedHost(name));
+        if (ManagedHosts.byName(em, name).isPresent()) {
+            throw new VireoException(ErrorCode.MANAGED_HOST_EXISTS, name);
+        }
+        requireUriFree(uri);
+        ComputePool pool = ComputePools.find(em, request.pool() == null ? ComputePool.DEFAULT : request.pool());
+        ManagedHost host = new ManagedHost(name, uri, pool, Instant.now());
+        if (request.enabled() != null) {
+            host.setEnabled(request.enabled());
+        }
+        em.persist(host);
+        return view(host);
+    }
+
+    /** Enables or disables a host, or points it at a new URI (never the default host's). */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited("host.update")
+    public ManagedHostView update(String name, HostUpdate update) {
+        locks.claim(LockTarget.managedHost(name));
+        ManagedHost host = ManagedHosts.find(em, name);
+        if (update.uri() != null && !update.uri().equals(host.getUri())) {
+            String uri = LibvirtUri.require(update.uri());
+            if (defaults.isDefault(host)) {
+                throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, name, "URI", "changed here");
+            }
+            requireUriFree(uri);
+            host.setUri(uri);
+        }
+        if (update.enabled() != null) {
+            host.setEnabled(update.enabled());
+        }
+        return view(host);
+    }
+
+    /** Forgets a host; the default host stays. */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited("host.remove")
+    public void remove(String name) {
+        locks.claim(LockTarget.managedHost(name));
+        ManagedHost host = ManagedHosts.find(em, name);
+        if (defaults.isDefault(host)) {
+            throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, name, "registration", "removed");
+        }
+        em.remove(host);
+    }
+
+    private void requireUriFree(String uri) {
+        em.createNamedQuery(ManagedHost.BY_URI, ManagedHost.class).setParameter("uri", uri).getResultStream().findFirst()
+                .ifPresent(other -> {
+                    throw new VireoException(ErrorCode.MANAGED_HOST_URI_TAKEN, other.getName(), uri);
+                });
+    }
+
+    private ManagedHostView view(ManagedHost host) {
+        return new ManagedHostView(host.getName(), host.getUri(), host.getPool() == null ? null : host.getPool().getName(),
+                host.isEnabled(), defaults.isDefault(host), host.getCreated());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.vireo.zone;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+
+/**
+ * A managed host as the API shows it.
+ *
+ * @param pool        its compute pool; null while it is in none
+ * @param defaultHost whether it is the host of {@code VIREO_LIBVIRT_URI}, which {@code /api/vms} and
+ *                    {@code /plugins/kimchi} address when no host is named
+ */
+public record ManagedHostView(String name, String uri, String pool, boolean enabled,
+                              @JsonbProperty("default") boolean defaultHost, Instant created) {
+}

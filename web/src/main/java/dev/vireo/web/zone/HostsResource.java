@@ -1,0 +1,81 @@
+package dev.vireo.web.zone;
+
+import dev.vireo.web.ActionBody;
+import dev.vireo.zone.HostRegistry;
+import dev.vireo.zone.HostRequest;
+import dev.vireo.zone.HostUpdate;
+import dev.vireo.zone.ManagedHostView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The zone's hosts (Nano's cells); {@code /host} is the default host's own details, as in Kimchi. */
+@RequestScoped
+@Path("/hosts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Hosts")
+public class HostsResource {
+
+    @EJB
+    HostRegistry hosts;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "The libvirt hosts Vireo manages, with their compute pool; the default one is the host of "
+            + "VIREO_LIBVIRT_URI")
+    public List<ManagedHostView> list() {
+        return hosts.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a host by name and libvirt URI (qemu:///system, qemu+ssh://host/system, "
+            + "qemu+tls://host/system, qemu+unix:///system?socket=…, test:///path/host.xml) in a compute pool "
+            + "(default: default); 201")
+    public Response register(HostRequest request) {
+        ActionBody.required(request);
+        ManagedHostView created = hosts.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One host")
+    public ManagedHostView get(@PathParam("name") String name) {
+        return hosts.get(name);
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Enable or disable a host (a disabled host takes no new VMs), or give it a new URI "
+            + "(not the default host)")
+    public ManagedHostView update(@PathParam("name") String name, HostUpdate update) {
+        ActionBody.required(update);
+        return hosts.update(name, update);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Forget a host (never the default host)")
+    public Response remove(@PathParam("name") String name) {
+        hosts.remove(name);
+        return Response.noContent().build();
+    }
+}
