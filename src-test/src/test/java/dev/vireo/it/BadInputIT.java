@@ -340,10 +340,14 @@ class BadInputIT {
             failures.add(what + " → " + status + " without a JSON error: " + abbreviate(body));
             return;
         }
-        String code = json.getString("code");
-        String reason = json.getString("reason");
-        if (code == null || reason == null || !String.valueOf(response.contentType()).startsWith("application/json")) {
-            failures.add(what + " → " + status + " not a JSON {code, reason}: " + abbreviate(body));
+        // Nano's face answers in its envelope: the status as error_code, the sentence as message, the code in data
+        boolean nano = json.get("error_code") != null;
+        String code = json.getString(nano ? "data.code" : "code");
+        String reason = json.getString(nano ? "message" : "reason");
+        if (nano && json.getInt("error_code") != status) {
+            failures.add(what + " → " + status + " with error_code " + json.getInt("error_code"));
+        } else if (code == null || reason == null || !String.valueOf(response.contentType()).startsWith("application/json")) {
+            failures.add(what + " → " + status + " not a JSON {code, reason} (or Nano's envelope): " + abbreviate(body));
         } else if (codes != null && !codes.contains(code)) {
             failures.add(what + " → " + status + " " + code + " (expected one of " + codes + "): " + abbreviate(reason));
         } else if (field != null && !reason.contains(field)) {

@@ -25,7 +25,7 @@ public class JsonConfig implements ContextResolver<Jsonb> {
     }
 
     /** The one configured Jsonb, for code that writes JSON itself. */
-    static Jsonb jsonb() {
+    public static Jsonb jsonb() {
         return JSONB;
     }
 }

@@ -1,10 +1,10 @@
 package dev.vireo.web.kimchi;
 
+import dev.vireo.web.ApiPathAlias;
 import dev.vireo.web.VireoApplication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,20 +15,23 @@ import java.io.IOException;
  * the strict native API differ.
  */
 @WebFilter(KimchiPathAlias.PREFIX + "/*")
-public class KimchiPathAlias extends HttpFilter {
+public class KimchiPathAlias extends ApiPathAlias {
 
     static final String PREFIX = "/plugins/kimchi";
 
     /** The request is served on this thread from start to end: forwards run in the same thread. */
     private static final ThreadLocal<Boolean> KIMCHI_FACE = new ThreadLocal<>();
 
+    public KimchiPathAlias() {
+        super(PREFIX, VireoApplication.ROOT);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         KIMCHI_FACE.set(Boolean.TRUE);
         try {
-            request.getRequestDispatcher(VireoApplication.ROOT + path).forward(request, response);
+            super.doFilter(request, response, chain);
         } finally {
             KIMCHI_FACE.remove();
         }

@@ -3,8 +3,9 @@ package dev.vireo.web.security;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.web.error.ErrorBody;
+import dev.vireo.web.json.JsonConfig;
+import dev.vireo.web.nano.NanoEnvelope;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -24,7 +25,13 @@ public class RefusalPage extends HttpServlet {
     static final String PATH = "/refused";
     static final String REFUSAL = RefusalPage.class.getName() + ".refusal";
 
-    private final transient Jsonb json = JsonbBuilder.create();
+    private final transient Jsonb json = JsonConfig.jsonb();
+
+    /** Whether the refused request was one of Nano's face, which answers in its envelope. */
+    private static boolean isNano(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                && NanoEnvelope.covers(uri.substring(Math.min(uri.length(), request.getContextPath().length())));
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -43,6 +50,7 @@ public class RefusalPage extends HttpServlet {
         }
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.toJson(body));
+        response.getWriter().write(json.toJson(isNano(request)
+                ? NanoEnvelope.failure(response.getStatus(), body.code(), body.reason()) : body));
     }
 }
