@@ -22,10 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.jboss.arquillian.container.test.api.ContainerController;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,11 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.vireo.e2e.HostFixtures;
 import dev.vireo.e2e.RealHypervisor;
+import dev.vireo.it.TestDriverHost;
 import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * {@code ./vireo bench}: Vireo against the same work done through libvirt-java directly, on a
@@ -90,8 +85,7 @@ class VireoBench {
     @Test
     void measure() throws Exception {
         Path host = WORK.resolve("host.xml");
-        writeHost(host);
-        String uri = "test://" + host;
+        String uri = new TestDriverHost().cpus(16).memoryMiB(65536).domains("bench-", DOMAINS, 1024, 2).writeTo(host);
 
         long start = System.nanoTime();
         controller.start(SERVER);
@@ -303,37 +297,6 @@ class VireoBench {
     }
 
     /** A test-driver host file with {@value #DOMAINS} small domains. */
-    private static void writeHost(Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-        Element node = document.createElement("node");
-        document.appendChild(node);
-        for (int i = 0; i < DOMAINS; i++) {
-            Element domain = document.createElement("domain");
-            domain.setAttribute("type", "test");
-            node.appendChild(domain);
-            append(domain, "name", String.format(Locale.ROOT, "bench-%04d", i));
-            append(domain, "memory", "1048576").setAttribute("unit", "KiB");
-            append(domain, "vcpu", "2");
-            Element os = append(domain, "os", null);
-            append(os, "type", "hvm");
-            Element devices = append(domain, "devices", null);
-            Element graphics = append(devices, "graphics", null);
-            graphics.setAttribute("type", "vnc");
-            graphics.setAttribute("port", "-1");
-        }
-        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(file.toFile()));
-    }
-
-    private static Element append(Element parent, String name, String text) {
-        Element child = parent.getOwnerDocument().createElement(name);
-        if (text != null) {
-            child.setTextContent(text);
-        }
-        parent.appendChild(child);
-        return child;
-    }
-
     private void report() throws Exception {
         String conditions = String.format(Locale.ROOT, "%d cores, Java %s, %d domains on test:///…/host.xml, %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), DOMAINS, java.time.Instant.now());
