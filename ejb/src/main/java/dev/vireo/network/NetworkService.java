@@ -73,7 +73,7 @@ public class NetworkService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
         String name = ResourceName.require(KIND, request.name());
-        locks.claim(LockTarget.network(name));
+        locks.claim(LockTarget.network(hosts.local().ref(), name));
         String connection = NetworkPlan.requireConnection(request.connection() == null ? "isolated" : request.connection());
         Subnet given = request.subnet() == null ? null : Subnet.parse(request.subnet());
         NetworkPlan plan = new NetworkPlan(name, connection, given, request.interfaces(), request.vlanId()).checkFields();
@@ -122,7 +122,7 @@ public class NetworkService {
             throw new VireoException(ErrorCode.NETWORK_ACTIVE, name);
         }
         if (!after.name().equals(name)) {
-            locks.claim(LockTarget.network(after.name()));
+            locks.claim(LockTarget.network(gateways.ref(), after.name()));
             if (existing.stream().anyMatch(network -> network.name().equals(after.name()))) {
                 throw new VireoException(ErrorCode.NETWORK_EXISTS, after.name());
             }
@@ -298,7 +298,7 @@ public class NetworkService {
     /** The network named, locked for the operation running now, and read again once locked. */
     private NetworkSummary claim(String name) {
         find(name);
-        locks.claim(LockTarget.network(name));
+        locks.claim(LockTarget.network(hosts.local().ref(), name));
         return find(name);
     }
 

@@ -110,7 +110,7 @@ public class StoragePoolService {
     private Created create(PoolRequest request, boolean startIfItCan) {
         PoolDefinitions.Definition definition = PoolDefinitions.of(request, nfsMountDir, scanDirectory().toString());
         String name = definition.spec().name();
-        locks.claim(LockTarget.pool(name));
+        locks.claim(LockTarget.pool(hosts.local().ref(), name));
         if (hosts.local().storage().pool(name).isPresent()) {
             throw new VireoException(ErrorCode.POOL_EXISTS, name);
         }
@@ -309,7 +309,7 @@ public class StoragePoolService {
     /** The pool named, locked for the operation running now, and read again once locked. */
     private PoolSummary claim(String name) {
         find(name);
-        locks.claim(LockTarget.pool(name));
+        locks.claim(LockTarget.pool(hosts.local().ref(), name));
         return find(name);
     }
 

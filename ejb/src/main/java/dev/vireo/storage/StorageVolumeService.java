@@ -338,7 +338,7 @@ public class StorageVolumeService {
 
     /** Claims the name of a volume to be made, then checks that no volume has it. */
     private void requireFree(String pool, String name) {
-        locks.claim(LockTarget.volume(pool, name));
+        locks.claim(LockTarget.volume(hosts.local().ref(), pool, name));
         if (hosts.local().storage().volume(pool, name).isPresent()) {
             throw new VireoException(ErrorCode.VOLUME_EXISTS, pool, name);
         }
@@ -376,7 +376,7 @@ public class StorageVolumeService {
     /** The volume named, locked for the operation running now, and read again once locked. */
     private VolumeSummary claim(String pool, String name) {
         find(pool, name);
-        locks.claim(LockTarget.volume(pool, name));
+        locks.claim(LockTarget.volume(hosts.local().ref(), pool, name));
         return find(pool, name);
     }
 

@@ -54,7 +54,7 @@ public class VmAccess {
      */
     public DomainSummary claim(String name) {
         require(name);
-        locks.claim(LockTarget.vm(name));
+        locks.claim(LockTarget.vm(hostOf(name).ref(), name));
         return require(name);
     }
 }

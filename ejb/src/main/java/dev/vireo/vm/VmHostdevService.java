@@ -97,7 +97,7 @@ public class VmHostdevService {
         }
         List<NodeDevice> together = device.pci() == null ? List.of(device)
                 : HostdevRules.assignedTogether(device, host.host().devices());
-        locks.claim(together.stream().map(each -> LockTarget.hostDevice(each.name())).toArray(LockTarget[]::new));
+        locks.claim(together.stream().map(each -> LockTarget.hostDevice(host.ref(), each.name())).toArray(LockTarget[]::new));
         List<DomainSummary> domains = host.domains().list();
         for (NodeDevice each : together) {
             Optional<String> holder = HostdevRules.heldElsewhere(each, vm, domains);

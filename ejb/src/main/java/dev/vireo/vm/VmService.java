@@ -149,7 +149,7 @@ public class VmService {
         String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
                 : derivedName(templateName);
         HostGateways host = access.hostOf(name);
-        locks.claim(LockTarget.vm(name));
+        locks.claim(LockTarget.vm(host.ref(), name));
         if (host.domains().get(name).isPresent()) {
             throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
@@ -174,7 +174,7 @@ public class VmService {
         HostGateways host = access.hostOf(name);
         String clone = CloneNames.next(name, host.domains().list().stream().map(DomainSummary::name).toList());
         ResourceName.require("virtual machine", clone);
-        locks.claim(LockTarget.vm(clone));
+        locks.claim(LockTarget.vm(host.ref(), clone));
         VmCloner cloner = new VmCloner(host, defaultPool);
         String owner = callers.current().name();
         return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, owner, progress));
@@ -204,7 +204,7 @@ public class VmService {
     public void delete(String name) {
         HostGateways host = access.hostOf(name);
         for (VireoMetadata.OwnedVolume volume : access.claim(name).definition().metadata().volumes()) {
-            locks.claim(LockTarget.volume(volume.pool(), volume.name()));
+            locks.claim(LockTarget.volume(host.ref(), volume.pool(), volume.name()));
         }
         DomainSummary removed = host.domains().remove(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
@@ -267,7 +267,7 @@ public class VmService {
     public Updated update(String name, VmUpdateRequest request) {
         DomainSummary current = access.claim(name);
         if (request.name() != null && !request.name().equals(name)) {
-            locks.claim(LockTarget.vm(ResourceName.require("virtual machine", request.name())));
+            locks.claim(LockTarget.vm(access.hostOf(name).ref(), ResourceName.require("virtual machine", request.name())));
         }
         DomainChange change = VmChanges.of(current, request, access.hostOf(name).host().memoryBytes() / Units.MIB,
                 clock);

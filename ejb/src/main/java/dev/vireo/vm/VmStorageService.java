@@ -108,7 +108,7 @@ public class VmStorageService {
             }
             uploads.requireComplete(pool, vol);
             // claimed once the caller is known to see it, so that a busy answer reveals nothing
-            locks.claim(LockTarget.volume(pool, vol));
+            locks.claim(LockTarget.volume(host.ref(), pool, vol));
             String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
                     .orElse(GuestDefaults.PARAVIRTUAL.diskBus());
             disk = DomainSpec.Disk.file("disk", volume.path(), volume.format(), bus, freeTarget(vm, disks, bus, "disk"));
