@@ -1,7 +1,9 @@
 package dev.vireo.config;
 
 import dev.vireo.libvirt.HostFeatures;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
+import dev.vireo.libvirt.HostRef;
 import dev.vireo.security.Permission;
 import dev.vireo.vm.ScreenshotService;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,12 +33,12 @@ public class ConfigService {
     private static final String VERSION = readVersion();
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     ScreenshotService screenshots;
 
-    private final Map<String, HostFeatures> features = new ConcurrentHashMap<>();
+    private final Map<HostRef, HostFeatures> features = new ConcurrentHashMap<>();
 
     public ConfigView config() {
         // Vireo bundles no SPICE HTML5 client (yet): browsers get noVNC only
@@ -44,7 +46,8 @@ public class ConfigService {
     }
 
     public CapabilitiesView capabilities() {
-        HostFeatures host = features.computeIfAbsent(libvirt.localUri(), libvirt::probeFeatures);
+        HostGateways local = hosts.local();
+        HostFeatures host = features.computeIfAbsent(local.ref(), ref -> local.host().probeFeatures());
         boolean apt = onPath("apt-get");
         boolean yum = onPath("dnf") || onPath("yum");
         return new CapabilitiesView(

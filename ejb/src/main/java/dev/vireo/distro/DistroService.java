@@ -2,7 +2,7 @@ package dev.vireo.distro;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
@@ -22,10 +22,10 @@ import java.util.List;
 public class DistroService {
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     public List<DistroView> list() {
-        return libvirt.isoVolumes(libvirt.localUri()).stream()
+        return hosts.local().storage().isoVolumes().stream()
                 .map(this::view)
                 .sorted(Comparator.comparing(DistroView::name))
                 .toList();
@@ -33,7 +33,7 @@ public class DistroService {
 
     public DistroView get(String name) {
         ResourceName.require("distribution", name);
-        return libvirt.isoVolumes(libvirt.localUri()).stream()
+        return hosts.local().storage().isoVolumes().stream()
                 .filter(volume -> volume.name().equals(name))
                 .findFirst()
                 .map(this::view)
@@ -43,7 +43,7 @@ public class DistroService {
     /** The distribution on the ISO image at {@code path}, {@link Distro#UNKNOWN} when not recognised. */
     @PermitAll
     public Distro of(String path) {
-        return DistroLabels.recognise(libvirt.isoLabel(libvirt.localUri(), path).orElse(null));
+        return DistroLabels.recognise(hosts.local().storage().isoLabel(path).orElse(null));
     }
 
     private DistroView view(VolumeSummary iso) {

@@ -1,7 +1,8 @@
 package dev.vireo.health;
 
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,20 +12,20 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 public class LibvirtReadiness implements ReadinessProbe {
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @Override
     public HealthCheckResponse check() {
-        String uri = libvirt.localUri();
+        HostGateways host = hosts.local();
         try {
-            long version = libvirt.libvirtVersion(uri);
+            long version = host.host().libvirtVersion();
             return HealthCheckResponse.named("libvirt").up()
-                    .withData("uri", uri)
+                    .withData("uri", host.ref().uri())
                     .withData("version", version / 1_000_000 + "." + version / 1_000 % 1_000 + "." + version % 1_000)
                     .build();
         } catch (VireoException e) {
             return HealthCheckResponse.named("libvirt").down()
-                    .withData("uri", uri)
+                    .withData("uri", host.ref().uri())
                     .withData("reason", e.reason())
                     .build();
         }

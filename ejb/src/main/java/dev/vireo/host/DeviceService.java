@@ -4,7 +4,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.NodeDevice;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
@@ -28,7 +29,7 @@ public class DeviceService {
     private static final String KIND = "device";
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     /**
      * @param capability    only devices with this capability ({@code pci}, {@code fc_host}, …)
@@ -50,8 +51,8 @@ public class DeviceService {
         if (affectedBy != null) {
             HostObjectName.require(KIND, affectedBy);
         }
-        String uri = libvirt.localUri();
-        List<NodeDevice> devices = libvirt.nodeDevices(uri);
+        HostGateways host = hosts.local();
+        List<NodeDevice> devices = host.host().devices();
         Stream<NodeDevice> selected;
         if (affectedBy != null) {
             NodeDevice assigned = devices.stream().filter(device -> device.name().equals(affectedBy)).findFirst()
@@ -63,7 +64,7 @@ public class DeviceService {
                     .filter(device -> eligible == null || HostDevices.passthroughEligible(device) == eligible);
         }
         if (freeOnly) {
-            List<DomainSummary> domains = libvirt.domains(uri);
+            List<DomainSummary> domains = host.domains().list();
             selected = selected.filter(device -> holders(device, domains).isEmpty());
         }
         return selected.sorted(Comparator.comparing(NodeDevice::name)).map(device -> view(device, devices)).toList();
@@ -71,7 +72,7 @@ public class DeviceService {
 
     public DeviceView get(String name) {
         NodeDevice device = find(name);
-        List<NodeDevice> siblings = device.pci() == null ? List.of(device) : libvirt.nodeDevices(libvirt.localUri());
+        List<NodeDevice> siblings = device.pci() == null ? List.of(device) : hosts.local().host().devices();
         return view(device, siblings);
     }
 
@@ -79,7 +80,7 @@ public class DeviceService {
     public List<VmHolderView> holders(String name) {
         NodeDevice device = find(name);
         Predicate<String> visible = callers.visibleVms();
-        return holders(device, libvirt.domains(libvirt.localUri())).stream()
+        return holders(device, hosts.local().domains().list()).stream()
                 .filter(vm -> visible.test(vm.name()))
                 .sorted(Comparator.comparing(DomainSummary::name))
                 .map(vm -> new VmHolderView(vm.name(), isActive(vm.state()) ? "running" : "shutdown")).toList();
@@ -93,7 +94,7 @@ public class DeviceService {
 
     private NodeDevice find(String name) {
         HostObjectName.require(KIND, name);
-        return libvirt.nodeDevice(libvirt.localUri(), name)
+        return hosts.local().host().device(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.DEVICE_NOT_FOUND, name));
     }
 

@@ -1,6 +1,7 @@
 package dev.vireo.host;
 
 import dev.vireo.libvirt.HostInterface;
+import dev.vireo.libvirt.HostRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,14 +23,14 @@ public final class HostAddresses {
         }
     }
 
-    public static List<Address> of(List<HostInterface> interfaces, String libvirtUri) {
+    public static List<Address> of(List<HostInterface> interfaces, HostRef host) {
         List<Address> addresses = new ArrayList<>();
         for (HostInterface nic : interfaces) {
             if (nic.address() != null && nic.prefix() != null) {
                 addresses.add(new Address(nic.name(), nic.address(), nic.prefix()));
             }
         }
-        if (LocalMachine.isRealLocal(libvirtUri)) {
+        if (LocalMachine.isRealLocal(host)) {
             ThisMachine.ipv4Addresses().forEach(entry -> {
                 Address address = new Address(entry.getKey(), entry.getValue().getAddress().getHostAddress(),
                         entry.getValue().getNetworkPrefixLength());

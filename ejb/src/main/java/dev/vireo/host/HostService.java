@@ -1,7 +1,8 @@
 package dev.vireo.host;
 
 import dev.vireo.libvirt.HostNode;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -13,19 +14,19 @@ import jakarta.ejb.Stateless;
 public class HostService {
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     HostStatsSampler sampler;
 
     public HostView get() {
-        String uri = libvirt.localUri();
-        HostNode node = libvirt.hostNode(uri);
-        OsRelease os = LocalMachine.isLocal(uri)
+        HostGateways host = hosts.local();
+        HostNode node = host.host().node();
+        OsRelease os = LocalMachine.isLocal(host.ref())
                 ? ThisMachine.read("/etc/os-release").or(() -> ThisMachine.read("/usr/lib/os-release"))
                         .map(OsRelease::parse).orElse(OsRelease.UNKNOWN)
                 : OsRelease.UNKNOWN;
-        String cpuModel = LocalMachine.isRealLocal(uri)
+        String cpuModel = LocalMachine.isRealLocal(host.ref())
                 ? ThisMachine.read("/proc/cpuinfo").map(HostService::cpuModelName).orElse(node.cpuModel())
                 : node.cpuModel();
         int present = node.sockets() * node.coresPerSocket() * node.threadsPerCore();
@@ -37,12 +38,12 @@ public class HostService {
     }
 
     public HostStatsView stats() {
-        LocalMachine.require(libvirt.localUri(), "Host statistics");
+        LocalMachine.require(hosts.local().ref(), "Host statistics");
         return sampler.latest();
     }
 
     public HostStatsHistory history() {
-        LocalMachine.require(libvirt.localUri(), "Host statistics");
+        LocalMachine.require(hosts.local().ref(), "Host statistics");
         return HostStatsHistory.of(sampler.history());
     }
 

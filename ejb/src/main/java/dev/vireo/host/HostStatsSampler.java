@@ -1,6 +1,6 @@
 package dev.vireo.host;
 
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -36,7 +36,7 @@ public class HostStatsSampler {
     private static final List<String> NOT_DISKS = List.of("loop", "ram", "zram", "dm-", "md");
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     /** Touched by the timer thread only. */
     private HostCounters previous;
@@ -56,7 +56,7 @@ public class HostStatsSampler {
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "host statistics sampler")
     void sample() {
-        if (!LocalMachine.isLocal(libvirt.localUri())) {
+        if (!LocalMachine.isLocal(hosts.local().ref())) {
             return;
         }
         try {

@@ -3,7 +3,9 @@ package dev.vireo.host;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.HostInterface;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
+import dev.vireo.libvirt.HostRef;
 import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -29,7 +31,7 @@ public class InterfaceService {
     private static final String UNKNOWN = "unknown";
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     /**
      * @param inUse null for all interfaces, {@code true} for those a libvirt network takes (as its
@@ -37,19 +39,19 @@ public class InterfaceService {
      */
     public List<InterfaceView> list(String inUse) {
         Boolean wanted = BooleanFilter.parse("_inuse", inUse);
-        String uri = libvirt.localUri();
-        Set<String> used = wanted == null ? Set.of() : usedByNetworks(uri);
-        return libvirt.hostInterfaces(uri).stream()
+        HostGateways host = hosts.local();
+        Set<String> used = wanted == null ? Set.of() : usedByNetworks(host);
+        return host.host().interfaces().stream()
                 .filter(InterfaceService::shown)
                 .filter(nic -> wanted == null || used.contains(nic.name()) == wanted)
                 .sorted(Comparator.comparing(HostInterface::name))
-                .map(nic -> view(nic, uri)).toList();
+                .map(nic -> view(nic, host.ref())).toList();
     }
 
     public InterfaceView get(String name) {
         HostObjectName.require("interface", name);
-        String uri = libvirt.localUri();
-        return libvirt.hostInterface(uri, name).filter(InterfaceService::shown).map(nic -> view(nic, uri))
+        HostGateways host = hosts.local();
+        return host.host().hostInterface(name).filter(InterfaceService::shown).map(nic -> view(nic, host.ref()))
                 .orElseThrow(() -> new VireoException(ErrorCode.INTERFACE_NOT_FOUND, name));
     }
 
@@ -58,8 +60,8 @@ public class InterfaceService {
         return !"lo".equals(nic.name());
     }
 
-    private Set<String> usedByNetworks(String uri) {
-        return libvirt.networks(uri).stream().flatMap(network -> network.hostInterfaces().stream())
+    private static Set<String> usedByNetworks(HostGateways host) {
+        return host.networks().list().stream().flatMap(network -> network.hostInterfaces().stream())
                 .collect(Collectors.toSet());
     }
 
@@ -70,11 +72,11 @@ public class InterfaceService {
                 module == null ? UNKNOWN : module, nic.members(), nic.vlanTag());
     }
 
-    private static InterfaceView view(HostInterface nic, String uri) {
+    private static InterfaceView view(HostInterface nic, HostRef host) {
         String address = nic.address();
         Integer prefix = nic.prefix();
         String module = null;
-        if (LocalMachine.isRealLocal(uri)) {
+        if (LocalMachine.isRealLocal(host)) {
             module = ThisMachine.kernelModule(nic.name()).orElse(null);
             if (address == null) {
                 Optional<InterfaceAddress> local = ThisMachine.ipv4(nic.name());

@@ -2,6 +2,7 @@ package dev.vireo.host;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostRef;
 import java.net.URI;
 import java.util.Set;
 
@@ -19,20 +20,20 @@ public final class LocalMachine {
     private LocalMachine() {
     }
 
-    /** Whether {@code libvirtUri} names no machine other than this one. */
-    public static boolean isLocal(String libvirtUri) {
-        URI uri = parse(libvirtUri);
+    /** Whether the host's URI names no machine other than this one. */
+    public static boolean isLocal(HostRef host) {
+        URI uri = parse(host.uri());
         if (uri == null) {
             return false;
         }
-        String host = uri.getHost();
-        return host == null || host.isEmpty() || LOCAL_NAMES.contains(host);
+        String machine = uri.getHost();
+        return machine == null || machine.isEmpty() || LOCAL_NAMES.contains(machine);
     }
 
     /** Whether this machine's /sys describes the hardware of the libvirt host. */
-    public static boolean isRealLocal(String libvirtUri) {
-        URI uri = parse(libvirtUri);
-        return isLocal(libvirtUri) && uri.getScheme() != null && !uri.getScheme().startsWith("test");
+    public static boolean isRealLocal(HostRef host) {
+        URI uri = parse(host.uri());
+        return isLocal(host) && uri.getScheme() != null && !uri.getScheme().startsWith("test");
     }
 
     /** null for a URI Java cannot read, which then counts as another machine's. */
@@ -45,9 +46,9 @@ public final class LocalMachine {
     }
 
     /** Refuses with a 409 when {@code what} (plural) cannot be read for the libvirt host here. */
-    public static void require(String libvirtUri, String what) {
-        if (!isLocal(libvirtUri)) {
-            throw new VireoException(ErrorCode.HOST_NOT_LOCAL, what, libvirtUri);
+    public static void require(HostRef host, String what) {
+        if (!isLocal(host)) {
+            throw new VireoException(ErrorCode.HOST_NOT_LOCAL, what, host.uri());
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.vireo.host;
 
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -18,11 +18,11 @@ public class OvsBridgeService {
     private static final Logger LOG = Logger.getLogger(OvsBridgeService.class.getName());
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     /** The bridges' names; none where Open vSwitch is not installed or its database is not running. */
     public List<String> bridges() {
-        LocalMachine.require(libvirt.localUri(), "Open vSwitch bridges");
+        LocalMachine.require(hosts.local().ref(), "Open vSwitch bridges");
         try {
             // --timeout: without it ovs-vsctl waits forever for a database that is not running
             return HostCommand.run("the Open vSwitch bridges", "ovs-vsctl", "--timeout=5", "list-br")

@@ -2,7 +2,7 @@ package dev.vireo.host;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -15,10 +15,10 @@ import java.util.List;
 public class PartitionService {
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     public List<PartitionView> partitions() {
-        LocalMachine.require(libvirt.localUri(), "Partitions");
+        LocalMachine.require(hosts.local().ref(), "Partitions");
         return Partitions.views(HostStorage.blockDevices(), HostStorage.pvsInVolumeGroups());
     }
 
@@ -30,7 +30,7 @@ public class PartitionService {
 
     /** The volume groups; none where LVM is not installed. */
     public List<VolumeGroupView> volumeGroups() {
-        LocalMachine.require(libvirt.localUri(), "Volume groups");
+        LocalMachine.require(hosts.local().ref(), "Volume groups");
         List<LvmParser.Vg> groups = HostStorage.volumeGroups();
         if (groups.isEmpty()) {
             return List.of();

@@ -6,6 +6,10 @@ import org.w3c.dom.Element;
 /** Reads libvirt domain XML into a {@link DomainDefinition}. */
 public final class DomainXmlReader {
 
+    // virDomainXMLFlags
+    static final int XML_SECURE = 1;
+    static final int XML_INACTIVE = 2;
+
     private DomainXmlReader() {
     }
 

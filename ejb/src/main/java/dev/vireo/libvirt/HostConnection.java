@@ -98,7 +98,7 @@ final class HostConnection implements AutoCloseable {
                 domains.remove(name);
             } else {
                 long mark = domains.mark();
-                DomainOperations.byName(current, name).ifPresentOrElse(summary -> domains.putIfNewer(summary, mark),
+                LifecycleOperations.byName(current, name).ifPresentOrElse(summary -> domains.putIfNewer(summary, mark),
                         () -> domains.remove(name));
             }
         } catch (LibvirtException | RuntimeException e) {

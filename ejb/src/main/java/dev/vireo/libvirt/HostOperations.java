@@ -29,20 +29,8 @@ final class HostOperations {
     }
 
     static Optional<NodeDevice> device(Connect connect, String name) throws LibvirtException {
-        Device device;
-        try {
-            device = connect.deviceLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            return Optional.of(NodeDeviceXmlReader.read(device.getXMLDescription()));
-        } finally {
-            device.free();
-        }
+        return Handles.with(() -> connect.deviceLookupByName(name), Device::free,
+                device -> NodeDeviceXmlReader.read(device.getXMLDescription()));
     }
 
     static List<HostInterface> interfaces(Connect connect) throws LibvirtException {
@@ -56,20 +44,8 @@ final class HostOperations {
     }
 
     static Optional<HostInterface> hostInterface(Connect connect, String name) throws LibvirtException {
-        Interface found;
-        try {
-            found = connect.interfaceLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            return Optional.of(InterfaceXmlReader.read(found.getXMLDescription(0), found.isActive() == 1));
-        } finally {
-            found.free();
-        }
+        return Handles.with(() -> connect.interfaceLookupByName(name), Interface::free,
+                found -> InterfaceXmlReader.read(found.getXMLDescription(0), found.isActive() == 1));
     }
 
     /** Defines and starts a host bridge from its interface XML; one that will not start is undefined again. */
@@ -90,24 +66,13 @@ final class HostOperations {
 
     /** Stops (if needed) and undefines a host interface; false when there is none. */
     static boolean removeInterface(Connect connect, String name) throws LibvirtException {
-        Interface found;
-        try {
-            found = connect.interfaceLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return false;
-            }
-            throw e;
-        }
-        try {
+        return Handles.with(() -> connect.interfaceLookupByName(name), Interface::free, found -> {
             if (found.isActive() == 1) {
                 found.destroy();
             }
             found.undefine();
             return true;
-        } finally {
-            found.free();
-        }
+        }).orElse(false);
     }
 
     static HostNode node(Connect connect, HostCapabilities capabilities) throws LibvirtException {

@@ -5,6 +5,6 @@ import org.libvirt.LibvirtException;
 
 /** Work done on one host's open connection. */
 @FunctionalInterface
-interface LibvirtCall<T> {
+public interface LibvirtCall<T> {
     T apply(Connect connect) throws LibvirtException;
 }

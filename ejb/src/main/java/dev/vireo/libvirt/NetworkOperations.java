@@ -14,23 +14,18 @@ final class NetworkOperations {
     private NetworkOperations() {
     }
 
-    @FunctionalInterface
-    private interface NetworkWork<T> {
-        T apply(Network network) throws LibvirtException;
-    }
-
     static List<NetworkSummary> all(Connect connect) throws LibvirtException {
         List<String> names = new ArrayList<>(List.of(connect.listNetworks()));
         names.addAll(List.of(connect.listDefinedNetworks()));
         List<NetworkSummary> networks = new ArrayList<>();
         for (String name : names) {
-            withNetwork(connect, name, NetworkOperations::summarize).ifPresent(networks::add);
+            Handles.network(connect, name, NetworkOperations::summarize).ifPresent(networks::add);
         }
         return networks;
     }
 
     static Optional<NetworkSummary> get(Connect connect, String name) throws LibvirtException {
-        return withNetwork(connect, name, NetworkOperations::summarize);
+        return Handles.network(connect, name, NetworkOperations::summarize);
     }
 
     /** Defines a network and starts it, autostarted with the host; a network that will not start is undefined again. */
@@ -57,7 +52,7 @@ final class NetworkOperations {
      */
     static Optional<NetworkSummary> replace(Connect connect, String oldName, NetworkDefinition definition)
             throws LibvirtException {
-        return withNetwork(connect, oldName, old -> {
+        return Handles.network(connect, oldName, old -> {
             // inactive, its description is its persistent definition (the test driver takes no XML flags)
             String oldXml = old.getXMLDesc(0);
             boolean autostart = old.getAutostart();
@@ -82,7 +77,7 @@ final class NetworkOperations {
 
     /** Starts or stops a network; empty when there is no such network. */
     static Optional<NetworkSummary> setActive(Connect connect, String name, boolean active) throws LibvirtException {
-        return withNetwork(connect, name, network -> {
+        return Handles.network(connect, name, network -> {
             if (active) {
                 network.create();
             } else {
@@ -94,7 +89,7 @@ final class NetworkOperations {
 
     /** Stops (if needed) and undefines a network; false when there was none. */
     static boolean remove(Connect connect, String name) throws LibvirtException {
-        return withNetwork(connect, name, network -> {
+        return Handles.network(connect, name, network -> {
             if (network.isActive() == 1) {
                 network.destroy();
             }
@@ -135,22 +130,5 @@ final class NetworkOperations {
             bits += Integer.bitCount(Integer.parseInt(part));
         }
         return bits;
-    }
-
-    private static <T> Optional<T> withNetwork(Connect connect, String name, NetworkWork<T> work) throws LibvirtException {
-        Network network;
-        try {
-            network = connect.networkLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            return Optional.ofNullable(work.apply(network));
-        } finally {
-            network.free();
-        }
     }
 }

@@ -15,23 +15,18 @@ final class SnapshotOperations {
     private SnapshotOperations() {
     }
 
-    @FunctionalInterface
-    interface SnapshotWork<T> {
-        T apply(DomainSnapshot snapshot) throws LibvirtException;
-    }
-
     static List<SnapshotSummary> list(Domain domain) throws LibvirtException {
         String current = currentName(domain);
         List<SnapshotSummary> snapshots = new ArrayList<>();
         for (String name : domain.snapshotListNames(0)) {
-            withSnapshot(domain, name, snapshot -> read(snapshot, current)).ifPresent(snapshots::add);
+            Handles.snapshot(domain, name, snapshot -> read(snapshot, current)).ifPresent(snapshots::add);
         }
         return snapshots;
     }
 
     static Optional<SnapshotSummary> get(Domain domain, String name) throws LibvirtException {
         String current = currentName(domain);
-        return withSnapshot(domain, name, snapshot -> read(snapshot, current));
+        return Handles.snapshot(domain, name, snapshot -> read(snapshot, current));
     }
 
     static SnapshotSummary create(Domain domain, String name, String description) throws LibvirtException {
@@ -51,7 +46,7 @@ final class SnapshotOperations {
 
     /** Reverts the domain to the snapshot; empty when there is no such snapshot. */
     static Optional<SnapshotSummary> revert(Domain domain, String name) throws LibvirtException {
-        return withSnapshot(domain, name, snapshot -> {
+        return Handles.snapshot(domain, name, snapshot -> {
             domain.revertToSnapshot(snapshot);
             return read(snapshot, name);
         });
@@ -59,7 +54,7 @@ final class SnapshotOperations {
 
     /** Deletes the snapshot (its children move to its parent); false when there was none. */
     static boolean delete(Domain domain, String name) throws LibvirtException {
-        return withSnapshot(domain, name, snapshot -> {
+        return Handles.snapshot(domain, name, snapshot -> {
             snapshot.delete(0);
             return true;
         }).orElse(false);
@@ -86,23 +81,5 @@ final class SnapshotOperations {
                 Xml.text(root, "creationTime").map(Long::parseLong).orElse(0L),
                 Xml.text(root, "parent", "name").orElse(null),
                 name.equals(current));
-    }
-
-    private static <T> Optional<T> withSnapshot(Domain domain, String name, SnapshotWork<T> work)
-            throws LibvirtException {
-        DomainSnapshot snapshot;
-        try {
-            snapshot = domain.snapshotLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-        try {
-            return Optional.ofNullable(work.apply(snapshot));
-        } finally {
-            snapshot.free();
-        }
     }
 }

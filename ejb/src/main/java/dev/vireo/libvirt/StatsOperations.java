@@ -28,7 +28,7 @@ final class StatsOperations {
         List<DomainCounters> counters = new ArrayList<>(running.size());
         for (DomainSummary summary : running) {
             try {
-                DomainOperations.withDomain(connect, summary.name(), domain -> read(domain, summary.definition()))
+                Handles.domain(connect, summary.name(), domain -> read(domain, summary.definition()))
                         .ifPresent(counters::add);
             } catch (LibvirtException e) {
                 // stopped or removed since the listing: nothing to count

@@ -31,10 +31,10 @@ final class VolumeStreams {
      */
     static boolean upload(Connect connect, String pool, String name, long offset, long length, InputStream source)
             throws LibvirtException {
-        return StorageOperations.withPool(connect, pool, found -> StorageOperations.withVolume(found, name, volume -> {
+        return Handles.volume(connect, pool, name, volume -> {
             write(connect, volume, offset, length, source);
             return true;
-        })).flatMap(written -> written).orElse(false);
+        }).orElse(false);
     }
 
     private static void write(Connect connect, StorageVol volume, long offset, long length, InputStream source)
@@ -83,7 +83,7 @@ final class VolumeStreams {
      */
     static Optional<VolumeReader> open(Connect connect, String hostUri, String pool, String name, long length)
             throws LibvirtException {
-        return StorageOperations.withPool(connect, pool, found -> StorageOperations.withVolume(found, name, volume -> {
+        return Handles.volume(connect, pool, name, volume -> {
             Stream stream = connect.streamNew(0);
             try {
                 volume.download(stream, 0, length, 0);
@@ -92,7 +92,39 @@ final class VolumeStreams {
                 throw e;
             }
             return new VolumeReader(stream, length, hostUri);
-        })).flatMap(reader -> reader);
+        });
+    }
+
+    /**
+     * The ISO 9660 descriptors of the image at {@code path}, read through libvirt; empty when no
+     * pool holds it or libvirt cannot stream volumes (the test driver).
+     */
+    static Optional<IsoImage> isoImage(Connect connect, String path) throws LibvirtException {
+        return Handles.volumeAt(connect, path, volume -> {
+            Stream stream = connect.streamNew(0);
+            try {
+                volume.download(stream, IsoImage.DESCRIPTORS_OFFSET, IsoImage.DESCRIPTORS_LENGTH, 0);
+                byte[] descriptors = new byte[IsoImage.DESCRIPTORS_LENGTH];
+                byte[] chunk = new byte[IsoImage.DESCRIPTORS_LENGTH];
+                int read = 0;
+                int got;
+                while (read < descriptors.length && (got = stream.receive(chunk)) > 0) {
+                    int used = Math.min(got, descriptors.length - read);
+                    System.arraycopy(chunk, 0, descriptors, read, used);
+                    read += used;
+                }
+                stream.finish();
+                return IsoImage.of(descriptors);
+            } catch (LibvirtException e) {
+                stream.abort();
+                if (LibvirtErrors.isConnectionFailure(e)) {
+                    throw e;
+                }
+                return null; // a driver that cannot stream volumes (the test driver)
+            } finally {
+                stream.free();
+            }
+        });
     }
 
     static void abortQuietly(Stream stream) {

@@ -1,48 +1,53 @@
 package dev.vireo.lock;
 
+import dev.vireo.libvirt.HostRef;
+
 /**
- * What an operation locks: a libvirt object (or the name of one about to be made) or a template.
- * The host joins the key when Vireo manages several hosts.
+ * What an operation locks: a libvirt object of a host (or the name of one about to be made there)
+ * or a template. The same name on two hosts is two targets.
  *
+ * @param host the name of the host the object lives on; null for what is Vireo's own (a template)
  * @param kind what it is, as a person says it ("virtual machine")
  * @param name its name; a volume's is {@code pool/volume}
  */
-public record LockTarget(String kind, String name) {
+public record LockTarget(String host, String kind, String name) {
 
-    public static LockTarget vm(String name) {
-        return new LockTarget("virtual machine", name);
+    public static LockTarget vm(HostRef host, String name) {
+        return new LockTarget(host.name(), "virtual machine", name);
     }
 
-    public static LockTarget pool(String name) {
-        return new LockTarget("storage pool", name);
+    public static LockTarget pool(HostRef host, String name) {
+        return new LockTarget(host.name(), "storage pool", name);
     }
 
-    public static LockTarget volume(String pool, String name) {
-        return new LockTarget("storage volume", pool + "/" + name);
+    public static LockTarget volume(HostRef host, String pool, String name) {
+        return new LockTarget(host.name(), "storage volume", pool + "/" + name);
     }
 
-    public static LockTarget network(String name) {
-        return new LockTarget("network", name);
+    public static LockTarget network(HostRef host, String name) {
+        return new LockTarget(host.name(), "network", name);
+    }
+
+    public static LockTarget hostDevice(HostRef host, String name) {
+        return new LockTarget(host.name(), "host device", name);
     }
 
     public static LockTarget template(String name) {
-        return new LockTarget("template", name);
+        return new LockTarget(null, "template", name);
     }
 
-    public static LockTarget hostDevice(String name) {
-        return new LockTarget("host device", name);
-    }
-
+    /** A host's registration in the zone (Vireo's own data, like a template). */
     public static LockTarget managedHost(String name) {
-        return new LockTarget("host", name);
+        return new LockTarget(null, "host", name);
     }
 
     public static LockTarget computePool(String name) {
-        return new LockTarget("compute pool", name);
+        return new LockTarget(null, "compute pool", name);
     }
 
+    /** How a refusal names the target; the host only when it is not the default one. */
     @Override
     public String toString() {
-        return kind + " " + name;
+        return host == null || HostRef.DEFAULT.equals(host) ? kind + " " + name : kind + " " + name + " on host " + host;
     }
 }

@@ -8,7 +8,8 @@ import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostInterface;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.NetworkSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
@@ -35,7 +36,7 @@ public class NetworkService {
     private static final String KIND = "network";
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     Callers callers;
@@ -50,7 +51,7 @@ public class NetworkService {
         Map<String, List<DomainSummary>> users = usersByNetwork();
         Map<String, List<String>> byTemplates = templates.byNetwork();
         Predicate<String> visible = callers.visibleVms();
-        return libvirt.networks(libvirt.localUri()).stream().sorted(Comparator.comparing(NetworkSummary::name))
+        return hosts.local().networks().list().stream().sorted(Comparator.comparing(NetworkSummary::name))
                 .map(network -> view(network, users.getOrDefault(network.name(), List.of()),
                         byTemplates.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
     }
@@ -72,25 +73,25 @@ public class NetworkService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
         String name = ResourceName.require(KIND, request.name());
-        locks.claim(LockTarget.network(name));
+        locks.claim(LockTarget.network(hosts.local().ref(), name));
         String connection = NetworkPlan.requireConnection(request.connection() == null ? "isolated" : request.connection());
         Subnet given = request.subnet() == null ? null : Subnet.parse(request.subnet());
         NetworkPlan plan = new NetworkPlan(name, connection, given, request.interfaces(), request.vlanId()).checkFields();
-        String uri = libvirt.localUri();
-        List<NetworkSummary> existing = libvirt.networks(uri);
+        HostGateways gateways = hosts.local();
+        List<NetworkSummary> existing = gateways.networks().list();
         if (existing.stream().anyMatch(network -> network.name().equals(name))) {
             throw new VireoException(ErrorCode.NETWORK_EXISTS, name);
         }
-        HostNetworking host = hostNetworking(uri, existing, null);
+        HostNetworking host = hostNetworking(gateways, existing, null);
         if (plan.routed() && given == null) {
             plan = new NetworkPlan(name, connection, host.freeSubnet(), List.of(), null);
         }
         plan.checkOn(host);
-        String bridge = joinHostBridge(uri, plan, host);
+        String bridge = joinHostBridge(gateways, plan, host);
         try {
-            return view(libvirt.defineNetwork(uri, plan.definition(bridge)), List.of());
+            return view(gateways.networks().define(plan.definition(bridge)), List.of());
         } catch (RuntimeException e) {
-            removeUnusedHostBridge(uri, bridge);
+            removeUnusedHostBridge(gateways, bridge);
             throw e;
         }
     }
@@ -104,9 +105,9 @@ public class NetworkService {
     @Audited("network.update")
     public NetworkView update(String name, NetworkUpdate update) {
         NetworkSummary current = claim(name);
-        String uri = libvirt.localUri();
-        List<NetworkSummary> existing = libvirt.networks(uri);
-        HostNetworking host = hostNetworking(uri, existing, name);
+        HostGateways gateways = hosts.local();
+        List<NetworkSummary> existing = gateways.networks().list();
+        HostNetworking host = hostNetworking(gateways, existing, name);
         NetworkPlan before = NetworkPlan.of(current, host.interfaces());
         if (!NetworkPlan.CONNECTIONS.contains(before.connection())) {
             throw new VireoException(ErrorCode.NETWORK_CONNECTION_UNSUPPORTED, before.connection());
@@ -121,7 +122,7 @@ public class NetworkService {
             throw new VireoException(ErrorCode.NETWORK_ACTIVE, name);
         }
         if (!after.name().equals(name)) {
-            locks.claim(LockTarget.network(after.name()));
+            locks.claim(LockTarget.network(gateways.ref(), after.name()));
             if (existing.stream().anyMatch(network -> network.name().equals(after.name()))) {
                 throw new VireoException(ErrorCode.NETWORK_EXISTS, after.name());
             }
@@ -134,19 +135,19 @@ public class NetworkService {
         }
         after.checkOn(host);
         boolean sameJoin = after.interfaces().equals(before.interfaces()) && Objects.equals(after.vlanId(), before.vlanId());
-        String bridge = "bridge".equals(after.connection()) && sameJoin ? current.bridge() : joinHostBridge(uri, after, host);
+        String bridge = "bridge".equals(after.connection()) && sameJoin ? current.bridge() : joinHostBridge(gateways, after, host);
         NetworkSummary changed;
         try {
-            changed = libvirt.replaceNetwork(uri, name, after.definition(bridge))
+            changed = gateways.networks().replace(name, after.definition(bridge))
                     .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
         } catch (RuntimeException e) {
             if (!Objects.equals(bridge, current.bridge())) {
-                removeUnusedHostBridge(uri, bridge);
+                removeUnusedHostBridge(gateways, bridge);
             }
             throw e;
         }
         if ("bridge".equals(after.connection()) && !current.bridge().equals(bridge)) {
-            removeUnusedHostBridge(uri, current.bridge());
+            removeUnusedHostBridge(gateways, current.bridge());
         }
         return view(changed, after.name().equals(name) ? users : List.of()).showingOnly(callers.visibleVms());
     }
@@ -155,7 +156,7 @@ public class NetworkService {
     @Audited("network.activate")
     public NetworkView activate(String name) {
         claim(name);
-        return view(libvirt.setNetworkActive(libvirt.localUri(), name, true)
+        return view(hosts.local().networks().setActive(name, true)
                 .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name)), usersByNetwork().getOrDefault(name, List.of()));
     }
 
@@ -169,7 +170,7 @@ public class NetworkService {
         if (!running.isEmpty()) {
             throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "running virtual machines " + String.join(", ", running));
         }
-        return view(libvirt.setNetworkActive(libvirt.localUri(), name, false)
+        return view(hosts.local().networks().setActive(name, false)
                 .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name)), users);
     }
 
@@ -185,11 +186,11 @@ public class NetworkService {
                     + String.join(", ", users.stream().map(DomainSummary::name).toList()));
         }
         NetworkSummary network = find(name);
-        if (!libvirt.removeNetwork(libvirt.localUri(), name)) {
+        if (!hosts.local().networks().remove(name)) {
             throw new VireoException(ErrorCode.NETWORK_NOT_FOUND, name);
         }
         if ("bridge".equals(NetworkPlan.connectionOf(network))) {
-            removeUnusedHostBridge(libvirt.localUri(), network.bridge());
+            removeUnusedHostBridge(hosts.local(), network.bridge());
         }
     }
 
@@ -197,7 +198,7 @@ public class NetworkService {
      * The host bridge a bridge network joins: the one named, or one Vireo makes (and starts) over
      * the NIC or bond, or finds already made over it. Null for the other connections.
      */
-    private String joinHostBridge(String uri, NetworkPlan plan, HostNetworking host) {
+    private String joinHostBridge(HostGateways gateways, NetworkPlan plan, HostNetworking host) {
         if (!"bridge".equals(plan.connection())) {
             return null;
         }
@@ -207,7 +208,7 @@ public class NetworkService {
         }
         HostInterface made = host.interfaces().get(bridge);
         if (made == null) {
-            libvirt.defineHostBridge(uri, bridge, plan.interfaces().get(0), plan.vlanId());
+            gateways.host().defineBridge(bridge, plan.interfaces().get(0), plan.vlanId());
         } else if (!"bridge".equals(made.type()) || !made.members().equals(List.of(plan.hostBridgePort()))) {
             throw new VireoException(ErrorCode.NETWORK_INTERFACE_UNFIT, plan.interfaces().get(0), "bridge",
                     "the host already has an interface " + bridge + " that is no bridge over " + plan.hostBridgePort());
@@ -216,13 +217,13 @@ public class NetworkService {
     }
 
     /** Removes a host bridge Vireo made (kb…) once no network joins it. */
-    private void removeUnusedHostBridge(String uri, String bridge) {
+    private void removeUnusedHostBridge(HostGateways gateways, String bridge) {
         if (bridge == null || !bridge.startsWith(NetworkPlan.BRIDGE_PREFIX)) {
             return;
         }
-        boolean joined = libvirt.networks(uri).stream().anyMatch(network -> bridge.equals(network.bridge()));
+        boolean joined = gateways.networks().list().stream().anyMatch(network -> bridge.equals(network.bridge()));
         if (!joined) {
-            libvirt.removeHostInterface(uri, bridge);
+            gateways.host().removeInterface(bridge);
         }
     }
 
@@ -231,9 +232,9 @@ public class NetworkService {
      * too), the subnets of the networks and the host's addresses; the network {@code excluded}
      * (being changed) counts for none of them.
      */
-    private HostNetworking hostNetworking(String uri, List<NetworkSummary> networks, String excluded) {
+    private HostNetworking hostNetworking(HostGateways gateways, List<NetworkSummary> networks, String excluded) {
         Map<String, HostInterface> interfaces = new HashMap<>();
-        libvirt.hostInterfaces(uri).stream().filter(nic -> !"lo".equals(nic.name()))
+        gateways.host().interfaces().stream().filter(nic -> !"lo".equals(nic.name()))
                 .forEach(nic -> interfaces.put(nic.name(), nic));
         Map<String, String> takenBy = new HashMap<>();
         Map<String, Subnet> subnets = new HashMap<>();
@@ -253,7 +254,7 @@ public class NetworkService {
             }
         }
         return new HostNetworking(interfaces, takenBy, subnets,
-                HostAddresses.of(List.copyOf(interfaces.values()), uri));
+                HostAddresses.of(List.copyOf(interfaces.values()), gateways.ref()));
     }
 
     private NetworkView view(NetworkSummary network, List<DomainSummary> users) {
@@ -281,8 +282,8 @@ public class NetworkService {
     /** The VMs with an interface on each network (one read of each VM's interfaces). */
     private Map<String, List<DomainSummary>> usersByNetwork() {
         Map<String, List<DomainSummary>> users = new HashMap<>();
-        for (DomainSummary domain : libvirt.domains(libvirt.localUri())) {
-            for (DomainNic nic : libvirt.persistentNics(libvirt.localUri(), domain.name()).orElse(List.of())) {
+        for (DomainSummary domain : hosts.local().domains().list()) {
+            for (DomainNic nic : hosts.local().devices().persistentNics(domain.name()).orElse(List.of())) {
                 if (nic.network() != null) {
                     List<DomainSummary> onNetwork = users.computeIfAbsent(nic.network(), key -> new ArrayList<>());
                     if (!onNetwork.contains(domain)) {
@@ -297,12 +298,12 @@ public class NetworkService {
     /** The network named, locked for the operation running now, and read again once locked. */
     private NetworkSummary claim(String name) {
         find(name);
-        locks.claim(LockTarget.network(name));
+        locks.claim(LockTarget.network(hosts.local().ref(), name));
         return find(name);
     }
 
     private NetworkSummary find(String name) {
         ResourceName.require(KIND, name);
-        return libvirt.network(libvirt.localUri(), name).orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
+        return hosts.local().networks().get(name).orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
     }
 }

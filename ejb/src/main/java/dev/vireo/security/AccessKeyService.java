@@ -5,7 +5,7 @@ import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.persistence.account.AccessKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -60,7 +60,7 @@ public class AccessKeyService {
     AccountDirectory directory;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     AuditLog audit;
@@ -187,7 +187,7 @@ public class AccessKeyService {
     }
 
     private TokenView tokenView(AccessKey key) {
-        Map<String, List<String>> vms = libvirt.domains(libvirt.localUri()).stream()
+        Map<String, List<String>> vms = hosts.local().domains().list().stream()
                 .filter(domain -> key.getId().equals(domain.definition().metadata().token()))
                 .collect(Collectors.groupingBy(domain -> domain.state().apiName(), TreeMap::new,
                         Collectors.mapping(DomainSummary::name, Collectors.toList())));

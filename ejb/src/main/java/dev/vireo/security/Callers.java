@@ -1,7 +1,7 @@
 package dev.vireo.security;
 
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -24,7 +24,7 @@ public class Callers {
     AccountDirectory directory;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @Inject
     PresentedKey presentedKey;
@@ -38,7 +38,7 @@ public class Callers {
         if (caller.seesEverything()) {
             return name -> true;
         }
-        Set<String> visible = libvirt.domains(libvirt.localUri()).stream()
+        Set<String> visible = hosts.local().domains().list().stream()
                 .filter(domain -> caller.mayUse(domain.definition().metadata()))
                 .map(DomainSummary::name)
                 .collect(Collectors.toSet());

@@ -1,6 +1,7 @@
 package dev.vireo.storage;
 
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSpec;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -30,7 +31,7 @@ public class DefaultPool {
     private static final Logger LOG = Logger.getLogger(DefaultPool.class.getName());
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @Resource
     TimerService timers;
@@ -47,20 +48,22 @@ public class DefaultPool {
 
     @Timeout
     void ensure() {
+        HostGateways host = hosts.local();
+        String uri = host.ref().uri();
         try {
-            if (libvirt.pool(libvirt.localUri(), name).isPresent()) {
+            if (host.storage().pool(name).isPresent()) {
                 return;
             }
             if (!KIMCHI_NAME.equals(name)) {
                 LOG.warning(() -> "The default storage pool " + name + " (vireo.storage.default-pool) does not exist on "
-                        + libvirt.localUri() + ": templates that name no pool are refused until it does");
+                        + uri + ": templates that name no pool are refused until it does");
                 return;
             }
-            libvirt.definePool(libvirt.localUri(), PoolSpec.dir(name, DIRECTORY), null, true);
+            host.storage().definePool(PoolSpec.dir(name, DIRECTORY), null, true);
             LOG.info(() -> "Created the storage pool " + name + " (dir, " + DIRECTORY + ", started with the host) on "
-                    + libvirt.localUri() + ", as Kimchi does: templates that name no pool keep their disks there");
+                    + uri + ", as Kimchi does: templates that name no pool keep their disks there");
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Cannot make the default storage pool " + name + " on " + libvirt.localUri()
+            LOG.warning(() -> "Cannot make the default storage pool " + name + " on " + uri
                     + " (" + e.getMessage() + "): templates that name no pool are refused until it exists");
         }
     }

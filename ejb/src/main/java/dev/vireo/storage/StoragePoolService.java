@@ -5,7 +5,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.host.LocalLvm;
 import dev.vireo.host.LocalMachine;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
@@ -47,7 +48,7 @@ public class StoragePoolService {
     private static final Set<String> OWN_TARGET = Set.of("dir", "netfs", "logical", "fs");
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     Callers callers;
@@ -75,7 +76,7 @@ public class StoragePoolService {
 
     /** The libvirt pools, then {@code kimchi_isos}. */
     public List<PoolView> list() {
-        List<PoolView> views = new ArrayList<>(libvirt.pools(libvirt.localUri()).stream()
+        List<PoolView> views = new ArrayList<>(hosts.local().storage().pools().stream()
                 .sorted(Comparator.comparing(PoolSummary::name)).map(this::view).toList());
         views.add(IsoPool.view());
         return views;
@@ -109,8 +110,8 @@ public class StoragePoolService {
     private Created create(PoolRequest request, boolean startIfItCan) {
         PoolDefinitions.Definition definition = PoolDefinitions.of(request, nfsMountDir, scanDirectory().toString());
         String name = definition.spec().name();
-        locks.claim(LockTarget.pool(name));
-        if (libvirt.pool(libvirt.localUri(), name).isPresent()) {
+        locks.claim(LockTarget.pool(hosts.local().ref(), name));
+        if (hosts.local().storage().pool(name).isPresent()) {
             throw new VireoException(ErrorCode.POOL_EXISTS, name);
         }
         if ("logical".equals(definition.kimchiType())) {
@@ -119,14 +120,14 @@ public class StoragePoolService {
         if (PoolDefinitions.KIMCHI_ISO.equals(definition.kimchiType())) {
             return scanInto(definition, Path.of(PoolRules.directory("path", request.path())));
         }
-        PoolSummary pool = libvirt.definePool(libvirt.localUri(), definition.spec(), definition.chapPassword(),
+        PoolSummary pool = hosts.local().storage().definePool(definition.spec(), definition.chapPassword(),
                 definition.start() && startIfItCan);
         return new Created(view(pool), null);
     }
 
     /** Kimchi's rule: a new VG must not exist yet; a pool from_vg needs it. Checked here when LVM is; else libvirt judges. */
     private void checkVolumeGroup(String name, boolean fromVg) {
-        if (!LocalMachine.isRealLocal(libvirt.localUri())) {
+        if (!LocalMachine.isRealLocal(hosts.local().ref())) {
             return;
         }
         LocalLvm.volumeGroupExists(name).ifPresent(exists -> {
@@ -142,7 +143,7 @@ public class StoragePoolService {
     }
 
     private Created scanInto(PoolDefinitions.Definition definition, Path scanned) {
-        LocalMachine.require(libvirt.localUri(), "ISO images to scan");
+        LocalMachine.require(hosts.local().ref(), "ISO images to scan");
         if (!Files.isDirectory(scanned)) {
             throw new VireoException(ErrorCode.POOL_INVALID, "path " + scanned + " is no directory on this host");
         }
@@ -153,9 +154,9 @@ public class StoragePoolService {
         } catch (IOException e) {
             throw new VireoException(ErrorCode.POOL_INVALID, e, "the scan directory " + links + " cannot be made: " + e);
         }
-        PoolSummary pool = libvirt.definePool(libvirt.localUri(), definition.spec(), null, true);
+        PoolSummary pool = hosts.local().storage().definePool(definition.spec(), null, true);
         Set<Path> skipped = new HashSet<>();
-        for (PoolSummary other : libvirt.pools(libvirt.localUri())) {
+        for (PoolSummary other : hosts.local().storage().pools()) {
             if (other.active() && other.path() != null && !other.name().equals(name)) {
                 skipped.add(Path.of(other.path()));
             }
@@ -163,7 +164,7 @@ public class StoragePoolService {
         TaskView task = tasks.submit("storagepool.scan", "/api/storagepools/" + name, progress -> {
             progress.report(10, "looking for ISO images under " + scanned);
             int found = IsoScan.scan(scanned, skipped, links);
-            libvirt.refreshPool(libvirt.localUri(), name);
+            hosts.local().storage().refreshPool(name);
             return "found " + found + " ISO image" + (found == 1 ? "" : "s") + " under " + scanned + " for pool " + name;
         });
         return new Created(view(pool), task);
@@ -182,7 +183,7 @@ public class StoragePoolService {
             pool = addDisks(pool, request.disks());
         }
         if (request.autostart() != null) {
-            pool = libvirt.setPoolAutostart(libvirt.localUri(), name, request.autostart())
+            pool = hosts.local().storage().setPoolAutostart(name, request.autostart())
                     .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
         }
         return view(pool);
@@ -196,9 +197,9 @@ public class StoragePoolService {
             throw new VireoException(ErrorCode.POOL_INVALID, "disks lists no device");
         }
         disks.forEach(PoolRules::device);
-        String uri = libvirt.localUri();
-        LocalMachine.require(uri, "Volume groups");
-        if (!LocalMachine.isRealLocal(uri)) {
+        HostGateways host = hosts.local();
+        LocalMachine.require(host.ref(), "Volume groups");
+        if (!LocalMachine.isRealLocal(host.ref())) {
             throw new VireoException(ErrorCode.HOST_UNSUPPORTED, "adding disks to logical pool " + pool.name()
                     + ": the test driver's volume groups are not on this machine");
         }
@@ -212,7 +213,7 @@ public class StoragePoolService {
         } catch (VireoException e) {
             throw new VireoException(ErrorCode.POOL_EXTEND_FAILED, e, String.join(", ", disks), pool.name(), e.reason());
         }
-        return libvirt.addPoolDevices(uri, pool.name(), disks)
+        return host.storage().addPoolDevices(pool.name(), disks)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool.name()));
     }
 
@@ -221,7 +222,7 @@ public class StoragePoolService {
     public PoolView activate(String name) {
         IsoPool.refuseChange(name, "be activated");
         claim(name);
-        return view(libvirt.activatePool(libvirt.localUri(), ResourceName.require(KIND, name))
+        return view(hosts.local().storage().activatePool(ResourceName.require(KIND, name))
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
@@ -232,7 +233,7 @@ public class StoragePoolService {
         IsoPool.refuseChange(name, "be deactivated");
         PoolSummary pool = claim(name);
         requireUnusedByVms(pool);
-        return view(libvirt.deactivatePool(libvirt.localUri(), name)
+        return view(hosts.local().storage().deactivatePool(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
@@ -251,7 +252,7 @@ public class StoragePoolService {
         }
         requireUnusedByVms(pool);
         boolean scanned = isScanPool(pool);
-        if (!libvirt.removePool(libvirt.localUri(), name)) {
+        if (!hosts.local().storage().removePool(name)) {
             throw new VireoException(ErrorCode.POOL_NOT_FOUND, name);
         }
         if (scanned) {
@@ -271,12 +272,12 @@ public class StoragePoolService {
     private void requireUnusedByVms(PoolSummary pool) {
         Set<String> volumes = new HashSet<>();
         if (pool.active()) {
-            libvirt.volumes(libvirt.localUri(), pool.name()).orElse(List.of()).stream()
+            hosts.local().storage().volumes(pool.name()).orElse(List.of()).stream()
                     .map(VolumeSummary::path).forEach(volumes::add);
         }
         String prefix = pool.path() == null || !OWN_TARGET.contains(pool.type()) ? null
                 : pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
-        List<String> users = VolumeHolders.read(libvirt).usersByPath().entrySet().stream()
+        List<String> users = VolumeHolders.read(hosts.local()).usersByPath().entrySet().stream()
                 .filter(entry -> volumes.contains(entry.getKey()) || prefix != null && entry.getKey().startsWith(prefix))
                 .flatMap(entry -> entry.getValue().stream())
                 .distinct().toList();
@@ -308,12 +309,12 @@ public class StoragePoolService {
     /** The pool named, locked for the operation running now, and read again once locked. */
     private PoolSummary claim(String name) {
         find(name);
-        locks.claim(LockTarget.pool(name));
+        locks.claim(LockTarget.pool(hosts.local().ref(), name));
         return find(name);
     }
 
     private PoolSummary find(String name) {
         ResourceName.require(KIND, name);
-        return libvirt.pool(libvirt.localUri(), name).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
+        return hosts.local().storage().pool(name).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
     }
 }

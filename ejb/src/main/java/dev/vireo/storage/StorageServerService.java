@@ -2,7 +2,7 @@ package dev.vireo.storage;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.StorageTarget;
 import dev.vireo.security.Permission;
@@ -28,7 +28,7 @@ public class StorageServerService {
     static final List<String> SERVER_TYPES = List.of("netfs", "iscsi");
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     /** The servers of the defined pools, of {@code targetType} when given, each once, in pool order. */
     public List<StorageServerView> list(String targetType) {
@@ -63,7 +63,7 @@ public class StorageServerService {
         for (String type : types) {
             List<StorageTarget> found;
             try {
-                found = libvirt.findStorageTargets(libvirt.localUri(), type, host, port);
+                found = hosts.local().storage().findTargets(type, host, port);
             } catch (VireoException e) {
                 if (targetType == null && e.error() == ErrorCode.HOST_UNSUPPORTED) {
                     continue;
@@ -78,7 +78,7 @@ public class StorageServerService {
     }
 
     private List<PoolSummary> serverPools() {
-        return libvirt.pools(libvirt.localUri()).stream()
+        return hosts.local().storage().pools().stream()
                 .filter(pool -> SERVER_TYPES.contains(pool.type()) && pool.source().host() != null).toList();
     }
 

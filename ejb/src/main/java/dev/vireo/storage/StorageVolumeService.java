@@ -7,7 +7,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.FilePermissions;
 import dev.vireo.libvirt.IsoImage;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.QemuIdentity;
 import dev.vireo.libvirt.VolumeReader;
@@ -55,7 +55,7 @@ public class StorageVolumeService {
             "iso", "vdi");
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     TaskService tasks;
@@ -74,7 +74,7 @@ public class StorageVolumeService {
      * Volumes of VMs the caller may not use are left out ({@link VolumeHolders}).
      */
     public List<VolumeView> list(String pool) {
-        VolumeHolders holders = VolumeHolders.read(libvirt);
+        VolumeHolders holders = VolumeHolders.read(hosts.local());
         Predicate<VolumeSummary> visible = visibleTo(holders);
         Map<String, List<String>> users = visibleUsersByPath(holders);
         if (IsoPool.is(pool)) {
@@ -89,7 +89,7 @@ public class StorageVolumeService {
     }
 
     public VolumeView get(String pool, String name) {
-        VolumeHolders holders = VolumeHolders.read(libvirt);
+        VolumeHolders holders = VolumeHolders.read(hosts.local());
         VolumeSummary volume = find(pool, name, holders);
         return view(volume, visibleUsersByPath(holders).getOrDefault(volume.path(), List.of()),
                 uploads.filling(volume.pool(), name).orElse(null), IsoPool.is(pool) ? volume.pool() : null);
@@ -130,7 +130,7 @@ public class StorageVolumeService {
         if (!upload) {
             return tasks.submit("volume.create", uri(pool, name), progress -> {
                 progress.report(10, "creating " + name + " in " + pool);
-                libvirt.createVolume(libvirt.localUri(), pool, spec);
+                hosts.local().storage().createVolume(pool, spec);
                 return "created volume " + name + " in pool " + pool;
             });
         }
@@ -139,7 +139,7 @@ public class StorageVolumeService {
             // marked before it exists: a crash in between must not leave an empty volume that looks complete
             uploads.begin(pool, name, spec.capacityBytes());
             try {
-                libvirt.createVolume(libvirt.localUri(), pool, spec);
+                hosts.local().storage().createVolume(pool, spec);
             } catch (RuntimeException e) {
                 uploads.forget(pool, name);
                 throw e;
@@ -170,14 +170,14 @@ public class StorageVolumeService {
             // incomplete until the last byte, also for whoever looks after a crash (VolumeRecovery)
             uploads.beginDownload(pool, name, url.toString(), length);
             try {
-                libvirt.createVolume(libvirt.localUri(), pool, new VolumeSpec(name, length, "raw", null, null));
+                hosts.local().storage().createVolume(pool, new VolumeSpec(name, length, "raw", null, null));
             } catch (RuntimeException e) {
                 uploads.forget(pool, name);
                 throw e;
             }
             ProgressInput counted = new ProgressInput(content.body(), length, progress);
             try {
-                libvirt.uploadVolume(libvirt.localUri(), pool, name, 0, length, counted);
+                hosts.local().storage().uploadVolume(pool, name, 0, length, counted);
             } catch (IOException e) {
                 removeQuietly(pool, name);
                 throw new VireoException(ErrorCode.VOLUME_DOWNLOAD_FAILED, e, url, UrlContent.describe(e)
@@ -213,7 +213,7 @@ public class StorageVolumeService {
         try (ChunkSpool chunk = ChunkSpool.copy(data, size, name)) {
             after = uploads.append(pool, name, size, offset -> {
                 try (InputStream in = chunk.open()) {
-                    if (!libvirt.uploadVolume(libvirt.localUri(), pool, name, offset, size, in)) {
+                    if (!hosts.local().storage().uploadVolume(pool, name, offset, size, in)) {
                         throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
                     }
                 } catch (IOException e) {
@@ -231,7 +231,7 @@ public class StorageVolumeService {
     public VolumeReader content(String pool, String name) {
         VolumeSummary volume = find(pool, name);
         requireNoUpload(volume);
-        return libvirt.readVolume(libvirt.localUri(), volume.pool(), name, volume.physicalBytes())
+        return hosts.local().storage().readVolume(volume.pool(), name, volume.physicalBytes())
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
     }
 
@@ -252,7 +252,7 @@ public class StorageVolumeService {
         requireFree(targetPool, cloneName);
         return tasks.submit("volume.clone", uri(targetPool, cloneName), progress -> {
             progress.report(10, "copying " + pool + "/" + name + " to " + targetPool + "/" + cloneName);
-            libvirt.copyVolume(libvirt.localUri(), source, targetPool, cloneName);
+            hosts.local().storage().copyVolume(source, targetPool, cloneName);
             return "cloned volume " + name + " of pool " + pool + " as " + cloneName + " in pool " + targetPool;
         });
     }
@@ -271,7 +271,7 @@ public class StorageVolumeService {
         }
         requireUnused(volume);
         requireNoUpload(volume);
-        return view(libvirt.resizeVolume(libvirt.localUri(), pool, name, bytes)
+        return view(hosts.local().storage().resizeVolume(pool, name, bytes)
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null, null);
     }
 
@@ -282,7 +282,7 @@ public class StorageVolumeService {
         VolumeSummary volume = claim(pool, name);
         requireUnused(volume);
         requireNoUpload(volume);
-        return view(libvirt.wipeVolume(libvirt.localUri(), pool, name)
+        return view(hosts.local().storage().wipeVolume(pool, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null, null);
     }
 
@@ -293,7 +293,7 @@ public class StorageVolumeService {
         IsoPool.refuseChange(pool, "delete volumes");
         VolumeSummary volume = claim(pool, name);
         requireUnused(volume);
-        if (!libvirt.deleteVolume(libvirt.localUri(), pool, name)) {
+        if (!hosts.local().storage().deleteVolume(pool, name)) {
             throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
         }
         uploads.forget(pool, name);
@@ -306,7 +306,7 @@ public class StorageVolumeService {
     private VolumeView view(VolumeSummary volume, List<String> usedBy, VolumeUploads.Filling filling, String shownPool) {
         UploadProgress upload = filling == null ? null : filling.upload();
         boolean iso = "iso".equals(volume.format());
-        Optional<IsoImage> image = iso ? libvirt.isoImage(libvirt.localUri(), volume.path()) : Optional.empty();
+        Optional<IsoImage> image = iso ? hosts.local().storage().isoImage(volume.path()) : Optional.empty();
         Distro distro = iso ? DistroLabels.recognise(image.map(IsoImage::label).orElse(null)) : null;
         boolean valid = filling == null && volume.capacityBytes() > 0 && image.map(IsoImage::iso9660).orElse(true);
         return new VolumeView(volume.name(), volume.type(), volume.capacityBytes(), volume.allocationBytes(),
@@ -317,19 +317,19 @@ public class StorageVolumeService {
     }
 
     private boolean qemuMayUse(FilePermissions permissions, boolean write) {
-        Optional<QemuIdentity> qemu = libvirt.qemuIdentity(libvirt.localUri());
+        Optional<QemuIdentity> qemu = hosts.local().host().qemuIdentity();
         return permissions == null || qemu.isEmpty() || permissions.allows(qemu.get().uid(), qemu.get().gid(), write);
     }
 
     /** Lets libvirt look at a volume's new content (format, size); returns the format it sees. */
     private String recognise(String pool, String name) {
-        libvirt.refreshPool(libvirt.localUri(), pool);
-        return libvirt.volume(libvirt.localUri(), pool, name).map(VolumeSummary::format).orElse("unknown");
+        hosts.local().storage().refreshPool(pool);
+        return hosts.local().storage().volume(pool, name).map(VolumeSummary::format).orElse("unknown");
     }
 
     private void removeQuietly(String pool, String name) {
         try {
-            libvirt.deleteVolume(libvirt.localUri(), pool, name);
+            hosts.local().storage().deleteVolume(pool, name);
             uploads.forget(pool, name);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot remove the half-made volume " + name + " of pool " + pool, e);
@@ -338,8 +338,8 @@ public class StorageVolumeService {
 
     /** Claims the name of a volume to be made, then checks that no volume has it. */
     private void requireFree(String pool, String name) {
-        locks.claim(LockTarget.volume(pool, name));
-        if (libvirt.volume(libvirt.localUri(), pool, name).isPresent()) {
+        locks.claim(LockTarget.volume(hosts.local().ref(), pool, name));
+        if (hosts.local().storage().volume(pool, name).isPresent()) {
             throw new VireoException(ErrorCode.VOLUME_EXISTS, pool, name);
         }
         uploads.forget(pool, name); // left by a volume of that name removed outside Vireo
@@ -350,7 +350,7 @@ public class StorageVolumeService {
     }
 
     private void requireUnused(VolumeSummary volume) {
-        List<String> users = VolumeHolders.read(libvirt).usersByPath().getOrDefault(volume.path(), List.of());
+        List<String> users = VolumeHolders.read(hosts.local()).usersByPath().getOrDefault(volume.path(), List.of());
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.VOLUME_IN_USE, volume.name(), VolumeHolders.describe(users, callers.visibleVms()));
         }
@@ -376,12 +376,12 @@ public class StorageVolumeService {
     /** The volume named, locked for the operation running now, and read again once locked. */
     private VolumeSummary claim(String pool, String name) {
         find(pool, name);
-        locks.claim(LockTarget.volume(pool, name));
+        locks.claim(LockTarget.volume(hosts.local().ref(), pool, name));
         return find(pool, name);
     }
 
     private VolumeSummary find(String pool, String name) {
-        return find(pool, name, VolumeHolders.read(libvirt));
+        return find(pool, name, VolumeHolders.read(hosts.local()));
     }
 
     /** The volume named, if it exists for the caller: a volume of a VM they may not use is as absent as none (404). */
@@ -394,7 +394,7 @@ public class StorageVolumeService {
 
     /** The ISO images of every active pool, by name, then pool. */
     private List<VolumeSummary> isoImages() {
-        return libvirt.isoVolumes(libvirt.localUri()).stream()
+        return hosts.local().storage().isoVolumes().stream()
                 .sorted(Comparator.comparing(VolumeSummary::name).thenComparing(VolumeSummary::pool)).toList();
     }
 
@@ -404,12 +404,12 @@ public class StorageVolumeService {
             return isoImages();
         }
         activePool(pool);
-        return libvirt.volumes(libvirt.localUri(), pool).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
+        return hosts.local().storage().volumes(pool).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
     }
 
     private PoolSummary activePool(String pool) {
         ResourceName.require("storage pool", pool);
-        PoolSummary summary = libvirt.pool(libvirt.localUri(), pool)
+        PoolSummary summary = hosts.local().storage().pool(pool)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
         if (!summary.active()) {
             throw new VireoException(ErrorCode.POOL_INACTIVE, pool);

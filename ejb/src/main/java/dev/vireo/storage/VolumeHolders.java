@@ -2,7 +2,7 @@ package dev.vireo.storage;
 
 import dev.vireo.libvirt.DomainDisk;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Caller;
@@ -38,10 +38,10 @@ public final class VolumeHolders {
     }
 
     /** Reads each VM's disks once: fine for tens of VMs; for thousands the paths belong in the domain cache. */
-    public static VolumeHolders read(LibvirtGateway libvirt) {
+    public static VolumeHolders read(HostGateways host) {
         Map<DomainSummary, List<DomainDisk>> disks = new LinkedHashMap<>();
-        for (DomainSummary domain : libvirt.domains(libvirt.localUri())) {
-            disks.put(domain, libvirt.disks(libvirt.localUri(), domain.name()).orElse(List.of()));
+        for (DomainSummary domain : host.domains().list()) {
+            disks.put(domain, host.devices().disks(domain.name()).orElse(List.of()));
         }
         return of(disks);
     }

@@ -1,6 +1,7 @@
 package dev.vireo.storage;
 
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -28,7 +29,7 @@ public class VolumeRecovery {
     VolumeUploads uploads;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/vireo-tasks")
     ManagedExecutorService executor;
@@ -40,17 +41,17 @@ public class VolumeRecovery {
             List<VolumeUploads.Volume> interrupted = uploads.interruptDownloads();
             if (!interrupted.isEmpty()) {
                 VolumeUploads records = uploads;
-                LibvirtGateway gateway = libvirt;
-                executor.execute(() -> interrupted.forEach(volume -> remove(volume, records, gateway)));
+                HostGateways host = hosts.local();
+                executor.execute(() -> interrupted.forEach(volume -> remove(volume, records, host)));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot mark downloads cut short by the last stop", e);
         }
     }
 
-    private static void remove(VolumeUploads.Volume volume, VolumeUploads records, LibvirtGateway libvirt) {
+    private static void remove(VolumeUploads.Volume volume, VolumeUploads records, HostGateways host) {
         try {
-            if (libvirt.deleteVolume(libvirt.localUri(), volume.pool(), volume.name())) {
+            if (host.storage().deleteVolume(volume.pool(), volume.name())) {
                 LOG.warning(() -> "Removed volume " + volume.name() + " of pool " + volume.pool()
                         + ": its download was cut short by the last stop");
             }

@@ -2,7 +2,7 @@ package dev.vireo.template;
 
 import dev.vireo.distro.Distro;
 import dev.vireo.distro.DistroLabels;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VolumeSummary;
@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 /** The host as the gateway reports it, each fact read at most once per request. */
 final class LiveHostFacts implements HostFacts {
 
-    private final LibvirtGateway libvirt;
-    private final String uri;
+    private final HostGateways host;
     private Set<String> networks;
     private Map<String, PoolSummary> pools;
     private Long memoryMib;
@@ -29,17 +28,16 @@ final class LiveHostFacts implements HostFacts {
     private Caller caller;
     private VolumeHolders holders;
 
-    LiveHostFacts(LibvirtGateway libvirt) {
-        this.libvirt = libvirt;
-        this.uri = libvirt.localUri();
+    LiveHostFacts(HostGateways host) {
+        this.host = host;
     }
 
     /**
      * The host as {@code caller} may know it: a volume of a VM they may not use is absent, so a
      * template they write cannot make it a new VM's base image or CD-ROM.
      */
-    static LiveHostFacts seenBy(LibvirtGateway libvirt, Caller caller) {
-        LiveHostFacts facts = new LiveHostFacts(libvirt);
+    static LiveHostFacts seenBy(HostGateways host, Caller caller) {
+        LiveHostFacts facts = new LiveHostFacts(host);
         facts.caller = caller;
         return facts;
     }
@@ -47,7 +45,7 @@ final class LiveHostFacts implements HostFacts {
     @Override
     public Set<String> networks() {
         if (networks == null) {
-            networks = Set.copyOf(libvirt.networkNames(uri));
+            networks = Set.copyOf(host.networks().names());
         }
         return networks;
     }
@@ -55,7 +53,7 @@ final class LiveHostFacts implements HostFacts {
     @Override
     public Map<String, PoolSummary> pools() {
         if (pools == null) {
-            pools = libvirt.pools(uri).stream().collect(Collectors.toMap(PoolSummary::name, Function.identity()));
+            pools = host.storage().pools().stream().collect(Collectors.toMap(PoolSummary::name, Function.identity()));
         }
         return pools;
     }
@@ -63,25 +61,25 @@ final class LiveHostFacts implements HostFacts {
     @Override
     public long memoryMib() {
         if (memoryMib == null) {
-            memoryMib = libvirt.hostMemoryBytes(uri) / Units.MIB;
+            memoryMib = host.host().memoryBytes() / Units.MIB;
         }
         return memoryMib;
     }
 
     @Override
     public Optional<VolumeSummary> volumeAt(String path) {
-        return volumesByPath.computeIfAbsent(path, p -> libvirt.volumeAt(uri, p).filter(this::visible));
+        return volumesByPath.computeIfAbsent(path, p -> host.storage().volumeAt(p).filter(this::visible));
     }
 
     @Override
     public Distro distroOf(String path) {
-        return DistroLabels.recognise(libvirt.isoLabel(uri, path).orElse(null));
+        return DistroLabels.recognise(host.storage().isoLabel(path).orElse(null));
     }
 
     @Override
     public boolean volumeExists(String pool, String name) {
         return volumes.computeIfAbsent(pool + "/" + name,
-                key -> libvirt.volume(uri, pool, name).filter(this::visible).isPresent());
+                key -> host.storage().volume(pool, name).filter(this::visible).isPresent());
     }
 
     private boolean visible(VolumeSummary volume) {
@@ -89,7 +87,7 @@ final class LiveHostFacts implements HostFacts {
             return true;
         }
         if (holders == null) {
-            holders = VolumeHolders.read(libvirt);
+            holders = VolumeHolders.read(host);
         }
         return holders.visibleTo(caller, volume);
     }

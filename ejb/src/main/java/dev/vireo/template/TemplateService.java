@@ -3,7 +3,7 @@ package dev.vireo.template;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.template.Template;
@@ -43,7 +43,7 @@ public class TemplateService {
     Callers callers;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     Locks locks;
@@ -53,13 +53,13 @@ public class TemplateService {
     String defaultPool;
 
     public List<TemplateView> list() {
-        HostFacts host = new LiveHostFacts(libvirt);
+        HostFacts host = new LiveHostFacts(hosts.local());
         return em.createNamedQuery(Template.ALL, Template.class).getResultList().stream()
                 .map(template -> view(template, host)).toList();
     }
 
     public TemplateView get(String name) {
-        return view(find(name), new LiveHostFacts(libvirt));
+        return view(find(name), new LiveHostFacts(hosts.local()));
     }
 
     @RolesAllowed(Permission.TEMPLATE_MANAGE)
@@ -70,7 +70,7 @@ public class TemplateService {
         }
         String name = ResourceName.require(KIND, request.name());
         requireFree(name);
-        HostFacts host = LiveHostFacts.seenBy(libvirt, callers.current());
+        HostFacts host = LiveHostFacts.seenBy(hosts.local(), callers.current());
         Template template = new Template(name, new TemplateRules(host, defaultPool).create(request), Instant.now());
         persist(template);
         return view(template, host);
@@ -88,7 +88,7 @@ public class TemplateService {
         if (expectedVersion != null && expectedVersion != template.getVersion()) {
             throw new VireoException(ErrorCode.TEMPLATE_CHANGED, name);
         }
-        HostFacts host = LiveHostFacts.seenBy(libvirt, callers.current());
+        HostFacts host = LiveHostFacts.seenBy(hosts.local(), callers.current());
         template.apply(new TemplateRules(host, defaultPool).update(template.settings(), request));
         if (request.name() != null && !request.name().equals(name)) {
             String newName = ResourceName.require(KIND, request.name());
@@ -120,7 +120,7 @@ public class TemplateService {
         requireFree(cloneName);
         Template clone = new Template(cloneName, source.settings(), Instant.now());
         persist(clone);
-        return view(clone, new LiveHostFacts(libvirt));
+        return view(clone, new LiveHostFacts(hosts.local()));
     }
 
     /**
@@ -143,7 +143,7 @@ public class TemplateService {
                 .toList();
         TemplateRequest overrides = new TemplateRequest(null, null, null, null, null, null, disks, graphics,
                 null, null, null, null);
-        return new TemplateRules(new LiveHostFacts(libvirt), defaultPool).update(settings, overrides);
+        return new TemplateRules(new LiveHostFacts(hosts.local()), defaultPool).update(settings, overrides);
     }
 
     /** The templates that put disks into {@code pool}. */

@@ -2,6 +2,7 @@ package dev.vireo.vm;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostRef;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class Migration {
     private Migration() {
     }
 
-    static Target target(MigrateRequest request, String localUri) {
+    static Target target(MigrateRequest request, HostRef source) {
         String remote = request.remoteHost();
         if (remote == null || remote.isBlank()) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "remote_host");
@@ -37,7 +38,7 @@ final class Migration {
                 throw new VireoException(ErrorCode.MIGRATE_INVALID, "remote_host '" + remote + "' is not a system URI of "
                         + SCHEMES.stream().sorted().toList());
             }
-            if (remote.equals(localUri)) {
+            if (remote.equals(source.uri())) {
                 throw new VireoException(ErrorCode.MIGRATE_INVALID, "the destination is this host");
             }
             String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();

@@ -4,7 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.Screenshot;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
@@ -36,7 +36,7 @@ public class ScreenshotService {
     }
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     private final Map<String, Capture> captures = new ConcurrentHashMap<>();
     private volatile Boolean hostCanCapture;
@@ -54,7 +54,7 @@ public class ScreenshotService {
         }
         byte[] png;
         try {
-            Screenshot shot = libvirt.screenshot(libvirt.localUri(), name)
+            Screenshot shot = access.hostOf(name).domains().screenshot(name)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
             png = PngImages.toPng(shot.mimeType(), shot.bytes());
         } catch (VireoException e) {

@@ -3,7 +3,7 @@ package dev.vireo.vm;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.SnapshotSummary;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
@@ -38,7 +38,7 @@ public class SnapshotService {
     private static final int MAX_DESCRIPTION = 4000;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     TaskService tasks;
@@ -63,7 +63,7 @@ public class SnapshotService {
         }
         return tasks.submit("vm.snapshot", VmService.VMS + vm + "/snapshots/" + snapshot, progress -> {
             progress.report(10, "taking snapshot " + snapshot + " of " + vm);
-            libvirt.createSnapshot(libvirt.localUri(), vm, snapshot, description)
+            access.hostOf(vm).snapshots().create(vm, snapshot, description)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
             return "snapshot " + snapshot + " of " + vm + " taken";
         });
@@ -95,7 +95,7 @@ public class SnapshotService {
     public SnapshotView get(String vm, String name) {
         access.require(vm);
         ResourceName.require("snapshot", name);
-        return libvirt.snapshot(libvirt.localUri(), vm, name)
+        return access.hostOf(vm).snapshots().get(vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
                 .map(SnapshotView::of)
                 .orElseThrow(() -> new VireoException(ErrorCode.SNAPSHOT_NOT_FOUND, vm, name));
@@ -127,7 +127,7 @@ public class SnapshotService {
     public SnapshotView revert(String vm, String name) {
         access.claim(vm);
         ResourceName.require("snapshot", name);
-        return libvirt.revertSnapshot(libvirt.localUri(), vm, name)
+        return access.hostOf(vm).snapshots().revert(vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
                 .map(summary -> get(vm, name))
                 .orElseThrow(() -> new VireoException(ErrorCode.SNAPSHOT_NOT_FOUND, vm, name));
@@ -138,7 +138,7 @@ public class SnapshotService {
     public void delete(String vm, String name) {
         access.claim(vm);
         ResourceName.require("snapshot", name);
-        boolean deleted = libvirt.deleteSnapshot(libvirt.localUri(), vm, name)
+        boolean deleted = access.hostOf(vm).snapshots().delete(vm, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         if (!deleted) {
             throw new VireoException(ErrorCode.SNAPSHOT_NOT_FOUND, vm, name);
@@ -147,6 +147,6 @@ public class SnapshotService {
 
     private List<SnapshotSummary> snapshots(String vm) {
         ResourceName.require("virtual machine", vm);
-        return libvirt.snapshots(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return access.hostOf(vm).snapshots().list(vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
     }
 }

@@ -3,7 +3,8 @@ package dev.vireo.vm;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.security.Caller;
@@ -21,7 +22,7 @@ import jakarta.ejb.Stateless;
 public class VmAccess {
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     Callers callers;
@@ -29,11 +30,19 @@ public class VmAccess {
     @EJB
     Locks locks;
 
+    /**
+     * The gateways of the host VM {@code name} lives on (or is made on): every VM service asks
+     * here. Until VMs are placed on several hosts, that is the default host.
+     */
+    public HostGateways hostOf(String name) {
+        return hosts.local();
+    }
+
     /** The VM named, if the caller may see it; else 404 as if there were none. */
     public DomainSummary require(String name) {
         ResourceName.require("virtual machine", name);
         Caller caller = callers.current();
-        return libvirt.domain(libvirt.localUri(), name)
+        return hostOf(name).domains().get(name)
                 .filter(domain -> caller.mayUse(domain.definition().metadata()))
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }
@@ -45,7 +54,7 @@ public class VmAccess {
      */
     public DomainSummary claim(String name) {
         require(name);
-        locks.claim(LockTarget.vm(name));
+        locks.claim(LockTarget.vm(hostOf(name).ref(), name));
         return require(name);
     }
 }

@@ -3,7 +3,7 @@ package dev.vireo.vm;
 import dev.vireo.libvirt.DomainDefinition;
 import dev.vireo.libvirt.DomainSpec;
 import dev.vireo.libvirt.HostCapabilities;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.libvirt.VolumeSpec;
@@ -27,13 +27,11 @@ final class VmBuilder {
 
     private static final Logger LOG = Logger.getLogger(VmBuilder.class.getName());
 
-    private final LibvirtGateway libvirt;
-    private final String uri;
+    private final HostGateways host;
     private final String domainType;
 
-    VmBuilder(LibvirtGateway libvirt, String domainType) {
-        this.libvirt = libvirt;
-        this.uri = libvirt.localUri();
+    VmBuilder(HostGateways host, String domainType) {
+        this.host = host;
         this.domainType = domainType;
     }
 
@@ -52,7 +50,7 @@ final class VmBuilder {
             for (TemplateDisk disk : settings.disks()) {
                 progress.report(5 + 80 * disks.size() / total,
                         "creating disk " + (disks.size() + 1) + " of " + total + " in pool " + disk.pool());
-                VolumeSummary volume = libvirt.createVolume(uri, disk.pool(), volumeSpec(plan.name(), disk));
+                VolumeSummary volume = host.storage().createVolume(disk.pool(), volumeSpec(plan.name(), disk));
                 created.add(volume);
                 disks.add(DomainSpec.Disk.file("disk", volume.path(), volume.format(), guest.diskBus(),
                         target(guest.diskBus(), disks.size())));
@@ -68,7 +66,7 @@ final class VmBuilder {
             progress.report(90, "defining the domain");
             List<VireoMetadata.OwnedVolume> owned = created.stream()
                     .map(volume -> new VireoMetadata.OwnedVolume(volume.pool(), volume.name())).toList();
-            libvirt.define(uri, domainSpec(plan, guest, disks, owned));
+            host.domains().define(domainSpec(plan, guest, disks, owned));
             return "created virtual machine " + plan.name();
         } catch (RuntimeException e) {
             removeQuietly(created);
@@ -79,7 +77,7 @@ final class VmBuilder {
     private DomainSpec domainSpec(Plan plan, GuestDefaults guest, List<DomainSpec.Disk> disks,
                                   List<VireoMetadata.OwnedVolume> owned) {
         TemplateSettings settings = plan.settings();
-        HostCapabilities.Guest hostGuest = libvirt.capabilities(uri).preferredGuest();
+        HostCapabilities.Guest hostGuest = host.host().capabilities().preferredGuest();
         List<String> boot = new ArrayList<>(List.of("hd"));
         if (settings.cdrom() != null) {
             boot.add("cdrom");
@@ -127,7 +125,7 @@ final class VmBuilder {
         if (disk.volume() == null) {
             return new VolumeSpec(name, disk.sizeGb() * Units.GIB, disk.format(), null, null);
         }
-        VolumeSummary base = libvirt.volume(uri, disk.pool(), disk.volume()).orElseThrow(() ->
+        VolumeSummary base = host.storage().volume(disk.pool(), disk.volume()).orElseThrow(() ->
                 new IllegalStateException("the template's base volume " + disk.volume() + " is gone from pool " + disk.pool()));
         return new VolumeSpec(name, base.capacityBytes(), "qcow2", base.path(), base.format());
     }
@@ -152,7 +150,7 @@ final class VmBuilder {
     private void removeQuietly(List<VolumeSummary> volumes) {
         for (VolumeSummary volume : volumes) {
             try {
-                libvirt.deleteVolume(uri, volume.pool(), volume.name());
+                host.storage().deleteVolume(volume.pool(), volume.name());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Cannot remove volume " + volume.name() + " of pool " + volume.pool()
                         + " after a failed VM creation", e);

@@ -3,7 +3,7 @@ package dev.vireo.vm;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainDisk;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.libvirt.VolumeSummary;
@@ -26,22 +26,20 @@ final class VmCloner {
 
     private static final Logger LOG = Logger.getLogger(VmCloner.class.getName());
 
-    private final LibvirtGateway libvirt;
-    private final String uri;
+    private final HostGateways host;
     private final String defaultPool;
 
-    VmCloner(LibvirtGateway libvirt, String defaultPool) {
-        this.libvirt = libvirt;
-        this.uri = libvirt.localUri();
+    VmCloner(HostGateways host, String defaultPool) {
+        this.host = host;
         this.defaultPool = defaultPool;
     }
 
     /** Copies {@code source} as {@code clone}, owned by {@code owner}. */
     String copy(String source, String clone, String owner, TaskProgress progress) {
-        List<DomainDisk> disks = libvirt.disks(uri, source).orElseThrow(() ->
+        List<DomainDisk> disks = host.devices().disks(source).orElseThrow(() ->
                 new VireoException(ErrorCode.VM_NOT_FOUND, source)).stream()
                 .filter(disk -> "disk".equals(disk.device()) && !disk.readonly()).toList();
-        Map<String, PoolSummary> pools = libvirt.pools(uri).stream()
+        Map<String, PoolSummary> pools = host.storage().pools().stream()
                 .collect(Collectors.toMap(PoolSummary::name, Function.identity()));
         Map<String, Long> room = new LinkedHashMap<>();
         pools.values().forEach(pool -> room.put(pool.name(), pool.availableBytes()));
@@ -49,7 +47,7 @@ final class VmCloner {
         Map<String, String> paths = new LinkedHashMap<>();
         try {
             for (DomainDisk disk : disks) {
-                VolumeSummary original = disk.path() == null ? null : libvirt.volumeAt(uri, disk.path()).orElse(null);
+                VolumeSummary original = disk.path() == null ? null : host.storage().volumeAt(disk.path()).orElse(null);
                 if (original == null) {
                     throw new VireoException(ErrorCode.VM_DISK_NOT_IN_POOL, disk.target(), source);
                 }
@@ -57,7 +55,7 @@ final class VmCloner {
                 progress.report(5 + 85 * copies.size() / disks.size(), "copying disk " + disk.target() + " ("
                         + (copies.size() + 1) + " of " + disks.size() + ") into pool " + pool);
                 String name = clone + "-" + copies.size() + "." + VmBuilder.extension(original.format());
-                VolumeSummary copy = libvirt.copyVolume(uri, original, pool, name);
+                VolumeSummary copy = host.storage().copyVolume(original, pool, name);
                 copies.add(copy);
                 room.computeIfPresent(pool, (key, free) -> free - original.allocationBytes());
                 paths.put(original.path(), copy.path());
@@ -65,13 +63,13 @@ final class VmCloner {
             progress.report(95, "defining " + clone);
             List<VireoMetadata.OwnedVolume> owned = copies.stream()
                     .map(copy -> new VireoMetadata.OwnedVolume(copy.pool(), copy.name())).toList();
-            libvirt.defineClone(uri, source, clone, paths, owned, owner)
+            host.domains().defineClone(source, clone, paths, owned, owner)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, source));
             return "cloned " + source + " as " + clone;
         } catch (RuntimeException e) {
             for (VolumeSummary copy : copies) {
                 try {
-                    libvirt.deleteVolume(uri, copy.pool(), copy.name());
+                    host.storage().deleteVolume(copy.pool(), copy.name());
                 } catch (RuntimeException cleanup) {
                     LOG.log(Level.WARNING, "Cannot remove " + copy.path() + " after a failed clone", cleanup);
                 }

@@ -8,7 +8,8 @@ import dev.vireo.host.HostObjectName;
 import dev.vireo.libvirt.DomainHostdev;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.NodeDevice;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
@@ -40,7 +41,7 @@ public class VmHostdevService {
     Locks locks;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     Callers callers;
@@ -54,7 +55,7 @@ public class VmHostdevService {
         List<DomainHostdev> hostdevs = hostdevs(vm);
         // only a USB assignment needs the host's devices to be named
         List<NodeDevice> hostDevices = hostdevs.stream().anyMatch(hostdev -> hostdev.deviceName() == null)
-                ? libvirt.nodeDevices(libvirt.localUri()) : List.of();
+                ? access.hostOf(vm).host().devices() : List.of();
         return hostdevs.stream()
                 .flatMap(hostdev -> HostdevRules.deviceName(hostdev, hostDevices)
                         .map(name -> new HostdevView(name, hostdev.type())).stream())
@@ -82,8 +83,8 @@ public class VmHostdevService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
         String name = HostObjectName.require(KIND, request.name());
-        String uri = libvirt.localUri();
-        NodeDevice device = libvirt.nodeDevice(uri, name)
+        HostGateways host = access.hostOf(vm);
+        NodeDevice device = host.host().device(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.DEVICE_NOT_FOUND, name));
         if (!HostDevices.passthroughEligible(device)) {
             throw new VireoException(ErrorCode.HOSTDEV_NOT_PASSTHROUGH, name, device.pci() != null
@@ -95,9 +96,9 @@ public class VmHostdevService {
             throw new VireoException(ErrorCode.HOSTDEV_HELD, name, "virtual machine " + vm);
         }
         List<NodeDevice> together = device.pci() == null ? List.of(device)
-                : HostdevRules.assignedTogether(device, libvirt.nodeDevices(uri));
-        locks.claim(together.stream().map(each -> LockTarget.hostDevice(each.name())).toArray(LockTarget[]::new));
-        List<DomainSummary> domains = libvirt.domains(uri);
+                : HostdevRules.assignedTogether(device, host.host().devices());
+        locks.claim(together.stream().map(each -> LockTarget.hostDevice(host.ref(), each.name())).toArray(LockTarget[]::new));
+        List<DomainSummary> domains = host.domains().list();
         for (NodeDevice each : together) {
             Optional<String> holder = HostdevRules.heldElsewhere(each, vm, domains);
             if (holder.isPresent()) {
@@ -117,20 +118,20 @@ public class VmHostdevService {
 
     /** Attaches the devices one by one; when one fails, those attached before it are taken back. */
     private List<String> attachAll(String vm, List<NodeDevice> devices) {
-        String uri = libvirt.localUri();
+        HostGateways host = access.hostOf(vm);
         List<String> pending = new ArrayList<>();
         List<NodeDevice> attached = new ArrayList<>();
         try {
             for (NodeDevice device : devices) {
-                libvirt.attachHostdev(uri, vm, device).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
+                host.devices().attachHostdev(vm, device).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
                         .forEach(note -> pending.add(device.name() + ": " + note));
                 attached.add(device);
             }
         } catch (RuntimeException e) {
             for (NodeDevice device : attached) {
                 try {
-                    libvirt.hostdevs(uri, vm).orElse(List.of()).stream().filter(hostdev -> hostdev.refersTo(device))
-                            .findFirst().ifPresent(hostdev -> libvirt.detachHostdev(uri, vm, hostdev, device.name()));
+                    host.devices().hostdevs(vm).orElse(List.of()).stream().filter(hostdev -> hostdev.refersTo(device))
+                            .findFirst().ifPresent(hostdev -> host.devices().detachHostdev(vm, hostdev, device.name()));
                 } catch (RuntimeException undo) {
                     e.addSuppressed(undo);
                 }
@@ -149,9 +150,9 @@ public class VmHostdevService {
     public List<String> detach(String vm, String dev) {
         access.claim(vm);
         HostObjectName.require(KIND, dev);
-        String uri = libvirt.localUri();
+        HostGateways host = access.hostOf(vm);
         List<DomainHostdev> own = hostdevs(vm);
-        List<NodeDevice> hostDevices = libvirt.nodeDevices(uri);
+        List<NodeDevice> hostDevices = host.host().devices();
         DomainHostdev assignment = own.stream()
                 .filter(hostdev -> HostdevRules.deviceName(hostdev, hostDevices).filter(dev::equals).isPresent())
                 .findFirst().orElseThrow(() -> new VireoException(ErrorCode.DEVICE_NOT_HELD, vm, dev));
@@ -172,11 +173,11 @@ public class VmHostdevService {
     }
 
     private List<String> detach(String vm, DomainHostdev hostdev, String name) {
-        return libvirt.detachHostdev(libvirt.localUri(), vm, hostdev, name)
+        return access.hostOf(vm).devices().detachHostdev(vm, hostdev, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.DEVICE_NOT_HELD, vm, name));
     }
 
     private List<DomainHostdev> hostdevs(String vm) {
-        return libvirt.hostdevs(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return access.hostOf(vm).devices().hostdevs(vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
     }
 }

@@ -5,7 +5,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainSpec;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +38,7 @@ public class VmNicService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     /** A NIC after a change, and what of the change waits for the VM's next start. */
     public record Changed(NicView nic, List<String> pendingUntilRestart) {
@@ -66,14 +66,14 @@ public class VmNicService {
         }
         List<DomainNic> existing = nics(vm);
         String mac = request.mac() == null ? newMac(existing) : chosenMac(request.mac(), existing);
-        List<String> pending = libvirt.attachNic(libvirt.localUri(), vm,
-                        new DomainSpec.Nic(network(request.network()), model(request.model())), mac)
+        List<String> pending = access.hostOf(vm).devices().attachNic(vm,
+                        new DomainSpec.Nic(network(vm, request.network()), model(request.model())), mac)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         if (pending.isEmpty()) {
             return new Changed(get(vm, mac), pending);
         }
         // the running VM did not take it: only its definition has it
-        DomainNic defined = libvirt.persistentNics(libvirt.localUri(), vm)
+        DomainNic defined = access.hostOf(vm).devices().persistentNics(vm)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
                 .filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
@@ -90,7 +90,7 @@ public class VmNicService {
         if (request.mac() != null) {
             throw new VireoException(ErrorCode.NIC_INVALID, "the MAC address of an interface does not change");
         }
-        DomainNic current = libvirt.persistentNics(libvirt.localUri(), vm)
+        DomainNic current = access.hostOf(vm).devices().persistentNics(vm)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
                 .filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
@@ -98,10 +98,10 @@ public class VmNicService {
             throw new VireoException(ErrorCode.NIC_INVALID, "only interfaces on a libvirt network can change here, "
                     + mac + " is of type " + current.type());
         }
-        String network = request.network() == null ? current.network() : network(request.network());
+        String network = request.network() == null ? current.network() : network(vm, request.network());
         String model = request.model() == null ? current.model() : model(request.model());
         boolean modelChanged = request.model() != null && !request.model().equals(current.model());
-        List<String> pending = libvirt.updateNic(libvirt.localUri(), vm, current.mac(), new DomainSpec.Nic(network, model),
+        List<String> pending = access.hostOf(vm).devices().updateNic(vm, current.mac(), new DomainSpec.Nic(network, model),
                         modelChanged)
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
         return new Changed(get(vm, current.mac()), pending);
@@ -112,13 +112,13 @@ public class VmNicService {
     public List<String> detach(String vm, String mac) {
         access.claim(vm);
         DomainNic nic = nic(vm, mac);
-        return libvirt.detachNic(libvirt.localUri(), vm, nic.mac())
+        return access.hostOf(vm).devices().detachNic(vm, nic.mac())
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
     }
 
-    private String network(String network) {
+    private String network(String vm, String network) {
         ResourceName.require("network", network);
-        if (!libvirt.networkNames(libvirt.localUri()).contains(network)) {
+        if (!access.hostOf(vm).networks().names().contains(network)) {
             throw new VireoException(ErrorCode.UNKNOWN_NETWORK, network);
         }
         return network;
@@ -168,6 +168,6 @@ public class VmNicService {
 
     private List<DomainNic> nics(String vm) {
         ResourceName.require("virtual machine", vm);
-        return libvirt.nics(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return access.hostOf(vm).devices().nics(vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
     }
 }

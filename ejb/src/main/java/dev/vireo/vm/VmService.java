@@ -1,5 +1,7 @@
 package dev.vireo.vm;
 
+import dev.vireo.libvirt.HostRef;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
@@ -8,7 +10,7 @@ import dev.vireo.libvirt.DomainChange;
 import dev.vireo.libvirt.DomainDefinition;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.lock.LockTarget;
@@ -61,7 +63,7 @@ public class VmService {
     private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     TemplateService templates;
@@ -102,7 +104,7 @@ public class VmService {
         Map<String, String> icons = templates.icons();
         Map<String, VmStats> stats = sampler.latest();
         Caller caller = callers.current();
-        return libvirt.domains(libvirt.localUri()).stream()
+        return hosts.local().domains().list().stream()
                 .filter(domain -> caller.mayUse(domain.definition().metadata()))
                 .map(domain -> views.of(domain, stats.getOrDefault(domain.name(), VmStats.NONE), iconOf(domain, icons)))
                 .sorted(Comparator.comparing(VmView::name))
@@ -146,14 +148,15 @@ public class VmService {
         TemplateSettings settings = templates.settingsForVm(templateName, request.storagepool(), request.graphics());
         String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
                 : derivedName(templateName);
-        locks.claim(LockTarget.vm(name));
-        if (libvirt.domain(libvirt.localUri(), name).isPresent()) {
+        HostGateways host = access.hostOf(name);
+        locks.claim(LockTarget.vm(host.ref(), name));
+        if (host.domains().get(name).isPresent()) {
             throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
-        requireCompleteVolumes(settings);
+        requireCompleteVolumes(host, settings);
         VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), callers.currentToken(), settings, text("title", request.title()),
                 text("description", request.description()));
-        VmBuilder builder = new VmBuilder(libvirt, domainType);
+        VmBuilder builder = new VmBuilder(host, domainType);
         return tasks.submit("vm.create", VMS + name, progress -> builder.build(plan, progress));
     }
 
@@ -168,10 +171,11 @@ public class VmService {
         if (source.state() != DomainState.SHUTOFF) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
         }
-        String clone = CloneNames.next(name, libvirt.domains(libvirt.localUri()).stream().map(DomainSummary::name).toList());
+        HostGateways host = access.hostOf(name);
+        String clone = CloneNames.next(name, host.domains().list().stream().map(DomainSummary::name).toList());
         ResourceName.require("virtual machine", clone);
-        locks.claim(LockTarget.vm(clone));
-        VmCloner cloner = new VmCloner(libvirt, defaultPool);
+        locks.claim(LockTarget.vm(host.ref(), clone));
+        VmCloner cloner = new VmCloner(host, defaultPool);
         String owner = callers.current().name();
         return tasks.submit("vm.clone", VMS + clone, progress -> cloner.copy(name, clone, owner, progress));
     }
@@ -184,10 +188,11 @@ public class VmService {
     @Audited("vm.migrate")
     public TaskView migrate(String name, MigrateRequest request) {
         access.claim(name);
-        Migration.Target target = Migration.target(request, libvirt.localUri());
+        HostGateways host = access.hostOf(name);
+        Migration.Target target = Migration.target(request, host.ref());
         return tasks.submit("vm.migrate", VMS + name, progress -> {
             progress.report(10, "moving " + name + " to " + target.libvirtUri());
-            libvirt.migrate(libvirt.localUri(), name, target.libvirtUri(), target.migrateUri(), allowUnsafeMigration)
+            host.domains().migrate(name, HostRef.at(target.libvirtUri()), target.migrateUri(), allowUnsafeMigration)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
             return "moved " + name + " to " + target.libvirtUri();
         });
@@ -197,25 +202,26 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.delete")
     public void delete(String name) {
+        HostGateways host = access.hostOf(name);
         for (VireoMetadata.OwnedVolume volume : access.claim(name).definition().metadata().volumes()) {
-            locks.claim(LockTarget.volume(volume.pool(), volume.name()));
+            locks.claim(LockTarget.volume(host.ref(), volume.pool(), volume.name()));
         }
-        DomainSummary removed = libvirt.remove(libvirt.localUri(), name)
+        DomainSummary removed = host.domains().remove(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         for (VireoMetadata.OwnedVolume volume : removed.definition().metadata().volumes()) {
-            libvirt.deleteVolume(libvirt.localUri(), volume.pool(), volume.name());
+            host.storage().deleteVolume(volume.pool(), volume.name());
         }
     }
 
     /** A template's base volumes and ISO must be complete: a VM would start from half an image. */
-    private void requireCompleteVolumes(TemplateSettings settings) {
+    private void requireCompleteVolumes(HostGateways host, TemplateSettings settings) {
         for (TemplateDisk disk : settings.disks()) {
             if (disk.volume() != null) {
                 uploads.requireComplete(disk.pool(), disk.volume());
             }
         }
         if (settings.cdrom() != null && settings.cdrom().startsWith("/")) {
-            libvirt.volumeAt(libvirt.localUri(), settings.cdrom())
+            host.storage().volumeAt(settings.cdrom())
                     .ifPresent(iso -> uploads.requireComplete(iso.pool(), iso.name()));
         }
     }
@@ -232,7 +238,7 @@ public class VmService {
     /** {@code <template>-vm-N} with the smallest N no domain has. */
     private String derivedName(String template) {
         Set<String> taken = new HashSet<>();
-        libvirt.domains(libvirt.localUri()).forEach(domain -> taken.add(domain.name()));
+        hosts.local().domains().list().forEach(domain -> taken.add(domain.name()));
         String base = template.length() > 54 ? template.substring(0, 54) : template;
         for (int n = 1; ; n++) {
             String candidate = base + "-vm-" + n;
@@ -261,12 +267,12 @@ public class VmService {
     public Updated update(String name, VmUpdateRequest request) {
         DomainSummary current = access.claim(name);
         if (request.name() != null && !request.name().equals(name)) {
-            locks.claim(LockTarget.vm(ResourceName.require("virtual machine", request.name())));
+            locks.claim(LockTarget.vm(access.hostOf(name).ref(), ResourceName.require("virtual machine", request.name())));
         }
-        DomainChange change = VmChanges.of(current, request, libvirt.hostMemoryBytes(libvirt.localUri()) / Units.MIB,
+        DomainChange change = VmChanges.of(current, request, access.hostOf(name).host().memoryBytes() / Units.MIB,
                 clock);
         accounts.requireExisting(request.users(), request.groups());
-        DomainChange.Outcome outcome = libvirt.reconfigure(libvirt.localUri(), name, change)
+        DomainChange.Outcome outcome = access.hostOf(name).domains().reconfigure(name, change)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
     }
@@ -341,7 +347,7 @@ public class VmService {
     @Audited(value = "vm.action", target = 2)
     public VmView act(String name, DomainAction action) {
         access.claim(name);
-        return libvirt.act(libvirt.localUri(), name, action)
+        return access.hostOf(name).domains().act(name, action)
                 .map(this::view)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }

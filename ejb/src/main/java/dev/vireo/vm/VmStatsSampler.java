@@ -2,7 +2,7 @@ package dev.vireo.vm;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainCounters;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -34,7 +34,7 @@ public class VmStatsSampler {
     private static final Logger LOG = Logger.getLogger(VmStatsSampler.class.getName());
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     private final Map<String, VmStats> latest = new ConcurrentHashMap<>();
     /** Replaced whole by each sample (never changed after), so requests read it without a lock. */
@@ -62,7 +62,7 @@ public class VmStatsSampler {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
     void sample() {
         try {
-            record(libvirt.sampleRunning(libvirt.localUri()), System.currentTimeMillis());
+            record(hosts.local().domains().sampleRunning(), System.currentTimeMillis());
         } catch (VireoException e) {
             LOG.log(Level.FINE, "No statistics this round", e);
         }

@@ -1,11 +1,12 @@
 package dev.vireo.vm;
 
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainDisk;
 import dev.vireo.libvirt.DomainSpec;
-import dev.vireo.libvirt.LibvirtGateway;
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
@@ -43,7 +44,7 @@ public class VmStorageService {
     private static final int OTHER_SLOTS = 26;
 
     @EJB
-    LibvirtGateway libvirt;
+    HostConnections hosts;
 
     @EJB
     Callers callers;
@@ -57,17 +58,17 @@ public class VmStorageService {
 
     public List<StorageView> list(String vm) {
         access.require(vm);
-        return disks(vm).stream().map(this::view).toList();
+        return disks(vm).stream().map(disk -> view(vm, disk)).toList();
     }
 
     public StorageView get(String vm, String dev) {
         access.require(vm);
-        return view(disk(vm, dev));
+        return view(vm, disk(vm, dev));
     }
 
-    private StorageView view(DomainDisk disk) {
+    private StorageView view(String vm, DomainDisk disk) {
         VolumeSummary volume = disk.path() != null && disk.path().startsWith("/")
-                ? libvirt.volumeAt(libvirt.localUri(), disk.path()).orElse(null) : null;
+                ? access.hostOf(vm).storage().volumeAt(disk.path()).orElse(null) : null;
         return StorageView.of(disk, volume);
     }
 
@@ -82,19 +83,20 @@ public class VmStorageService {
                 throw new VireoException(ErrorCode.STORAGE_INVALID, "a cdrom takes a path, not pool and vol");
             }
             String target = freeTarget(vm, disks, GuestDefaults.CDROM_BUS, "cdrom");
-            disk = cdrom(request.path() == null ? "" : request.path(), target);
+            disk = cdrom(vm, request.path() == null ? "" : request.path(), target);
         } else if ("disk".equals(request.type())) {
             if (request.pool() == null || request.vol() == null || request.path() != null) {
                 throw new VireoException(ErrorCode.STORAGE_INVALID, "a disk takes pool and vol, not a path");
             }
             String pool = ResourceName.require("storage pool", request.pool());
             String vol = ResourceName.require("storage volume", request.vol());
-            if (libvirt.pool(libvirt.localUri(), pool).isEmpty()) {
+            HostGateways host = access.hostOf(vm);
+            if (host.storage().pool(pool).isEmpty()) {
                 throw new VireoException(ErrorCode.STORAGE_INVALID, "pool " + pool + " does not exist on the host");
             }
-            VolumeHolders holders = VolumeHolders.read(libvirt);
+            VolumeHolders holders = VolumeHolders.read(host);
             Caller caller = callers.current();
-            VolumeSummary volume = libvirt.volume(libvirt.localUri(), pool, vol)
+            VolumeSummary volume = host.storage().volume(pool, vol)
                     .filter(found -> holders.visibleTo(caller, found))
                     .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_INVALID,
                             "vol " + vol + " is no volume of storage pool " + pool));
@@ -106,23 +108,23 @@ public class VmStorageService {
             }
             uploads.requireComplete(pool, vol);
             // claimed once the caller is known to see it, so that a busy answer reveals nothing
-            locks.claim(LockTarget.volume(pool, vol));
+            locks.claim(LockTarget.volume(host.ref(), pool, vol));
             String bus = disks.stream().filter(d -> "disk".equals(d.device())).map(DomainDisk::bus).findFirst()
                     .orElse(GuestDefaults.PARAVIRTUAL.diskBus());
             disk = DomainSpec.Disk.file("disk", volume.path(), volume.format(), bus, freeTarget(vm, disks, bus, "disk"));
         } else {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "type must be cdrom or disk, not '" + request.type() + "'");
         }
-        List<String> pending = libvirt.attachDisk(libvirt.localUri(), vm, disk)
+        List<String> pending = access.hostOf(vm).devices().attachDisk(vm, disk)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         if (pending.isEmpty()) {
             return new Changed(get(vm, disk.target()), pending);
         }
         // the running VM did not take it (e.g. IDE is not hot-pluggable): only its definition has it
-        DomainDisk defined = libvirt.disks(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
+        DomainDisk defined = access.hostOf(vm).devices().disks(vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm))
                 .stream().filter(d -> d.target().equals(disk.target())).findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, disk.target()));
-        return new Changed(view(defined), pending);
+        return new Changed(view(vm, defined), pending);
     }
 
     /** Puts other media into a CD-ROM drive; an empty path ejects it. */
@@ -137,15 +139,15 @@ public class VmStorageService {
         if (path == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "path");
         }
-        DomainSpec.Disk disk = cdrom(path, dev);
+        DomainSpec.Disk disk = cdrom(vm, path, dev);
         DomainSpec.Disk onBus = new DomainSpec.Disk(disk.device(), disk.path(), disk.url(), disk.format(), drive.bus(), dev);
         if (drive.path() != null && !path.isEmpty()) {
             // eject first: QEMU refuses new media while the tray of a loaded drive has not opened yet
             DomainSpec.Disk empty = new DomainSpec.Disk("cdrom", null, null, "raw", drive.bus(), dev);
-            libvirt.updateDisk(libvirt.localUri(), vm, empty)
+            access.hostOf(vm).devices().updateDisk(vm, empty)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         }
-        List<String> pending = libvirt.updateDisk(libvirt.localUri(), vm, onBus)
+        List<String> pending = access.hostOf(vm).devices().updateDisk(vm, onBus)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         return new Changed(get(vm, dev), pending);
     }
@@ -155,21 +157,22 @@ public class VmStorageService {
     public List<String> detach(String vm, String dev) {
         access.claim(vm);
         disk(vm, dev);
-        return libvirt.detachDisk(libvirt.localUri(), vm, dev)
+        return access.hostOf(vm).devices().detachDisk(vm, dev)
                 .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, dev));
     }
 
     /** A CD-ROM with an ISO volume's path or a streamed URL; "" for an empty drive. */
-    private DomainSpec.Disk cdrom(String path, String target) {
+    private DomainSpec.Disk cdrom(String vm, String path, String target) {
         if (path.isEmpty()) {
             return DomainSpec.Disk.file("cdrom", null, "raw", GuestDefaults.CDROM_BUS, target);
         }
         if (MediaUrls.isStreamUrl(path)) {
             return DomainSpec.Disk.streamedCdrom(path, GuestDefaults.CDROM_BUS, target);
         }
-        VolumeSummary volume = path.startsWith("/") ? libvirt.volumeAt(libvirt.localUri(), path).orElse(null) : null;
+        HostGateways host = access.hostOf(vm);
+        VolumeSummary volume = path.startsWith("/") ? host.storage().volumeAt(path).orElse(null) : null;
         if (volume == null || !"iso".equals(volume.format())
-                || !VolumeHolders.read(libvirt).visibleTo(callers.current(), volume)) {
+                || !VolumeHolders.read(host).visibleTo(callers.current(), volume)) {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"
                     + " pool nor an http/https/ftp/ftps/tftp URL");
         }
@@ -196,6 +199,6 @@ public class VmStorageService {
 
     private List<DomainDisk> disks(String vm) {
         ResourceName.require("virtual machine", vm);
-        return libvirt.currentDisks(libvirt.localUri(), vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return access.hostOf(vm).devices().currentDisks(vm).orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
     }
 }

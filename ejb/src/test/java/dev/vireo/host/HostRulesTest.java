@@ -3,6 +3,7 @@ package dev.vireo.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.vireo.libvirt.HostRef;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.HostInterface;
 import java.util.List;
@@ -35,17 +36,17 @@ class HostRulesTest {
 
     @Test
     void aLibvirtUriIsLocalUnlessItNamesAnotherMachine() {
-        assertThat(LocalMachine.isLocal("test:///default")).isTrue();
-        assertThat(LocalMachine.isLocal("qemu:///system")).isTrue();
-        assertThat(LocalMachine.isLocal("qemu+unix:///system?socket=/run/x/libvirt-sock")).isTrue();
-        assertThat(LocalMachine.isLocal("qemu+ssh://root@localhost/system")).isTrue();
-        assertThat(LocalMachine.isLocal("qemu+ssh://root@kvm7.example.com/system")).isFalse();
-        assertThat(LocalMachine.isLocal("qemu+tcp://127.0.0.2:1/system")).isFalse();
-        assertThat(LocalMachine.isLocal("qemu:///sys tem")).as("unreadable").isFalse();
-        assertThat(LocalMachine.isRealLocal("test:///default")).isFalse();
-        assertThat(LocalMachine.isRealLocal("qemu:///system")).isTrue();
+        assertThat(LocalMachine.isLocal(HostRef.at("test:///default"))).isTrue();
+        assertThat(LocalMachine.isLocal(HostRef.at("qemu:///system"))).isTrue();
+        assertThat(LocalMachine.isLocal(HostRef.at("qemu+unix:///system?socket=/run/x/libvirt-sock"))).isTrue();
+        assertThat(LocalMachine.isLocal(HostRef.at("qemu+ssh://root@localhost/system"))).isTrue();
+        assertThat(LocalMachine.isLocal(HostRef.at("qemu+ssh://root@kvm7.example.com/system"))).isFalse();
+        assertThat(LocalMachine.isLocal(HostRef.at("qemu+tcp://127.0.0.2:1/system"))).isFalse();
+        assertThat(LocalMachine.isLocal(HostRef.at("qemu:///sys tem"))).as("unreadable").isFalse();
+        assertThat(LocalMachine.isRealLocal(HostRef.at("test:///default"))).isFalse();
+        assertThat(LocalMachine.isRealLocal(HostRef.at("qemu:///system"))).isTrue();
         VireoException refused = catchThrowableOfType(VireoException.class,
-                () -> LocalMachine.require("qemu+ssh://kvm7/system", "Partitions"));
+                () -> LocalMachine.require(HostRef.at("qemu+ssh://kvm7/system"), "Partitions"));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.reason()).startsWith("Partitions are read on the machine Vireo runs on");
     }

@@ -104,10 +104,10 @@ class HostdevXmlTest {
         String domain = "<domain><name>vm</name><devices>" + DomainXmlWriter.hostdevXml(webcam)
                 + DomainXmlWriter.hostdevXml(gpu) + "</devices></domain>";
 
-        String element = DomainOperations.hostdevXml(domain, DomainHostdev.pci(0, 0, 2, 0)).orElseThrow();
+        String element = HostdevOperations.hostdevXml(domain, DomainHostdev.pci(0, 0, 2, 0)).orElseThrow();
 
         assertThat(readBack(element)).containsExactly(DomainHostdev.pci(0, 0, 2, 0));
-        assertThat(DomainOperations.hostdevXml(domain, DomainHostdev.pci(0, 0, 3, 0))).isEmpty();
+        assertThat(HostdevOperations.hostdevXml(domain, DomainHostdev.pci(0, 0, 3, 0))).isEmpty();
     }
 
     @Test
@@ -116,8 +116,8 @@ class HostdevXmlTest {
                 <devices><channel type='unix'><source mode='bind'/>
                   <target type='virtio' name='org.qemu.guest_agent.0' state='connected'/></channel></devices>""";
 
-        assertThat(DomainOperations.agentConnected(parsed(connected))).isTrue();
-        assertThat(DomainOperations.agentConnected(parsed(connected.replace("'connected'", "'disconnected'")))).isFalse();
-        assertThat(DomainOperations.agentConnected(parsed("<devices/>"))).isFalse();
+        assertThat(NicOperations.agentConnected(parsed(connected))).isTrue();
+        assertThat(NicOperations.agentConnected(parsed(connected.replace("'connected'", "'disconnected'")))).isFalse();
+        assertThat(NicOperations.agentConnected(parsed("<devices/>"))).isFalse();
     }
 }

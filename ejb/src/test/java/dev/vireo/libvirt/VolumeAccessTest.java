@@ -39,7 +39,7 @@ class VolumeAccessTest {
     void readsPermissionsFromVolumeXml() {
         var target = Xml.parse("<permissions><mode>0644</mode><owner>107</owner><group>107</group></permissions>")
                 .getDocumentElement();
-        assertThat(StorageOperations.permissions(target)).isEqualTo(new FilePermissions(107, 107, 0644));
-        assertThat(StorageOperations.permissions(null)).isNull();
+        assertThat(VolumeOperations.permissions(target)).isEqualTo(new FilePermissions(107, 107, 0644));
+        assertThat(VolumeOperations.permissions(null)).isNull();
     }
 }

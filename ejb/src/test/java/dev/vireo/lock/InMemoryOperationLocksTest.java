@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.Test;
 class InMemoryOperationLocksTest {
 
     private final InMemoryOperationLocks locks = new InMemoryOperationLocks();
-    private final LockTarget vm = LockTarget.vm("web1");
-    private final LockTarget volume = LockTarget.volume("default", "web1-0.qcow2");
+    private static final HostRef LOCAL = new HostRef(HostRef.DEFAULT, "test:///default");
+
+    private final LockTarget vm = LockTarget.vm(LOCAL, "web1");
+    private final LockTarget volume = LockTarget.volume(LOCAL, "default", "web1-0.qcow2");
 
     @Test
     void anOwnerTakesItsTargetsAgainButNobodyElseDoes() {
@@ -78,12 +81,27 @@ class InMemoryOperationLocksTest {
     void unlockingLetsGoOfEverythingTheOwnerHeldOnly() {
         LockOwner first = new LockOwner("network.update");
         LockOwner second = new LockOwner("template.update");
-        locks.lock(List.of(LockTarget.network("lan")), first, Duration.ZERO);
+        locks.lock(List.of(LockTarget.network(LOCAL, "lan")), first, Duration.ZERO);
         locks.lock(List.of(LockTarget.template("small")), second, Duration.ZERO);
 
         locks.unlockAll(first);
 
         assertThat(locks.held()).containsOnlyKeys(LockTarget.template("small"));
-        locks.lock(List.of(LockTarget.network("lan")), new LockOwner("network.delete"), Duration.ZERO);
+        locks.lock(List.of(LockTarget.network(LOCAL, "lan")), new LockOwner("network.delete"), Duration.ZERO);
+    }
+
+    @Test
+    void theSameNameOnAnotherHostIsAnotherTarget() {
+        HostRef kvm2 = new HostRef("kvm2", "qemu+ssh://kvm2/system");
+        LockTarget elsewhere = LockTarget.vm(kvm2, "web1");
+        locks.lock(List.of(vm), new LockOwner("vm.update"), Duration.ZERO);
+
+        locks.lock(List.of(elsewhere), new LockOwner("vm.delete"), Duration.ZERO);
+        VireoException refused = catchThrowableOfType(VireoException.class,
+                () -> locks.lock(List.of(LockTarget.vm(kvm2, "web1")), new LockOwner("vm.action"), Duration.ZERO));
+
+        assertThat(refused.reason()).isEqualTo(
+                "The virtual machine web1 on host kvm2 is busy with vm.delete: try again when it has ended");
+        assertThat(locks.held()).containsEntry(vm, "vm.update").containsEntry(elsewhere, "vm.delete");
     }
 }

@@ -15,7 +15,7 @@ import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 
 /** Against libvirt's test driver, whose {@code test} domain is running, 2 vCPUs, 8 GiB (2 GiB current). */
-class DomainOperationsTest {
+class LifecycleOperationsTest {
 
     private Connect connect;
 
@@ -52,7 +52,7 @@ class DomainOperationsTest {
 
     @Test
     void allListsTheTestDomainWithItsStateAndSizes() throws LibvirtException {
-        List<DomainSummary> all = DomainOperations.all(connect);
+        List<DomainSummary> all = LifecycleOperations.all(connect);
 
         assertThat(all).extracting(DomainSummary::name).containsExactly("test");
         DomainSummary test = all.get(0);
@@ -65,7 +65,7 @@ class DomainOperationsTest {
 
     @Test
     void byNameFindsTheTestDomain() throws LibvirtException {
-        Optional<DomainSummary> test = DomainOperations.byName(connect, "test");
+        Optional<DomainSummary> test = LifecycleOperations.byName(connect, "test");
 
         assertThat(test).get().extracting(DomainSummary::name, DomainSummary::state)
                 .containsExactly("test", DomainState.RUNNING);
@@ -73,13 +73,13 @@ class DomainOperationsTest {
 
     @Test
     void byNameOfAMissingDomainIsEmpty() throws LibvirtException {
-        assertThat(DomainOperations.byName(connect, "no-such-vm")).isEmpty();
+        assertThat(LifecycleOperations.byName(connect, "no-such-vm")).isEmpty();
     }
 
     @Test
     void resumingARunningDomainIsAWrongStateConflict() {
         VireoException refused = catchThrowableOfType(VireoException.class,
-                () -> DomainOperations.act(connect, "test", DomainAction.RESUME));
+                () -> LifecycleOperations.act(connect, "test", DomainAction.RESUME));
 
         assertThat(refused.code()).isEqualTo("VMS0005E");
         assertThat(refused.status()).isEqualTo(409);
@@ -88,17 +88,17 @@ class DomainOperationsTest {
 
     @Test
     void actingOnAMissingDomainIsEmpty() throws LibvirtException {
-        assertThat(DomainOperations.act(connect, "no-such-vm", DomainAction.SUSPEND)).isEmpty();
+        assertThat(LifecycleOperations.act(connect, "no-such-vm", DomainAction.SUSPEND)).isEmpty();
     }
 
     @Test
     void suspendThenResumeRoundTripsTheState() throws LibvirtException {
-        Optional<DomainSummary> suspended = DomainOperations.act(connect, "test", DomainAction.SUSPEND);
+        Optional<DomainSummary> suspended = LifecycleOperations.act(connect, "test", DomainAction.SUSPEND);
 
         assertThat(suspended).get().extracting(DomainSummary::state).isEqualTo(DomainState.PAUSED);
         assertThat(stateOfTest()).isEqualTo(DomainState.PAUSED);
 
-        Optional<DomainSummary> resumed = DomainOperations.act(connect, "test", DomainAction.RESUME);
+        Optional<DomainSummary> resumed = LifecycleOperations.act(connect, "test", DomainAction.RESUME);
 
         assertThat(resumed).get().extracting(DomainSummary::state).isEqualTo(DomainState.RUNNING);
         assertThat(stateOfTest()).isEqualTo(DomainState.RUNNING);
@@ -106,10 +106,10 @@ class DomainOperationsTest {
 
     @Test
     void suspendingAPausedDomainIsAWrongStateConflict() throws LibvirtException {
-        DomainOperations.act(connect, "test", DomainAction.SUSPEND);
+        LifecycleOperations.act(connect, "test", DomainAction.SUSPEND);
 
         VireoException refused = catchThrowableOfType(VireoException.class,
-                () -> DomainOperations.act(connect, "test", DomainAction.SUSPEND));
+                () -> LifecycleOperations.act(connect, "test", DomainAction.SUSPEND));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.reason()).contains("paused").contains("suspend");
@@ -123,11 +123,11 @@ class DomainOperationsTest {
                 + "<memory unit='KiB'>65536</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os><devices>"
                 + DomainXmlWriter.hostdevXml(gpu) + "</devices></domain>");
         try {
-            assertThat(DomainOperations.hostdevs(connect, "hostdev-holder")).get().asList()
+            assertThat(HostdevOperations.hostdevs(connect, "hostdev-holder")).get().asList()
                     .containsExactly(DomainHostdev.pci(0, 0, 2, 0));
-            assertThat(DomainOperations.hostdevs(connect, "test")).get().asList().isEmpty();
-            assertThat(DomainOperations.hostdevs(connect, "no-such-vm")).isEmpty();
-            assertThat(DomainOperations.detachHostdev(connect, "test", DomainHostdev.pci(0, 0, 2, 0), "gpu"))
+            assertThat(HostdevOperations.hostdevs(connect, "test")).get().asList().isEmpty();
+            assertThat(HostdevOperations.hostdevs(connect, "no-such-vm")).isEmpty();
+            assertThat(HostdevOperations.detachHostdev(connect, "test", DomainHostdev.pci(0, 0, 2, 0), "gpu"))
                     .as("test holds no such device").isEmpty();
         } finally {
             holder.undefine();

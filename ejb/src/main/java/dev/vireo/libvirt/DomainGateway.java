@@ -1,0 +1,73 @@
+package dev.vireo.libvirt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A host's domains: reads (from the host's domain cache), lifecycle, definition, migration, screenshots. */
+public final class DomainGateway extends BoundGateway {
+
+    DomainGateway(HostConnections connections, HostRef host) {
+        super(connections, host);
+    }
+
+    /** Every domain of the host, with its definition and state. */
+    public List<DomainSummary> list() {
+        return connections.domains(host);
+    }
+
+    /** The domain named {@code name}, if the host has one. */
+    public Optional<DomainSummary> get(String name) {
+        return connections.domain(host, name);
+    }
+
+    /** Applies a lifecycle action to a domain and reads it back; empty when there is no such domain. */
+    public Optional<DomainSummary> act(String name, DomainAction action) {
+        return callThenReread(connect -> LifecycleOperations.act(connect, name, action), name);
+    }
+
+    /** Defines a persistent domain from its spec and returns it as libvirt now reports it. */
+    public DomainSummary define(DomainSpec spec) {
+        return callThenReread(connect -> LifecycleOperations.define(connect, DomainXmlWriter.write(spec)), spec.name());
+    }
+
+    /** Defines a copy of a domain (see {@link DefinitionOperations#defineClone}). */
+    public Optional<DomainSummary> defineClone(String source, String cloneName, Map<String, String> paths,
+                                               List<VireoMetadata.OwnedVolume> owned, String owner) {
+        return callThenReread(connect -> DefinitionOperations.defineClone(connect, source, cloneName, paths, owned, owner),
+                cloneName);
+    }
+
+    /** Changes a domain (see {@link DefinitionOperations#reconfigure}); empty when there is no such domain. */
+    public Optional<DomainChange.Outcome> reconfigure(String name, DomainChange change) {
+        return callThenReread(connect -> DefinitionOperations.reconfigure(connect, name, change),
+                name, change.name() == null ? name : change.name());
+    }
+
+    /** Powers off (if running) and undefines a domain; empty when there was no such domain. */
+    public Optional<DomainSummary> remove(String name) {
+        return callThenReread(connect -> LifecycleOperations.remove(connect, name), name);
+    }
+
+    /**
+     * Moves a domain to host {@code destination} (see {@link MigrationOperations#migrate}); empty
+     * when there is no such domain.
+     */
+    public Optional<String> migrate(String name, HostRef destination, String migrateUri, boolean unsafe) {
+        return connections.migrate(host, name, destination, migrateUri, unsafe);
+    }
+
+    /** Captures a running domain's display; empty when there is no such domain. */
+    public Optional<Screenshot> screenshot(String name) {
+        return call(connect -> ScreenshotOperations.screenshot(connect, name));
+    }
+
+    /** The counters of the host's running domains, for the statistics sampler. */
+    public List<DomainCounters> sampleRunning() {
+        List<DomainSummary> running = list().stream()
+                .filter(domain -> domain.state() == DomainState.RUNNING || domain.state() == DomainState.BLOCKED
+                        || domain.state() == DomainState.PAUSED)
+                .toList();
+        return call(connect -> StatsOperations.sample(connect, running));
+    }
+}

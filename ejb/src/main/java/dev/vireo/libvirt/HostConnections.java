@@ -1,0 +1,195 @@
+package dev.vireo.libvirt;
+
+import dev.vireo.error.VireoException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+
+/**
+ * The only door to libvirt: one shared connection per host, libvirt's event loop, each host's
+ * domain cache that lifecycle events keep fresh, and libvirt's errors turned into Vireo's
+ * ({@link LibvirtErrors}). Services ask it for the gateways of the host they work on
+ * ({@link #local}, {@link #of}); nothing outside this package touches libvirt-java. Every call of a
+ * gateway comes back through here, so libvirt work runs outside transactions: a long one (a
+ * volume copy, an upload) is not cut by a transaction timeout.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HostConnections {
+
+    private static final Logger LOG = Logger.getLogger(HostConnections.class.getName());
+
+    static {
+        LibvirtLogging.silenceStderr();
+    }
+
+    private final Map<HostRef, HostConnection> connections = new ConcurrentHashMap<>();
+    private final Map<HostRef, HostCapabilities> capabilities = new ConcurrentHashMap<>();
+    private final Map<HostRef, Optional<QemuIdentity>> identities = new ConcurrentHashMap<>();
+    private final EventLoop eventLoop = new EventLoop();
+    private volatile HostConnections self;
+
+    @Inject
+    @ConfigProperty(name = "vireo.libvirt.uri", defaultValue = "test:///default")
+    String localUri;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    SessionContext context;
+
+    @PostConstruct
+    void startEventLoop() {
+        eventLoop.start(threads);
+    }
+
+    /** The gateways of the default host (configuration {@code vireo.libvirt.uri}). */
+    public HostGateways local() {
+        return of(new HostRef(HostRef.DEFAULT, localUri));
+    }
+
+    /** The gateways of {@code host}; its connection opens on first use. */
+    public HostGateways of(HostRef host) {
+        if (self == null) {
+            self = context.getBusinessObject(HostConnections.class);
+        }
+        return new HostGateways(self, host);
+    }
+
+    /** Runs {@code work} on the host's connection; libvirt's errors come out as Vireo's. */
+    public <T> T call(HostRef host, LibvirtCall<T> work) {
+        return call(connection(host), work);
+    }
+
+    /**
+     * Runs {@code work} as {@link #call}, then reads the domains it changed again into the host's
+     * domain cache (a domain no longer there leaves it).
+     */
+    public <T> T callThenReread(HostRef host, LibvirtCall<T> work, String... domains) {
+        HostConnection connection = connection(host);
+        return call(connection, connect -> {
+            T result = work.apply(connect);
+            DomainCache cache = connection.domainCache();
+            if (cache != null) {
+                for (String name : Arrays.stream(domains).distinct().toList()) {
+                    LifecycleOperations.byName(connect, name).ifPresentOrElse(cache::put, () -> cache.remove(name));
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Every domain of the host, with its definition and state, from the cache while events keep it fresh. */
+    public List<DomainSummary> domains(HostRef host) {
+        HostConnection connection = connection(host);
+        return call(connection, connect -> {
+            DomainCache cache = connection.domainCache();
+            if (cache == null) {
+                return LifecycleOperations.all(connect);
+            }
+            if (!cache.isComplete()) {
+                reload(cache, connect);
+            }
+            return cache.all();
+        });
+    }
+
+    /** The domain named {@code name}, if the host has one. */
+    public Optional<DomainSummary> domain(HostRef host, String name) {
+        HostConnection connection = connection(host);
+        return call(connection, connect -> {
+            DomainCache cache = connection.domainCache();
+            Optional<DomainSummary> cached = cache == null ? Optional.empty() : cache.get(name);
+            if (cached.isPresent() || cache != null && cache.isComplete() && cache.isRemoved(name)) {
+                return cached;
+            }
+            Optional<DomainSummary> read = LifecycleOperations.byName(connect, name);
+            if (cache != null) {
+                read.ifPresent(cache::put);
+            }
+            return read;
+        });
+    }
+
+    /** Moves a domain from {@code host} to {@code destination} (see {@link MigrationOperations#migrate}). */
+    public Optional<String> migrate(HostRef host, String vm, HostRef destination, String migrateUri, boolean unsafe) {
+        HostConnection target = connection(destination);
+        return callThenReread(host, connect -> MigrationOperations.migrate(connect, target.call(to -> to), vm,
+                migrateUri, unsafe), vm);
+    }
+
+    /** The host's capabilities (CPU architecture, the guests it runs), read once per host. */
+    public HostCapabilities capabilities(HostRef host) {
+        return capabilities.computeIfAbsent(host, key ->
+                call(key, connect -> HostCapabilities.fromXml(connect.getCapabilities())));
+    }
+
+    /** The user and group QEMU runs as on the host; empty when the host has no such notion (test driver). */
+    public Optional<QemuIdentity> qemuIdentity(HostRef host) {
+        return identities.computeIfAbsent(host, key ->
+                call(key, connect -> QemuIdentity.fromCapabilities(connect.getCapabilities())));
+    }
+
+    /** Repairs what no lifecycle event reports (autostart or title changed outside Vireo). */
+    @Schedule(hour = "*", minute = "*", second = "17", persistent = false, info = "domain cache resync")
+    void resync() {
+        connections.values().forEach(connection -> {
+            try {
+                call(connection, connect -> {
+                    DomainCache cache = connection.domainCache();
+                    if (cache != null && cache.isComplete()) {
+                        reload(cache, connect);
+                    }
+                    return null;
+                });
+            } catch (VireoException e) {
+                LOG.log(Level.FINE, "Cannot resync the domains of " + connection.uri(), e);
+            }
+        });
+    }
+
+    private static void reload(DomainCache cache, Connect connect) throws LibvirtException {
+        long mark = cache.mark();
+        cache.replaceAll(LifecycleOperations.all(connect), mark);
+    }
+
+    private HostConnection connection(HostRef host) {
+        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri()));
+    }
+
+    private static <T> T call(HostConnection connection, LibvirtCall<T> work) {
+        try {
+            return connection.call(work);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.translate(e, connection.uri());
+        }
+    }
+
+    @PreDestroy
+    void closeAll() {
+        connections.values().forEach(HostConnection::close);
+        connections.clear();
+        eventLoop.stop();
+    }
+}

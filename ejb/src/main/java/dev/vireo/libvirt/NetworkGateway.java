@@ -1,0 +1,50 @@
+package dev.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A host's libvirt networks. */
+public final class NetworkGateway extends BoundGateway {
+
+    NetworkGateway(HostConnections connections, HostRef host) {
+        super(connections, host);
+    }
+
+    /** The host's networks, active or not. */
+    public List<NetworkSummary> list() {
+        return call(NetworkOperations::all);
+    }
+
+    public Optional<NetworkSummary> get(String name) {
+        return call(connect -> NetworkOperations.get(connect, name));
+    }
+
+    /** The names of the host's networks, active or not. */
+    public List<String> names() {
+        return call(connect -> {
+            List<String> names = new ArrayList<>(List.of(connect.listNetworks()));
+            names.addAll(List.of(connect.listDefinedNetworks()));
+            return names;
+        });
+    }
+
+    /** Defines, starts and autostarts a network (see {@link NetworkOperations#define}). */
+    public NetworkSummary define(NetworkDefinition definition) {
+        return call(connect -> NetworkOperations.define(connect, definition));
+    }
+
+    /** Replaces an inactive network's definition, perhaps under a new name (see {@link NetworkOperations#replace}). */
+    public Optional<NetworkSummary> replace(String name, NetworkDefinition definition) {
+        return call(connect -> NetworkOperations.replace(connect, name, definition));
+    }
+
+    public Optional<NetworkSummary> setActive(String name, boolean active) {
+        return call(connect -> NetworkOperations.setActive(connect, name, active));
+    }
+
+    /** Stops (if needed) and undefines a network; false when there was none. */
+    public boolean remove(String name) {
+        return call(connect -> NetworkOperations.remove(connect, name));
+    }
+}
