@@ -2,6 +2,8 @@ package dev.vireo.libvirt;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.libvirt.Connect;
@@ -20,6 +22,9 @@ import org.libvirt.event.LifecycleListener;
 final class HostConnection implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HostConnection.class.getName());
+    static final Duration MAX_BACK_OFF = Duration.ofSeconds(30);
+    /** Failed attempts in a row after which a host is down rather than reconnecting. */
+    static final int DOWN_AFTER = 3;
 
     private final String uri;
     private final Object openLock = new Object();
@@ -27,6 +32,11 @@ final class HostConnection implements AutoCloseable {
     private final LifecycleListener listener = this::onLifecycleChange;
     private volatile Connect connect;
     private volatile boolean events;
+    // what the attempts to connect went through since the connection was last up (under openLock)
+    private int failures;
+    private Instant downSince;
+    private Instant nextAttempt;
+    private String lastError;
 
     HostConnection(String uri) {
         this.uri = uri;
@@ -37,12 +47,8 @@ final class HostConnection implements AutoCloseable {
     }
 
     <T> T call(LibvirtCall<T> work) throws LibvirtException {
-        Connect current;
-        try {
-            current = open();
-        } catch (LibvirtException e) {
-            throw new VireoException(ErrorCode.HOST_UNREACHABLE, e, uri, LibvirtErrors.message(e));
-        }
+        Connect current = openOrRefuse();
+
         try {
             return work.apply(current);
         } catch (LibvirtException e) {
@@ -58,7 +64,11 @@ final class HostConnection implements AutoCloseable {
         return events ? domains : null;
     }
 
-    private Connect open() throws LibvirtException {
+    /**
+     * The open connection, opened now when none is and no back-off holds; else a 503 that says
+     * why, at once: while a host is away, requests about it do not wait on a connection attempt each.
+     */
+    private Connect openOrRefuse() {
         Connect current = connect;
         if (current != null && isAlive(current)) {
             return current;
@@ -68,13 +78,59 @@ final class HostConnection implements AutoCloseable {
                 drop(current);
             }
             if (connect == null) {
-                LOG.info(() -> "Connecting to libvirt at " + uri);
-                Connect opened = new Connect(uri);
-                domains.clear();
-                events = subscribe(opened);
-                connect = opened;
+                Instant now = Instant.now();
+                if (nextAttempt != null && now.isBefore(nextAttempt)) {
+                    throw new VireoException(ErrorCode.HOST_UNREACHABLE, uri, lastError + " (next attempt in "
+                            + Math.max(1, Duration.between(now, nextAttempt).toSeconds()) + " s)");
+                }
+                try {
+                    LOG.info(() -> "Connecting to libvirt at " + uri);
+                    Connect opened = new Connect(uri);
+                    domains.clear();
+                    events = subscribe(opened);
+                    connect = opened;
+                    failures = 0;
+                    nextAttempt = null;
+                    downSince = null;
+                    lastError = null;
+                } catch (LibvirtException e) {
+                    failures++;
+                    lastError = LibvirtErrors.message(e);
+                    downSince = downSince == null ? now : downSince;
+                    nextAttempt = now.plus(backOff(failures));
+                    throw new VireoException(ErrorCode.HOST_UNREACHABLE, e, uri, lastError);
+                }
             }
             return connect;
+        }
+    }
+
+    /** 1, 2, 4, … seconds after each failed attempt in a row, at most {@link #MAX_BACK_OFF}. */
+    static Duration backOff(int failures) {
+        return failures >= 6 ? MAX_BACK_OFF : Duration.ofSeconds(Math.min(MAX_BACK_OFF.toSeconds(), 1L << (failures - 1)));
+    }
+
+    /** Opens the connection when it is due (or checks the open one), and says how the host is now. */
+    HostLiveness probe() {
+        try {
+            openOrRefuse();
+        } catch (VireoException e) {
+            // the liveness below says it
+        }
+        return liveness();
+    }
+
+    /** How the host is, from what its connection went through; no call to libvirt. */
+    HostLiveness liveness() {
+        synchronized (openLock) {
+            if (connect != null) {
+                return new HostLiveness(HostLiveness.State.CONNECTED, null, null);
+            }
+            if (downSince == null) {
+                return new HostLiveness(HostLiveness.State.NOT_CONNECTED, null, null);
+            }
+            HostLiveness.State state = failures >= DOWN_AFTER ? HostLiveness.State.DOWN : HostLiveness.State.RECONNECTING;
+            return new HostLiveness(state, downSince, lastError);
         }
     }
 
@@ -122,6 +178,8 @@ final class HostConnection implements AutoCloseable {
                 connect = null;
                 events = false;
                 domains.clear();
+                downSince = Instant.now();
+                lastError = "the connection was lost";
                 LOG.warning(() -> "Lost the connection to libvirt at " + uri + "; the next call reconnects");
                 closeQuietly(dead);
             }

@@ -151,6 +151,33 @@ public class HostConnections {
                 call(key, connect -> QemuIdentity.fromCapabilities(connect.getCapabilities())));
     }
 
+    /** Opens the host's connection when it is due (or checks the open one) and says how the host is. */
+    public HostLiveness probe(HostRef host) {
+        return connection(host).probe();
+    }
+
+    /** How the host is, as its connection last knew it; no call to libvirt. */
+    public HostLiveness liveness(HostRef host) {
+        HostConnection connection = connections.get(host);
+        return connection == null ? new HostLiveness(HostLiveness.State.NOT_CONNECTED, null, null) : connection.liveness();
+    }
+
+    /** Closes the connections of hosts no longer managed (the default host's stays). */
+    public void keepOnly(java.util.Collection<HostRef> managed) {
+        connections.keySet().removeIf(host -> {
+            if (host.isDefault() || managed.contains(host)) {
+                return false;
+            }
+            HostConnection gone = connections.get(host);
+            if (gone != null) {
+                gone.close();
+            }
+            capabilities.remove(host);
+            identities.remove(host);
+            return true;
+        });
+    }
+
     /** Repairs what no lifecycle event reports (autostart or title changed outside Vireo). */
     @Schedule(hour = "*", minute = "*", second = "17", persistent = false, info = "domain cache resync")
     void resync() {

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record HostRef(String name, String uri) {
 
-    public static final String DEFAULT = "local";
+    public static final String DEFAULT = dev.vireo.persistence.zone.ManagedHost.DEFAULT;
 
     public HostRef {
         Objects.requireNonNull(name, "name");

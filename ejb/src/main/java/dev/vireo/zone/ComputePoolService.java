@@ -26,9 +26,6 @@ public class ComputePoolService {
     EntityManager em;
 
     @EJB
-    DefaultZone defaults;
-
-    @EJB
     Locks locks;
 
     public List<ComputePoolView> list() {
@@ -117,7 +114,7 @@ public class ComputePoolService {
     }
 
     private void requireMovable(ManagedHost host) {
-        if (defaults.isDefault(host)) {
+        if (DefaultZone.isDefault(host)) {
             throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, host.getName(), "compute pool", "changed");
         }
     }

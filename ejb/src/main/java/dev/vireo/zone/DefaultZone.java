@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Gives every install the compute pool {@code default} and registers the host of
  * {@code VIREO_LIBVIRT_URI} in it as {@code local}, so that a single-host install works as before.
- * The default host is the one at the configured URI: when the configuration names another URI,
- * {@code local} follows it, unless a host is registered there already (that one becomes the default).
+ * {@code local} always follows the configured URI; a host registered at that URI under another name
+ * gives its registration up to it (one libvirt, one host).
  */
 @Singleton
 @Startup
@@ -42,18 +42,23 @@ public class DefaultZone {
             pool = new ComputePool(ComputePool.DEFAULT, Instant.now());
             em.persist(pool);
         }
-        boolean registered = em.createNamedQuery(ManagedHost.BY_URI, ManagedHost.class)
-                .setParameter("uri", defaultUri).getResultStream().findFirst().isPresent();
-        if (registered) {
-            return;
-        }
+        em.createNamedQuery(ManagedHost.BY_URI, ManagedHost.class).setParameter("uri", defaultUri).getResultStream()
+                .filter(other -> !other.getName().equals(ManagedHost.DEFAULT))
+                .forEach(other -> {
+                    // one libvirt, one host: what was registered there is the default host's now
+                    LOG.warning(() -> "Host '" + other.getName() + "' was registered at " + defaultUri
+                            + ", which VIREO_LIBVIRT_URI now names: it is the default host '" + ManagedHost.DEFAULT
+                            + "' from now on, and its registration goes");
+                    em.remove(other);
+                });
+        em.flush();
         ManagedHost local = em.createNamedQuery(ManagedHost.BY_NAME, ManagedHost.class)
                 .setParameter("name", ManagedHost.DEFAULT).getResultStream().findFirst().orElse(null);
         if (local == null) {
             em.persist(new ManagedHost(ManagedHost.DEFAULT, defaultUri, pool, Instant.now()));
             LOG.info(() -> "Registered the default host '" + ManagedHost.DEFAULT + "' at " + defaultUri
                     + " in compute pool '" + ComputePool.DEFAULT + "'");
-        } else {
+        } else if (!local.getUri().equals(defaultUri)) {
             String before = local.getUri();
             local.setUri(defaultUri);
             LOG.info(() -> "The default host '" + ManagedHost.DEFAULT + "' moves from " + before + " to " + defaultUri
@@ -62,7 +67,7 @@ public class DefaultZone {
     }
 
     /** Whether the host is the default one, which requests address when they name no host. */
-    public boolean isDefault(ManagedHost host) {
-        return host.getUri().equals(defaultUri);
+    public static boolean isDefault(ManagedHost host) {
+        return host.getName().equals(ManagedHost.DEFAULT);
     }
 }

@@ -3,6 +3,8 @@ package dev.vireo.zone;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostLiveness;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.zone.ComputePool;
@@ -26,10 +28,10 @@ public class HostRegistry {
     EntityManager em;
 
     @EJB
-    DefaultZone defaults;
+    Locks locks;
 
     @EJB
-    Locks locks;
+    HostConnections connections;
 
     public List<ManagedHostView> list() {
         return em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream().map(this::view).toList();
@@ -70,7 +72,7 @@ public class HostRegistry {
         ManagedHost host = ManagedHosts.find(em, name);
         if (update.uri() != null && !update.uri().equals(host.getUri())) {
             String uri = LibvirtUri.require(update.uri());
-            if (defaults.isDefault(host)) {
+            if (DefaultZone.isDefault(host)) {
                 throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, name, "URI", "changed here");
             }
             requireUriFree(uri);
@@ -88,7 +90,7 @@ public class HostRegistry {
     public void remove(String name) {
         locks.claim(LockTarget.managedHost(name));
         ManagedHost host = ManagedHosts.find(em, name);
-        if (defaults.isDefault(host)) {
+        if (DefaultZone.isDefault(host)) {
             throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, name, "registration", "removed");
         }
         em.remove(host);
@@ -102,7 +104,9 @@ public class HostRegistry {
     }
 
     private ManagedHostView view(ManagedHost host) {
+        HostLiveness liveness = connections.liveness(HostMonitor.ref(host));
         return new ManagedHostView(host.getName(), host.getUri(), host.getPool() == null ? null : host.getPool().getName(),
-                host.isEnabled(), defaults.isDefault(host), host.getCreated());
+                host.isEnabled(), DefaultZone.isDefault(host), host.getCreated(), liveness.alive(),
+                liveness.state().label(), liveness.since(), liveness.reason());
     }
 }

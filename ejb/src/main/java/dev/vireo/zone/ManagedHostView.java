@@ -9,7 +9,12 @@ import java.time.Instant;
  * @param pool        its compute pool; null while it is in none
  * @param defaultHost whether it is the host of {@code VIREO_LIBVIRT_URI}, which {@code /api/vms} and
  *                    {@code /plugins/kimchi} address when no host is named
+ * @param state       {@code connected}, {@code reconnecting} (lost lately, tried again with a growing
+ *                    back-off), {@code down} (several attempts failed), {@code not connected} (not tried yet)
+ * @param downSince   since when it could not be reached; null while connected
+ * @param reason      libvirt's last word on why it cannot be reached
  */
 public record ManagedHostView(String name, String uri, String pool, boolean enabled,
-                              @JsonbProperty("default") boolean defaultHost, Instant created) {
+                              @JsonbProperty("default") boolean defaultHost, Instant created, boolean alive,
+                              String state, Instant downSince, String reason) {
 }

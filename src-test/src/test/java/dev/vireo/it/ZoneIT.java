@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -17,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -121,6 +126,33 @@ class ZoneIT {
         api().delete("/api/computepools/default/hosts/local").then().statusCode(409).body("code", equalTo("ZONE0005E"));
         api().delete("/api/computepools/default").then().statusCode(409).body("code", equalTo("ZONE0009E"));
         api().get("/api/hosts/local").then().body("pool", equalTo("default")).body("uri", equalTo("test:///default"));
+    }
+
+    @Test
+    void eachHostSaysWhetherItsConnectionIsUpAndSinceWhenItIsNot() throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String up = "up-" + suffix;
+        String away = "away-" + suffix;
+        String uri = new TestDriverHost().domain("guest-" + suffix, 256, 1)
+                .writeTo(Files.createTempDirectory("vireo-zone-").resolve("host.xml"));
+        register("{\"name\": \"" + up + "\", \"uri\": \"" + uri + "\"}").statusCode(201)
+                .body("state", equalTo("not connected")).body("alive", equalTo(false));
+        // nothing listens on port 1: the connection is refused at once
+        register("{\"name\": \"" + away + "\", \"uri\": \"qemu+tcp://127.0.0.1:1/system\"}").statusCode(201);
+        try {
+            api().get("/api/hosts/local").then().body("state", equalTo("connected")).body("alive", equalTo(true))
+                    .body("down_since", nullValue());
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+                api().get("/api/hosts/" + up).then().body("state", equalTo("connected")).body("alive", equalTo(true));
+                api().get("/api/hosts/" + away).then().body("alive", equalTo(false))
+                        .body("state", oneOf("reconnecting", "down"))
+                        .body("down_since", notNullValue())
+                        .body("reason", notNullValue());
+            });
+        } finally {
+            api().delete("/api/hosts/" + up).then().statusCode(204);
+            api().delete("/api/hosts/" + away).then().statusCode(204);
+        }
     }
 
     private static ValidatableResponse register(String json) {

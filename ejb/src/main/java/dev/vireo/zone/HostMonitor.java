@@ -1,0 +1,64 @@
+package dev.vireo.zone;
+
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostRef;
+import dev.vireo.persistence.zone.ManagedHost;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps a connection to every registered host: each one is probed every 15 seconds, in parallel
+ * and never twice at once, so that a host slow to answer holds up no other; its connection's
+ * back-off decides when an unreachable one is tried again. Connections of hosts no longer
+ * registered are closed.
+ */
+@Singleton
+public class HostMonitor {
+
+    private static final Logger LOG = Logger.getLogger(HostMonitor.class.getName());
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @EJB
+    HostConnections connections;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Set<HostRef> probing = ConcurrentHashMap.newKeySet();
+
+    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "host liveness monitor")
+    void probeAll() {
+        List<HostRef> hosts = em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream()
+                .map(HostMonitor::ref).toList();
+        connections.keepOnly(hosts);
+        for (HostRef host : hosts) {
+            if (probing.add(host)) {
+                executor.execute(() -> {
+                    try {
+                        connections.probe(host);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "Probing " + host + " failed", e);
+                    } finally {
+                        probing.remove(host);
+                    }
+                });
+            }
+        }
+    }
+
+    static HostRef ref(ManagedHost host) {
+        return new HostRef(host.getName(), host.getUri());
+    }
+}
