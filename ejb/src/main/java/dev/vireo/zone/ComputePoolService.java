@@ -3,6 +3,8 @@ package dev.vireo.zone;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.zone.ComputePool;
@@ -27,6 +29,12 @@ public class ComputePoolService {
 
     @EJB
     Locks locks;
+
+    @EJB
+    HostRegistry hosts;
+
+    @EJB
+    HostConnections connections;
 
     public List<ComputePoolView> list() {
         return em.createNamedQuery(ComputePool.ALL, ComputePool.class).getResultStream().map(this::view).toList();
@@ -104,13 +112,59 @@ public class ComputePoolService {
     public ComputePoolView removeHost(String name, String host) {
         locks.claim(LockTarget.computePool(name), LockTarget.managedHost(host));
         ComputePool pool = ComputePools.find(em, name);
-        ManagedHost member = ManagedHosts.find(em, host);
-        if (member.getPool() == null || !member.getPool().getId().equals(pool.getId())) {
-            throw new VireoException(ErrorCode.MANAGED_HOST_NOT_IN_POOL, host, name);
-        }
+        ManagedHost member = member(pool, host);
         requireMovable(member);
         member.setPool(null);
         return view(pool);
+    }
+
+    /** Enables or disables a host of the pool (Nano's cell change). */
+    @RolesAllowed(Permission.HOST_MANAGE)
+    @Audited(value = "computepool.updatehost", target = 2)
+    public ManagedHostView enableHost(String pool, String host, Boolean enabled) {
+        if (enabled == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "enable");
+        }
+        locks.claim(LockTarget.managedHost(host));
+        ManagedHost member = member(ComputePools.find(em, pool), host);
+        member.setEnabled(enabled);
+        return hosts.view(member);
+    }
+
+    /** The hosts of a pool; of none ({@code pool} null: the hosts waiting for one). */
+    public List<ManagedHostView> hosts(String pool) {
+        List<ManagedHost> members = pool == null
+                ? em.createNamedQuery(ManagedHost.UNALLOCATED, ManagedHost.class).getResultList()
+                : em.createNamedQuery(ManagedHost.IN_POOL, ManagedHost.class)
+                        .setParameter("pool", ComputePools.find(em, pool)).getResultList();
+        return members.stream().map(hosts::view).toList();
+    }
+
+    /** A host of the pool, with whether the pool's storage is defined and active on it (Nano's cell config). */
+    public CellView cell(String pool, String host) {
+        ComputePool computePool = ComputePools.find(em, pool);
+        ManagedHost member = member(computePool, host);
+        List<CellView.Storage> storage = computePool.getStorage() == null ? List.of()
+                : List.of(storageOn(member, computePool.getStorage()));
+        return new CellView(hosts.view(member), storage);
+    }
+
+    private ManagedHost member(ComputePool pool, String host) {
+        ManagedHost member = ManagedHosts.find(em, host);
+        if (member.getPool() == null || !member.getPool().getId().equals(pool.getId())) {
+            throw new VireoException(ErrorCode.MANAGED_HOST_NOT_IN_POOL, host, pool.getName());
+        }
+        return member;
+    }
+
+    private CellView.Storage storageOn(ManagedHost host, String storage) {
+        try {
+            boolean attached = connections.of(HostMonitor.ref(host)).storage().pool(storage)
+                    .map(PoolSummary::active).orElse(false);
+            return new CellView.Storage(storage, attached, attached ? null : "not defined or not active on the host");
+        } catch (VireoException e) {
+            return new CellView.Storage(storage, false, e.reason());
+        }
     }
 
     private void requireMovable(ManagedHost host) {

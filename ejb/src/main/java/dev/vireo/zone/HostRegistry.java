@@ -103,7 +103,8 @@ public class HostRegistry {
                 });
     }
 
-    private ManagedHostView view(ManagedHost host) {
+    /** The host as the API shows it, with its liveness; for the zone's services (public for the container's proxy). */
+    public ManagedHostView view(ManagedHost host) {
         HostLiveness liveness = connections.liveness(HostMonitor.ref(host));
         return new ManagedHostView(host.getName(), host.getUri(), host.getPool() == null ? null : host.getPool().getName(),
                 host.isEnabled(), DefaultZone.isDefault(host), host.getCreated(), liveness.alive(),

@@ -49,6 +49,43 @@ class NanoFaceIT {
     }
 
     @Test
+    void cellsJoinAndLeavePoolsAreDisabledAndShowThePoolsStorage() throws java.io.IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String cell = "cell-" + suffix;
+        String pool = "nano-" + suffix;
+        String uri = new TestDriverHost().pool("shared-" + suffix)
+                .writeTo(java.nio.file.Files.createTempDirectory("vireo-nano-").resolve("host.xml"));
+        api().contentType(ContentType.JSON).body("{\"storage\": \"shared-" + suffix + "\"}")
+                .post("/nano/compute_pools/" + pool).then().statusCode(200);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + cell + "\", \"uri\": \"" + uri + "\"}")
+                .post("/api/hosts").then().statusCode(201);
+        try {
+            api().delete("/nano/compute_pool_cells/default/" + cell).then().statusCode(200).body("error_code", equalTo(0));
+            api().get("/nano/compute_pool_cells/").then().statusCode(200).body("data.name", hasItem(cell))
+                    .body("data.find { it.name == '" + cell + "' }.address", equalTo("localhost"));
+            api().post("/nano/compute_pool_cells/" + pool + "/" + cell).then().statusCode(200)
+                    .body("data.name", equalTo(cell));
+            api().get("/nano/compute_pool_cells/").then().body("data.name", not(hasItem(cell)));
+            api().get("/nano/compute_pool_cells/" + pool).then().body("data.name", equalTo(java.util.List.of(cell)));
+            api().get("/nano/compute_pools/" + pool).then().body("data.cells", equalTo(1));
+            api().contentType(ContentType.JSON).body("{\"enable\": false}").put("/nano/compute_pool_cells/" + pool + "/" + cell)
+                    .then().statusCode(200).body("data.enabled", equalTo(false));
+            api().get("/api/hosts/" + cell).then().body("enabled", equalTo(false));
+            // the cell's libvirt has the pool's storage, active: attached once the cell is connected
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).untilAsserted(() ->
+                    api().get("/nano/compute_pool_cells/" + pool + "/" + cell).then().statusCode(200)
+                            .body("data.alive", equalTo(true))
+                            .body("data.storage[0].name", equalTo("shared-" + suffix))
+                            .body("data.storage[0].attached", equalTo(true)));
+            api().get("/nano/compute_pool_cells/default/" + cell).then().statusCode(404).body("data.code", equalTo("ZONE0011E"));
+        } finally {
+            api().delete("/api/computepools/" + pool + "/hosts/" + cell);
+            api().delete("/api/hosts/" + cell).then().statusCode(204);
+            api().delete("/api/computepools/" + pool).then().statusCode(204);
+        }
+    }
+
+    @Test
     void failuresComeInTheEnvelopeWithVireosCode() {
         api().get("/nano/compute_pools/nowhere").then().statusCode(404)
                 .body("error_code", equalTo(404)).body("message", containsString("nowhere"))

@@ -26,12 +26,14 @@ import java.time.Instant;
 @NamedQuery(name = ManagedHost.BY_URI, query = "select h from ManagedHost h where h.uri = :uri")
 @NamedQuery(name = ManagedHost.ALL, query = "select h from ManagedHost h left join fetch h.pool order by h.name")
 @NamedQuery(name = ManagedHost.IN_POOL, query = "select h from ManagedHost h where h.pool = :pool order by h.name")
+@NamedQuery(name = ManagedHost.UNALLOCATED, query = "select h from ManagedHost h where h.pool is null order by h.name")
 public class ManagedHost {
 
     public static final String BY_NAME = "ManagedHost.byName";
     public static final String BY_URI = "ManagedHost.byUri";
     public static final String ALL = "ManagedHost.all";
     public static final String IN_POOL = "ManagedHost.inPool";
+    public static final String UNALLOCATED = "ManagedHost.unallocated";
     /** The host named by the configuration ({@code VIREO_LIBVIRT_URI}), registered on the first start. */
     public static final String DEFAULT = "local";
 
