@@ -1,6 +1,7 @@
 package dev.vireo.config;
 
 import dev.vireo.libvirt.HostFeatures;
+import dev.vireo.libvirt.HostNode;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.security.Permission;
 import dev.vireo.vm.ScreenshotService;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -44,7 +46,9 @@ public class ConfigService {
     }
 
     public CapabilitiesView capabilities() {
-        HostFeatures host = features.computeIfAbsent(libvirt.localUri(), libvirt::probeFeatures);
+        String uri = libvirt.localUri();
+        Optional<HostNode> node = HostChecks.node(libvirt, uri);
+        HostFeatures host = features.computeIfAbsent(uri, libvirt::probeFeatures);
         boolean apt = onPath("apt-get");
         boolean yum = onPath("dnf") || onPath("yum");
         return new CapabilitiesView(
@@ -54,7 +58,11 @@ public class ConfigService {
                 screenshots.hostCanCapture(),
                 onPath("sosreport") || onPath("sos"),
                 apt || yum || onPath("zypper"),
-                apt ? "deb" : yum ? "yum" : null);
+                apt ? "deb" : yum ? "yum" : null,
+                node.map(HostChecks::memoryHotplug).orElse(false),
+                node.isPresent() && HostChecks.iommuGroups(libvirt, uri),
+                HostChecks.networkManagerRunning(uri, Path.of("/proc")),
+                node.isPresent());
     }
 
     private static boolean onPath(String command) {
