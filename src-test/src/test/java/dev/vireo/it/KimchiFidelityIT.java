@@ -3,12 +3,16 @@ package dev.vireo.it;
 import static dev.vireo.it.Vireo.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -134,6 +138,93 @@ class KimchiFidelityIT {
         // still no spaces, markup or format characters, and one composed form per name
         post("/api/networks", "{\"name\": \"kīмсhī пet\"}").then().statusCode(400).body("code", equalTo("NAME0001E"));
         post("/api/networks", "{\"name\": \"ne\u0301t\"}").then().statusCode(400).body("code", equalTo("NAME0001E"));
+    }
+
+    @Test
+    void aVolumeTakesItsAllocationAndTheIsoFormatOnBothRoots() {
+        for (String root : List.of("/api", KIMCHI)) {
+            String volumes = root + "/storagepools/default-pool/storagevolumes";
+            String raw = "alloc-" + suffix + (root.equals(KIMCHI) ? "-k" : "") + ".img";
+            finished(post(volumes, "{\"name\": \"" + raw + "\", \"capacity\": 10485760, \"allocation\": 4194304,"
+                    + " \"format\": \"raw\"}"));
+            api().get(volumes + "/" + raw).then().statusCode(200).body("capacity", equalTo(10485760))
+                    .body("allocation", equalTo(4194304)).body("format", equalTo("raw"));
+            String iso = "media-" + suffix + (root.equals(KIMCHI) ? "-k" : "") + ".iso";
+            finished(post(volumes, "{\"name\": \"" + iso + "\", \"capacity\": 1048576, \"format\": \"iso\"}"));
+            api().get(volumes + "/" + iso).then().statusCode(200).body("format", equalTo("iso"));
+
+            // an allocation beyond the capacity is refused, and nothing is made
+            post(volumes, "{\"name\": \"over-" + suffix + ".img\", \"capacity\": 1024, \"allocation\": 2048}").then()
+                    .statusCode(400).body("code", equalTo("STG0009E")).body("reason", containsString("allocation"));
+            api().get(volumes + "/over-" + suffix + ".img").then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aTemplateDiskInAPoolOfLunsMustNameAVolumeOnBothRoots() {
+        String pool = "luns-" + suffix;
+        post("/api/storagepools", "{\"name\": \"" + pool + "\", \"type\": \"scsi\", \"source\": {\"adapter_name\":"
+                + " \"scsi_host3\"}}").then().statusCode(201);
+        for (String root : List.of("/api", KIMCHI)) {
+            post(root + "/templates", "{\"name\": \"lun-" + suffix + "\", \"source_media\": {\"type\": \"netboot\"},"
+                    + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"/plugins/kimchi/storagepools/" + pool + "\"}}]}")
+                    .then().statusCode(400).body("code", equalTo("TMPL0008E")).body("reason", containsString(pool));
+            api().get(root + "/templates/lun-" + suffix).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void renamingATemplateToATakenNameIs400ForKimchiAnd409Natively() {
+        String first = "rn-" + suffix;
+        String second = "rn2-" + suffix;
+        for (String name : List.of(first, second)) {
+            post("/api/templates", "{\"name\": \"" + name + "\", \"source_media\": {\"type\": \"netboot\"}}")
+                    .then().statusCode(201);
+        }
+        put(KIMCHI + "/templates/" + second, "{\"name\": \"" + first + "\"}").then().statusCode(400)
+                .body("code", equalTo("TMPL0002E"));
+        put("/api/templates/" + second, "{\"name\": \"" + first + "\"}").then().statusCode(409)
+                .body("code", equalTo("TMPL0002E"));
+        api().get("/api/templates/" + second).then().statusCode(200);
+    }
+
+    @Test
+    void aVmAndItsTaskAsKimchiWritesThem() {
+        String template = "kv-" + suffix;
+        post(KIMCHI + "/templates", "{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"}}")
+                .then().statusCode(201).body("memory.current", equalTo(2048)).body("memory.maxmemory", equalTo(2048));
+        String vm = "kv-vm-" + suffix;
+        Response created = post(KIMCHI + "/vms", "{\"name\": \"" + vm + "\", \"template\": \"/plugins/kimchi/templates/"
+                + template + "\"}");
+        created.then().statusCode(202).body("target_uri", equalTo(KIMCHI + "/vms/" + vm))
+                .header("Location", containsString(KIMCHI + "/tasks/"));
+        String task = created.path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(api().get("/api/tasks/" + task).path("status")));
+        api().get(KIMCHI + "/tasks/" + task).then().body("status", equalTo("finished"))
+                .body("target_uri", equalTo(KIMCHI + "/vms/" + vm));
+        api().get("/api/tasks/" + task).then().body("target_uri", equalTo("/api/vms/" + vm));
+
+        // a default icon and no console password, as Kimchi shows a new VM
+        api().get(KIMCHI + "/vms/" + vm).then().statusCode(200).body("icon", equalTo("plugins/kimchi/images/icon-vm.png"))
+                .body("screenshot", nullValue()).body("graphics.passwdValidTo", nullValue())
+                .body("graphics", not(hasKey("passwd")));
+        api().get("/api/vms/" + vm).then().body("icon", nullValue()).body("graphics.passwdValidTo", nullValue());
+        // running, its screenshot is a relative link for Kimchi
+        api().post(KIMCHI + "/vms/" + vm + "/start").then().statusCode(200);
+        api().get(KIMCHI + "/vms").then().body("find { it.name == '" + vm + "' }.screenshot",
+                equalTo("plugins/kimchi/vms/" + vm + "/screenshot"));
+        api().get("/api/vms/" + vm).then().body("screenshot", equalTo("/plugins/kimchi/vms/" + vm + "/screenshot"));
+        api().post("/api/vms/" + vm + "/poweroff").then().statusCode(200);
+    }
+
+    private static void finished(Response created) {
+        String task = created.then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(api().get("/api/tasks/" + task).path("status")));
+        assertThat(api().get("/api/tasks/" + task).<String>path("status")).isEqualTo("finished");
+    }
+
+    private static Response put(String path, String json) {
+        return api().contentType(ContentType.JSON).body(json).put(path);
     }
 
     private static Response post(String path, String json) {
