@@ -73,8 +73,8 @@ class TemplateApiIT {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                assertThat(row.getInt(1)).isEqualTo(1024);
-                assertThat(row.getInt(2)).isEqualTo(1024);
+                assertThat(row.getInt(1)).isEqualTo(2048);
+                assertThat(row.getInt(2)).isEqualTo(2048);
                 assertThat(row.getInt(3)).isEqualTo(1);
                 assertThat(row.getString(4)).isEqualTo("fedora");
             }

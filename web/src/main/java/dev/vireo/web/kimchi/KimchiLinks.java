@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Links as Kimchi writes them, in answers to requests of the Kimchi face: a task's
@@ -22,6 +24,8 @@ public class KimchiLinks implements ContainerResponseFilter {
     static final String DEFAULT_VM_ICON = "plugins/kimchi/images/icon-vm.png";
     private static final String NATIVE = VireoApplication.ROOT + "/";
     private static final String KIMCHI = KimchiPathAlias.PREFIX + "/";
+    private static final int LIMIT = 20_000;
+    private static final Map<Same, VmView> TRANSLATED = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -38,6 +42,34 @@ public class KimchiLinks implements ContainerResponseFilter {
             response.setEntity(list.stream().map(KimchiLinks::translate).toList());
         } else if (entity instanceof TaskView || entity instanceof VmView) {
             response.setEntity(translate(entity));
+        }
+    }
+
+    /**
+     * The VMs of a list as the face of the request shows them. The same view object gives the same
+     * translated object, so that the list's JSON of unchanged VMs is reused on this root too.
+     */
+    public static List<VmView> vms(List<VmView> views) {
+        if (!KimchiPathAlias.isKimchiFace()) {
+            return views;
+        }
+        if (TRANSLATED.size() >= LIMIT) {
+            TRANSLATED.clear();
+        }
+        return views.stream().map(view -> TRANSLATED.computeIfAbsent(new Same(view), same -> (VmView) translate(view)))
+                .toList();
+    }
+
+    /** A value compared by identity. */
+    private record Same(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same same && same.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
         }
     }
 
