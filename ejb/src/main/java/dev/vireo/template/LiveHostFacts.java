@@ -7,6 +7,8 @@ import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Caller;
+import dev.vireo.security.Permission;
+import dev.vireo.storage.LocalMedia;
 import dev.vireo.storage.VolumeHolders;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +30,8 @@ final class LiveHostFacts implements HostFacts {
     /** Whose view of the volumes these are; null: every volume's. */
     private Caller caller;
     private VolumeHolders holders;
+    /** Makes files of this machine known to libvirt; null: only what pools hold is taken. */
+    private LocalMedia media;
 
     LiveHostFacts(LibvirtGateway libvirt) {
         this.libvirt = libvirt;
@@ -38,10 +42,23 @@ final class LiveHostFacts implements HostFacts {
      * The host as {@code caller} may know it: a volume of a VM they may not use is absent, so a
      * template they write cannot make it a new VM's base image or CD-ROM.
      */
-    static LiveHostFacts seenBy(LibvirtGateway libvirt, Caller caller) {
+    static LiveHostFacts seenBy(LibvirtGateway libvirt, Caller caller, LocalMedia media) {
         LiveHostFacts facts = new LiveHostFacts(libvirt);
         facts.caller = caller;
+        facts.media = media;
         return facts;
+    }
+
+    @Override
+    public Optional<VolumeSummary> fileAt(String path) {
+        // a file a pool holds is decided by volumeAt (and who may see it); making files known takes storage.manage
+        if (media == null || caller == null || !caller.has(Permission.STORAGE_MANAGE)
+                || libvirt.volumeAt(uri, path).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<VolumeSummary> volume = Optional.of(media.expose(path)).filter(this::visible);
+        volumesByPath.put(path, volume);
+        return volume;
     }
 
     @Override

@@ -160,7 +160,7 @@ final class TemplateRules {
             throw new VireoException(ErrorCode.INVALID_MEDIA, "'" + path + "' is neither an absolute path nor a "
                     + String.join("/", STREAM_SCHEMES.stream().sorted().toList()) + " URL");
         }
-        return host.volumeAt(path).orElseThrow(() ->
+        return host.volumeAt(path).or(() -> host.fileAt(path)).orElseThrow(() ->
                 new VireoException(ErrorCode.INVALID_MEDIA, "no storage pool of the host holds a volume at " + path));
     }
 

@@ -12,6 +12,7 @@ import dev.vireo.lock.Locks;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import dev.vireo.storage.LocalMedia;
 import dev.vireo.storage.VolumeHolders;
 import dev.vireo.storage.VolumeUploads;
 import dev.vireo.validation.MediaUrls;
@@ -47,6 +48,9 @@ public class VmStorageService {
 
     @EJB
     Callers callers;
+
+    @EJB
+    LocalMedia media;
 
     @EJB
     VolumeUploads uploads;
@@ -168,6 +172,10 @@ public class VmStorageService {
             return DomainSpec.Disk.streamedCdrom(path, GuestDefaults.CDROM_BUS, target);
         }
         VolumeSummary volume = path.startsWith("/") ? libvirt.volumeAt(libvirt.localUri(), path).orElse(null) : null;
+        if (volume == null && path.startsWith("/") && callers.current().has(Permission.STORAGE_MANAGE)) {
+            // a file of this machine that no pool holds yet, as Kimchi takes it (refused with the reason otherwise)
+            volume = media.expose(path);
+        }
         if (volume == null || !"iso".equals(volume.format())
                 || !VolumeHolders.read(libvirt).visibleTo(callers.current(), volume)) {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"
