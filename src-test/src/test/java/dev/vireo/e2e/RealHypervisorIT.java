@@ -413,7 +413,7 @@ class RealHypervisorIT {
 
             String first = HostFixtures.unique("e2e-vm");
             createVm(blank, first);
-            Path firstDisk = directory.resolve(first + "-0.qcow2");
+            Path firstDisk = directory.resolve(diskVolume(first, 0));
             assertThat(firstDisk).exists();
             JsonPath image = HostFixtures.imageInfo(firstDisk);
             assertThat(image.getString("format")).isEqualTo("qcow2");
@@ -422,7 +422,7 @@ class RealHypervisorIT {
 
             String second = HostFixtures.unique("e2e-vm");
             createVm(thin, second);
-            Path overlay = directory.resolve(second + "-0.qcow2");
+            Path overlay = directory.resolve(diskVolume(second, 0));
             JsonPath chain = HostFixtures.imageInfo(overlay);
             assertThat(chain.getString("backing-filename")).isEqualTo(base.toString());
             assertThat(chain.getLong("virtual-size")).isEqualTo(64L * 1024 * 1024);
@@ -608,7 +608,7 @@ class RealHypervisorIT {
             JsonPath task = awaitTask(api().post("/api/vms/" + guest + "/clone").then().statusCode(202).extract().path("id"));
             assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
 
-            Path original = directory.resolve(guest + "-0.qcow2");
+            Path original = directory.resolve(diskVolume(guest, 0));
             Path copy = directory.resolve(guest + "-clone1-0.qcow2");
             assertThat(copy).exists();
             assertThat(HostFixtures.imageInfo(copy).getString("format")).isEqualTo("qcow2");
@@ -639,7 +639,7 @@ class RealHypervisorIT {
                     .post("/api/vms/" + guest + "/snapshots").then().statusCode(202).extract().path("id"));
             assertThat(running.getString("status")).as(running.getString("message")).isEqualTo("finished");
             assertThat(virsh("snapshot-list", guest, "--name")).contains("live");
-            JsonPath image = HostFixtures.imageInfo(directory.resolve(guest + "-0.qcow2"));
+            JsonPath image = HostFixtures.imageInfo(directory.resolve(diskVolume(guest, 0)));
             assertThat(image.getList("snapshots.name")).contains("live");
 
             api().post("/api/vms/" + guest + "/poweroff").then().statusCode(200).body("state", equalTo("shutoff"));
@@ -1289,6 +1289,11 @@ class RealHypervisorIT {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
                         task -> !"running".equals(task.getString("status")));
+    }
+
+    /** The volume a VM's template disk {@code index} became, named as Kimchi names it: {@code <vm uuid>-<index>.img}. */
+    private static String diskVolume(String vm, int index) {
+        return api().get("/api/vms/" + vm).then().statusCode(200).extract().<String>path("uuid") + "-" + index + ".img";
     }
 
     private static RequestSpecification api() {

@@ -71,6 +71,6 @@ class FirstRunIT {
         assertThat(api().get("/api/tasks/" + task).<String>path("status")).isEqualTo("finished");
         api().get("/api/vms/" + name + "-vm").then().statusCode(200).body("state", equalTo("shutoff"));
         assertThat(api().get("/api/storagepools/default/storagevolumes").then().statusCode(200)
-                .extract().jsonPath().getList("name", String.class)).contains(name + "-vm-0.qcow2");
+                .extract().jsonPath().getList("name", String.class)).contains(Vireo.diskVolume(name + "-vm", 0));
     }
 }

@@ -139,7 +139,7 @@ class KimchiFidelityIT {
         api().get("/api/networks/" + network).then().statusCode(200).body("name", equalTo(network));
         api().get("/api/vms/" + vm).then().statusCode(200).body("name", equalTo(vm));
         assertThat(api().get("/api/storagepools/default/storagevolumes").then().extract().jsonPath()
-                .getList("name", String.class)).contains(vm + "-0.qcow2");
+                .getList("name", String.class)).contains(Vireo.diskVolume(vm, 0));
         // still no spaces, markup or format characters, and one composed form per name
         post("/api/networks", "{\"name\": \"kīмсhī пet\"}").then().statusCode(400).body("code", equalTo("NAME0001E"));
         post("/api/networks", "{\"name\": \"ne\u0301t\"}").then().statusCode(400).body("code", equalTo("NAME0001E"));
