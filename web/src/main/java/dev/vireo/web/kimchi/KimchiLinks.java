@@ -3,6 +3,7 @@ package dev.vireo.web.kimchi;
 import dev.vireo.task.TaskView;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.VireoApplication;
+import dev.vireo.web.json.Same;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -58,19 +59,6 @@ public class KimchiLinks implements ContainerResponseFilter {
         }
         return views.stream().map(view -> TRANSLATED.computeIfAbsent(new Same(view), same -> (VmView) translate(view)))
                 .toList();
-    }
-
-    /** A value compared by identity. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same same && same.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
     }
 
     private static Object translate(Object entity) {
