@@ -42,15 +42,18 @@ public class LocalMedia {
     @EJB
     Locks locks;
 
-    /** The volume libvirt knows the file at {@code path} as, made known first when needed. */
-    public VolumeSummary expose(String path) {
+    /**
+     * The volume libvirt knows the file at {@code path} as, made known first when needed; refused
+     * with {@code refusal}, the caller's code for bad media (one {@code %s}, the reason).
+     */
+    public VolumeSummary expose(String path, ErrorCode refusal) {
         String uri = libvirt.localUri();
         if (!LocalMachine.isLocal(uri)) {
-            throw new VireoException(ErrorCode.INVALID_MEDIA, "no storage pool of the host " + uri + " holds a volume at "
+            throw new VireoException(refusal, "no storage pool of the host " + uri + " holds a volume at "
                     + path + ", and a file of another machine cannot be taken by its path: put it into one of"
                     + " that host's storage pools");
         }
-        MediaFiles.MediaFile file = MediaFiles.check(path);
+        MediaFiles.MediaFile file = MediaFiles.check(path, refusal);
         String directory = file.path().getParent().toString();
         String name = poolName(directory);
         locks.claim(LockTarget.pool(name));
@@ -67,7 +70,7 @@ public class LocalMedia {
                     file.format(), null, null, file.size()));
             volume = libvirt.volumeAt(uri, path);
         }
-        return volume.orElseThrow(() -> new VireoException(ErrorCode.INVALID_MEDIA, "libvirt does not see "
+        return volume.orElseThrow(() -> new VireoException(refusal, "libvirt does not see "
                 + path + " in storage pool " + pool.name() + ": can libvirtd read it?"));
     }
 

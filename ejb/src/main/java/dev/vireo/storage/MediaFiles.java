@@ -31,35 +31,36 @@ public final class MediaFiles {
     private MediaFiles() {
     }
 
-    public static MediaFile check(String path) {
+    /** The file at {@code path}, or a refusal with {@code refusal} (the caller's code for bad media, one {@code %s}). */
+    public static MediaFile check(String path, ErrorCode refusal) {
         if (path == null || path.isEmpty() || path.chars().anyMatch(Character::isISOControl)) {
-            throw refused(path, "is empty or holds control characters");
+            throw refused(refusal, path, "is empty or holds control characters");
         }
         Path file;
         try {
             file = Path.of(path);
         } catch (InvalidPathException e) {
-            throw refused(path, "is no path");
+            throw refused(refusal, path, "is no path");
         }
         if (!file.isAbsolute() || !file.normalize().toString().equals(path) || path.contains("/../")) {
-            throw refused(path, "is not an absolute path in normal form (without '.', '..', '//' or a trailing '/')");
+            throw refused(refusal, path, "is not an absolute path in normal form (without '.', '..', '//' or a trailing '/')");
         }
         if (!Files.exists(file)) {
-            throw refused(path, "does not exist");
+            throw refused(refusal, path, "does not exist");
         }
         if (!Files.isRegularFile(file)) {
-            throw refused(path, "is not a regular file");
+            throw refused(refusal, path, "is not a regular file");
         }
         if (!Files.isReadable(file)) {
-            throw refused(path, "is not readable");
+            throw refused(refusal, path, "is not readable");
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(HEAD);
-            String format = format(head).orElseThrow(() -> refused(path,
+            String format = format(head).orElseThrow(() -> refused(refusal, path,
                     "is neither an ISO image nor a disk image (qcow2, qcow, qed, vmdk, vdi, vpc, raw with a partition table)"));
             return new MediaFile(file, format, Files.size(file));
         } catch (IOException e) {
-            throw refused(path, "cannot be read: " + e.getMessage());
+            throw refused(refusal, path, "cannot be read: " + e.getMessage());
         }
     }
 
@@ -96,7 +97,7 @@ public final class MediaFiles {
                 && Arrays.equals(head, offset, offset + bytes.length, bytes, 0, bytes.length);
     }
 
-    private static VireoException refused(String path, String why) {
-        return new VireoException(ErrorCode.INVALID_MEDIA, "the file " + path + " " + why);
+    private static VireoException refused(ErrorCode refusal, String path, String why) {
+        return new VireoException(refusal, "the file " + path + " " + why);
     }
 }

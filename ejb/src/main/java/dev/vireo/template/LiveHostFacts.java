@@ -2,6 +2,7 @@ package dev.vireo.template;
 
 import dev.vireo.distro.Distro;
 import dev.vireo.distro.DistroLabels;
+import dev.vireo.error.ErrorCode;
 import dev.vireo.libvirt.LibvirtGateway;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.Units;
@@ -56,7 +57,7 @@ final class LiveHostFacts implements HostFacts {
                 || libvirt.volumeAt(uri, path).isPresent()) {
             return Optional.empty();
         }
-        Optional<VolumeSummary> volume = Optional.of(media.expose(path)).filter(this::visible);
+        Optional<VolumeSummary> volume = Optional.of(media.expose(path, ErrorCode.INVALID_MEDIA)).filter(this::visible);
         volumesByPath.put(path, volume);
         return volume;
     }

@@ -174,7 +174,7 @@ public class VmStorageService {
         VolumeSummary volume = path.startsWith("/") ? libvirt.volumeAt(libvirt.localUri(), path).orElse(null) : null;
         if (volume == null && path.startsWith("/") && callers.current().has(Permission.STORAGE_MANAGE)) {
             // a file of this machine that no pool holds yet, as Kimchi takes it (refused with the reason otherwise)
-            volume = media.expose(path);
+            volume = media.expose(path, ErrorCode.STORAGE_INVALID);
         }
         if (volume == null || !"iso".equals(volume.format())
                 || !VolumeHolders.read(libvirt).visibleTo(callers.current(), volume)) {

@@ -3,6 +3,7 @@ package dev.vireo.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ class MediaFilesTest {
         Path iso = iso(dir.resolve("boot.iso"));
         Path qcow2 = Files.write(dir.resolve("base.qcow2"), new byte[] {'Q', 'F', 'I', (byte) 0xfb, 0, 0, 0, 3});
 
-        assertThat(MediaFiles.check(iso.toString())).isEqualTo(new MediaFiles.MediaFile(iso, "iso", Files.size(iso)));
-        assertThat(MediaFiles.check(qcow2.toString()).format()).isEqualTo("qcow2");
+        assertThat(MediaFiles.check(iso.toString(), ErrorCode.INVALID_MEDIA)).isEqualTo(new MediaFiles.MediaFile(iso, "iso", Files.size(iso)));
+        assertThat(MediaFiles.check(qcow2.toString(), ErrorCode.INVALID_MEDIA).format()).isEqualTo("qcow2");
     }
 
     @Test
@@ -30,7 +31,7 @@ class MediaFilesTest {
         Path iso = iso(dir.resolve("boot.iso"));
         for (String path : new String[] {"boot.iso", dir + "/../" + dir.getFileName() + "/boot.iso", dir + "/./boot.iso",
                 dir + "//boot.iso", "", dir + "/boot.iso\n"}) {
-            assertThatThrownBy(() -> MediaFiles.check(path)).isInstanceOfSatisfying(VireoException.class,
+            assertThatThrownBy(() -> MediaFiles.check(path, ErrorCode.INVALID_MEDIA)).isInstanceOfSatisfying(VireoException.class,
                     e -> assertThat(e.code()).isEqualTo("TMPL0010E"));
         }
         assertThat(iso).exists();
@@ -45,7 +46,7 @@ class MediaFilesTest {
     }
 
     private static void assertRefused(String path, String why) {
-        assertThatThrownBy(() -> MediaFiles.check(path)).isInstanceOfSatisfying(VireoException.class, e -> {
+        assertThatThrownBy(() -> MediaFiles.check(path, ErrorCode.INVALID_MEDIA)).isInstanceOfSatisfying(VireoException.class, e -> {
             assertThat(e.code()).isEqualTo("TMPL0010E");
             assertThat(e.status()).isEqualTo(400);
             assertThat(e.getMessage()).contains(path).contains(why);

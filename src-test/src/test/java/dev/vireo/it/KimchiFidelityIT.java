@@ -263,7 +263,8 @@ class KimchiFidelityIT {
         assertThat(api().get("/api/storagepools/kimchi_isos/storagevolumes").then().extract().jsonPath()
                 .getList("path", String.class)).contains(other.toString());
         post("/api/vms/" + vm + "/storages", "{\"type\": \"cdrom\", \"path\": \"" + notes + "\"}").then()
-                .statusCode(400).body("code", equalTo("TMPL0010E"));
+                .statusCode(400).body("code", equalTo("VMS0014E"))
+                .body("reason", containsString("neither an ISO image nor a disk image"));
     }
 
     /** A Kimchi client's session, with Kimchi's request bodies and statuses, on Kimchi's root only. */
