@@ -17,6 +17,7 @@ final class HostChecks {
     static final long QEMU_HOTPLUG = 2_001_000;
     static final long LIBVIRT_HOTPLUG = 1_002_014;
     private static final String NETWORK_MANAGER = "NetworkManager";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(HostChecks.class.getName());
 
     private HostChecks() {
     }
@@ -35,9 +36,15 @@ final class HostChecks {
                 && node.libvirtVersion() >= LIBVIRT_HOTPLUG;
     }
 
+    /** Whether libvirt shows PCI devices in IOMMU groups; false where it cannot list the host's devices. */
     static boolean iommuGroups(LibvirtGateway libvirt, String uri) {
-        return libvirt.nodeDevices(uri).stream()
-                .anyMatch(device -> device.pci() != null && device.pci().iommuGroup() != null);
+        try {
+            return libvirt.nodeDevices(uri).stream()
+                    .anyMatch(device -> device.pci() != null && device.pci().iommuGroup() != null);
+        } catch (VireoException e) {
+            LOG.fine(() -> "No node devices from " + uri + " for kernel_vfio: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Whether a NetworkManager process runs on the host: seen only when the host is this machine. */
@@ -48,7 +55,7 @@ final class HostChecks {
         try (Stream<Path> processes = Files.list(proc)) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .anyMatch(p -> NETWORK_MANAGER.equals(comm(p)));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
     }

@@ -106,9 +106,15 @@ class RealHypervisorIT {
                 .body("checks.find { it.name == 'libvirt' }.data.uri", equalTo(RealHypervisor.uri()));
 
         boolean spice = virsh("domcapabilities", "--virttype", "qemu").contains("<value>spice</value>");
-        List<String> protocols = api().get("/api/config/capabilities").then()
+        List<String> protocols = api().get("/api/config/capabilities").then().log().ifValidationFails()
                 .statusCode(200)
                 .body("qemu_spice", equalTo(spice))
+                // a QEMU of 2.1 or later under libvirt 1.2.14 or later, as every supported Debian has
+                .body("mem_hotplug_support", equalTo(true))
+                .body("libvirtd_running", equalTo(true))
+                .body("kernel_vfio", equalTo(!virsh("nodedev-list", "--cap", "pci").isBlank()
+                        && java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/kernel/iommu_groups"))
+                        && new java.io.File("/sys/kernel/iommu_groups").list().length > 0))
                 .extract().path("libvirt_stream_protocols");
         assertThat(protocols).contains("http", "https").isSubsetOf("http", "https", "ftp", "ftps", "tftp");
         assertThat(virsh("list", "--all", "--name")).doesNotContain("vireo-probe");
