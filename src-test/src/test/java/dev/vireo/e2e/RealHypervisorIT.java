@@ -444,6 +444,31 @@ class RealHypervisorIT {
     }
 
     @Test
+    void takesInstallMediaByTheFilesPathAsKimchiDoes() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String disks = HostFixtures.unique("e2e-pool");
+            host.dirPool(disks, true);
+            Path directory = host.directory(HostFixtures.unique("e2e-media"));
+            Path iso = HostFixtures.isoFile(directory.resolve("installer.iso"), "Fedora-S-dvd-x86_64-40");
+
+            String template = template("{\"source_media\": {\"type\": \"disk\", \"path\": \"" + iso + "\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + disks + "\"}}]");
+            api().get("/api/templates/" + template).then().statusCode(200)
+                    .body("cdrom", equalTo(iso.toString())).body("os_distro", equalTo("fedora"));
+            // libvirt knows the file: a volume of the dir pool Vireo made over its directory, read by libvirt itself
+            String pool = api().get("/api/storagepools").then().extract().jsonPath()
+                    .getString("find { it.path == '" + directory + "' }.name");
+            assertThat(pool).startsWith("media-");
+            assertThat(virsh("vol-list", pool)).contains(iso.toString());
+            assertThat(virsh("pool-info", pool)).containsPattern("State:\\s+running");
+
+            api().delete("/api/templates/" + template).then().statusCode(204);
+            api().post("/api/storagepools/" + pool + "/deactivate").then().statusCode(200);
+            api().delete("/api/storagepools/" + pool).then().statusCode(204);
+        }
+    }
+
+    @Test
     void recognisesDistributionsOnIsoImagesAndInstallsFromThem() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
             String pool = HostFixtures.unique("e2e-pool");
