@@ -4,6 +4,7 @@ import dev.vireo.libvirt.HostFeatures;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.HostRef;
+import dev.vireo.libvirt.HostNode;
 import dev.vireo.security.Permission;
 import dev.vireo.vm.ScreenshotService;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -47,6 +49,7 @@ public class ConfigService {
 
     public CapabilitiesView capabilities() {
         HostGateways local = hosts.local();
+        Optional<HostNode> node = HostChecks.node(local);
         HostFeatures host = features.computeIfAbsent(local.ref(), ref -> local.host().probeFeatures());
         boolean apt = onPath("apt-get");
         boolean yum = onPath("dnf") || onPath("yum");
@@ -57,7 +60,11 @@ public class ConfigService {
                 screenshots.hostCanCapture(),
                 onPath("sosreport") || onPath("sos"),
                 apt || yum || onPath("zypper"),
-                apt ? "deb" : yum ? "yum" : null);
+                apt ? "deb" : yum ? "yum" : null,
+                node.map(HostChecks::memoryHotplug).orElse(false),
+                node.isPresent() && HostChecks.iommuGroups(local),
+                HostChecks.networkManagerRunning(local.ref(), Path.of("/proc")),
+                node.isPresent());
     }
 
     private static boolean onPath(String command) {

@@ -154,7 +154,7 @@ public enum ErrorCode {
     NETWORK_CONNECTION_FIXED("NET0010E", 400, "The connection of network %s cannot change: it stays %s"),
 
     // distributions
-    DISTRO_NOT_FOUND("DIST0001E", 404, "No ISO image named %s in an active storage pool"),
+    DISTRO_NOT_FOUND("DIST0001E", 404, "No distribution named %s in the catalogue or among the ISO images of active storage pools"),
 
     // hosts and libvirt
     HOST_UNREACHABLE("HOST0001E", 503, "The hypervisor at %s cannot be reached: %s"),

@@ -14,7 +14,7 @@ public final class VolumeXmlWriter {
         Element volume = document.getDocumentElement();
         Xml.append(volume, "name", spec.name());
         Xml.append(volume, "capacity", Long.toString(spec.capacityBytes())).setAttribute("unit", "bytes");
-        Xml.append(volume, "allocation", "0").setAttribute("unit", "bytes");
+        Xml.append(volume, "allocation", Long.toString(spec.allocationBytes())).setAttribute("unit", "bytes");
         Xml.append(Xml.append(volume, "target"), "format").setAttribute("type", spec.format());
         if (spec.backingPath() != null) {
             Element backing = Xml.append(volume, "backingStore");

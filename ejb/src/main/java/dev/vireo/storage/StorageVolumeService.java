@@ -120,13 +120,13 @@ public class StorageVolumeService {
                     + request.capacity());
         }
         String format = request.format() == null ? (upload ? "raw" : "qcow2") : request.format();
-        if (!FORMATS.contains(format) || "iso".equals(format)) {
+        if (!FORMATS.contains(format)) {
             throw new VireoException(ErrorCode.VOLUME_INVALID, "format '" + format + "' is not one of "
-                    + FORMATS.stream().filter(f -> !"iso".equals(f)).sorted().toList()
-                    + (upload ? " (upload an ISO image as raw: libvirt recognises it afterwards)" : ""));
+                    + FORMATS.stream().sorted().toList());
         }
+        long allocation = allocation(request);
         requireFree(pool, name);
-        VolumeSpec spec = new VolumeSpec(name, request.capacity(), format, null, null);
+        VolumeSpec spec = new VolumeSpec(name, request.capacity(), format, null, null, allocation);
         if (!upload) {
             return tasks.submit("volume.create", uri(pool, name), progress -> {
                 progress.report(10, "creating " + name + " in " + pool);
@@ -148,8 +148,24 @@ public class StorageVolumeService {
         });
     }
 
+    /** The bytes to allocate at once: none unless asked, at most the capacity. */
+    private static long allocation(VolumeRequest request) {
+        Long allocation = request.allocation();
+        if (allocation == null) {
+            return 0;
+        }
+        if (allocation < 0 || allocation > request.capacity()) {
+            throw new VireoException(ErrorCode.VOLUME_INVALID, "allocation is a size in bytes from 0 to the capacity ("
+                    + request.capacity() + "), not " + allocation);
+        }
+        return allocation;
+    }
+
     private TaskView createFromUrl(String pool, VolumeRequest request) {
         VolumeUrl url = VolumeUrl.parse(request.url());
+        if (request.allocation() != null) {
+            throw new VireoException(ErrorCode.VOLUME_INVALID, "allocation is only for volumes made with capacity");
+        }
         if (request.format() != null) {
             throw new VireoException(ErrorCode.VOLUME_INVALID, "format is only for volumes made with capacity: a"
                     + " downloaded volume takes the format libvirt recognises in its content");

@@ -7,6 +7,11 @@ import java.time.Instant;
 public record TaskView(String id, String status, String message, String targetUri, int progress,
                        String operation, String owner, Instant created, Instant updated) {
 
+    /** The same task with its target named under another root (an API face's). */
+    public TaskView withTargetUri(String uri) {
+        return new TaskView(id, status, message, uri, progress, operation, owner, created, updated);
+    }
+
     static TaskView of(Task task) {
         return new TaskView(String.valueOf(task.getId()), task.getStatus().apiName(), task.getMessage(),
                 task.getTargetUri(), task.getProgress(), task.getOperation(), task.getOwner(),

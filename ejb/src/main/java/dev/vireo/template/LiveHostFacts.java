@@ -2,11 +2,14 @@ package dev.vireo.template;
 
 import dev.vireo.distro.Distro;
 import dev.vireo.distro.DistroLabels;
+import dev.vireo.error.ErrorCode;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.security.Caller;
+import dev.vireo.security.Permission;
+import dev.vireo.storage.LocalMedia;
 import dev.vireo.storage.VolumeHolders;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +30,8 @@ final class LiveHostFacts implements HostFacts {
     /** Whose view of the volumes these are; null: every volume's. */
     private Caller caller;
     private VolumeHolders holders;
+    /** Makes files of this machine known to libvirt; null: only what pools hold is taken. */
+    private LocalMedia media;
 
     LiveHostFacts(HostGateways host) {
         this.host = host;
@@ -36,10 +41,23 @@ final class LiveHostFacts implements HostFacts {
      * The host as {@code caller} may know it: a volume of a VM they may not use is absent, so a
      * template they write cannot make it a new VM's base image or CD-ROM.
      */
-    static LiveHostFacts seenBy(HostGateways host, Caller caller) {
+    static LiveHostFacts seenBy(HostGateways host, Caller caller, LocalMedia media) {
         LiveHostFacts facts = new LiveHostFacts(host);
         facts.caller = caller;
+        facts.media = media;
         return facts;
+    }
+
+    @Override
+    public Optional<VolumeSummary> fileAt(String path) {
+        // a file a pool holds is decided by volumeAt (and who may see it); making files known takes storage.manage
+        if (media == null || caller == null || !caller.has(Permission.STORAGE_MANAGE)
+                || host.storage().volumeAt(path).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<VolumeSummary> volume = Optional.of(media.expose(path, ErrorCode.INVALID_MEDIA)).filter(this::visible);
+        volumesByPath.put(path, volume);
+        return volume;
     }
 
     @Override

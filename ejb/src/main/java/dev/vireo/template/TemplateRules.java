@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 final class TemplateRules {
 
-    static final int DEFAULT_MEMORY_MIB = 1024;
+    /** Kimchi's default memory of a new template, or the host's memory when it has less. */
+    static final int DEFAULT_MEMORY_MIB = 2048;
     static final int MIN_MEMORY_MIB = 16;
     static final int DEFAULT_DISK_GB = 10;
     static final int MAX_DISK_GB = 1024 * 1024;
@@ -34,6 +35,8 @@ final class TemplateRules {
     static final String UNKNOWN = "unknown";
     static final Set<String> FORMATS = Set.of("qcow", "qcow2", "qed", "raw", "vmdk", "vpc");
     static final Set<String> GRAPHICS = Set.of("vnc", "spice");
+    /** Pools whose volumes are the LUNs a storage server offers: a template's disk there names one. */
+    static final Set<String> LUN_POOL_TYPES = Set.of("scsi", "iscsi");
     static final Set<String> STREAM_SCHEMES = MediaUrls.STREAM_SCHEMES;
     static final List<String> POOL_URI_PREFIXES = List.of("/plugins/kimchi/storagepools/", "/api/storagepools/");
 
@@ -62,8 +65,9 @@ final class TemplateRules {
                 : List.of(media.base() == null
                         ? new TemplateDisk(0, DEFAULT_DISK_GB, null, DEFAULT_FORMAT, defaultPool())
                         : new TemplateDisk(0, null, media.base().name(), DEFAULT_FORMAT, media.base().pool()));
+        int defaultMib = defaultMemoryMib();
         int[] memory = memory(request.memory() != null ? request.memory()
-                : new TemplateRequest.Memory(DEFAULT_MEMORY_MIB, null), DEFAULT_MEMORY_MIB, DEFAULT_MEMORY_MIB, true);
+                : new TemplateRequest.Memory(defaultMib, null), defaultMib, defaultMib, true);
         CpuRules.Cpu cpu = CpuRules.resolve(request.cpuInfo());
         return new TemplateSettings(
                 request.folder() == null ? List.of() : folder(request.folder()),
@@ -156,7 +160,7 @@ final class TemplateRules {
             throw new VireoException(ErrorCode.INVALID_MEDIA, "'" + path + "' is neither an absolute path nor a "
                     + String.join("/", STREAM_SCHEMES.stream().sorted().toList()) + " URL");
         }
-        return host.volumeAt(path).orElseThrow(() ->
+        return host.volumeAt(path).or(() -> host.fileAt(path)).orElseThrow(() ->
                 new VireoException(ErrorCode.INVALID_MEDIA, "no storage pool of the host holds a volume at " + path));
     }
 
@@ -170,7 +174,7 @@ final class TemplateRules {
         if (current == null && max == null) {
             throw new VireoException(ErrorCode.INVALID_MEMORY, "give current, maxmemory or both (MiB)");
         }
-        int newCurrent = current != null ? current : creating ? Math.min(DEFAULT_MEMORY_MIB, max) : currentMib;
+        int newCurrent = current != null ? current : creating ? Math.min(defaultMemoryMib(), max) : currentMib;
         int newMax = max != null ? max : Math.max(newCurrent, creating ? newCurrent : maxMib);
         if (newCurrent < MIN_MEMORY_MIB) {
             throw new VireoException(ErrorCode.INVALID_MEMORY, "current is " + newCurrent + " MiB, at least "
@@ -185,6 +189,10 @@ final class TemplateRules {
                     + host.memoryMib() + " MiB");
         }
         return new int[] {newCurrent, newMax};
+    }
+
+    private int defaultMemoryMib() {
+        return (int) Math.min(DEFAULT_MEMORY_MIB, host.memoryMib());
     }
 
     private List<String> networks(List<String> networks) {
@@ -228,6 +236,11 @@ final class TemplateRules {
                 }
                 disks.add(new TemplateDisk(index, null, disk.volume(), format, pool));
             } else {
+                if (LUN_POOL_TYPES.contains(host.pools().get(pool).type())) {
+                    throw new VireoException(ErrorCode.INVALID_DISK, index, "storage pool " + pool + " is a "
+                            + host.pools().get(pool).type() + " pool of LUNs, where no new volume can be made: name one"
+                            + " of its volumes in volume");
+                }
                 int size = disk.size() != null ? disk.size() : DEFAULT_DISK_GB;
                 if (size < 1 || size > MAX_DISK_GB) {
                     throw new VireoException(ErrorCode.INVALID_DISK, index, "size must lie between 1 and " + MAX_DISK_GB

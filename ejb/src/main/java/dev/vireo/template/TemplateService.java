@@ -6,6 +6,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
+import dev.vireo.storage.LocalMedia;
 import dev.vireo.persistence.template.Template;
 import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.security.Callers;
@@ -48,6 +49,9 @@ public class TemplateService {
     @EJB
     Locks locks;
 
+    @EJB
+    LocalMedia media;
+
     @Inject
     @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
     String defaultPool;
@@ -70,7 +74,7 @@ public class TemplateService {
         }
         String name = ResourceName.require(KIND, request.name());
         requireFree(name);
-        HostFacts host = LiveHostFacts.seenBy(hosts.local(), callers.current());
+        HostFacts host = LiveHostFacts.seenBy(hosts.local(), callers.current(), media);
         Template template = new Template(name, new TemplateRules(host, defaultPool).create(request), Instant.now());
         persist(template);
         return view(template, host);
@@ -88,7 +92,7 @@ public class TemplateService {
         if (expectedVersion != null && expectedVersion != template.getVersion()) {
             throw new VireoException(ErrorCode.TEMPLATE_CHANGED, name);
         }
-        HostFacts host = LiveHostFacts.seenBy(hosts.local(), callers.current());
+        HostFacts host = LiveHostFacts.seenBy(hosts.local(), callers.current(), media);
         template.apply(new TemplateRules(host, defaultPool).update(template.settings(), request));
         if (request.name() != null && !request.name().equals(name)) {
             String newName = ResourceName.require(KIND, request.name());

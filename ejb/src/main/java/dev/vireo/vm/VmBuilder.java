@@ -44,13 +44,15 @@ final class VmBuilder {
         TemplateSettings settings = plan.settings();
         GuestDefaults guest = GuestDefaults.forDistro(settings.osDistro());
         List<VolumeSummary> created = new ArrayList<>();
+        // chosen first: the VM's volumes are named after it, as Kimchi names them
+        String uuid = UUID.randomUUID().toString();
         try {
             List<DomainSpec.Disk> disks = new ArrayList<>();
             int total = settings.disks().size();
             for (TemplateDisk disk : settings.disks()) {
                 progress.report(5 + 80 * disks.size() / total,
                         "creating disk " + (disks.size() + 1) + " of " + total + " in pool " + disk.pool());
-                VolumeSummary volume = host.storage().createVolume(disk.pool(), volumeSpec(plan.name(), disk));
+                VolumeSummary volume = host.storage().createVolume(disk.pool(), volumeSpec(uuid, disk));
                 created.add(volume);
                 disks.add(DomainSpec.Disk.file("disk", volume.path(), volume.format(), guest.diskBus(),
                         target(guest.diskBus(), disks.size())));
@@ -66,7 +68,7 @@ final class VmBuilder {
             progress.report(90, "defining the domain");
             List<VireoMetadata.OwnedVolume> owned = created.stream()
                     .map(volume -> new VireoMetadata.OwnedVolume(volume.pool(), volume.name())).toList();
-            host.domains().define(domainSpec(plan, guest, disks, owned));
+            host.domains().define(domainSpec(plan, uuid, guest, disks, owned));
             return "created virtual machine " + plan.name();
         } catch (RuntimeException e) {
             removeQuietly(created);
@@ -74,7 +76,7 @@ final class VmBuilder {
         }
     }
 
-    private DomainSpec domainSpec(Plan plan, GuestDefaults guest, List<DomainSpec.Disk> disks,
+    private DomainSpec domainSpec(Plan plan, String uuid, GuestDefaults guest, List<DomainSpec.Disk> disks,
                                   List<VireoMetadata.OwnedVolume> owned) {
         TemplateSettings settings = plan.settings();
         HostCapabilities.Guest hostGuest = host.host().capabilities().preferredGuest();
@@ -88,7 +90,7 @@ final class VmBuilder {
         return new DomainSpec(
                 type(hostGuest),
                 plan.name(),
-                UUID.randomUUID().toString(),
+                uuid,
                 plan.title(),
                 plan.description(),
                 settings.memoryMib(),
@@ -120,8 +122,9 @@ final class VmBuilder {
         return guest.domainTypes().get(0);
     }
 
-    private VolumeSpec volumeSpec(String vmName, TemplateDisk disk) {
-        String name = vmName + "-" + disk.index() + "." + extension(disk.format());
+    /** The volume of a template's disk: {@code <vm uuid>-<index>.img}, Kimchi's name, whatever its format. */
+    private VolumeSpec volumeSpec(String vmUuid, TemplateDisk disk) {
+        String name = vmUuid + "-" + disk.index() + ".img";
         if (disk.volume() == null) {
             return new VolumeSpec(name, disk.sizeGb() * Units.GIB, disk.format(), null, null);
         }

@@ -13,6 +13,7 @@ import dev.vireo.lock.Locks;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import dev.vireo.storage.LocalMedia;
 import dev.vireo.storage.VolumeHolders;
 import dev.vireo.storage.VolumeUploads;
 import dev.vireo.validation.MediaUrls;
@@ -48,6 +49,9 @@ public class VmStorageService {
 
     @EJB
     Callers callers;
+
+    @EJB
+    LocalMedia media;
 
     @EJB
     VolumeUploads uploads;
@@ -171,6 +175,10 @@ public class VmStorageService {
         }
         HostGateways host = access.hostOf(vm);
         VolumeSummary volume = path.startsWith("/") ? host.storage().volumeAt(path).orElse(null) : null;
+        if (volume == null && path.startsWith("/") && callers.current().has(Permission.STORAGE_MANAGE)) {
+            // a file of this machine that no pool holds yet, as Kimchi takes it (refused with the reason otherwise)
+            volume = media.expose(path, ErrorCode.STORAGE_INVALID);
+        }
         if (volume == null || !"iso".equals(volume.format())
                 || !VolumeHolders.read(host).visibleTo(callers.current(), volume)) {
             throw new VireoException(ErrorCode.STORAGE_INVALID, "path '" + path + "' is neither an ISO volume of a storage"

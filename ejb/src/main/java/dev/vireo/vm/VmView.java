@@ -47,6 +47,12 @@ public record VmView(
         static final Graphics NONE = new Graphics(null, null, null, null);
     }
 
+    /** The same VM with other links to its screenshot and icon (an API face's). */
+    public VmView withImages(String screenshotLink, String iconLink) {
+        return new VmView(name, uuid, state, stats, memory, cpuInfo, graphics, users, groups, bootorder, bootmenu,
+                title, description, autostart, persistent, screenshotLink, iconLink);
+    }
+
     /**
      * @param icon the icon of the template the VM came from, or null
      */
@@ -63,7 +69,7 @@ public record VmView(
                 new CpuInfo(definition.vcpus(), definition.maxVcpus(), topology == null ? null
                         : new Topology(topology.sockets(), topology.cores(), topology.threads())),
                 graphics == null ? Graphics.NONE : new Graphics(graphics.type(), graphics.listen(), graphics.port(),
-                        graphics.passwdValidTo()),
+                        ConsolePasswords.EXPIRED.equals(graphics.passwdValidTo()) ? null : graphics.passwdValidTo()),
                 definition.metadata().users(),
                 definition.metadata().groups(),
                 definition.bootOrder(),

@@ -53,6 +53,14 @@ class VolumeXmlWriterTest {
     }
 
     @Test
+    void allocationIsWrittenInBytes() {
+        Element volume = root(VolumeXmlWriter.write(new VolumeSpec("a.raw", Units.GIB, "raw", null, null, Units.MIB)));
+
+        assertThat(Xml.text(volume, "allocation")).contains(Long.toString(Units.MIB));
+        assertThat(Xml.attribute(Xml.child(volume, "allocation"), "unit")).contains("bytes");
+    }
+
+    @Test
     void plainVolumeHasNoBackingStore() {
         assertThat(Xml.child(root(VolumeXmlWriter.write(PLAIN)), "backingStore")).isNull();
     }

@@ -39,7 +39,7 @@ class TemplateRulesTest {
 
         assertThat(settings).isEqualTo(new TemplateSettings(
                 List.of(), null, "unknown", "unknown",
-                1024, 1024,
+                2048, 2048,
                 null,
                 List.of("default"),
                 List.of(DEFAULT_DISK),
@@ -156,10 +156,19 @@ class TemplateRulesTest {
 
     @Test
     void memoryWithOnlyAMaximumAboveTheDefaultGivesTheDefaultCurrent() {
-        TemplateSettings settings = rules.create(create().memory(null, 2048).build());
+        TemplateSettings settings = rules.create(create().memory(null, 3072).build());
 
-        assertThat(settings.memoryMib()).isEqualTo(1024);
-        assertThat(settings.maxMemoryMib()).isEqualTo(2048);
+        assertThat(settings.memoryMib()).isEqualTo(2048);
+        assertThat(settings.maxMemoryMib()).isEqualTo(3072);
+    }
+
+    @Test
+    void theDefaultMemoryIsTheHostsWhenItHasLessThanKimchisDefault() {
+        InMemoryHostFacts small = new InMemoryHostFacts(host.networks(), host.pools(), 1536, host.volumesByPath());
+        TemplateSettings settings = new TemplateRules(small, "default").create(create().build());
+
+        assertThat(settings.memoryMib()).isEqualTo(1536);
+        assertThat(settings.maxMemoryMib()).isEqualTo(1536);
     }
 
     @Test
@@ -332,6 +341,19 @@ class TemplateRulesTest {
                 .build());
 
         assertThat(settings.disks()).containsExactly(new TemplateDisk(0, 20, null, "qcow2", "images"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scsi", "iscsi"})
+    void aDiskInAPoolOfLunsMustNameOneOfItsVolumes(String type) {
+        java.util.Map<String, dev.vireo.libvirt.PoolSummary> pools = new java.util.HashMap<>(host.pools());
+        pools.put("luns", new dev.vireo.libvirt.PoolSummary("luns", type, true, "/dev/disk/by-path", 0, 0, 0, 1, false,
+                true, dev.vireo.libvirt.PoolSource.NONE));
+        TemplateRules lunRules = new TemplateRules(new InMemoryHostFacts(host.networks(), pools, 4096,
+                host.volumesByPath()), "default");
+
+        assertRefused(() -> lunRules.create(create().disks(new Disk(null, 1, null, null, new Pool("luns", type))).build()),
+                "TMPL0008E", 400, "luns", "volume");
     }
 
     @Test

@@ -106,9 +106,15 @@ class RealHypervisorIT {
                 .body("checks.find { it.name == 'libvirt' }.data.uri", equalTo(RealHypervisor.uri()));
 
         boolean spice = virsh("domcapabilities", "--virttype", "qemu").contains("<value>spice</value>");
-        List<String> protocols = api().get("/api/config/capabilities").then()
+        List<String> protocols = api().get("/api/config/capabilities").then().log().ifValidationFails()
                 .statusCode(200)
                 .body("qemu_spice", equalTo(spice))
+                // a QEMU of 2.1 or later under libvirt 1.2.14 or later, as every supported Debian has
+                .body("mem_hotplug_support", equalTo(true))
+                .body("libvirtd_running", equalTo(true))
+                .body("kernel_vfio", equalTo(!virsh("nodedev-list", "--cap", "pci").isBlank()
+                        && java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/kernel/iommu_groups"))
+                        && new java.io.File("/sys/kernel/iommu_groups").list().length > 0))
                 .extract().path("libvirt_stream_protocols");
         assertThat(protocols).contains("http", "https").isSubsetOf("http", "https", "ftp", "ftps", "tftp");
         assertThat(virsh("list", "--all", "--name")).doesNotContain("vireo-probe");
@@ -413,7 +419,7 @@ class RealHypervisorIT {
 
             String first = HostFixtures.unique("e2e-vm");
             createVm(blank, first);
-            Path firstDisk = directory.resolve(first + "-0.qcow2");
+            Path firstDisk = directory.resolve(diskVolume(first, 0));
             assertThat(firstDisk).exists();
             JsonPath image = HostFixtures.imageInfo(firstDisk);
             assertThat(image.getString("format")).isEqualTo("qcow2");
@@ -422,7 +428,7 @@ class RealHypervisorIT {
 
             String second = HostFixtures.unique("e2e-vm");
             createVm(thin, second);
-            Path overlay = directory.resolve(second + "-0.qcow2");
+            Path overlay = directory.resolve(diskVolume(second, 0));
             JsonPath chain = HostFixtures.imageInfo(overlay);
             assertThat(chain.getString("backing-filename")).isEqualTo(base.toString());
             assertThat(chain.getLong("virtual-size")).isEqualTo(64L * 1024 * 1024);
@@ -434,6 +440,31 @@ class RealHypervisorIT {
             assertThat(overlay).doesNotExist();
             assertThat(base).exists();
             assertThat(virsh("list", "--all", "--name")).doesNotContain(first).doesNotContain(second);
+        }
+    }
+
+    @Test
+    void takesInstallMediaByTheFilesPathAsKimchiDoes() throws IOException {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String disks = HostFixtures.unique("e2e-pool");
+            host.dirPool(disks, true);
+            Path directory = host.directory(HostFixtures.unique("e2e-media"));
+            Path iso = HostFixtures.isoFile(directory.resolve("installer.iso"), "Fedora-S-dvd-x86_64-40");
+
+            String template = template("{\"source_media\": {\"type\": \"disk\", \"path\": \"" + iso + "\"}, "
+                    + "\"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + disks + "\"}}]");
+            api().get("/api/templates/" + template).then().statusCode(200)
+                    .body("cdrom", equalTo(iso.toString())).body("os_distro", equalTo("fedora"));
+            // libvirt knows the file: a volume of the dir pool Vireo made over its directory, read by libvirt itself
+            String pool = api().get("/api/storagepools").then().extract().jsonPath()
+                    .getString("find { it.path == '" + directory + "' }.name");
+            assertThat(pool).startsWith("media-");
+            assertThat(virsh("vol-list", pool)).contains(iso.toString());
+            assertThat(virsh("pool-info", pool)).containsPattern("State:\\s+running");
+
+            api().delete("/api/templates/" + template).then().statusCode(204);
+            api().post("/api/storagepools/" + pool + "/deactivate").then().statusCode(200);
+            api().delete("/api/storagepools/" + pool).then().statusCode(204);
         }
     }
 
@@ -608,7 +639,7 @@ class RealHypervisorIT {
             JsonPath task = awaitTask(api().post("/api/vms/" + guest + "/clone").then().statusCode(202).extract().path("id"));
             assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
 
-            Path original = directory.resolve(guest + "-0.qcow2");
+            Path original = directory.resolve(diskVolume(guest, 0));
             Path copy = directory.resolve(guest + "-clone1-0.qcow2");
             assertThat(copy).exists();
             assertThat(HostFixtures.imageInfo(copy).getString("format")).isEqualTo("qcow2");
@@ -639,7 +670,7 @@ class RealHypervisorIT {
                     .post("/api/vms/" + guest + "/snapshots").then().statusCode(202).extract().path("id"));
             assertThat(running.getString("status")).as(running.getString("message")).isEqualTo("finished");
             assertThat(virsh("snapshot-list", guest, "--name")).contains("live");
-            JsonPath image = HostFixtures.imageInfo(directory.resolve(guest + "-0.qcow2"));
+            JsonPath image = HostFixtures.imageInfo(directory.resolve(diskVolume(guest, 0)));
             assertThat(image.getList("snapshots.name")).contains("live");
 
             api().post("/api/vms/" + guest + "/poweroff").then().statusCode(200).body("state", equalTo("shutoff"));
@@ -1289,6 +1320,11 @@ class RealHypervisorIT {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
                         task -> !"running".equals(task.getString("status")));
+    }
+
+    /** The volume a VM's template disk {@code index} became, named as Kimchi names it: {@code <vm uuid>-<index>.img}. */
+    private static String diskVolume(String vm, int index) {
+        return api().get("/api/vms/" + vm).then().statusCode(200).extract().<String>path("uuid") + "-" + index + ".img";
     }
 
     private static RequestSpecification api() {

@@ -27,6 +27,30 @@ class FirstRunIT {
         return Vireo.ear();
     }
 
+    /** The README's first steps, as its "Two commands" section writes them: a template, a VM from it, the VM. */
+    @Test
+    void theReadmesFirstStepsMakeAVm() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Two commands"), readme.indexOf("## The admin console"));
+        java.util.regex.Matcher posts = java.util.regex.Pattern
+                .compile("-d '(\\{[^']*})'\\s+localhost:8080(/\\S+)").matcher(section);
+        java.util.List<String[]> steps = new java.util.ArrayList<>();
+        while (posts.find()) {
+            steps.add(new String[] {posts.group(2), posts.group(1)});
+        }
+        assertThat(steps).extracting(step -> step[0]).containsExactly("/api/templates", "/api/vms");
+        api().contentType(ContentType.JSON).body(steps.get(0)[1]).post(steps.get(0)[0]).then().statusCode(201);
+        String task = api().contentType(ContentType.JSON).body(steps.get(1)[1]).post(steps.get(1)[0]).then()
+                .statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(api().get("/api/tasks/" + task).path("status")));
+        assertThat(api().get("/api/tasks/" + task).<String>path("status")).isEqualTo("finished");
+
+        java.util.regex.Matcher get = java.util.regex.Pattern
+                .compile("\"\\s+localhost:8080(/api/vms/\\S+)\\s+# once the task has finished").matcher(section);
+        assertThat(get.find()).isTrue();
+        api().get(get.group(1)).then().statusCode(200).body("state", equalTo("shutoff"));
+    }
+
     @Test
     void theDefaultPoolIsMadeAsKimchiMakesItAndATemplateThatNamesNoPoolMakesAVm() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -47,6 +71,6 @@ class FirstRunIT {
         assertThat(api().get("/api/tasks/" + task).<String>path("status")).isEqualTo("finished");
         api().get("/api/vms/" + name + "-vm").then().statusCode(200).body("state", equalTo("shutoff"));
         assertThat(api().get("/api/storagepools/default/storagevolumes").then().statusCode(200)
-                .extract().jsonPath().getList("name", String.class)).contains(name + "-vm-0.qcow2");
+                .extract().jsonPath().getList("name", String.class)).contains(Vireo.diskVolume(name + "-vm", 0));
     }
 }

@@ -61,7 +61,7 @@ class StorageVolumeIT {
                 + vm + "\"}").post("/api/vms").then().statusCode(202).extract().path("id");
         await().until(() -> "finished".equals(api().get("/api/tasks/" + task).then().extract().path("status")));
 
-        String volume = vm + "-0.qcow2";
+        String volume = Vireo.diskVolume(vm, 0);
         api().get(VOLUMES + "/" + volume).then().statusCode(200).body("used_by", contains(vm));
         api().delete(VOLUMES + "/" + volume).then().statusCode(409).body("code", equalTo("STG0008E"));
         api().contentType(ContentType.JSON).body("{\"size\": 4294967296}").post(VOLUMES + "/" + volume + "/resize").then()

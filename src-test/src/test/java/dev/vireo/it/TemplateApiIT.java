@@ -49,8 +49,8 @@ class TemplateApiIT {
                 .body("name", equalTo(name))
                 .body("os_distro", equalTo("fedora"))
                 .body("os_version", equalTo("40"))
-                .body("memory.current", equalTo(1024))
-                .body("memory.maxmemory", equalTo(1024))
+                .body("memory.current", equalTo(2048))
+                .body("memory.maxmemory", equalTo(2048))
                 .body("networks", contains("default"))
                 .body("disks[0].index", equalTo(0))
                 .body("disks[0].size", equalTo(10))
@@ -73,8 +73,8 @@ class TemplateApiIT {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                assertThat(row.getInt(1)).isEqualTo(1024);
-                assertThat(row.getInt(2)).isEqualTo(1024);
+                assertThat(row.getInt(1)).isEqualTo(2048);
+                assertThat(row.getInt(2)).isEqualTo(2048);
                 assertThat(row.getInt(3)).isEqualTo(1);
                 assertThat(row.getString(4)).isEqualTo("fedora");
             }

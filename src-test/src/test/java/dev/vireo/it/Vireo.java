@@ -49,6 +49,11 @@ final class Vireo {
     }
 
     /** A request to the API as the first admin. */
+    /** The volume a VM's template disk {@code index} became, named as Kimchi names it: {@code <vm uuid>-<index>.img}. */
+    static String diskVolume(String vm, int index) {
+        return api().get("/api/vms/" + vm).then().statusCode(200).extract().<String>path("uuid") + "-" + index + ".img";
+    }
+
     static RequestSpecification api() {
         return TestAccounts.asAdmin(BASE);
     }

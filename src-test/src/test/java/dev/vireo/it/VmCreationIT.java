@@ -155,7 +155,7 @@ class VmCreationIT {
                 .body("dev", contains("vda", "vdb"))
                 .body("type", contains("disk", "disk"))
                 .body("bus", contains("virtio", "virtio"))
-                .body("[1].path", org.hamcrest.Matchers.endsWith(vm + "-1.img"));
+                .body("[1].path", org.hamcrest.Matchers.endsWith("/" + Vireo.diskVolume(vm, 1)));
         api().get("/plugins/kimchi/vms/" + vm + "/storages/vdb").then().statusCode(200).body("type", equalTo("disk"));
         api().get("/api/vms/" + vm + "/storages/hdz").then().statusCode(404).body("code", equalTo("VMS0012E"));
 

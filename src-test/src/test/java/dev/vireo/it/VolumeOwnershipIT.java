@@ -66,8 +66,8 @@ class VolumeOwnershipIT {
         String template = template();
         String adminVm = vm(api(), template, "adm-" + suffix);
         String userVm = vm(as(user), template, "usr-" + suffix);
-        String adminDisk = adminVm + "-0.qcow2";
-        String userDisk = userVm + "-0.qcow2";
+        String adminDisk = Vireo.diskVolume(adminVm, 0);
+        String userDisk = Vireo.diskVolume(userVm, 0);
 
         as(user).get(VOLUMES).then().statusCode(200).body("name", hasItem(userDisk)).body("name", not(hasItem(adminDisk)));
         for (String path : List.of(VOLUMES + "/" + adminDisk, VOLUMES + "/" + adminDisk + "/content",
@@ -88,7 +88,7 @@ class VolumeOwnershipIT {
                 .then().statusCode(404).body("code", equalTo("STG0006E"));
         as(keeper).post(VOLUMES + "/" + adminDisk + "/wipe").then().statusCode(404).body("code", equalTo("STG0006E"));
         as(keeper).delete(VOLUMES + "/" + adminDisk).then().statusCode(404).body("code", equalTo("STG0006E"));
-        api().get(VOLUMES).then().body("name", hasItem(adminDisk)).body("name", not(hasItem(startsWith(adminVm + "-0-clone"))));
+        api().get(VOLUMES).then().body("name", hasItem(adminDisk)).body("name", not(hasItem(startsWith(adminDisk.replace(".img", "-clone")))));
         api().get(VOLUMES + "/" + adminDisk).then().statusCode(200).body("capacity", equalTo(1024 * 1024 * 1024));
         assertThat(tasksOwnedBy(keeper)).as("no copy was started").isZero();
         assertThat(auditResults(keeper, "storagevolume.clone")).containsExactly("STG0006E");
@@ -111,7 +111,7 @@ class VolumeOwnershipIT {
         String adminVm = vm(api(), template, "adm-" + suffix);
         String userVm = vm(as(user), template, "usr-" + suffix);
         String keeperVm = vm(as(keeper), template, "stg-" + suffix);
-        String adminDisk = adminVm + "-0.qcow2";
+        String adminDisk = Vireo.diskVolume(adminVm, 0);
 
         // another's VM's disk: as if there were none
         attachDisk(as(user), userVm, adminDisk).statusCode(400).body("code", equalTo("VMS0014E"))
@@ -154,7 +154,7 @@ class VolumeOwnershipIT {
                 .post("/api/user_groups/" + group).then().statusCode(201);
         String author = user(group);
         String adminVm = vm(api(), template(), "adm-" + suffix);
-        String adminDisk = adminVm + "-0.qcow2";
+        String adminDisk = Vireo.diskVolume(adminVm, 0);
         String path = api().get(VOLUMES + "/" + adminDisk).then().statusCode(200).extract().path("path");
 
         String base = "base-" + suffix;

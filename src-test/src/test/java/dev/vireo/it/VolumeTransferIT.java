@@ -157,7 +157,7 @@ class VolumeTransferIT {
         api().get(VOLUMES + "/" + name).then().body("upload", nullValue()).body("isvalid", equalTo(true))
                 .body("has_permission", equalTo(true)).body("os_distro", nullValue());
         chunk(name, "10", new byte[10]).statusCode(409).body("code", equalTo("STG0013E"));
-        create("{\"name\": \"x.iso\", \"upload\": true, \"capacity\": 10, \"format\": \"iso\"}").statusCode(400)
+        create("{\"name\": \"x.iso\", \"upload\": true, \"capacity\": 10, \"format\": \"vhdx\"}").statusCode(400)
                 .body("code", equalTo("STG0009E"));
         create("{\"name\": \"x.img\", \"upload\": true}").statusCode(400).body("code", equalTo("STG0009E"));
         api().delete(VOLUMES + "/" + name).then().statusCode(204);

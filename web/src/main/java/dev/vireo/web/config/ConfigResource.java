@@ -36,14 +36,14 @@ public class ConfigResource {
 
     @GET
     @Path("distros")
-    @Operation(summary = "The distributions the ISO images of the host's active pools hold")
+    @Operation(summary = "The catalogue of install media for the host's architecture (name, os_distro, os_version, os_arch, path as a URL; shipped, plus the *.distros files of VIREO_DISTROS_DIR), then the ISO images of the host's active pools")
     public List<DistroView> distros() {
         return distros.list();
     }
 
     @GET
     @Path("distros/{name}")
-    @Operation(summary = "One distribution, by its ISO image's volume name")
+    @Operation(summary = "One distribution, by its catalogue name (spaces allowed: Fedora 41) or its ISO image's volume name")
     public DistroView distro(@PathParam("name") String name) {
         return distros.get(name);
     }

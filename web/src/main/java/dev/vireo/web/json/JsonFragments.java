@@ -23,19 +23,6 @@ public class JsonFragments {
 
     static final int LIMIT = 20_000;
 
-    /** A value compared by identity. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Same same && same.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
-    }
-
     private final Map<Same, byte[]> written = new ConcurrentHashMap<>();
 
     /** The values as one JSON array, written as the seeds' JSON would be (see {@link JsonConfig}). */

@@ -100,7 +100,7 @@ public class ManageStorage implements Serializable {
     public void createVolume() {
         try {
             followTask.follow(volumes.create(pool, new VolumeRequest(newVolume,
-                    newVolumeGib == null ? null : newVolumeGib * GIB, newVolumeFormat, null, null, null)));
+                    newVolumeGib == null ? null : newVolumeGib * GIB, newVolumeFormat, null, null, null, null)));
             newVolume = null;
         } catch (VireoException e) {
             FacesErrors.show(e, "volumes");

@@ -54,7 +54,8 @@ public class StorageVolumeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a volume (202 with the task): of capacity bytes (format, default qcow2); from url"
+    @Operation(summary = "Create a volume (202 with the task): of capacity bytes (format, iso included, default qcow2;"
+            + " allocation: bytes set aside at once, at most the capacity, default 0); from url"
             + " (http or https, name defaulting to the URL's file name); or awaiting a chunked upload of capacity bytes"
             + " (upload: true, format default raw)")
     public Response create(@PathParam("pool") String pool, VolumeRequest request) {

@@ -76,7 +76,7 @@ public class UploadVolume implements Serializable {
         failure = null;
         complete = false;
         try {
-            followTask.follow(volumes.create(pool, new VolumeRequest(volume, size, "raw", null, true, null)),
+            followTask.follow(volumes.create(pool, new VolumeRequest(volume, size, "raw", null, true, null, null)),
                     "vireoUpload.send()");
             target = new Target(pool, volume, size);
         } catch (VireoException e) {

@@ -49,7 +49,9 @@ public class TemplateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a template (201, Location)")
+    @Operation(summary = "Create a template (201, Location). source_media.path names a pool's volume, a URL, or, when"
+            + " the host is this machine, a readable ISO or disk image file, which becomes a volume of a dir pool over its"
+            + " directory (400 TMPL0010E naming why a file is refused)")
     public Response create(TemplateRequest request) {
         TemplateView created = templates.create(ActionBody.required(request));
         return Response.created(location(created)).tag(tag(created)).entity(created).build();

@@ -120,7 +120,7 @@ public class VmDevices implements Serializable {
                     creatingPool = pool;
                     creatingVolume = volume;
                     followTask.follow(volumes.create(pool, new VolumeRequest(volume,
-                            capacityGib == null ? null : capacityGib * GIB, "qcow2", null, null, null)), "attachNewVolume()");
+                            capacityGib == null ? null : capacityGib * GIB, "qcow2", null, null, null, null)), "attachNewVolume()");
                     return;
                 }
                 case "cdrom" -> attached(storages.attach(vm, new StorageRequest("cdrom", path, null, null)));

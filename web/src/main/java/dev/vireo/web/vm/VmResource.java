@@ -11,6 +11,7 @@ import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmView;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.json.JsonFragments;
+import dev.vireo.web.kimchi.KimchiLinks;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -64,7 +65,7 @@ public class VmResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = VmView.class)))
     public Response list() {
         // thousands of VMs, most unchanged between requests: each one's JSON is reused while it stays the same
-        return Response.ok(json.array(vms.list()), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(json.array(KimchiLinks.vms(vms.list())), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST
