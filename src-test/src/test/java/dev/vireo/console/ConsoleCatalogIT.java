@@ -157,6 +157,45 @@ class ConsoleCatalogIT extends ConsoleTestBase {
     }
 
     @Test
+    void anAdminRegistersAHostSeesItConnectDisablesAndRemovesIt() throws IOException {
+        String host = "cathost-" + suffix;
+        String uri = new dev.vireo.it.TestDriverHost().domain("cathost-vm-" + suffix, 256, 1)
+                .writeTo(Files.createTempDirectory("vireo-console-host-").resolve("host.xml"));
+        browser = Browser.open(BASE);
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        browser.go("/console/hosts.xhtml");
+        browser.awaitText(By.xpath(row("hosts", "local (default)")), "connected");
+
+        // a URI libvirt must not be given is refused next to its field
+        browser.click(By.cssSelector("#new-host .ui-panel-titlebar-icon"));
+        browser.type("new-host:name", host);
+        browser.type("new-host:uri", "qemu+ext:///system?command=/bin/sh");
+        browser.click("new-host:register");
+        browser.awaitText(By.cssSelector("#new-host .ui-message-error"), "ZONE0004E");
+        admin().get("/api/hosts/" + host).then().statusCode(404);
+
+        browser.type("new-host:uri", uri);
+        browser.click("new-host:register");
+        browser.awaitText(INFOS, "Host " + host + " registered in compute pool default");
+        // the monitor connects it within its 15 s round
+        new WebDriverWait(browser.driver, Duration.ofSeconds(40)).until(driver ->
+                driver.findElement(By.xpath(row("hosts", host))).getText().contains("connected")
+                        && !driver.findElement(By.xpath(row("hosts", host))).getText().contains("not connected"));
+        browser.screenshot("hosts");
+
+        browser.click(rowButton("hosts", host, "disable"));
+        browser.awaitText(INFOS, "Host " + host + " disabled");
+        browser.awaitText(By.xpath(row("hosts", host)), "not taken (disabled)");
+        admin().get("/api/hosts/" + host).then().body("enabled", equalTo(false));
+
+        browser.click(rowButton("hosts", host, "remove"));
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(INFOS, "Host " + host + " removed");
+        admin().get("/api/hosts/" + host).then().statusCode(404);
+    }
+
+    @Test
     void anAdminChangesWhetherAPoolStartsWithTheHost() {
         String pool = "catpool-" + suffix;
         admin().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"type\": \"dir\", \"path\": \"/srv/"

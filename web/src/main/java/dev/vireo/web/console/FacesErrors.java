@@ -35,7 +35,9 @@ public final class FacesErrors {
             case UNKNOWN_NETWORK -> "networks";
             case UNKNOWN_POOL -> "pool";
             case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS, USER_EXISTS, GROUP_EXISTS, ROLE_EXISTS, NETWORK_EXISTS,
-                 VOLUME_EXISTS -> "name";
+                 VOLUME_EXISTS, MANAGED_HOST_EXISTS -> "name";
+            case INVALID_LIBVIRT_URI, MANAGED_HOST_URI_TAKEN -> "uri";
+            case COMPUTE_POOL_NOT_FOUND -> "pool";
             case NETWORK_INTERFACE_UNKNOWN, NETWORK_INTERFACE_TAKEN, NETWORK_INTERFACE_UNFIT -> "interfaces";
             case NETWORK_INVALID -> networkField(e.reason());
             case POOL_NOT_LOGICAL, POOL_EXTEND_FAILED, INVALID_DEVICE -> "disks";
