@@ -23,13 +23,13 @@ final class DefinitionOperations {
      * Defines a copy of a domain under a new name, with the disk paths replaced as {@code paths}
      * says, a fresh UUID and fresh MAC addresses; empty when there is no such domain.
      */
-    static Optional<DomainSummary> defineClone(Connect connect, String source, String cloneName,
+    static Optional<DomainSummary> defineClone(Connect connect, String source, String cloneName, String cloneUuid,
                                                Map<String, String> paths,
                                                List<VireoMetadata.OwnedVolume> owned, String owner)
             throws LibvirtException {
         return Handles.domain(connect, source, domain -> {
             DomainXmlEditor editor = new DomainXmlEditor(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
-            editor.cloneAs(cloneName, paths, owned, owner);
+            editor.cloneAs(cloneName, cloneUuid, paths, owned, owner);
             return LifecycleOperations.define(connect, editor.xml());
         });
     }

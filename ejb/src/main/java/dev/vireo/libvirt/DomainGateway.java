@@ -32,9 +32,9 @@ public final class DomainGateway extends BoundGateway {
     }
 
     /** Defines a copy of a domain (see {@link DefinitionOperations#defineClone}). */
-    public Optional<DomainSummary> defineClone(String source, String cloneName, Map<String, String> paths,
+    public Optional<DomainSummary> defineClone(String source, String cloneName, String cloneUuid, Map<String, String> paths,
                                                List<VireoMetadata.OwnedVolume> owned, String owner) {
-        return callThenReread(connect -> DefinitionOperations.defineClone(connect, source, cloneName, paths, owned, owner),
+        return callThenReread(connect -> DefinitionOperations.defineClone(connect, source, cloneName, cloneUuid, paths, owned, owner),
                 cloneName);
     }
 

@@ -75,17 +75,15 @@ final class DomainXmlEditor {
     }
 
     /**
-     * Turns the definition into that of a copy: new name, no UUID and no MAC addresses (libvirt
-     * makes fresh ones), no fixed display ports, the disks at their new paths, the copies recorded
-     * as the clone's own volumes, owned by whoever made it.
+     * Turns the definition into that of a copy: new name and UUID, no MAC addresses (libvirt makes
+     * fresh ones), no fixed display ports, the disks at their new paths, the copies recorded as the
+     * clone's own volumes, owned by whoever made it.
      */
-    void cloneAs(String name, java.util.Map<String, String> paths, List<VireoMetadata.OwnedVolume> owned,
+    void cloneAs(String name, String uuid, java.util.Map<String, String> paths, List<VireoMetadata.OwnedVolume> owned,
                  String owner) {
         text("name", name);
-        Element uuid = Xml.child(domain, "uuid");
-        if (uuid != null) {
-            domain.removeChild(uuid);
-        }
+        Element uuidElement = Xml.child(domain, "uuid");
+        (uuidElement == null ? insertAfter("name", "uuid") : uuidElement).setTextContent(uuid);
         Element devices = child(domain, "devices");
         for (Element iface : Xml.children(devices, "interface")) {
             Xml.children(iface, "mac").forEach(iface::removeChild);

@@ -13,7 +13,6 @@ import dev.vireo.persistence.template.TemplateSettings;
 import dev.vireo.task.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -122,22 +121,19 @@ final class VmBuilder {
         return guest.domainTypes().get(0);
     }
 
-    /** The volume of a template's disk: {@code <vm uuid>-<index>.img}, Kimchi's name, whatever its format. */
+    /** A VM's volume as Kimchi names it, {@code <vm uuid>-<index>.img}, whatever its format (clones' copies too). */
+    static String volumeName(String vmUuid, int index) {
+        return vmUuid + "-" + index + ".img";
+    }
+
     private VolumeSpec volumeSpec(String vmUuid, TemplateDisk disk) {
-        String name = vmUuid + "-" + disk.index() + ".img";
+        String name = volumeName(vmUuid, disk.index());
         if (disk.volume() == null) {
             return new VolumeSpec(name, disk.sizeGb() * Units.GIB, disk.format(), null, null);
         }
         VolumeSummary base = host.storage().volume(disk.pool(), disk.volume()).orElseThrow(() ->
                 new IllegalStateException("the template's base volume " + disk.volume() + " is gone from pool " + disk.pool()));
         return new VolumeSpec(name, base.capacityBytes(), "qcow2", base.path(), base.format());
-    }
-
-    static String extension(String format) {
-        return switch (format) {
-            case "raw" -> "img";
-            default -> format.toLowerCase(Locale.ROOT);
-        };
     }
 
     /** vda, vdb, … for virtio; hda, hdb, … for IDE; sda, … for SCSI and SATA. */

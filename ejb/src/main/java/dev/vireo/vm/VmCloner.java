@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +46,7 @@ final class VmCloner {
         pools.values().forEach(pool -> room.put(pool.name(), pool.availableBytes()));
         List<VolumeSummary> copies = new ArrayList<>();
         Map<String, String> paths = new LinkedHashMap<>();
+        String uuid = UUID.randomUUID().toString();
         try {
             for (DomainDisk disk : disks) {
                 VolumeSummary original = disk.path() == null ? null : host.storage().volumeAt(disk.path()).orElse(null);
@@ -54,7 +56,7 @@ final class VmCloner {
                 String pool = poolWithRoom(original, room);
                 progress.report(5 + 85 * copies.size() / disks.size(), "copying disk " + disk.target() + " ("
                         + (copies.size() + 1) + " of " + disks.size() + ") into pool " + pool);
-                String name = clone + "-" + copies.size() + "." + VmBuilder.extension(original.format());
+                String name = VmBuilder.volumeName(uuid, copies.size());
                 VolumeSummary copy = host.storage().copyVolume(original, pool, name);
                 copies.add(copy);
                 room.computeIfPresent(pool, (key, free) -> free - original.allocationBytes());
@@ -63,7 +65,7 @@ final class VmCloner {
             progress.report(95, "defining " + clone);
             List<VireoMetadata.OwnedVolume> owned = copies.stream()
                     .map(copy -> new VireoMetadata.OwnedVolume(copy.pool(), copy.name())).toList();
-            host.domains().defineClone(source, clone, paths, owned, owner)
+            host.domains().defineClone(source, clone, uuid, paths, owned, owner)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, source));
             return "cloned " + source + " as " + clone;
         } catch (RuntimeException e) {

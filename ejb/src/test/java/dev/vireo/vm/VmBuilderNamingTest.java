@@ -37,13 +37,9 @@ class VmBuilderNamingTest {
     }
 
     @Test
-    void rawVolumesAreImgFiles() {
-        assertThat(VmBuilder.extension("raw")).isEqualTo("img");
-    }
-
-    @Test
-    void qcow2VolumesKeepTheirFormatAsExtension() {
-        assertThat(VmBuilder.extension("qcow2")).isEqualTo("qcow2");
+    void volumesAreNamedAsKimchiNamesThemWhateverTheirFormat() {
+        assertThat(VmBuilder.volumeName("3f1c0e5e-7d2a-4c1b-9a51-0c1d2e3f4a5b", 1))
+                .isEqualTo("3f1c0e5e-7d2a-4c1b-9a51-0c1d2e3f4a5b-1.img");
     }
 
     @Test

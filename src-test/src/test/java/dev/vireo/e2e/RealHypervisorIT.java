@@ -640,7 +640,7 @@ class RealHypervisorIT {
             assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
 
             Path original = directory.resolve(diskVolume(guest, 0));
-            Path copy = directory.resolve(guest + "-clone1-0.qcow2");
+            Path copy = directory.resolve(diskVolume(guest + "-clone1", 0));
             assertThat(copy).exists();
             assertThat(HostFixtures.imageInfo(copy).getString("format")).isEqualTo("qcow2");
             assertThat(HostFixtures.imageInfo(copy).getLong("virtual-size")).isEqualTo(1024L * 1024 * 1024);

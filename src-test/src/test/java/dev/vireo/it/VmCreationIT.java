@@ -135,6 +135,9 @@ class VmCreationIT {
                 .body("uuid", not(equalTo(uuid)))
                 .body("memory.current", equalTo(512))
                 .body("cpu_info.topology.cores", equalTo(2));
+        // the copies are named as Kimchi names a VM's volumes: by the clone's UUID
+        api().get("/api/vms/" + vm + "-clone1/storages").then().statusCode(200)
+                .body("[0].path", org.hamcrest.Matchers.endsWith("/" + Vireo.diskVolume(vm + "-clone1", 0)));
         finish(api().post("/plugins/kimchi/vms/" + vm + "/clone").then());
         api().get("/api/vms/" + vm + "-clone2").then().statusCode(200);
 

@@ -31,7 +31,7 @@ public class ManageTemplates implements Serializable {
     private String osVersion;
     private String mediaType = "netboot";
     private String mediaPath;
-    private Integer memory = 1024;
+    private Integer memory;
     private Integer maxmemory;
     private Integer vcpus = 1;
     private Integer diskSize = 10;
@@ -53,7 +53,7 @@ public class ManageTemplates implements Serializable {
     public void create() {
         TemplateRequest request = new TemplateRequest(name,
                 new TemplateRequest.SourceMedia(mediaType, "netboot".equals(mediaType) ? null : mediaPath),
-                blankToNull(osDistro), blankToNull(osVersion), new TemplateRequest.Memory(memory, maxmemory), null,
+                blankToNull(osDistro), blankToNull(osVersion), memory == null && maxmemory == null ? null : new TemplateRequest.Memory(memory, maxmemory), null,
                 List.of(new TemplateRequest.Disk(null, diskSize, null, null,
                         pool == null || pool.isBlank() ? null : new TemplateRequest.Pool(pool, null))),
                 null, vcpus == null ? null : new TemplateRequest.CpuInfo(vcpus, null, null), null, null, null);
