@@ -162,20 +162,19 @@ public class HostConnections {
         return connection == null ? new HostLiveness(HostLiveness.State.NOT_CONNECTED, null, null) : connection.liveness();
     }
 
-    /** Closes the connections of hosts no longer managed (the default host's stays). */
-    public void keepOnly(java.util.Collection<HostRef> managed) {
-        connections.keySet().removeIf(host -> {
-            if (host.isDefault() || managed.contains(host)) {
-                return false;
+    /** Closes the connections of hosts no longer managed (never the default host's). */
+    public void close(java.util.Collection<HostRef> gone) {
+        for (HostRef host : gone) {
+            if (host.isDefault()) {
+                continue;
             }
-            HostConnection gone = connections.get(host);
-            if (gone != null) {
-                gone.close();
+            HostConnection connection = connections.remove(host);
+            if (connection != null) {
+                connection.close();
             }
             capabilities.remove(host);
             identities.remove(host);
-            return true;
-        });
+        }
     }
 
     /** Repairs what no lifecycle event reports (autostart or title changed outside Vireo). */

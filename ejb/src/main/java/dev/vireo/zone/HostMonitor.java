@@ -10,6 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,8 @@ import java.util.logging.Logger;
 /**
  * Keeps a connection to every registered host: each one is probed every 15 seconds, in parallel
  * and never twice at once, so that a host slow to answer holds up no other; its connection's
- * back-off decides when an unreachable one is tried again. Connections of hosts no longer
- * registered are closed.
+ * back-off decides when an unreachable one is tried again. The connection of a host that left
+ * the registry is closed.
  */
 @Singleton
 public class HostMonitor {
@@ -37,12 +38,17 @@ public class HostMonitor {
     ManagedExecutorService executor;
 
     private final Set<HostRef> probing = ConcurrentHashMap.newKeySet();
+    private Set<HostRef> registered = Set.of();
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "host liveness monitor")
     void probeAll() {
         List<HostRef> hosts = em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream()
                 .map(HostMonitor::ref).toList();
-        connections.keepOnly(hosts);
+        // only what left the registry: a connection opened for a migration's destination is no host of it
+        Set<HostRef> gone = new HashSet<>(registered);
+        gone.removeAll(hosts);
+        connections.close(gone);
+        registered = Set.copyOf(hosts);
         for (HostRef host : hosts) {
             if (probing.add(host)) {
                 executor.execute(() -> {
