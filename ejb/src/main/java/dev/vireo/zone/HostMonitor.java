@@ -8,8 +8,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +25,8 @@ public class HostMonitor {
 
     private static final Logger LOG = Logger.getLogger(HostMonitor.class.getName());
 
-    @PersistenceContext(unitName = "vireo")
-    EntityManager em;
+    @EJB
+    ZoneHosts zone;
 
     @EJB
     HostConnections connections;
@@ -40,21 +38,23 @@ public class HostMonitor {
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "host liveness monitor")
     void probeAll() {
-        List<HostRef> hosts = em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream()
-                .map(HostMonitor::ref).toList();
+        List<HostRef> hosts = zone.refresh().stream().map(ZoneHost::ref).toList();
         connections.keepOnly(hosts);
-        for (HostRef host : hosts) {
-            if (probing.add(host)) {
-                executor.execute(() -> {
-                    try {
-                        connections.probe(host);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.FINE, "Probing " + host + " failed", e);
-                    } finally {
-                        probing.remove(host);
-                    }
-                });
-            }
+        hosts.forEach(this::probeSoon);
+    }
+
+    /** Probes the host on the executor, unless a probe of it is under way: a new host need not wait for the next round. */
+    public void probeSoon(HostRef host) {
+        if (probing.add(host)) {
+            executor.execute(() -> {
+                try {
+                    connections.probe(host);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Probing " + host + " failed", e);
+                } finally {
+                    probing.remove(host);
+                }
+            });
         }
     }
 

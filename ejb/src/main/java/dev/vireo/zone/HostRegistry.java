@@ -33,6 +33,9 @@ public class HostRegistry {
     @EJB
     HostConnections connections;
 
+    @EJB
+    HostMonitor monitor;
+
     public List<ManagedHostView> list() {
         return em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream().map(this::view).toList();
     }
@@ -61,6 +64,7 @@ public class HostRegistry {
             host.setEnabled(request.enabled());
         }
         em.persist(host);
+        monitor.probeSoon(HostMonitor.ref(host));
         return view(host);
     }
 
