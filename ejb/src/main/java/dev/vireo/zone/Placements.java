@@ -19,15 +19,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where new VMs go ({@link Placement}), and the room that creations in flight have taken on their
- * host: a creation reserves its VM's memory and CPUs when its host is chosen and releases them
- * when its task ends, so that two creations at once never both take a host's last room.
+ * Where new VMs go ({@link Placement}): the facts of the candidate hosts, read outside any lock,
+ * then the choice and the reservation of the VM's memory and CPUs there in one step
+ * ({@link HostReservations}); the creation releases them when its task ends.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -60,8 +57,7 @@ public class Placements {
     @EJB
     HostConnections connections;
 
-    private final Map<Long, Reservation> reservations = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final HostReservations reservations = new HostReservations();
 
     /**
      * Chooses the host of a new VM and reserves its room there: the host named, or the best of
@@ -90,29 +86,16 @@ public class Placements {
             }
         }
         List<Placement.HostFacts> facts = candidates.stream().map(this::facts).toList();
-        Reservation reservation;
-        synchronized (this) {
-            Placement.Choice choice = Placement.choose(what, vm, memoryMib, facts.stream()
-                    .map(host -> host.reserving(reservedMemory(host.name()), reservedCpus(host.name()))).toList());
-            reservation = new Reservation(ids.incrementAndGet(), choice.host(), memoryMib, vcpus);
-            reservations.put(reservation.id(), reservation);
-            ZoneHost chosen = candidates.stream().filter(host -> host.name().equals(choice.host())).findFirst().orElseThrow();
-            return new Placed(zone.gateways(chosen), reservation, "placed on " + choice.host() + " ("
-                    + (hostName != null ? "as named; " : "") + choice.why() + ")");
-        }
+        HostReservations.Reserved reserved = reservations.reserve(what, vm, memoryMib, vcpus, facts);
+        String chosen = reserved.choice().host();
+        ZoneHost host = candidates.stream().filter(candidate -> candidate.name().equals(chosen)).findFirst().orElseThrow();
+        return new Placed(zone.gateways(host), reserved.reservation(), "placed on " + chosen + " ("
+                + (hostName != null ? "as named; " : "") + reserved.choice().why() + ")");
     }
 
     /** Gives back what a creation reserved, when its task has ended (or never started). */
     public void release(Reservation reservation) {
-        reservations.remove(reservation.id());
-    }
-
-    private long reservedMemory(String host) {
-        return reservations.values().stream().filter(r -> host.equals(r.host())).mapToLong(Reservation::memoryMib).sum();
-    }
-
-    private int reservedCpus(String host) {
-        return reservations.values().stream().filter(r -> host.equals(r.host())).mapToInt(Reservation::cpus).sum();
+        reservations.release(reservation);
     }
 
     private Placement.HostFacts facts(ZoneHost host) {
