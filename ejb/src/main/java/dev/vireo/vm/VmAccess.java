@@ -54,6 +54,10 @@ public class VmAccess {
             return named.get();
         }
         HostGateways local = hosts.local();
+        if (zone.all().size() == 1) {
+            // a single-host install: nothing to look up
+            return local;
+        }
         VireoException localFailure = null;
         try {
             if (local.domains().get(name).isPresent()) {

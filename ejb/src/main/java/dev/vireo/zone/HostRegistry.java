@@ -64,8 +64,9 @@ public class HostRegistry {
             host.setEnabled(request.enabled());
         }
         em.persist(host);
+        ManagedHostView registered = view(host);
         monitor.probeSoon(HostMonitor.ref(host));
-        return view(host);
+        return registered;
     }
 
     /** Enables or disables a host, or points it at a new URI (never the default host's). */

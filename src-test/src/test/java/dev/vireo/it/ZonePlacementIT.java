@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
@@ -78,6 +79,11 @@ class ZonePlacementIT {
         String full = register("full", new TestDriverHost().memoryMiB(2048).domain("busy-" + suffix, 1536, 1));
         String roomy = register("roomy", new TestDriverHost().memoryMiB(8192).domain("work-" + suffix, 2048, 2));
         String small = register("small", new TestDriverHost().memoryMiB(4096).shutOffDomain("idle-" + suffix, 4096, 2));
+        // nothing listens on port 2: never connected, so never a candidate, and its VMs are not listed
+        String away = "away-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + away + "\", \"uri\": \"qemu+tcp://127.0.0.1:2/system\", "
+                + "\"pool\": \"" + pool + "\"}").post("/api/hosts").then().statusCode(201);
+        hosts.add(away);
 
         String first = "v1-" + suffix;
         assertThat(finished(create(first, "\"computepool\": \"" + pool + "\"")))
@@ -96,7 +102,8 @@ class ZonePlacementIT {
                 .body("code", equalTo("ZONE0012E"))
                 .body("reason", allOf(containsString("in compute pool " + pool),
                         containsString(full + ": memory short by 512 MiB"),
-                        containsString(roomy + ": disabled"), containsString(small + ": disabled")));
+                        containsString(roomy + ": disabled"), containsString(small + ": disabled"),
+                        matchesPattern(".*" + away + ": (reconnecting|down).*")));
         create("v3-" + suffix, "\"host\": \"" + full + "\"").statusCode(409)
                 .body("code", equalTo("ZONE0012E")).body("reason", containsString("memory short by 512 MiB"));
         api().get("/api/vms/v3-" + suffix).then().statusCode(404);
