@@ -186,12 +186,7 @@ public class VmService {
         TemplateSettings settings = templates.settingsForVm(templateName, request.storagepool(), request.graphics());
         String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
                 : derivedName(templateName);
-        locks.claim(LockTarget.newVmName(name));
-        for (HostGateways host : zone.connected()) {
-            if (host.domains().get(name).isPresent()) {
-                throw new VireoException(ErrorCode.VM_EXISTS, name);
-            }
-        }
+        claimFreeName(name);
         Placements.Placed placed = placements.place(name, request.host(), request.computepool(), settings.memoryMib(),
                 settings.vcpus());
         Placements.Reservation reservation = placed.reservation();
@@ -224,6 +219,26 @@ public class VmService {
         }
     }
 
+    /**
+     * Claims a name for a VM about to be made or renamed: a VM name is the zone's, so no connected
+     * host may have a VM of that name.
+     */
+    private void claimFreeName(String name) {
+        locks.claim(LockTarget.newVmName(name));
+        for (HostGateways host : zone.connected()) {
+            if (host.domains().get(name).isPresent()) {
+                throw new VireoException(ErrorCode.VM_EXISTS, name);
+            }
+        }
+    }
+
+    /** The names of the VMs of the zone's connected hosts. */
+    private Set<String> zoneVmNames() {
+        Set<String> taken = new HashSet<>();
+        zone.connected().forEach(host -> host.domains().list().forEach(domain -> taken.add(domain.name())));
+        return taken;
+    }
+
     /** The template's storage pools and networks must be on the host the VM was placed on. */
     private static void requireOnHost(HostGateways host, TemplateSettings settings, String vm) {
         for (TemplateDisk disk : settings.disks()) {
@@ -250,8 +265,9 @@ public class VmService {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
         }
         HostGateways host = access.hostOf(name);
-        String clone = CloneNames.next(name, host.domains().list().stream().map(DomainSummary::name).toList());
+        String clone = CloneNames.next(name, zoneVmNames());
         ResourceName.require("virtual machine", clone);
+        claimFreeName(clone);
         locks.claim(LockTarget.vm(host.ref(), clone));
         VmCloner cloner = new VmCloner(host, defaultPool);
         String owner = callers.current().name();
@@ -315,8 +331,7 @@ public class VmService {
 
     /** {@code <template>-vm-N} with the smallest N no domain of the zone has. */
     private String derivedName(String template) {
-        Set<String> taken = new HashSet<>();
-        zone.connected().forEach(host -> host.domains().list().forEach(domain -> taken.add(domain.name())));
+        Set<String> taken = zoneVmNames();
         String base = template.length() > 54 ? template.substring(0, 54) : template;
         for (int n = 1; ; n++) {
             String candidate = base + "-vm-" + n;
@@ -346,6 +361,7 @@ public class VmService {
         DomainSummary current = access.claim(name);
         if (request.name() != null && !request.name().equals(name)) {
             locks.claim(LockTarget.vm(access.hostOf(name).ref(), ResourceName.require("virtual machine", request.name())));
+            claimFreeName(request.name());
         }
         DomainChange change = VmChanges.of(current, request, access.hostOf(name).host().memoryBytes() / Units.MIB,
                 clock);

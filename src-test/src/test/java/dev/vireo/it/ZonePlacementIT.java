@@ -111,6 +111,8 @@ class ZonePlacementIT {
         // a name is the zone's: taken on one host, it is taken everywhere
         create(first, "\"host\": \"local\"").statusCode(409).body("code", equalTo("VMS0006E"));
         create(first, "").statusCode(409).body("code", equalTo("VMS0006E"));
+        api().contentType(ContentType.JSON).body("{\"name\": \"busy-" + suffix + "\"}").put("/api/vms/" + second).then()
+                .statusCode(409).body("code", equalTo("VMS0006E"));
 
         create("v4-" + suffix, "\"computepool\": \"nowhere\"").statusCode(404).body("code", equalTo("ZONE0006E"));
         create("v4-" + suffix, "\"host\": \"nowhere\"").statusCode(404).body("code", equalTo("ZONE0001E"));
