@@ -10,7 +10,6 @@ import dev.vireo.libvirt.DomainChange;
 import dev.vireo.libvirt.DomainDefinition;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.lock.LockTarget;
@@ -27,6 +26,8 @@ import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.Placements;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -38,11 +39,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.vireo.zone.Placements;
-import dev.vireo.zone.ZoneHosts;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Virtual machines of the managed host. */
+/** Virtual machines of the zone's hosts. */
 @Stateless
 @RolesAllowed(Permission.VM_READ)
 public class VmService {
@@ -70,9 +69,6 @@ public class VmService {
 
     static final String VMS = "/api/vms/";
     private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
-
-    @EJB
-    HostConnections hosts;
 
     @EJB
     TemplateService templates;
@@ -201,6 +197,7 @@ public class VmService {
                     text("description", request.description()));
             VmBuilder builder = new VmBuilder(host, domainType);
             String why = placed.why();
+            // the task holds the container's proxy, not this pooled bean
             Placements rooms = placements;
             return tasks.submit("vm.create", VMS + name, progress -> {
                 try {
