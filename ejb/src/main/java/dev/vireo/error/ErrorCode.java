@@ -95,6 +95,8 @@ public enum ErrorCode {
     HOSTDEV_HELD("VMS0019E", 409, "Host device %s is already assigned to %s"),
     HOSTDEV_NOT_PASSTHROUGH("VMS0020E", 400, "Host device %s cannot be assigned to a virtual machine: %s"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
+    VM_ON_SEVERAL_HOSTS("VMS0021E", 409,
+            "Virtual machines named %s are on hosts %s: add ?host= with the one you mean"),
 
     // snapshots
     SNAPSHOT_NOT_FOUND("SNAP0001E", 404, "Virtual machine %s has no snapshot %s"),
@@ -188,7 +190,9 @@ public enum ErrorCode {
     COMPUTE_POOL_NOT_EMPTY("ZONE0008E", 409, "Compute pool %s still holds hosts %s: move or remove them first"),
     DEFAULT_COMPUTE_POOL_FIXED("ZONE0009E", 409, "Compute pool %s is the default pool and cannot be removed"),
     INVALID_NETWORK_MODE("ZONE0010E", 400, "Invalid network mode '%s': use plain, share or mono"),
-    MANAGED_HOST_NOT_IN_POOL("ZONE0011E", 404, "Host %s is not in compute pool %s");
+    MANAGED_HOST_NOT_IN_POOL("ZONE0011E", 404, "Host %s is not in compute pool %s"),
+    NO_HOST_FITS("ZONE0012E", 409, "No host can take virtual machine %2$s (%3$s MiB) %1$s: %4$s"),
+    HOST_LACKS("ZONE0013E", 409, "Host %s has no %s %s, which virtual machine %s needs");
 
     private final String code;
     private final int status;

@@ -32,6 +32,11 @@ public record LockTarget(String host, String kind, String name) {
         return new LockTarget(host.name(), "host device", name);
     }
 
+    /** A VM name about to be taken somewhere in the zone: names are unique across the hosts. */
+    public static LockTarget newVmName(String name) {
+        return new LockTarget(null, "virtual machine name", name);
+    }
+
     public static LockTarget template(String name) {
         return new LockTarget(null, "template", name);
     }

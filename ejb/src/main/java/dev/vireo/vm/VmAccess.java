@@ -10,8 +10,14 @@ import dev.vireo.lock.Locks;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.NamedHost;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one rule for who may see a VM: callers that see everything, the VM's owner, and the users
@@ -30,12 +36,71 @@ public class VmAccess {
     @EJB
     Locks locks;
 
+    @EJB
+    ZoneHosts zone;
+
+    @Inject
+    NamedHost namedHost;
+
     /**
-     * The gateways of the host VM {@code name} lives on (or is made on): every VM service asks
-     * here. Until VMs are placed on several hosts, that is the default host.
+     * The gateways of the host VM {@code name} lives on: every VM service asks here. The host the
+     * request names ({@code ?host=}), else the default host when it has the VM, else the one other
+     * connected host that has it (409 when several have it); else the default host, whose answer
+     * is then that there is no such VM.
      */
     public HostGateways hostOf(String name) {
-        return hosts.local();
+        Optional<HostGateways> named = namedHost();
+        if (named.isPresent()) {
+            return named.get();
+        }
+        HostGateways local = hosts.local();
+        if (zone.all().size() == 1) {
+            // a single-host install: nothing to look up
+            return local;
+        }
+        VireoException localFailure = null;
+        try {
+            if (local.domains().get(name).isPresent()) {
+                return local;
+            }
+        } catch (VireoException e) {
+            localFailure = e;
+        }
+        List<HostGateways> holders = zone.connected().stream()
+                .filter(host -> !host.ref().isDefault() && holds(host, name))
+                .toList();
+        if (holders.size() > 1) {
+            throw new VireoException(ErrorCode.VM_ON_SEVERAL_HOSTS, name,
+                    String.join(", ", holders.stream().map(host -> host.ref().name()).toList()));
+        }
+        if (holders.size() == 1) {
+            return holders.get(0);
+        }
+        if (localFailure != null) {
+            throw localFailure;
+        }
+        return local;
+    }
+
+    /** The host the request names, if it names one (404 for a host not registered). */
+    public Optional<HostGateways> namedHost() {
+        String name;
+        try {
+            name = namedHost.name();
+        } catch (ContextNotActiveException e) {
+            // a task or a timer: no request, no host named
+            return Optional.empty();
+        }
+        return name == null ? Optional.empty() : Optional.of(zone.gateways(zone.require(name)));
+    }
+
+    private static boolean holds(HostGateways host, String name) {
+        try {
+            return host.domains().get(name).isPresent();
+        } catch (VireoException e) {
+            // gone since it was seen connected: it holds nothing one can reach now
+            return false;
+        }
     }
 
     /** The VM named, if the caller may see it; else 404 as if there were none. */

@@ -10,7 +10,10 @@ import dev.vireo.template.TemplateRequest;
  * @param storagepool optional: the pool (name or URI) for the VM's new disks instead of the template's
  * @param graphics    optional: the VM's display instead of the template's
  * @param persistent  optional: VMs made by Vireo are always persistent
+ * @param host        optional: the host (cell) to make it on
+ * @param computepool optional: the compute pool whose best host takes it; without host nor
+ *                    computepool, pool {@code default}
  */
 public record VmCreateRequest(String name, String template, String storagepool, TemplateRequest.Graphics graphics,
-                              String title, String description, Boolean persistent) {
+                              String title, String description, Boolean persistent, String host, String computepool) {
 }

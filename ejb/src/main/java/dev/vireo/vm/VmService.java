@@ -10,7 +10,6 @@ import dev.vireo.libvirt.DomainChange;
 import dev.vireo.libvirt.DomainDefinition;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.Units;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.lock.LockTarget;
@@ -27,11 +26,14 @@ import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.Placements;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Virtual machines of the managed host. */
+/** Virtual machines of the zone's hosts. */
 @Stateless
 @RolesAllowed(Permission.VM_READ)
 public class VmService {
@@ -54,6 +56,12 @@ public class VmService {
     Callers callers;
 
     @EJB
+    ZoneHosts zone;
+
+    @EJB
+    Placements placements;
+
+    @EJB
     Locks locks;
 
     @EJB
@@ -61,9 +69,6 @@ public class VmService {
 
     static final String VMS = "/api/vms/";
     private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
-
-    @EJB
-    HostConnections hosts;
 
     @EJB
     TemplateService templates;
@@ -100,15 +105,41 @@ public class VmService {
     @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
     String defaultPool;
 
+    /**
+     * The VMs the caller may see on every connected host of the zone (only the host a request
+     * names, when it names one), each from its host's domain cache.
+     */
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
         Map<String, VmStats> stats = sampler.latest();
         Caller caller = callers.current();
-        return hosts.local().domains().list().stream()
-                .filter(domain -> caller.mayUse(domain.definition().metadata()))
-                .map(domain -> views.of(domain, stats.getOrDefault(domain.name(), VmStats.NONE), iconOf(domain, icons)))
-                .sorted(Comparator.comparing(VmView::name))
-                .toList();
+        List<HostGateways> listed = access.namedHost().map(List::of).orElseGet(zone::connected);
+        List<VmView> vms = new ArrayList<>();
+        for (HostGateways host : listed) {
+            String hostName = host.ref().name();
+            // the sampler follows the default host's VMs
+            Map<String, VmStats> hostStats = host.ref().isDefault() ? stats : Map.of();
+            for (DomainSummary domain : domainsOf(host, listed.size() == 1)) {
+                if (caller.mayUse(domain.definition().metadata())) {
+                    vms.add(views.of(hostName, domain, hostStats.getOrDefault(domain.name(), VmStats.NONE),
+                            iconOf(domain, icons)));
+                }
+            }
+        }
+        vms.sort(Comparator.comparing(VmView::name).thenComparing(VmView::host));
+        return vms;
+    }
+
+    /** A host's domains; a host among several that cannot be reached now lists none rather than failing the list. */
+    private static List<DomainSummary> domainsOf(HostGateways host, boolean only) {
+        try {
+            return host.domains().list();
+        } catch (VireoException e) {
+            if (only) {
+                throw e;
+            }
+            return List.of();
+        }
     }
 
     public VmView get(String name) {
@@ -117,13 +148,16 @@ public class VmService {
 
     /** The VM's utilisation over the last hour (while it ran), oldest sample first. */
     public VmStatsHistory statsHistory(String name) {
-        return sampler.historyOf(access.require(name).name());
+        String vm = access.require(name).name();
+        // the sampler follows the default host's VMs
+        return access.hostOf(vm).ref().isDefault() ? sampler.historyOf(vm) : VmStatsHistory.EMPTY;
     }
 
     private VmView view(DomainSummary domain) {
         String template = domain.definition().metadata().template();
         String icon = template == null ? null : templates.byName(template).map(t -> t.settings().icon()).orElse(null);
-        return VmView.of(domain, sampler.statsOf(domain.name()), icon);
+        HostRef host = access.hostOf(domain.name()).ref();
+        return VmView.of(host.name(), domain, host.isDefault() ? sampler.statsOf(domain.name()) : VmStats.NONE, icon);
     }
 
     private static String iconOf(DomainSummary domain, Map<String, String> icons) {
@@ -148,16 +182,72 @@ public class VmService {
         TemplateSettings settings = templates.settingsForVm(templateName, request.storagepool(), request.graphics());
         String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
                 : derivedName(templateName);
-        HostGateways host = access.hostOf(name);
-        locks.claim(LockTarget.vm(host.ref(), name));
-        if (host.domains().get(name).isPresent()) {
-            throw new VireoException(ErrorCode.VM_EXISTS, name);
+        claimFreeName(name);
+        Placements.Placed placed = placements.place(name, request.host(), request.computepool(), settings.memoryMib(),
+                settings.vcpus());
+        Placements.Reservation reservation = placed.reservation();
+        try {
+            HostGateways host = placed.host();
+            locks.claim(LockTarget.vm(host.ref(), name));
+            if (placed.why() != null) {
+                requireOnHost(host, settings, name);
+            }
+            requireCompleteVolumes(host, settings);
+            VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), callers.currentToken(), settings, text("title", request.title()),
+                    text("description", request.description()));
+            VmBuilder builder = new VmBuilder(host, domainType);
+            String why = placed.why();
+            // the task holds the container's proxy, not this pooled bean
+            Placements rooms = placements;
+            return tasks.submit("vm.create", VMS + name, progress -> {
+                try {
+                    if (why != null) {
+                        progress.report(1, why);
+                    }
+                    String made = builder.build(plan, progress);
+                    return why == null ? made : made + ": " + why;
+                } finally {
+                    rooms.release(reservation);
+                }
+            });
+        } catch (RuntimeException e) {
+            placements.release(reservation);
+            throw e;
         }
-        requireCompleteVolumes(host, settings);
-        VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), callers.currentToken(), settings, text("title", request.title()),
-                text("description", request.description()));
-        VmBuilder builder = new VmBuilder(host, domainType);
-        return tasks.submit("vm.create", VMS + name, progress -> builder.build(plan, progress));
+    }
+
+    /**
+     * Claims a name for a VM about to be made or renamed: a VM name is the zone's, so no connected
+     * host may have a VM of that name.
+     */
+    private void claimFreeName(String name) {
+        locks.claim(LockTarget.newVmName(name));
+        for (HostGateways host : zone.connected()) {
+            if (host.domains().get(name).isPresent()) {
+                throw new VireoException(ErrorCode.VM_EXISTS, name);
+            }
+        }
+    }
+
+    /** The names of the VMs of the zone's connected hosts. */
+    private Set<String> zoneVmNames() {
+        Set<String> taken = new HashSet<>();
+        zone.connected().forEach(host -> host.domains().list().forEach(domain -> taken.add(domain.name())));
+        return taken;
+    }
+
+    /** The template's storage pools and networks must be on the host the VM was placed on. */
+    private static void requireOnHost(HostGateways host, TemplateSettings settings, String vm) {
+        for (TemplateDisk disk : settings.disks()) {
+            if (host.storage().pool(disk.pool()).isEmpty()) {
+                throw new VireoException(ErrorCode.HOST_LACKS, host.ref().name(), "storage pool", disk.pool(), vm);
+            }
+        }
+        for (String network : settings.networks()) {
+            if (host.networks().get(network).isEmpty()) {
+                throw new VireoException(ErrorCode.HOST_LACKS, host.ref().name(), "network", network, vm);
+            }
+        }
     }
 
     /**
@@ -172,8 +262,9 @@ public class VmService {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
         }
         HostGateways host = access.hostOf(name);
-        String clone = CloneNames.next(name, host.domains().list().stream().map(DomainSummary::name).toList());
+        String clone = CloneNames.next(name, zoneVmNames());
         ResourceName.require("virtual machine", clone);
+        claimFreeName(clone);
         locks.claim(LockTarget.vm(host.ref(), clone));
         VmCloner cloner = new VmCloner(host, defaultPool);
         String owner = callers.current().name();
@@ -235,10 +326,9 @@ public class VmService {
         throw new VireoException(ErrorCode.VM_INVALID_TEMPLATE_URI, uri);
     }
 
-    /** {@code <template>-vm-N} with the smallest N no domain has. */
+    /** {@code <template>-vm-N} with the smallest N no domain of the zone has. */
     private String derivedName(String template) {
-        Set<String> taken = new HashSet<>();
-        hosts.local().domains().list().forEach(domain -> taken.add(domain.name()));
+        Set<String> taken = zoneVmNames();
         String base = template.length() > 54 ? template.substring(0, 54) : template;
         for (int n = 1; ; n++) {
             String candidate = base + "-vm-" + n;
@@ -268,6 +358,7 @@ public class VmService {
         DomainSummary current = access.claim(name);
         if (request.name() != null && !request.name().equals(name)) {
             locks.claim(LockTarget.vm(access.hostOf(name).ref(), ResourceName.require("virtual machine", request.name())));
+            claimFreeName(request.name());
         }
         DomainChange change = VmChanges.of(current, request, access.hostOf(name).host().memoryBytes() / Units.MIB,
                 clock);

@@ -7,7 +7,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 
-/** A virtual machine as the Kimchi API shows it. Memory is in MiB. */
+/** A virtual machine as the Kimchi API shows it, with the name of its host. Memory is in MiB. */
 public record VmView(
         String name,
         String uuid,
@@ -25,7 +25,8 @@ public record VmView(
         boolean autostart,
         boolean persistent,
         String screenshot,
-        String icon) {
+        String icon,
+        String host) {
 
     static final String SCREENSHOT_URI = "/plugins/kimchi/vms/%s/screenshot";
 
@@ -50,13 +51,14 @@ public record VmView(
     /** The same VM with other links to its screenshot and icon (an API face's). */
     public VmView withImages(String screenshotLink, String iconLink) {
         return new VmView(name, uuid, state, stats, memory, cpuInfo, graphics, users, groups, bootorder, bootmenu,
-                title, description, autostart, persistent, screenshotLink, iconLink);
+                title, description, autostart, persistent, screenshotLink, iconLink, host);
     }
 
     /**
+     * @param host the name of the VM's host
      * @param icon the icon of the template the VM came from, or null
      */
-    static VmView of(DomainSummary summary, VmStats stats, String icon) {
+    static VmView of(String host, DomainSummary summary, VmStats stats, String icon) {
         DomainDefinition definition = summary.definition();
         DomainDefinition.Topology topology = definition.topology();
         DomainDefinition.Graphics graphics = definition.graphics();
@@ -79,7 +81,8 @@ public record VmView(
                 summary.autostart(),
                 summary.persistent(),
                 showsScreen(summary) ? String.format(SCREENSHOT_URI, definition.name()) : null,
-                icon);
+                icon,
+                host);
     }
 
     private static boolean showsScreen(DomainSummary summary) {

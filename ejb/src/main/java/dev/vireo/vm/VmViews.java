@@ -16,14 +16,16 @@ final class VmViews {
     private record Made(DomainSummary domain, VmStats stats, String icon, VmView view) {
     }
 
-    private final Map<String, Made> made = new ConcurrentHashMap<>();
+    /** By host, then by VM name. */
+    private final Map<String, Map<String, Made>> byHost = new ConcurrentHashMap<>();
 
-    VmView of(DomainSummary domain, VmStats stats, String icon) {
+    VmView of(String host, DomainSummary domain, VmStats stats, String icon) {
+        Map<String, Made> made = byHost.computeIfAbsent(host, key -> new ConcurrentHashMap<>());
         Made last = made.get(domain.name());
         if (last != null && last.domain() == domain && last.stats() == stats && Objects.equals(last.icon(), icon)) {
             return last.view();
         }
-        VmView view = VmView.of(domain, stats, icon);
+        VmView view = VmView.of(host, domain, stats, icon);
         if (made.size() > 100_000) {
             made.clear();
         }

@@ -8,8 +8,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +26,8 @@ public class HostMonitor {
 
     private static final Logger LOG = Logger.getLogger(HostMonitor.class.getName());
 
-    @PersistenceContext(unitName = "vireo")
-    EntityManager em;
+    @EJB
+    ZoneHosts zone;
 
     @EJB
     HostConnections connections;
@@ -42,25 +40,27 @@ public class HostMonitor {
 
     @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "host liveness monitor")
     void probeAll() {
-        List<HostRef> hosts = em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream()
-                .map(HostMonitor::ref).toList();
+        List<HostRef> hosts = zone.refresh().stream().map(ZoneHost::ref).toList();
         // only what left the registry: a connection opened for a migration's destination is no host of it
         Set<HostRef> gone = new HashSet<>(registered);
         gone.removeAll(hosts);
         connections.close(gone);
         registered = Set.copyOf(hosts);
-        for (HostRef host : hosts) {
-            if (probing.add(host)) {
-                executor.execute(() -> {
-                    try {
-                        connections.probe(host);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.FINE, "Probing " + host + " failed", e);
-                    } finally {
-                        probing.remove(host);
-                    }
-                });
-            }
+        hosts.forEach(this::probeSoon);
+    }
+
+    /** Probes the host on the executor, unless a probe of it is under way: a new host need not wait for the next round. */
+    public void probeSoon(HostRef host) {
+        if (probing.add(host)) {
+            executor.execute(() -> {
+                try {
+                    connections.probe(host);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Probing " + host + " failed", e);
+                } finally {
+                    probing.remove(host);
+                }
+            });
         }
     }
 

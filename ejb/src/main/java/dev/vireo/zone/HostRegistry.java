@@ -33,6 +33,9 @@ public class HostRegistry {
     @EJB
     HostConnections connections;
 
+    @EJB
+    HostMonitor monitor;
+
     public List<ManagedHostView> list() {
         return em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream().map(this::view).toList();
     }
@@ -61,7 +64,9 @@ public class HostRegistry {
             host.setEnabled(request.enabled());
         }
         em.persist(host);
-        return view(host);
+        ManagedHostView registered = view(host);
+        monitor.probeSoon(HostMonitor.ref(host));
+        return registered;
     }
 
     /** Enables or disables a host, or points it at a new URI (never the default host's). */

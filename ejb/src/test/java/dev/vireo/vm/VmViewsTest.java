@@ -20,18 +20,18 @@ class VmViewsTest {
     @Test
     void anUnchangedVmGivesTheSameViewObject() {
         DomainSummary web = domain("web", DomainState.SHUTOFF);
-        VmView first = views.of(web, VmStats.NONE, null);
-        assertThat(views.of(web, VmStats.NONE, null)).isSameAs(first);
+        VmView first = views.of("local", web, VmStats.NONE, null);
+        assertThat(views.of("local", web, VmStats.NONE, null)).isSameAs(first);
     }
 
     @Test
     void anyChangeGivesANewView() {
         DomainSummary web = domain("web", DomainState.SHUTOFF);
-        VmView first = views.of(web, VmStats.NONE, null);
+        VmView first = views.of("local", web, VmStats.NONE, null);
         DomainSummary started = domain("web", DomainState.RUNNING);
-        assertThat(views.of(started, VmStats.NONE, null)).isNotSameAs(first).extracting(VmView::state).isEqualTo("running");
+        assertThat(views.of("local", started, VmStats.NONE, null)).isNotSameAs(first).extracting(VmView::state).isEqualTo("running");
         VmStats busy = new VmStats(50, 10, 0, 0, 0, 0);
-        assertThat(views.of(started, busy, null).stats().cpuUtilization()).isEqualTo(50);
-        assertThat(views.of(started, busy, "fedora.png").icon()).isEqualTo("fedora.png");
+        assertThat(views.of("local", started, busy, null).stats().cpuUtilization()).isEqualTo(50);
+        assertThat(views.of("local", started, busy, "fedora.png").icon()).isEqualTo("fedora.png");
     }
 }

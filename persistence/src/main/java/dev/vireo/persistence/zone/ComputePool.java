@@ -2,6 +2,7 @@ package dev.vireo.persistence.zone;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,6 +17,7 @@ import java.time.Instant;
  * its hosts share, and whether it takes new VMs at all.
  */
 @Entity
+@EntityListeners(ZoneChanges.class)
 @Table(name = "compute_pool", uniqueConstraints = @UniqueConstraint(name = "compute_pool_name", columnNames = "name"))
 @NamedQuery(name = ComputePool.BY_NAME, query = "select p from ComputePool p where p.name = :name")
 @NamedQuery(name = ComputePool.ALL, query = "select p from ComputePool p order by p.name")

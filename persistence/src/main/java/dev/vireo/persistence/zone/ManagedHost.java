@@ -2,6 +2,7 @@ package dev.vireo.persistence.zone;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,6 +20,7 @@ import java.time.Instant;
  * in one compute pool, or in none while it waits to be given one.
  */
 @Entity
+@EntityListeners(ZoneChanges.class)
 @Table(name = "managed_host", uniqueConstraints = {
         @UniqueConstraint(name = "managed_host_name", columnNames = "name"),
         @UniqueConstraint(name = "managed_host_uri", columnNames = "uri")})

@@ -129,7 +129,7 @@ public class ListVms implements Serializable {
     public void create() {
         try {
             followTask.follow(vms.create(new VmCreateRequest(newName, "/api/templates/" + newTemplate, null, null,
-                    null, null, null)));
+                    null, null, null, null, null)));
             newName = null;
         } catch (VireoException e) {
             FacesErrors.show(e, "new-vm");

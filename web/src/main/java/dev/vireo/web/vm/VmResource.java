@@ -60,7 +60,8 @@ public class VmResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "Every virtual machine of the host that the caller may see")
+    @Operation(summary = "Every virtual machine the caller may see on the zone's connected hosts (each with its host); "
+            + "?host= lists one host's")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = VmView.class)))
     public Response list() {
@@ -70,7 +71,9 @@ public class VmResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a VM from a template: 202 with the task that makes its disks and domain")
+    @Operation(summary = "Create a VM from a template: 202 with the task that makes its disks and domain, on the host "
+            + "given (host), or on the host of the compute pool given (computepool; else pool default) with the most "
+            + "free memory that fits, then the most free CPUs (409 ZONE0012E saying why for each host when none fits)")
     public Response create(VmCreateRequest request) {
         ActionBody.required(request);
         TaskView task = vms.create(request);
@@ -167,7 +170,7 @@ public class VmResource {
 
     @GET
     @Path("{name}")
-    @Operation(summary = "One virtual machine")
+    @Operation(summary = "One virtual machine; ?host= names its host when several hosts have a VM of that name")
     public VmView get(@PathParam("name") String name) {
         return vms.get(name);
     }
