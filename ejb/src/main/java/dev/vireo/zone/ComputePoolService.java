@@ -18,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Compute pools: groups of hosts that VMs are placed in, sharing a storage pool and a network. */
 @Stateless
@@ -37,7 +39,12 @@ public class ComputePoolService {
     HostConnections connections;
 
     public List<ComputePoolView> list() {
-        return em.createNamedQuery(ComputePool.ALL, ComputePool.class).getResultStream().map(this::view).toList();
+        Map<String, List<String>> members = em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream()
+                .filter(host -> host.getPool() != null)
+                .collect(Collectors.groupingBy(host -> host.getPool().getName(),
+                        Collectors.mapping(ManagedHost::getName, Collectors.toList())));
+        return em.createNamedQuery(ComputePool.ALL, ComputePool.class).getResultStream()
+                .map(pool -> view(pool, members.getOrDefault(pool.getName(), List.of()))).toList();
     }
 
     public ComputePoolView get(String name) {
@@ -159,7 +166,7 @@ public class ComputePoolService {
 
     private CellView.Storage storageOn(ManagedHost host, String storage) {
         try {
-            boolean attached = connections.of(HostMonitor.ref(host)).storage().pool(storage)
+            boolean attached = connections.of(ManagedHosts.ref(host)).storage().pool(storage)
                     .map(PoolSummary::active).orElse(false);
             return new CellView.Storage(storage, attached, attached ? null : "not defined or not active on the host");
         } catch (VireoException e) {
@@ -197,7 +204,10 @@ public class ComputePoolService {
     }
 
     private ComputePoolView view(ComputePool pool) {
-        List<String> members = memberNames(pool);
+        return view(pool, memberNames(pool));
+    }
+
+    private static ComputePoolView view(ComputePool pool, List<String> members) {
         return new ComputePoolView(pool.getName(), pool.isEnabled(), members.size(), members, pool.getStorage(),
                 pool.getNetwork(), pool.getNetworkMode(), pool.isFailover(), pool.getName().equals(ComputePool.DEFAULT));
     }

@@ -1,18 +1,18 @@
 package dev.vireo.zone;
 
+import dev.vireo.libvirt.HostConnections;
 import dev.vireo.persistence.zone.ComputePool;
 import dev.vireo.persistence.zone.ManagedHost;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gives every install the compute pool {@code default} and registers the host of
@@ -30,12 +30,12 @@ public class DefaultZone {
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
 
-    @Inject
-    @ConfigProperty(name = "vireo.libvirt.uri", defaultValue = "test:///default")
-    String defaultUri;
+    @EJB
+    HostConnections connections;
 
     @PostConstruct
     void prepare() {
+        String defaultUri = connections.local().ref().uri();
         ComputePool pool = em.createNamedQuery(ComputePool.BY_NAME, ComputePool.class)
                 .setParameter("name", ComputePool.DEFAULT).getResultStream().findFirst().orElse(null);
         if (pool == null) {

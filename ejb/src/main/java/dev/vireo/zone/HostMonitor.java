@@ -2,7 +2,6 @@ package dev.vireo.zone;
 
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostRef;
-import dev.vireo.persistence.zone.ManagedHost;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -62,9 +61,5 @@ public class HostMonitor {
                 }
             });
         }
-    }
-
-    static HostRef ref(ManagedHost host) {
-        return new HostRef(host.getName(), host.getUri());
     }
 }

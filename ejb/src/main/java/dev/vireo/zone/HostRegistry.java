@@ -65,7 +65,7 @@ public class HostRegistry {
         }
         em.persist(host);
         ManagedHostView registered = view(host);
-        monitor.probeSoon(HostMonitor.ref(host));
+        monitor.probeSoon(ManagedHosts.ref(host));
         return registered;
     }
 
@@ -110,7 +110,7 @@ public class HostRegistry {
 
     /** The host as the API shows it, with its liveness; for the zone's services (public for the container's proxy). */
     public ManagedHostView view(ManagedHost host) {
-        HostLiveness liveness = connections.liveness(HostMonitor.ref(host));
+        HostLiveness liveness = connections.liveness(ManagedHosts.ref(host));
         return new ManagedHostView(host.getName(), host.getUri(), host.getPool() == null ? null : host.getPool().getName(),
                 host.isEnabled(), DefaultZone.isDefault(host), host.getCreated(), liveness.alive(),
                 liveness.state().label(), liveness.since(), liveness.reason());

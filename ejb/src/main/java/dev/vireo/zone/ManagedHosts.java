@@ -2,6 +2,7 @@ package dev.vireo.zone;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostRef;
 import dev.vireo.persistence.zone.ManagedHost;
 import dev.vireo.validation.ResourceName;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,11 @@ final class ManagedHosts {
     static Optional<ManagedHost> byName(EntityManager em, String name) {
         return em.createNamedQuery(ManagedHost.BY_NAME, ManagedHost.class).setParameter("name", name)
                 .getResultStream().findFirst();
+    }
+
+    /** The host as its connection knows it. */
+    static HostRef ref(ManagedHost host) {
+        return new HostRef(host.getName(), host.getUri());
     }
 
     static ManagedHost find(EntityManager em, String name) {
