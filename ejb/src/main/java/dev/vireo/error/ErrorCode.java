@@ -192,7 +192,9 @@ public enum ErrorCode {
     INVALID_NETWORK_MODE("ZONE0010E", 400, "Invalid network mode '%s': use plain, share or mono"),
     MANAGED_HOST_NOT_IN_POOL("ZONE0011E", 404, "Host %s is not in compute pool %s"),
     NO_HOST_FITS("ZONE0012E", 409, "No host can take virtual machine %2$s (%3$s MiB) %1$s: %4$s"),
-    HOST_LACKS("ZONE0013E", 409, "Host %s has no %s %s, which virtual machine %s needs");
+    HOST_LACKS("ZONE0013E", 409, "Host %s has no %s %s, which virtual machine %s needs"),
+    VM_HOST_UNREACHABLE("ZONE0030E", 503,
+            "Virtual machine %s is on host %s, which cannot be reached since %s (%s): try again once the host is back");
 
     private final String code;
     private final int status;

@@ -115,6 +115,16 @@ public class HostConnections {
         });
     }
 
+    /**
+     * The host's domains as its event-fed cache holds them, without any call to libvirt; empty
+     * while the connection is not open or the cache not filled (the host monitor's rounds fill it).
+     */
+    public Optional<List<DomainSummary>> cachedDomains(HostRef host) {
+        HostConnection connection = connections.get(host);
+        DomainCache cache = connection == null || !connection.liveness().alive() ? null : connection.domainCache();
+        return cache != null && cache.isComplete() ? Optional.of(cache.all()) : Optional.empty();
+    }
+
     /** The domain named {@code name}, if the host has one. */
     public Optional<DomainSummary> domain(HostRef host, String name) {
         HostConnection connection = connection(host);

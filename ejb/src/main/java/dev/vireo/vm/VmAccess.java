@@ -10,6 +10,7 @@ import dev.vireo.lock.Locks;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.CellStates;
 import dev.vireo.zone.NamedHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.ejb.EJB;
@@ -39,14 +40,17 @@ public class VmAccess {
     @EJB
     ZoneHosts zone;
 
+    @EJB
+    CellStates cells;
+
     @Inject
     NamedHost namedHost;
 
     /**
      * The gateways of the host VM {@code name} lives on: every VM service asks here. The host the
      * request names ({@code ?host=}), else the default host when it has the VM, else the one other
-     * connected host that has it (409 when several have it); else the default host, whose answer
-     * is then that there is no such VM.
+     * connected host that has it (409 when several have it); 503 when only a host that cannot be
+     * reached now had it; else the default host, whose answer is then that there is no such VM.
      */
     public HostGateways hostOf(String name) {
         Optional<HostGateways> named = namedHost();
@@ -76,10 +80,24 @@ public class VmAccess {
         if (holders.size() == 1) {
             return holders.get(0);
         }
+        Optional<CellStates.SeenVm> away = lastSeen(name);
+        if (away.isPresent()) {
+            CellStates.SeenVm seen = away.get();
+            throw new VireoException(ErrorCode.VM_HOST_UNREACHABLE, name, seen.host(), seen.since(), seen.why());
+        }
         if (localFailure != null) {
             throw localFailure;
         }
         return local;
+    }
+
+    /**
+     * The VM named as its host last showed it, when no reachable host has it and that host cannot be
+     * reached now; empty too when the caller may not see it.
+     */
+    public Optional<CellStates.SeenVm> lastSeen(String name) {
+        Caller caller = callers.current();
+        return cells.unreachableVm(name).filter(seen -> caller.mayUse(seen.domain().definition().metadata()));
     }
 
     /** The host the request names, if it names one (404 for a host not registered). */

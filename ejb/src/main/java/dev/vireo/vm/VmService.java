@@ -26,6 +26,7 @@ import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.CellStates;
 import dev.vireo.zone.Placements;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,6 +62,9 @@ public class VmService {
 
     @EJB
     Placements placements;
+
+    @EJB
+    CellStates cells;
 
     @EJB
     Locks locks;
@@ -113,37 +118,72 @@ public class VmService {
         Map<String, String> icons = templates.icons();
         Map<String, VmStats> stats = sampler.latest();
         Caller caller = callers.current();
-        List<HostGateways> listed = access.namedHost().map(List::of).orElseGet(zone::connected);
+        Optional<HostGateways> named = access.namedHost();
+        List<HostGateways> listed = named.map(List::of).orElseGet(zone::connected);
         List<VmView> vms = new ArrayList<>();
+        Set<String> reached = new HashSet<>();
         for (HostGateways host : listed) {
             String hostName = host.ref().name();
             // the sampler follows the default host's VMs
             Map<String, VmStats> hostStats = host.ref().isDefault() ? stats : Map.of();
-            for (DomainSummary domain : domainsOf(host, listed.size() == 1)) {
+            Optional<List<DomainSummary>> domains = domainsOf(host, listed.size() == 1 && named.isEmpty());
+            domains.ifPresent(list -> reached.add(hostName));
+            for (DomainSummary domain : domains.orElse(List.of())) {
                 if (caller.mayUse(domain.definition().metadata())) {
                     vms.add(views.of(hostName, domain, hostStats.getOrDefault(domain.name(), VmStats.NONE),
                             iconOf(domain, icons)));
                 }
             }
         }
+        // the VMs of hosts that cannot be reached now, as they were last seen
+        List<CellStates.SeenVm> away = named.isPresent()
+                ? reached.isEmpty() ? unreachableVmsOf(named.get()) : List.of()
+                : cells.unreachableVms(reached);
+        for (CellStates.SeenVm seen : away) {
+            if (caller.mayUse(seen.domain().definition().metadata())) {
+                vms.add(VmView.lastSeen(seen.host(), seen.domain(), iconOf(seen.domain(), icons), seen.lastSeen()));
+            }
+        }
         vms.sort(Comparator.comparing(VmView::name).thenComparing(VmView::host));
         return vms;
     }
 
-    /** A host's domains; a host among several that cannot be reached now lists none rather than failing the list. */
-    private static List<DomainSummary> domainsOf(HostGateways host, boolean only) {
+    /**
+     * A host's domains; empty for a host that cannot be reached now, unless it is the only host
+     * (a single-host install), whose failure is the answer.
+     */
+    private static Optional<List<DomainSummary>> domainsOf(HostGateways host, boolean only) {
         try {
-            return host.domains().list();
+            return Optional.of(host.domains().list());
         } catch (VireoException e) {
             if (only) {
                 throw e;
             }
-            return List.of();
+            return Optional.empty();
         }
     }
 
+    /** The VMs of the host a request names, as last seen; its failure when it was never seen. */
+    private List<CellStates.SeenVm> unreachableVmsOf(HostGateways host) {
+        return cells.unreachableVmsOf(host.ref().name()).orElseGet(() -> {
+            host.domains().list();
+            return List.of();
+        });
+    }
+
+    /** The VM; on a host that cannot be reached now, as that host last showed it (state {@code unknown}). */
     public VmView get(String name) {
-        return view(access.require(name));
+        try {
+            return view(access.require(name));
+        } catch (VireoException e) {
+            if (e.error() != ErrorCode.VM_HOST_UNREACHABLE) {
+                throw e;
+            }
+            CellStates.SeenVm seen = access.lastSeen(name).orElseThrow(() -> e);
+            String template = seen.domain().definition().metadata().template();
+            return VmView.lastSeen(seen.host(), seen.domain(), template == null ? null : templates.icons().get(template),
+                    seen.lastSeen());
+        }
     }
 
     /** The VM's utilisation over the last hour (while it ran), oldest sample first. */
@@ -226,6 +266,10 @@ public class VmService {
             if (host.domains().get(name).isPresent()) {
                 throw new VireoException(ErrorCode.VM_EXISTS, name);
             }
+        }
+        // a VM of a host that is away is not forgotten: its name stays taken
+        if (cells.unreachableVm(name).isPresent()) {
+            throw new VireoException(ErrorCode.VM_EXISTS, name);
         }
     }
 

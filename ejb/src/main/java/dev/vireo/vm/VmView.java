@@ -5,9 +5,14 @@ import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.Units;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
 import java.util.List;
 
-/** A virtual machine as the Kimchi API shows it, with the name of its host. Memory is in MiB. */
+/**
+ * A virtual machine as the Kimchi API shows it, with the name of its host. Memory is in MiB. A VM on a
+ * host that cannot be reached now shows its state as {@code unknown} and when the host last showed
+ * it ({@code lastSeen}; null for the others).
+ */
 public record VmView(
         String name,
         String uuid,
@@ -26,7 +31,11 @@ public record VmView(
         boolean persistent,
         String screenshot,
         String icon,
-        String host) {
+        String host,
+        Instant lastSeen) {
+
+    /** The state of a VM whose host cannot be reached now. */
+    public static final String UNKNOWN = "unknown";
 
     static final String SCREENSHOT_URI = "/plugins/kimchi/vms/%s/screenshot";
 
@@ -51,7 +60,7 @@ public record VmView(
     /** The same VM with other links to its screenshot and icon (an API face's). */
     public VmView withImages(String screenshotLink, String iconLink) {
         return new VmView(name, uuid, state, stats, memory, cpuInfo, graphics, users, groups, bootorder, bootmenu,
-                title, description, autostart, persistent, screenshotLink, iconLink, host);
+                title, description, autostart, persistent, screenshotLink, iconLink, host, lastSeen);
     }
 
     /**
@@ -59,13 +68,23 @@ public record VmView(
      * @param icon the icon of the template the VM came from, or null
      */
     static VmView of(String host, DomainSummary summary, VmStats stats, String icon) {
+        return of(host, summary, summary.state().apiName(), stats, icon, null);
+    }
+
+    /** The VM as its host, which cannot be reached now, last showed it at {@code lastSeen}. */
+    static VmView lastSeen(String host, DomainSummary summary, String icon, Instant lastSeen) {
+        return of(host, summary, UNKNOWN, VmStats.NONE, icon, lastSeen);
+    }
+
+    private static VmView of(String host, DomainSummary summary, String state, VmStats stats, String icon,
+                             Instant lastSeen) {
         DomainDefinition definition = summary.definition();
         DomainDefinition.Topology topology = definition.topology();
         DomainDefinition.Graphics graphics = definition.graphics();
         return new VmView(
                 definition.name(),
                 definition.uuid(),
-                summary.state().apiName(),
+                state,
                 stats,
                 new Memory(definition.currentMemoryBytes() / Units.MIB, definition.maxMemoryBytes() / Units.MIB),
                 new CpuInfo(definition.vcpus(), definition.maxVcpus(), topology == null ? null
@@ -80,9 +99,10 @@ public record VmView(
                 definition.description(),
                 summary.autostart(),
                 summary.persistent(),
-                showsScreen(summary) ? String.format(SCREENSHOT_URI, definition.name()) : null,
+                lastSeen == null && showsScreen(summary) ? String.format(SCREENSHOT_URI, definition.name()) : null,
                 icon,
-                host);
+                host,
+                lastSeen);
     }
 
     private static boolean showsScreen(DomainSummary summary) {

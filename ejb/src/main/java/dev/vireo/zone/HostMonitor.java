@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Keeps a connection to every registered host: each one is probed every 15 seconds, in parallel
  * and never twice at once, so that a host slow to answer holds up no other; its connection's
  * back-off decides when an unreachable one is tried again. The connection of a host that left
- * the registry is closed.
+ * the registry is closed. After each probe the host's status sample is read again ({@link CellStates}),
+ * which also reconciles the VMs of a host that came back.
  */
 @Singleton
 public class HostMonitor {
@@ -30,6 +31,9 @@ public class HostMonitor {
 
     @EJB
     HostConnections connections;
+
+    @EJB
+    CellStates states;
 
     @Resource
     ManagedExecutorService executor;
@@ -44,6 +48,7 @@ public class HostMonitor {
         Set<HostRef> gone = new HashSet<>(registered);
         gone.removeAll(hosts);
         connections.close(gone);
+        states.retainOnly(hosts.stream().map(HostRef::name).toList());
         registered = Set.copyOf(hosts);
         hosts.forEach(this::probeSoon);
     }
@@ -54,6 +59,7 @@ public class HostMonitor {
             executor.execute(() -> {
                 try {
                     connections.probe(host);
+                    states.refresh(host);
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "Probing " + host + " failed", e);
                 } finally {

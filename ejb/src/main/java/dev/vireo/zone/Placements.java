@@ -2,8 +2,6 @@ package dev.vireo.zone;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.libvirt.DomainState;
-import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.HostLiveness;
@@ -19,7 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where new VMs go ({@link Placement}): the facts of the candidate hosts, read outside any lock,
@@ -30,9 +27,6 @@ import java.util.Set;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Placements {
-
-    /** Domain states whose current memory the host spends. */
-    private static final Set<DomainState> USING_MEMORY = Set.of(DomainState.RUNNING, DomainState.BLOCKED, DomainState.PAUSED);
 
     /** Room taken on a host by a creation in flight; {@link #NONE} when nothing was reserved. */
     public record Reservation(long id, String host, long memoryMib, int cpus) {
@@ -116,12 +110,9 @@ public class Placements {
         try {
             HostGateways gateways = zone.gateways(host);
             HostNode node = gateways.host().node();
-            List<DomainSummary> using = gateways.domains().list().stream()
-                    .filter(domain -> USING_MEMORY.contains(domain.state())).toList();
-            long used = using.stream().mapToLong(domain -> domain.definition().currentMemoryBytes()).sum() / Units.MIB;
-            int usedCpus = using.stream().mapToInt(domain -> domain.definition().vcpus()).sum();
-            return new Placement.HostFacts(host.name(), null, node.memoryBytes() / Units.MIB, used, 0, node.cpus(),
-                    usedCpus, 0);
+            CellLoad load = CellLoad.of(gateways.domains().list());
+            return new Placement.HostFacts(host.name(), null, node.memoryBytes() / Units.MIB, load.memoryMib(), 0,
+                    node.cpus(), load.cpus(), 0);
         } catch (VireoException e) {
             return Placement.HostFacts.unavailable(host.name(), "unreachable (" + e.getMessage() + ")");
         }

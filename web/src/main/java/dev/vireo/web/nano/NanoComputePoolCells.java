@@ -103,7 +103,7 @@ public class NanoComputePoolCells {
         return Cell.of(pools.enableHost(pool, cell, change.enable()));
     }
 
-    private static String address(String uri) {
+    static String address(String uri) {
         try {
             String host = new URI(uri).getHost();
             return host == null ? "localhost" : host;

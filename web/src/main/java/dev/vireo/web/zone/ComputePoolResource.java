@@ -5,6 +5,8 @@ import dev.vireo.zone.ComputePoolRequest;
 import dev.vireo.zone.ComputePoolService;
 import dev.vireo.zone.ComputePoolUpdate;
 import dev.vireo.zone.ComputePoolView;
+import dev.vireo.zone.ZoneStatusService;
+import dev.vireo.zone.ZoneStatusViews;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Hosts")
 public class ComputePoolResource {
+
+    @EJB
+    ZoneStatusService status;
 
     @EJB
     ComputePoolService pools;
@@ -56,6 +61,14 @@ public class ComputePoolResource {
     @Operation(summary = "One compute pool")
     public ComputePoolView get(@PathParam("name") String name) {
         return pools.get(name);
+    }
+
+    @GET
+    @Path("{name}/status")
+    @Operation(summary = "The compute pool's status: its hosts (enabled, disabled, alive, down), VMs by state, CPUs, "
+            + "memory (MiB) and disk (bytes) of its hosts that answer and what their VMs take")
+    public ZoneStatusViews.PoolStatus status(@PathParam("name") String name) {
+        return status.pool(name);
     }
 
     @PUT

@@ -5,6 +5,8 @@ import dev.vireo.zone.HostRegistry;
 import dev.vireo.zone.HostRequest;
 import dev.vireo.zone.HostUpdate;
 import dev.vireo.zone.ManagedHostView;
+import dev.vireo.zone.ZoneStatusService;
+import dev.vireo.zone.ZoneStatusViews;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Hosts")
 public class HostsResource {
+
+    @EJB
+    ZoneStatusService status;
 
     @EJB
     HostRegistry hosts;
@@ -59,6 +64,14 @@ public class HostsResource {
     @Operation(summary = "One host")
     public ManagedHostView get(@PathParam("name") String name) {
         return hosts.get(name);
+    }
+
+    @GET
+    @Path("{name}/status")
+    @Operation(summary = "The host's status: alive or not and since when, when it was last read, its VMs by state "
+            + "(unknown while it cannot be reached), its CPUs, memory (MiB) and disk (bytes) and what its VMs take")
+    public ZoneStatusViews.CellStatus status(@PathParam("name") String name) {
+        return status.cell(name);
     }
 
     @PUT

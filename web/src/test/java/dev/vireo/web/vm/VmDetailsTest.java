@@ -26,7 +26,7 @@ class VmDetailsTest {
 
     private static final VmView VM = new VmView("web1", "u-1", "shutoff", null, new VmView.Memory(512, 1024),
             new VmView.CpuInfo(2, 4, new VmView.Topology(1, 2, 2)), new VmView.Graphics("vnc", "127.0.0.1", null, null),
-            List.of("alice"), List.of(), List.of("hd"), false, "Web", "", false, true, null, null, "local");
+            List.of("alice"), List.of(), List.of("hd"), false, "Web", "", false, true, null, null, "local", null);
 
     @Test
     void anUntouchedFormChangesNothing() {
