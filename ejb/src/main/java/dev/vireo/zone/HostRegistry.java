@@ -86,7 +86,12 @@ public class HostRegistry {
         if (update.enabled() != null) {
             host.setEnabled(update.enabled());
         }
-        return view(host);
+        ManagedHostView changed = view(host);
+        if (update.uri() != null) {
+            // a host pointed elsewhere is tried at once, as a new one is
+            monitor.probeSoon(ManagedHosts.ref(host));
+        }
+        return changed;
     }
 
     /** Forgets a host; the default host stays. */

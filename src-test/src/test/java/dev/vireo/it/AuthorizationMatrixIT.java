@@ -169,6 +169,8 @@ class AuthorizationMatrixIT {
             row("GET", "/api/computepools", needs(Permission.HOST_READ), c -> c.get("/api/computepools")),
             row("POST", "/api/computepools", needs(Permission.HOST_MANAGE), c -> c.json("POST", "/api/computepools", JSON_BAD_NAME)),
             row("GET", "/api/computepools/{name}", needs(Permission.HOST_READ), c -> c.get("/api/computepools/default")),
+            row("GET", "/api/computepools/{name}/status", needs(Permission.HOST_READ),
+                    c -> c.get("/api/computepools/default/status")),
             row("PUT", "/api/computepools/{name}", needs(Permission.HOST_MANAGE),
                     c -> c.json("PUT", "/api/computepools/" + NONE_NAME, "{}")),
             row("DELETE", "/api/computepools/{name}", needs(Permission.HOST_MANAGE),
@@ -194,6 +196,7 @@ class AuthorizationMatrixIT {
             row("GET", "/api/hosts", needs(Permission.HOST_READ), c -> c.get("/api/hosts")),
             row("POST", "/api/hosts", needs(Permission.HOST_MANAGE), c -> c.json("POST", "/api/hosts", JSON_BAD_NAME)),
             row("GET", "/api/hosts/{name}", needs(Permission.HOST_READ), c -> c.get("/api/hosts/local")),
+            row("GET", "/api/hosts/{name}/status", needs(Permission.HOST_READ), c -> c.get("/api/hosts/local/status")),
             row("PUT", "/api/hosts/{name}", needs(Permission.HOST_MANAGE), c -> c.json("PUT", "/api/hosts/" + NONE_NAME, "{}")),
             row("DELETE", "/api/hosts/{name}", needs(Permission.HOST_MANAGE), c -> c.send("DELETE", "/api/hosts/" + NONE_NAME)),
             row("GET", "/api/interfaces", needs(Permission.HOST_READ), c -> c.get("/api/interfaces")),
@@ -222,6 +225,18 @@ class AuthorizationMatrixIT {
                     c -> c.json("PUT", "/nano/compute_pools/" + NONE_NAME, "{}")),
             row("DELETE", "/api/nano/compute_pools/{pool}", needs(Permission.HOST_MANAGE),
                     c -> c.send("DELETE", "/nano/compute_pools/" + NONE_NAME)),
+            row("GET", "/api/nano/compute_zone_status", needs(Permission.HOST_READ), c -> c.get("/nano/compute_zone_status/")),
+            row("GET", "/api/nano/compute_pool_status", needs(Permission.HOST_READ), c -> c.get("/nano/compute_pool_status/")),
+            row("GET", "/api/nano/compute_pool_status/{pool}", needs(Permission.HOST_READ),
+                    c -> c.get("/nano/compute_pool_status/default")),
+            row("GET", "/api/nano/compute_cell_status/{pool}", needs(Permission.HOST_READ),
+                    c -> c.get("/nano/compute_cell_status/default/")),
+            row("GET", "/api/nano/compute_cell_status/{pool}/{cell}", needs(Permission.HOST_READ),
+                    c -> c.get("/nano/compute_cell_status/default/local")),
+            row("GET", "/api/nano/instance_status/{pool}", needs(Permission.HOST_READ),
+                    c -> c.get("/nano/instance_status/default/")),
+            row("GET", "/api/nano/instance_status/{pool}/{cell}", needs(Permission.HOST_READ),
+                    c -> c.get("/nano/instance_status/default/local")),
             row("GET", "/api/networks", needs(Permission.NETWORK_READ), c -> c.get("/api/networks")),
             row("POST", "/api/networks", needs(Permission.NETWORK_MANAGE), c -> c.json("POST", "/api/networks", JSON_BAD_NAME)),
             row("GET", "/api/networks/{name}", needs(Permission.NETWORK_READ), c -> c.get("/api/networks/default")),
@@ -391,7 +406,9 @@ class AuthorizationMatrixIT {
             row("PUT", "/api/vms/{vm}/storages/{dev}", vm(Permission.VM_MANAGE),
                     c -> c.json("PUT", "/api/vms/" + c.vm() + "/storages/vdz", "{\"path\": \"\"}")),
             row("DELETE", "/api/vms/{vm}/storages/{dev}", vm(Permission.VM_MANAGE),
-                    c -> c.send("DELETE", "/api/vms/" + c.vm() + "/storages/vdz")));
+                    c -> c.send("DELETE", "/api/vms/" + c.vm() + "/storages/vdz")),
+
+            row("GET", "/api/zone/status", needs(Permission.HOST_READ), c -> c.get("/api/zone/status")));
 
     private static Row row(String method, String path, Rule rule, Function<Cell, Response> request) {
         return new Row(method, path, rule, request);

@@ -88,6 +88,8 @@ class BadInputIT {
                 case "roles" -> role;
                 case "token" -> tokenId;
                 case "tasks" -> task;
+                // a real pool, so that an odd cell is the one looked at
+                case "compute_pool_status", "compute_cell_status", "instance_status" -> "default";
                 default -> NONE;
             };
         }
