@@ -154,7 +154,9 @@ public class CellStates {
     }
 
     private Optional<Cell> unreachable(ZoneHost host) {
-        Cell cell = cell(host);
-        return cell.alive() || cell.sample() == null ? Optional.empty() : Optional.of(cell);
+        HostLiveness liveness = connections.liveness(host.ref());
+        CellSample sample = samples.get(host.name());
+        return liveness.alive() || sample == null ? Optional.empty()
+                : Optional.of(new Cell(host, liveness, sample, sample.domains()));
     }
 }

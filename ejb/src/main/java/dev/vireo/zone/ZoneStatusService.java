@@ -82,6 +82,12 @@ public class ZoneStatusService {
                 .map(cell -> cellStatus(cell, migrating)).toList();
     }
 
+    /** The status of every registered host. */
+    public List<CellStatus> cells() {
+        Set<String> migrating = migrating();
+        return states.cells().stream().map(cell -> cellStatus(cell, migrating)).toList();
+    }
+
     public CellStatus cell(String host) {
         return cellStatus(states.cell(zone.require(host)), migrating());
     }

@@ -50,6 +50,8 @@ import org.libvirt.Domain;
 class VireoBench {
 
     static final int DOMAINS = 1000;
+    static final int ZONE_HOSTS = 20;
+    static final int ZONE_DOMAINS = 500;
     private static final String SERVER = "bench";
     private static final String DEPLOYMENT = "vireo-bench";
     private static final Path WORK = Path.of(System.getProperty("vireo.it.bench-dir"));
@@ -85,7 +87,9 @@ class VireoBench {
     @Test
     void measure() throws Exception {
         Path host = WORK.resolve("host.xml");
-        String uri = new TestDriverHost().cpus(16).memoryMiB(65536).domains("bench-", DOMAINS, 1024, 2).writeTo(host);
+        // the zone's template takes its disk from default-pool and its network from default, here as on each cell
+        String uri = new TestDriverHost().cpus(16).memoryMiB(65536).domains("bench-", DOMAINS, 1024, 2)
+                .pool("default-pool").network("default").writeTo(host);
 
         long start = System.nanoTime();
         controller.start(SERVER);
@@ -98,6 +102,7 @@ class VireoBench {
             assertThat(get("/api/vms").body()).contains("\"bench-0999\"");
             listAll(raw);
             oneByName(raw);
+            zone(raw);
         }
         figures.add(new Figure("server resident memory, after the run", residentMiB(), "MiB", null, null));
         deployer.undeploy(DEPLOYMENT);
@@ -220,6 +225,116 @@ class VireoBench {
                 libvirt.perSecond(), reference));
         figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, p99", vireo.samples().percentileMillis(99),
                 "ms", libvirt.samples().percentileMillis(99), reference + ", p99"));
+    }
+
+    /**
+     * A zone of {@value #ZONE_HOSTS} test-driver cells of {@value #ZONE_DOMAINS} domains each: its status
+     * roll-up, its VM list against a raw pass over the same hosts, and 50 VMs placed and created.
+     */
+    private void zone(LibvirtPass local) throws Exception {
+        send("POST", BASE + "/api/computepools", "{\"name\": \"bench-zone\"}", 201);
+        List<String> cells = new ArrayList<>();
+        List<LibvirtPass> raws = new ArrayList<>();
+        raws.add(local);
+        try {
+            for (int i = 0; i < ZONE_HOSTS; i++) {
+                String cell = String.format(Locale.ROOT, "cell-%02d", i);
+                String cellUri = new TestDriverHost().cpus(8 + i % 4 * 8).memoryMiB(65536 + 4096L * i)
+                        .domains(cell + "-vm-", ZONE_DOMAINS, 64, 1).pool("default-pool").network("default")
+                        .writeTo(WORK.resolve(cell + ".xml"));
+                send("POST", BASE + "/api/hosts", "{\"name\": \"" + cell + "\", \"uri\": \"" + cellUri
+                        + "\", \"pool\": \"bench-zone\"}", 201);
+                cells.add(cell);
+                raws.add(new LibvirtPass(cellUri));
+            }
+            long start = System.nanoTime();
+            for (String cell : cells) {
+                awaitCell(cell);
+            }
+            notes.add(String.format(Locale.ROOT, "zone: %d cells of %d VMs registered, connected and read in %.1f s",
+                    ZONE_HOSTS, ZONE_DOMAINS, (System.nanoTime() - start) / 1e9));
+            int vms = DOMAINS + ZONE_HOSTS * ZONE_DOMAINS;
+
+            Samples.of(20, () -> get("/api/zone/status"));
+            Samples status = Samples.of(200, () -> get("/api/zone/status"));
+            figures.add(new Figure("GET /api/zone/status (" + ZONE_HOSTS + "×" + ZONE_DOMAINS + " VMs), median",
+                    status.medianMillis(), "ms", null, "goal ≤ 50 ms"));
+            figures.add(new Figure("GET /api/zone/status, p99", status.percentileMillis(99), "ms", null, null));
+
+            String body = get("/api/vms").body();
+            assertThat(body).contains("\"cell-19-vm-0499\"");
+            Samples.Work rawPass = () -> {
+                for (LibvirtPass raw : raws) {
+                    raw.readAll();
+                }
+            };
+            Samples.of(3, () -> get("/api/vms"));
+            Samples.of(3, rawPass);
+            Samples list = Samples.of(15, () -> get("/api/vms"));
+            Samples listRaw = Samples.of(15, rawPass);
+            figures.add(new Figure("GET /api/vms across the zone (" + vms + " VMs), median", list.medianMillis(), "ms",
+                    listRaw.medianMillis(), "libvirt-java pass over the same " + (ZONE_HOSTS + 1)
+                    + " hosts (default + cells), median; goal ratio ≤ 0.5"));
+
+            placeAndCreate();
+        } finally {
+            for (LibvirtPass raw : raws.subList(1, raws.size())) {
+                raw.close();
+            }
+        }
+    }
+
+    /** 50 VMs created in the zone's compute pool, each placed on a cell; all submitted, then awaited. */
+    private void placeAndCreate() throws Exception {
+        send("POST", BASE + "/api/templates", "{\"name\": \"bench-zone-tpl\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"memory\": {\"current\": 512, \"maxmemory\": 512},"
+                + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}", 201);
+        int count = 50;
+        List<String> tasks = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            String task = send("POST", BASE + "/api/vms", "{\"template\": \"/api/templates/bench-zone-tpl\", \"name\": \""
+                    + String.format(Locale.ROOT, "placed-%02d", i) + "\", \"computepool\": \"bench-zone\"}", 202);
+            tasks.add(Json.createReader(new java.io.StringReader(task)).readObject().getString("id"));
+        }
+        java.util.Set<String> chosen = new java.util.TreeSet<>();
+        for (String id : tasks) {
+            chosen.add(awaitTask(id).replaceAll(".*placed on (\\S+) .*", "$1"));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        figures.add(new Figure("50 VMs placed and created across cells, total", seconds, "s", null, null));
+        figures.add(new Figure("50 VMs placed and created across cells, per VM", seconds * 1000 / count, "ms", null, null));
+        notes.add("placement spread the 50 VMs over " + chosen.size() + " cells: " + String.join(", ", chosen));
+    }
+
+    /** The task's message once it finished; fails when it failed. */
+    private String awaitTask(String id) throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            jakarta.json.JsonObject task = Json.createReader(new java.io.StringReader(send("GET", BASE + "/api/tasks/" + id,
+                    null, 200))).readObject();
+            String status = task.getString("status");
+            if (!"running".equals(status)) {
+                if (!"finished".equals(status)) {
+                    throw new IllegalStateException("task " + id + " " + status + ": " + task.getString("message"));
+                }
+                return task.getString("message");
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("task " + id + " did not end");
+    }
+
+    /** Waits until the host monitor has connected and read the cell. */
+    private void awaitCell(String cell) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            jakarta.json.JsonObject status = Json.createReader(new java.io.StringReader(
+                    get("/api/hosts/" + cell + "/status").body())).readObject();
+            if (status.getBoolean("alive") && status.getJsonObject("instances").getInt("total") == ZONE_DOMAINS) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("cell " + cell + " was not connected and read");
     }
 
     private record Load(Samples samples, double perSecond) {

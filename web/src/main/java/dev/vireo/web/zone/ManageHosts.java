@@ -9,6 +9,8 @@ import dev.vireo.zone.HostRegistry;
 import dev.vireo.zone.HostRequest;
 import dev.vireo.zone.HostUpdate;
 import dev.vireo.zone.ManagedHostView;
+import dev.vireo.zone.ZoneStatusService;
+import dev.vireo.zone.ZoneStatusViews;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -18,7 +20,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** The zone's hosts (by compute pool, with their connection's state) and its compute pools. */
 @Named
@@ -34,6 +39,34 @@ public class ManageHosts implements Serializable {
     @EJB
     transient ComputePoolService pools;
 
+    @EJB
+    transient ZoneStatusService status;
+
+    /**
+     * A host's usage bars: the memory and vCPUs its running VMs take and the disk its storage pools'
+     * volumes take, as percentages (at most 100; vCPUs may be overcommitted) with their figures.
+     */
+    public record Usage(int memory, String memoryText, int cpu, String cpuText, int disk, String diskText) {
+
+        static Usage of(ZoneStatusViews.CellStatus cell) {
+            ZoneStatusViews.Usage usage = cell.usage();
+            return new Usage(percent(usage.memoryUsedMib(), usage.memoryMib()),
+                    String.format(Locale.ROOT, "%,d of %,d MiB", usage.memoryUsedMib(), usage.memoryMib()),
+                    percent(usage.cpusUsed(), usage.cpus()),
+                    String.format(Locale.ROOT, "%d vCPUs on %d CPUs", usage.cpusUsed(), usage.cpus()),
+                    percent(usage.diskUsedBytes(), usage.diskBytes()),
+                    String.format(Locale.ROOT, "%,.1f of %,.1f GiB", usage.diskUsedBytes() / GIB, usage.diskBytes() / GIB));
+        }
+
+        private static int percent(long used, long total) {
+            return total <= 0 ? 0 : (int) Math.min(100, used * 100 / total);
+        }
+    }
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    private transient Map<String, Usage> usage = Map.of();
+
     private String name;
     private String uri;
     private String pool = "default";
@@ -42,9 +75,17 @@ public class ManageHosts implements Serializable {
     /** By compute pool (hosts in none last), then name; a list PrimeFaces may sort in place for its pool rows. */
     public List<ManagedHostView> getHosts() {
         List<ManagedHostView> all = new ArrayList<>(hosts.list());
+        Map<String, Usage> read = new HashMap<>();
+        status.cells().forEach(cell -> read.put(cell.name(), Usage.of(cell)));
+        usage = read;
         all.sort(Comparator.comparing(ManagedHostView::pool, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(ManagedHostView::name));
         return all;
+    }
+
+    /** The host's usage as the hosts' last listing read it (from the zone's cached state); null before it was read. */
+    public Usage usage(String host) {
+        return usage == null ? null : usage.get(host);
     }
 
     public List<ComputePoolView> getPools() {
