@@ -182,6 +182,13 @@ class ConsoleCatalogIT extends ConsoleTestBase {
         new WebDriverWait(browser.driver, Duration.ofSeconds(40)).until(driver ->
                 driver.findElement(By.xpath(row("hosts", host))).getText().contains("connected")
                         && !driver.findElement(By.xpath(row("hosts", host))).getText().contains("not connected"));
+        // its usage bars, from what the monitor read: one running 256 MiB, 1-vCPU domain on 8 GiB and 4 CPUs
+        new WebDriverWait(browser.driver, Duration.ofSeconds(40)).until(driver -> {
+            String text = driver.findElement(By.xpath(row("hosts", host))).getText();
+            return text.contains("Memory: 256 of 8,192 MiB") && text.contains("CPU: 1 vCPUs on 4 CPUs");
+        });
+        assertThat(browser.driver.findElements(By.xpath(row("hosts", host) + "//div[contains(@class, 'ui-progressbar')]")))
+                .hasSize(3);
         browser.screenshot("hosts");
 
         browser.click(rowButton("hosts", host, "disable"));
