@@ -186,8 +186,8 @@ class ZonePlacementIT {
                 + template + "\"" + (fields.isEmpty() ? "" : ", " + fields) + "}").post("/api/vms").then();
     }
 
-    /** The message of the creation's task, which must have finished. */
-    private static String finished(ValidatableResponse accepted) {
+    /** The message of the creation's task, which must have finished (also for {@link ZoneScaleIT}). */
+    static String finished(ValidatableResponse accepted) {
         String id = accepted.statusCode(202).extract().path("id");
         JsonPath task = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),

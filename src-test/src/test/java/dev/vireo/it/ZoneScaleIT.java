@@ -190,7 +190,7 @@ class ZoneScaleIT {
         String poolA = poolNames.get(0);
         String bestA = best(poolA, poolOf, facts, List.of());
         String placed = "za-" + suffix;
-        assertThat(finished(create(placed, poolA))).endsWith("placed on " + bestA + " (most free memory: "
+        assertThat(ZonePlacementIT.finished(create(placed, poolA))).endsWith("placed on " + bestA + " (most free memory: "
                 + String.format(Locale.ROOT, "%,d MiB", facts.get(bestA).freeMemoryMib()) + ")");
         api().get("/api/vms/" + placed).then().statusCode(200).body("host", equalTo(bestA));
         // the creation is in the host's status at once, from its domain cache
@@ -212,7 +212,7 @@ class ZoneScaleIT {
         api().get("/nano/compute_pool_status/" + poolB).then().body("data.cells", equalTo(List.of(1, inB - 1)));
         api().get("/api/hosts/" + bestB + "/status").then().body("enabled", equalTo(false)).body("alive", equalTo(true));
         String nextB = best(poolB, poolOf, facts, List.of(bestB));
-        assertThat(finished(create("zb-" + suffix, poolB))).contains("placed on " + nextB + " ");
+        assertThat(ZonePlacementIT.finished(create("zb-" + suffix, poolB))).contains("placed on " + nextB + " ");
 
         // a host whose connection really fails: pointed at a file libvirt cannot read as a host
         String poolC = poolNames.get(2);
@@ -388,16 +388,6 @@ class ZoneScaleIT {
     private ValidatableResponse create(String name, String pool) {
         return api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"template\": \"/api/templates/"
                 + template + "\", \"computepool\": \"" + pool + "\"}").post("/api/vms").then();
-    }
-
-    /** The message of the creation's task, which must have finished. */
-    private static String finished(ValidatableResponse accepted) {
-        String id = accepted.statusCode(202).extract().path("id");
-        JsonPath task = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
-                        t -> !"running".equals(t.getString("status")));
-        assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
-        return task.getString("message");
     }
 
     private static String hostUri(String name) throws SQLException {
