@@ -111,14 +111,12 @@ public class VmService {
      */
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
-        Map<String, VmStats> stats = sampler.latest();
         Caller caller = callers.current();
         List<HostGateways> listed = access.namedHost().map(List::of).orElseGet(zone::connected);
         List<VmView> vms = new ArrayList<>();
         for (HostGateways host : listed) {
             String hostName = host.ref().name();
-            // the sampler follows the default host's VMs
-            Map<String, VmStats> hostStats = host.ref().isDefault() ? stats : Map.of();
+            Map<String, VmStats> hostStats = sampler.latest(hostName);
             for (DomainSummary domain : domainsOf(host, listed.size() == 1)) {
                 if (caller.mayUse(domain.definition().metadata())) {
                     vms.add(views.of(hostName, domain, hostStats.getOrDefault(domain.name(), VmStats.NONE),
@@ -149,15 +147,14 @@ public class VmService {
     /** The VM's utilisation over the last hour (while it ran), oldest sample first. */
     public VmStatsHistory statsHistory(String name) {
         String vm = access.require(name).name();
-        // the sampler follows the default host's VMs
-        return access.hostOf(vm).ref().isDefault() ? sampler.historyOf(vm) : VmStatsHistory.EMPTY;
+        return sampler.historyOf(access.hostOf(vm).ref().name(), vm);
     }
 
     private VmView view(DomainSummary domain) {
         String template = domain.definition().metadata().template();
         String icon = template == null ? null : templates.byName(template).map(t -> t.settings().icon()).orElse(null);
         HostRef host = access.hostOf(domain.name()).ref();
-        return VmView.of(host.name(), domain, host.isDefault() ? sampler.statsOf(domain.name()) : VmStats.NONE, icon);
+        return VmView.of(host.name(), domain, sampler.statsOf(host.name(), domain.name()), icon);
     }
 
     private static String iconOf(DomainSummary domain, Map<String, String> icons) {
