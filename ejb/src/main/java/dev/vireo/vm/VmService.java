@@ -402,8 +402,8 @@ public class VmService {
                 graphics.passwdValidTo(), ticket);
     }
 
-    /** Where an opened web console goes: the VNC server of the VM on the host. */
-    public record ConsoleGrant(String vm, String user, int port) {
+    /** Where an opened web console goes: the VNC server of the VM on its host, at that address and port. */
+    public record ConsoleGrant(String vm, String user, String address, int port) {
     }
 
     /**
@@ -427,7 +427,8 @@ public class VmService {
         if (graphics == null || !"vnc".equals(graphics.type()) || graphics.port() == null) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a VNC console");
         }
-        return new ConsoleGrant(name, user, graphics.port());
+        String address = ConsoleAddress.of(name, access.hostOf(name).ref(), graphics.listen());
+        return new ConsoleGrant(name, user, address, graphics.port());
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */
