@@ -95,6 +95,8 @@ public enum ErrorCode {
     HOSTDEV_HELD("VMS0019E", 409, "Host device %s is already assigned to %s"),
     HOSTDEV_NOT_PASSTHROUGH("VMS0020E", 400, "Host device %s cannot be assigned to a virtual machine: %s"),
     VM_NOT_PERSISTENT("VMS0009E", 400, "Virtual machines made by Vireo are persistent: persistent must be true"),
+    CONSOLE_UNREACHABLE("VMS0022E", 409, "The console of virtual machine %s listens on %s of host %s only, which "
+            + "Vireo cannot reach from its own machine: let the VM's graphics listen on an address of that host"),
     VM_ON_SEVERAL_HOSTS("VMS0021E", 409,
             "Virtual machines named %s are on hosts %s: add ?host= with the one you mean"),
 

@@ -116,7 +116,6 @@ public class VmService {
      */
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
-        Map<String, VmStats> stats = sampler.latest();
         Caller caller = callers.current();
         Optional<HostGateways> named = access.namedHost();
         List<HostGateways> listed = named.map(List::of).orElseGet(zone::connected);
@@ -124,8 +123,7 @@ public class VmService {
         Set<String> reached = new HashSet<>();
         for (HostGateways host : listed) {
             String hostName = host.ref().name();
-            // the sampler follows the default host's VMs
-            Map<String, VmStats> hostStats = host.ref().isDefault() ? stats : Map.of();
+            Map<String, VmStats> hostStats = sampler.latest(hostName);
             Optional<List<DomainSummary>> domains = domainsOf(host, listed.size() == 1 && named.isEmpty());
             domains.ifPresent(list -> reached.add(hostName));
             for (DomainSummary domain : domains.orElse(List.of())) {
@@ -189,15 +187,14 @@ public class VmService {
     /** The VM's utilisation over the last hour (while it ran), oldest sample first. */
     public VmStatsHistory statsHistory(String name) {
         String vm = access.require(name).name();
-        // the sampler follows the default host's VMs
-        return access.hostOf(vm).ref().isDefault() ? sampler.historyOf(vm) : VmStatsHistory.EMPTY;
+        return sampler.historyOf(access.hostOf(vm).ref().name(), vm);
     }
 
     private VmView view(DomainSummary domain) {
         String template = domain.definition().metadata().template();
         String icon = template == null ? null : templates.byName(template).map(t -> t.settings().icon()).orElse(null);
         HostRef host = access.hostOf(domain.name()).ref();
-        return VmView.of(host.name(), domain, host.isDefault() ? sampler.statsOf(domain.name()) : VmStats.NONE, icon);
+        return VmView.of(host.name(), domain, sampler.statsOf(host.name(), domain.name()), icon);
     }
 
     private static String iconOf(DomainSummary domain, Map<String, String> icons) {
@@ -449,8 +446,8 @@ public class VmService {
                 graphics.passwdValidTo(), ticket);
     }
 
-    /** Where an opened web console goes: the VNC server of the VM on the host. */
-    public record ConsoleGrant(String vm, String user, int port) {
+    /** Where an opened web console goes: the VNC server of the VM on its host, at that address and port. */
+    public record ConsoleGrant(String vm, String user, String address, int port) {
     }
 
     /**
@@ -474,7 +471,8 @@ public class VmService {
         if (graphics == null || !"vnc".equals(graphics.type()) || graphics.port() == null) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a VNC console");
         }
-        return new ConsoleGrant(name, user, graphics.port());
+        String address = ConsoleAddress.of(name, access.hostOf(name).ref(), graphics.listen());
+        return new ConsoleGrant(name, user, address, graphics.port());
     }
 
     /** Applies a lifecycle action; libvirt refuses one that does not fit the state (409). */

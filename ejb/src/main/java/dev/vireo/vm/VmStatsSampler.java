@@ -2,16 +2,19 @@ package dev.vireo.vm;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainCounters;
-import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import dev.vireo.zone.ZoneHosts;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,64 +37,77 @@ public class VmStatsSampler {
     private static final Logger LOG = Logger.getLogger(VmStatsSampler.class.getName());
 
     @EJB
-    HostConnections hosts;
+    ZoneHosts zone;
 
-    private final Map<String, VmStats> latest = new ConcurrentHashMap<>();
-    /** Replaced whole by each sample (never changed after), so requests read it without a lock. */
-    private volatile Map<String, History> histories = Map.of();
-
-    /** The VM's latest utilisation; zeros for a VM not running or not sampled twice yet. */
-    public VmStats statsOf(String name) {
-        return latest.getOrDefault(name, VmStats.NONE);
+    /** One host's sampled VMs: replaced whole by each round (never changed after), so requests read it without a lock. */
+    private record Sampled(Map<String, VmStats> latest, Map<String, History> histories) {
     }
 
-    /**
-     * Every sampled VM's latest utilisation in one call (a VM list asks once, not once per VM);
-     * a live read-only view, whose values are replaced, never changed, by each sample.
-     */
-    public Map<String, VmStats> latest() {
-        return java.util.Collections.unmodifiableMap(latest);
+    private static final Sampled NOTHING = new Sampled(Map.of(), Map.of());
+
+    private final Map<String, Sampled> byHost = new ConcurrentHashMap<>();
+
+    /** The VM's latest utilisation on its host; zeros for a VM not running or not sampled twice yet. */
+    public VmStats statsOf(String host, String vm) {
+        return byHost.getOrDefault(host, NOTHING).latest().getOrDefault(vm, VmStats.NONE);
     }
 
-    /** The VM's utilisation over the last hour while it has been running; empty for a VM not running. */
-    public VmStatsHistory historyOf(String name) {
-        History history = histories.get(name);
+    /** Every sampled VM's latest utilisation on one host, by VM name, in one call (a VM list asks once per host). */
+    public Map<String, VmStats> latest(String host) {
+        return byHost.getOrDefault(host, NOTHING).latest();
+    }
+
+    /** The VM's utilisation over the last hour while it has been running on its host; empty for a VM not running. */
+    public VmStatsHistory historyOf(String host, String vm) {
+        History history = byHost.getOrDefault(host, NOTHING).histories().get(vm);
         return history == null ? VmStatsHistory.EMPTY : history.ring.snapshot();
     }
 
+    /**
+     * One round over every connected host of the zone, each host's running VMs in one bulk call; a
+     * host that fails this round loses its figures until it answers again, the others keep theirs.
+     */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
     void sample() {
-        try {
-            record(hosts.local().domains().sampleRunning(), System.currentTimeMillis());
-        } catch (VireoException e) {
-            LOG.log(Level.FINE, "No statistics this round", e);
+        Set<String> sampled = new HashSet<>();
+        for (HostGateways host : zone.connected()) {
+            String name = host.ref().name();
+            try {
+                record(name, host.domains().sampleRunning(), System.currentTimeMillis());
+                sampled.add(name);
+            } catch (VireoException e) {
+                LOG.log(Level.FINE, "No statistics of host " + name + " this round", e);
+            }
         }
+        byHost.keySet().retainAll(sampled);
     }
 
     /**
-     * Runs on the timer thread only. A VM not in the samples (stopped, gone) loses its history.
+     * Runs on the timer thread only. A VM not in its host's samples (stopped, gone, moved) loses its history there.
      *
      * @param epochMillis when the samples were taken, as the history shows it
      */
-    void record(Iterable<DomainCounters> samples, long epochMillis) {
-        Map<String, History> next = new HashMap<>();
+    void record(String host, Iterable<DomainCounters> samples, long epochMillis) {
+        Map<String, History> before = byHost.getOrDefault(host, NOTHING).histories();
+        Map<String, History> histories = new HashMap<>();
+        Map<String, VmStats> latest = new HashMap<>();
         for (DomainCounters sample : samples) {
             // a new History (and its ring's arrays) only for a VM's first sample
-            History history = java.util.Objects.requireNonNullElseGet(histories.get(sample.name()), History::new);
-            history.add(sample).ifPresent(stats -> {
+            History history = java.util.Objects.requireNonNullElseGet(before.get(sample.name()), History::new);
+            history.add(sample).ifPresentOrElse(stats -> {
                 latest.put(sample.name(), stats);
                 history.ring.add(epochMillis, stats);
-            });
-            next.put(sample.name(), history);
+            }, () -> history.lastStats().ifPresent(stats -> latest.put(sample.name(), stats)));
+            histories.put(sample.name(), history);
         }
-        latest.keySet().retainAll(next.keySet());
-        histories = next;
+        byHost.put(host, new Sampled(Map.copyOf(latest), Map.copyOf(histories)));
     }
 
     /** One VM's last sample and its recent throughputs. */
     static final class History {
 
         private DomainCounters previous;
+        private VmStats last;
         private final Deque<double[]> throughputs = new ArrayDeque<>();
         final VmStatsRing ring = new VmStatsRing(HISTORY_SIZE);
 
@@ -113,8 +129,14 @@ public class VmStatsSampler {
             double networkPeak = throughputs.stream().mapToDouble(t -> t[0]).max().orElse(0);
             double ioPeak = throughputs.stream().mapToDouble(t -> t[1]).max().orElse(0);
             double memory = sample.memoryUsedPercent() == null ? 0 : sample.memoryUsedPercent();
-            return java.util.Optional.of(new VmStats(round(Math.min(100, cpu)), round(memory), round(network),
-                    round(networkPeak), round(io), round(ioPeak)));
+            last = new VmStats(round(Math.min(100, cpu)), round(memory), round(network), round(networkPeak), round(io),
+                    round(ioPeak));
+            return java.util.Optional.of(last);
+        }
+
+        /** The rates of the last sample that gave any (none before the second sample). */
+        java.util.Optional<VmStats> lastStats() {
+            return java.util.Optional.ofNullable(last);
         }
 
         private static double round(double value) {

@@ -50,15 +50,15 @@ class VmStatsRingTest {
             List<DomainCounters> running = i < 2
                     ? List.of(sample("a", i * 5 * SECOND, i * SECOND), sample("b", i * 5 * SECOND, 0))
                     : List.of(sample("a", i * 5 * SECOND, i * SECOND));
-            sampler.record(running, i * 5000L);
+            sampler.record("h", running, i * 5000L);
         }
-        VmStatsHistory history = sampler.historyOf("a");
+        VmStatsHistory history = sampler.historyOf("h", "a");
         // the first sample gives no rate; an hour of the rest remains
         assertThat(history.cpuUtilization()).hasSize(VmStatsSampler.HISTORY_SIZE).containsOnly(20.0);
         assertThat(history.timestamps()).first().isEqualTo(Instant.ofEpochMilli((samples - VmStatsSampler.HISTORY_SIZE) * 5000L));
         assertThat(history.timestamps()).last().isEqualTo(Instant.ofEpochMilli((samples - 1) * 5000L));
-        assertThat(sampler.historyOf("b")).isEqualTo(VmStatsHistory.EMPTY);
-        assertThat(sampler.historyOf("never-ran")).isEqualTo(VmStatsHistory.EMPTY);
+        assertThat(sampler.historyOf("h", "b")).isEqualTo(VmStatsHistory.EMPTY);
+        assertThat(sampler.historyOf("h", "never-ran")).isEqualTo(VmStatsHistory.EMPTY);
     }
 
     private static VmStats stats(double cpu, double memory, double network, double io) {

@@ -50,11 +50,35 @@ class VmStatsSamplerTest {
     @Test
     void theSamplerForgetsVmsThatStoppedRunning() {
         VmStatsSampler sampler = new VmStatsSampler();
-        sampler.record(List.of(sample(0, 0, 1, 0, 0)), 0);
-        sampler.record(List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)), 5000);
-        assertThat(sampler.statsOf("vm").cpuUtilization()).isEqualTo(100.0);
-        sampler.record(List.of(), 10_000);
-        assertThat(sampler.statsOf("vm")).isEqualTo(VmStats.NONE);
+        sampler.record("h", List.of(sample(0, 0, 1, 0, 0)), 0);
+        sampler.record("h", List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)), 5000);
+        assertThat(sampler.statsOf("h", "vm").cpuUtilization()).isEqualTo(100.0);
+        sampler.record("h", List.of(), 10_000);
+        assertThat(sampler.statsOf("h", "vm")).isEqualTo(VmStats.NONE);
+    }
+
+    @Test
+    void eachHostKeepsItsOwnVmsFiguresEvenUnderOneName() {
+        VmStatsSampler sampler = new VmStatsSampler();
+        sampler.record("a", List.of(sample(0, 0, 1, 0, 0)), 0);
+        sampler.record("b", List.of(sample(0, 0, 1, 0, 0)), 0);
+        sampler.record("a", List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)), 5000);
+        sampler.record("b", List.of(sample(5 * SECOND, SECOND, 1, 0, 0)), 5000);
+        assertThat(sampler.statsOf("a", "vm").cpuUtilization()).isEqualTo(100.0);
+        assertThat(sampler.statsOf("b", "vm").cpuUtilization()).isEqualTo(20.0);
+        assertThat(sampler.latest("b")).containsOnlyKeys("vm");
+        assertThat(sampler.historyOf("b", "vm").cpuUtilization()).containsExactly(20.0);
+        assertThat(sampler.statsOf("c", "vm")).isEqualTo(VmStats.NONE);
+    }
+
+    @Test
+    void aRoundThatGivesNoNewRateKeepsTheLastOne() {
+        VmStatsSampler sampler = new VmStatsSampler();
+        sampler.record("h", List.of(sample(0, 0, 1, 0, 0)), 0);
+        sampler.record("h", List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)), 5000);
+        // the same counters again (libvirt answered before the clock moved): the last rates stay
+        sampler.record("h", List.of(sample(5 * SECOND, 5 * SECOND, 1, 0, 0)), 5000);
+        assertThat(sampler.statsOf("h", "vm").cpuUtilization()).isEqualTo(100.0);
     }
 
     private static DomainCounters sample(long at, long cpu, int vcpus, long network, long disk) {

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 /**
  * The web console's WebSocket ({@code /console/vnc/{vm}?ticket=…}, subprotocol {@code binary} as
  * noVNC asks): after the handshake's authenticated caller presented a one-time ticket that the VM's
- * connect action issued to them, binary frames go to and from the VM's VNC server on the host (127.0.0.1:port),
+ * connect action issued to them, binary frames go to and from the VM's VNC server on its host (the grant's address and port),
  * so browsers never reach the VNC port themselves. Any other session is closed at once (1008).
  */
 @ServerEndpoint(value = "/console/vnc/{vm}", subprotocols = {"binary"}, configurator = VncProxy.Handshake.class)
@@ -64,7 +64,7 @@ public class VncProxy {
         }
         vnc = new Socket();
         try {
-            vnc.connect(new InetSocketAddress("127.0.0.1", grant.get().port()), 5000);
+            vnc.connect(new InetSocketAddress(grant.get().address(), grant.get().port()), 5000);
             vnc.setTcpNoDelay(true);
             toVnc = vnc.getOutputStream();
         } catch (IOException e) {

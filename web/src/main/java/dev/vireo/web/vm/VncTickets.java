@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 public class VncTickets {
 
     /** What an accepted ticket opens: the VM and the address of its VNC server, for one account, until a few seconds on. */
-    public record Grant(String vm, String user, int port, Instant until) {
+    public record Grant(String vm, String user, String address, int port, Instant until) {
     }
 
     @EJB
@@ -56,7 +56,7 @@ public class VncTickets {
         } catch (EJBAccessException refused) {
             return refused(vm, user, "they may not see VMs");
         }
-        Grant grant = new Grant(vm, granted.user(), granted.port(), now.plusSeconds(GRANT_SECONDS));
+        Grant grant = new Grant(vm, granted.user(), granted.address(), granted.port(), now.plusSeconds(GRANT_SECONDS));
         grants.put(key(vm, ticket), grant);
         return Optional.of(grant);
     }
