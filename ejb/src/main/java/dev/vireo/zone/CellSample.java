@@ -12,7 +12,7 @@ import java.util.List;
  * @param diskUsedBytes what their volumes take of it
  * @param seen          when it was read
  */
-public record CellSample(String uri, int cpus, long memoryMib, long diskBytes, long diskUsedBytes,
+public record CellSample(int cpus, long memoryMib, long diskBytes, long diskUsedBytes,
                          List<DomainSummary> domains, Instant seen) {
 
     /** The domain named, if the host had it. */

@@ -91,7 +91,7 @@ public class CellStates {
                 }
             }
             List<DomainSummary> domains = gateways.domains().list();
-            samples.put(host.name(), new CellSample(host.uri(), node.cpus(), node.memoryBytes() / Units.MIB, disk, used,
+            samples.put(host.name(), new CellSample(node.cpus(), node.memoryBytes() / Units.MIB, disk, used,
                     List.copyOf(domains), Instant.now()));
         } catch (VireoException e) {
             LOG.log(Level.FINE, "Cannot read the state of host " + host.name(), e);

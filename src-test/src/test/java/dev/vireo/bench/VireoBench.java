@@ -239,7 +239,8 @@ class VireoBench {
         try {
             for (int i = 0; i < ZONE_HOSTS; i++) {
                 String cell = String.format(Locale.ROOT, "cell-%02d", i);
-                String cellUri = new TestDriverHost().cpus(8 + i % 4 * 8).memoryMiB(65536 + 4096L * i)
+                // cells of one memory size: placement then spreads the creations in flight by their reservations
+                String cellUri = new TestDriverHost().cpus(8 + i % 4 * 8).memoryMiB(65536)
                         .domains(cell + "-vm-", ZONE_DOMAINS, 64, 1).pool("default-pool").network("default")
                         .writeTo(WORK.resolve(cell + ".xml"));
                 send("POST", BASE + "/api/hosts", "{\"name\": \"" + cell + "\", \"uri\": \"" + cellUri
