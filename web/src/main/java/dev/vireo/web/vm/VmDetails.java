@@ -294,7 +294,7 @@ public class VmDetails implements Serializable {
     public void migrate() {
         try {
             followTask.follow(vms.migrate(name, new MigrateRequest(blankToNull(migrateHost), blankToNull(migrateUser), null,
-                    null)));
+                    null, null)));
         } catch (VireoException e) {
             FacesErrors.show(e, "migrate");
         }
