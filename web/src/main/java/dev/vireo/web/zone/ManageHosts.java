@@ -2,6 +2,7 @@ package dev.vireo.web.zone;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.task.FollowTask;
 import dev.vireo.zone.ComputePoolRequest;
 import dev.vireo.zone.ComputePoolService;
 import dev.vireo.zone.ComputePoolView;
@@ -9,8 +10,10 @@ import dev.vireo.zone.HostRegistry;
 import dev.vireo.zone.HostRequest;
 import dev.vireo.zone.HostUpdate;
 import dev.vireo.zone.ManagedHostView;
+import dev.vireo.zone.VmMigrations;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
@@ -33,6 +36,12 @@ public class ManageHosts implements Serializable {
 
     @EJB
     transient ComputePoolService pools;
+
+    @EJB
+    transient VmMigrations migrations;
+
+    @Inject
+    FollowTask followTask;
 
     private String name;
     private String uri;
@@ -71,6 +80,16 @@ public class ManageHosts implements Serializable {
         try {
             hosts.update(host, new HostUpdate(enabled, null));
             FacesErrors.info("Host " + host + (enabled ? " enabled" : " disabled: it takes no new VMs"));
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
+    /** Disables the host and moves every VM off it, as a task the page follows. */
+    public void evacuate(String host) {
+        try {
+            followTask.follow(migrations.evacuate(host, null, null));
+            FacesErrors.info("Host " + host + " disabled; its VMs are moving to the other hosts of its pool");
         } catch (VireoException e) {
             FacesErrors.show(e);
         }
