@@ -57,7 +57,9 @@ final class CellMigrator {
                 moveShutOff(move, what, progress);
             }
         } catch (RuntimeException e) {
-            removeQuietly(move, made);
+            if (!arrived(move)) {
+                removeQuietly(move, made);
+            }
             throw e;
         }
         String left = removeSourceCopies(move);
@@ -143,6 +145,20 @@ final class CellMigrator {
             }
         }
         return kept.isEmpty() ? "" : " (left on " + move.from() + ", delete by hand: " + String.join(", ", kept) + ")";
+    }
+
+    /**
+     * Whether the VM is on the destination (and no longer on the source) although the move
+     * reported a failure, as when a live migration's last step loses its answer: its volumes there
+     * are then in use and stay.
+     */
+    private static boolean arrived(CellMigration move) {
+        try {
+            return move.destination().domains().get(move.vm()).isPresent() && move.source().domains().get(move.vm()).isEmpty();
+        } catch (RuntimeException e) {
+            // cannot tell: keep what was made rather than risk the disks of a VM that runs there
+            return true;
+        }
     }
 
     private static void removeQuietly(CellMigration move, List<VolumeSummary> made) {
