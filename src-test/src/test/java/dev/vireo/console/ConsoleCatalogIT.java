@@ -184,6 +184,23 @@ class ConsoleCatalogIT extends ConsoleTestBase {
                         && !driver.findElement(By.xpath(row("hosts", host))).getText().contains("not connected"));
         browser.screenshot("hosts");
 
+        // its VM, shut off, migrates to another host of the zone from the VM page, and back by the API
+        String vm = "cathost-vm-" + suffix;
+        admin().post("/api/vms/" + vm + "/poweroff").then().statusCode(200);
+        browser.go("/console/vm.xhtml?name=" + vm);
+        browser.click(By.cssSelector("#migrate-to-cell .ui-panel-titlebar-icon"));
+        browser.click(By.id("migrate-to-cell:cell"));
+        browser.click(By.cssSelector("[id='migrate-to-cell:cell_items'] li[data-label='local']"));
+        browser.click("migrate-to-cell:migrate-cell");
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(INFOS, "cold migration of " + vm + " from " + host + " to local done");
+        browser.screenshot("vm-migrated");
+        admin().get("/api/vms/" + vm).then().body("host", equalTo("local"));
+        awaitTask(BASE, admin().contentType(ContentType.JSON).body("{\"host\": \"" + host + "\"}")
+                .post("/api/vms/" + vm + "/migrate").then().statusCode(202).extract().path("id"));
+        admin().post("/api/vms/" + vm + "/start").then().statusCode(200).body("host", equalTo(host));
+        browser.go("/console/hosts.xhtml");
+
         browser.click(rowButton("hosts", host, "disable"));
         browser.awaitText(INFOS, "Host " + host + " disabled");
         browser.awaitText(By.xpath(row("hosts", host)), "not taken (disabled)");
