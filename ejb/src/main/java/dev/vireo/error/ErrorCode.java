@@ -196,7 +196,25 @@ public enum ErrorCode {
     NO_HOST_FITS("ZONE0012E", 409, "No host can take virtual machine %2$s (%3$s MiB) %1$s: %4$s"),
     HOST_LACKS("ZONE0013E", 409, "Host %s has no %s %s, which virtual machine %s needs"),
     VM_HOST_UNREACHABLE("ZONE0030E", 503,
-            "Virtual machine %s is on host %s, which cannot be reached since %s (%s): try again once the host is back");
+            "Virtual machine %s is on host %s, which cannot be reached since %s (%s): try again once the host is back"),
+
+    // the zone: migration between hosts and evacuation
+    MIGRATION_SAME_HOST("ZONE0020E", 409, "Virtual machine %s is already on host %s: name another host"),
+    NO_LIVE_MIGRATION("ZONE0021E", 409,
+            "Virtual machine %s runs, and host %s cannot migrate a running virtual machine (its hypervisor offers no live"
+                    + " migration): shut it off for a cold migration"),
+    MIGRATION_VOLUME_TAKEN("ZONE0022E", 409,
+            "Host %s already has a volume at %s, where disk %s of virtual machine %s would go"),
+    MIGRATION_DISK_MISSING("ZONE0023E", 409,
+            "Disk %s of virtual machine %s (%s) is not on host %s, and a read-only or CD-ROM disk is not copied"),
+    MIGRATION_SNAPSHOTS("ZONE0024E", 409,
+            "Virtual machine %s has snapshots (%s), which a migration does not take along: delete them first"),
+    MIGRATION_CONFLICT("ZONE0025E", 400, "Give either host (a registered host) or remote_host (a libvirt URI or"
+            + " host name), not both"),
+    MIGRATION_NOT_FOUND("ZONE0026E", 404, "Migration %s does not exist"),
+    MIGRATION_INSTANCE_NOT_FOUND("ZONE0027E", 404, "Host %s has no virtual machine with UUID %s"),
+    /** The failure of a task that moved several VMs and could not move some (its message names each). */
+    MIGRATIONS_INCOMPLETE("ZONE0028E", 409, "%s");
 
     private final String code;
     private final int status;

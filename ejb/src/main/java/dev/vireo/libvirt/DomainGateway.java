@@ -57,6 +57,24 @@ public final class DomainGateway extends BoundGateway {
         return connections.migrate(host, name, destination, migrateUri, unsafe);
     }
 
+    /**
+     * Moves a running domain live to the registered host {@code destination} (see
+     * {@link MigrationOperations#migrateLive}); false when there is no such domain.
+     */
+    public boolean migrateLive(String name, HostRef destination, String migrateUri, boolean copyStorage, boolean unsafe) {
+        return connections.migrateLive(host, name, destination, migrateUri, copyStorage, unsafe);
+    }
+
+    /** A domain's persistent definition as another host can define it; empty when there is no such domain. */
+    public Optional<String> migratableXml(String name) {
+        return call(connect -> MigrationOperations.migratableXml(connect, name));
+    }
+
+    /** Defines a persistent domain from another host's definition of it ({@link #migratableXml}). */
+    public DomainSummary defineFrom(String name, String xml) {
+        return callThenReread(connect -> LifecycleOperations.define(connect, xml), name);
+    }
+
     /** Captures a running domain's display; empty when there is no such domain. */
     public Optional<Screenshot> screenshot(String name) {
         return call(connect -> ScreenshotOperations.screenshot(connect, name));

@@ -149,6 +149,29 @@ public class HostConnections {
                 migrateUri, unsafe), vm);
     }
 
+    /**
+     * Moves a running domain live from {@code host} to the registered host {@code destination}
+     * (see {@link MigrationOperations#migrateLive}); both hosts' domain caches read it again.
+     */
+    public boolean migrateLive(HostRef host, String vm, HostRef destination, String migrateUri, boolean copyStorage,
+                               boolean unsafe) {
+        HostConnection target = connection(destination);
+        boolean moved = callThenReread(host, connect -> MigrationOperations.migrateLive(connect, target.call(to -> to), vm,
+                migrateUri, copyStorage, unsafe), vm);
+        callThenReread(destination, connect -> null, vm);
+        return moved;
+    }
+
+    /**
+     * Copies a volume's first {@code length} bytes from {@code host} into the volume of the same
+     * pool and name on {@code destination} (see {@link VolumeStreams#copy}).
+     */
+    public boolean copyVolume(HostRef host, String pool, String name, HostRef destination, long length,
+                              java.util.function.LongConsumer copied) {
+        HostConnection target = connection(destination);
+        return call(host, connect -> VolumeStreams.copy(connect, target.call(to -> to), pool, name, length, copied));
+    }
+
     /** The host's capabilities (CPU architecture, the guests it runs), read once per host. */
     public HostCapabilities capabilities(HostRef host) {
         return capabilities.computeIfAbsent(host, key ->

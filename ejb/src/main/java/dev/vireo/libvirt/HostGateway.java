@@ -21,6 +21,11 @@ public final class HostGateway extends BoundGateway {
         return connections.qemuIdentity(host);
     }
 
+    /** Whether the host's hypervisor can migrate running domains (the test driver cannot). */
+    public boolean liveMigration() {
+        return call(MigrationOperations::liveMigration);
+    }
+
     /** The host machine: CPUs, memory, host name, hypervisor and libvirt versions. */
     public HostNode node() {
         HostCapabilities caps = capabilities();

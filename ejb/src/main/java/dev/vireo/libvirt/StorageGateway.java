@@ -138,6 +138,16 @@ public final class StorageGateway extends BoundGateway {
     }
 
     /**
+     * Copies a volume's first {@code length} bytes into the volume of the same pool and name that
+     * host {@code destination} already has (libvirt's volume streams, never the whole content in
+     * memory); false when either host lacks the pool or the volume.
+     */
+    public boolean copyVolumeTo(String pool, String name, HostRef destination, long length,
+                                java.util.function.LongConsumer copied) {
+        return connections.copyVolume(host, pool, name, destination, length, copied);
+    }
+
+    /**
      * Starts reading a volume's first {@code length} bytes (virStorageVolDownload); the caller
      * copies and closes the reader. Empty when there is no such pool or volume.
      */

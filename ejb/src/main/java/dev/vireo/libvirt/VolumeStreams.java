@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
@@ -125,6 +126,49 @@ final class VolumeStreams {
                 stream.free();
             }
         });
+    }
+
+    /**
+     * Copies the first {@code length} bytes of a volume of one host into the volume of the same
+     * pool and name of another host, buffer by buffer from libvirt's download stream into its
+     * upload stream, telling {@code copied} how far it got.
+     *
+     * @return false when either host has no such pool or volume
+     */
+    static boolean copy(Connect from, Connect to, String pool, String name, long length, LongConsumer copied)
+            throws LibvirtException {
+        return Handles.volume(from, pool, name, source -> Handles.volume(to, pool, name, target -> {
+            Stream in = from.streamNew(0);
+            Stream out = to.streamNew(0);
+            boolean finished = false;
+            try {
+                source.download(in, 0, length, 0);
+                target.upload(out, 0, length, 0);
+                byte[] buffer = new byte[BUFFER];
+                long done = 0;
+                int received;
+                while ((received = in.receive(buffer)) > 0) {
+                    send(out, received == buffer.length ? buffer : Arrays.copyOf(buffer, received));
+                    done += received;
+                    copied.accept(done);
+                }
+                if (done != length) {
+                    throw new IllegalStateException("libvirt sent " + done + " of the " + length + " bytes of volume "
+                            + name + " of pool " + pool);
+                }
+                in.finish();
+                out.finish();
+                finished = true;
+                return true;
+            } finally {
+                if (!finished) {
+                    abortQuietly(in);
+                    abortQuietly(out);
+                }
+                in.free();
+                out.free();
+            }
+        }).orElse(false)).orElse(false);
     }
 
     static void abortQuietly(Stream stream) {

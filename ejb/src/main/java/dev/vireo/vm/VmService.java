@@ -28,6 +28,7 @@ import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
 import dev.vireo.zone.CellStates;
 import dev.vireo.zone.Placements;
+import dev.vireo.zone.VmMigrations;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -65,6 +66,9 @@ public class VmService {
 
     @EJB
     CellStates cells;
+
+    @EJB
+    VmMigrations migrations;
 
     @EJB
     Locks locks;
@@ -314,11 +318,18 @@ public class VmService {
 
     /**
      * Starts moving a VM to another libvirt host: live when it runs; it leaves this host and
-     * stays defined on the destination. Answers with the task that moves it.
+     * stays defined on the destination. Answers with the task that moves it. A host of the zone
+     * ({@code host}) is {@link VmMigrations}' (storage copied, cold when shut off).
      */
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.migrate")
     public TaskView migrate(String name, MigrateRequest request) {
+        if (request.host() != null) {
+            if (request.remoteHost() != null) {
+                throw new VireoException(ErrorCode.MIGRATION_CONFLICT);
+            }
+            return migrations.migrate(name, request.host());
+        }
         access.claim(name);
         HostGateways host = access.hostOf(name);
         Migration.Target target = Migration.target(request, host.ref());

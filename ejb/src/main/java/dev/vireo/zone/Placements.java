@@ -79,12 +79,49 @@ public class Placements {
                 return new Placed(connections.local(), Reservation.NONE, null);
             }
         }
+        return reserveOn(candidates, what, vm, memoryMib, vcpus, hostName != null, "placed on ");
+    }
+
+    /**
+     * Chooses where a VM on host {@code source} moves and reserves its room there, by the rules of
+     * {@link #place}: the host named (never the source itself), or the best other host of the
+     * compute pool named, else of the source's own pool.
+     */
+    public Placed placeMigration(String vm, String source, String hostName, String poolName, long memoryMib, int vcpus) {
+        if (hostName != null) {
+            if (hostName.equals(source)) {
+                throw new VireoException(ErrorCode.MIGRATION_SAME_HOST, vm, source);
+            }
+            ZoneHost host = zone.require(hostName);
+            if (poolName != null && !poolName.equals(host.pool())) {
+                ComputePools.find(em, poolName);
+                throw new VireoException(ErrorCode.MANAGED_HOST_NOT_IN_POOL, hostName, poolName);
+            }
+            return reserveOn(List.of(host), "on host " + hostName, vm, memoryMib, vcpus, true, "moving to ");
+        }
+        String pool = poolName != null ? poolName : zone.require(source).pool();
+        if (pool == null) {
+            throw new VireoException(ErrorCode.NO_HOST_FITS, "in no compute pool", vm, memoryMib,
+                    "host " + source + " is in no compute pool: name a host or a compute pool");
+        }
+        ComputePools.find(em, pool);
+        List<ZoneHost> candidates = zone.all().stream()
+                .filter(host -> pool.equals(host.pool()) && !host.name().equals(source)).toList();
+        if (candidates.isEmpty()) {
+            throw new VireoException(ErrorCode.NO_HOST_FITS, "in compute pool " + pool, vm, memoryMib,
+                    "it has no host but " + source);
+        }
+        return reserveOn(candidates, "in compute pool " + pool, vm, memoryMib, vcpus, false, "moving to ");
+    }
+
+    private Placed reserveOn(List<ZoneHost> candidates, String what, String vm, long memoryMib, int vcpus, boolean named,
+                             String verb) {
         List<Placement.HostFacts> facts = candidates.stream().map(this::facts).toList();
         HostReservations.Reserved reserved = reservations.reserve(what, vm, memoryMib, vcpus, facts);
         String chosen = reserved.choice().host();
         ZoneHost host = candidates.stream().filter(candidate -> candidate.name().equals(chosen)).findFirst().orElseThrow();
-        return new Placed(zone.gateways(host), reserved.reservation(), "placed on " + chosen + " ("
-                + (hostName != null ? "as named; " : "") + reserved.choice().why() + ")");
+        return new Placed(zone.gateways(host), reserved.reservation(), verb + chosen + " ("
+                + (named ? "as named; " : "") + reserved.choice().why() + ")");
     }
 
     /** Gives back what a creation reserved, when its task has ended (or never started). */

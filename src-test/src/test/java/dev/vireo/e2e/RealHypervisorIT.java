@@ -627,6 +627,123 @@ class RealHypervisorIT {
         }
     }
 
+    /**
+     * The second daemon as a cell of the zone: a guest placed on it, migrated live back and forth
+     * through {@code host} with its disk copied (each daemon's /var/lib/libvirt is private, so a pool
+     * there is storage of that host alone), a guest on storage both see (declared shared by
+     * vireo.migration.allow-unsafe on this server) moved without a copy, and the cell evacuated.
+     */
+    @Test
+    void migratesGuestsLiveBetweenCellsAndEvacuatesACell() throws IOException {
+        String peer = RealHypervisor.peerUri();
+        Path peerDir = Path.of(WORKDIR + "-peer");
+        String zonePool = HostFixtures.unique("e2e-zone");
+        String cell = HostFixtures.unique("e2e-cell");
+        String privatePool = HostFixtures.unique("e2e-own");
+        String privatePath = "/var/lib/libvirt/images/" + privatePool;
+        List<String> uris = List.of(RealHypervisor.uri(), peer);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + zonePool + "\"}").post("/api/computepools").then()
+                .statusCode(201);
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + cell + "\", \"uri\": \"" + peer + "\", \"pool\": \""
+                    + zonePool + "\"}").post("/api/hosts").then().statusCode(201);
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                    api().get("/api/hosts/" + cell).then().body("state", equalTo("connected")));
+            for (String uri : uris) {
+                RealHypervisor.virshAt(uri, "pool-define-as", privatePool, "dir", "--target", privatePath);
+                RealHypervisor.virshAt(uri, "pool-build", privatePool);
+                RealHypervisor.virshAt(uri, "pool-start", privatePool);
+            }
+            String sharedPool = HostFixtures.unique("e2e-shared");
+            Path sharedDir = host.dirPool(sharedPool, true);
+            RealHypervisor.virshAt(peer, "pool-create-as", sharedPool, "dir", "--target", sharedDir.toString());
+
+            String guest = HostFixtures.unique("e2e-vm");
+            createVmOn(template("{\"source_media\": {\"type\": \"netboot\"}, \"disks\": [{\"size\": 1, \"pool\": "
+                    + "{\"name\": \"" + privatePool + "\"}}]"), guest, cell);
+            String volume = diskVolume(guest, 0);
+            api().get("/api/vms/" + guest).then().body("host", equalTo(cell));
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200).body("state", equalTo("running"));
+            assertThat(RealHypervisor.virshAt(peer, "domstate", guest)).isEqualTo("running");
+
+            List<String> times = new ArrayList<>();
+            String[] hops = {"local", cell, "local"};
+            for (String to : hops) {
+                String from = "local".equals(to) ? cell : "local";
+                long started = System.nanoTime();
+                JsonPath task = awaitTask(api().contentType(ContentType.JSON).body("{\"host\": \"" + to + "\"}")
+                        .post("/api/vms/" + guest + "/migrate").then().statusCode(202).extract().path("id"));
+                times.add(String.format(java.util.Locale.ROOT, "%s->%s %.2f s", from, to, (System.nanoTime() - started) / 1e9));
+                assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+                assertThat(task.getString("message")).startsWith("live migration of " + guest + " from " + from + " to " + to);
+                String there = "local".equals(to) ? RealHypervisor.uri() : peer;
+                String gone = "local".equals(to) ? peer : RealHypervisor.uri();
+                assertThat(RealHypervisor.virshAt(there, "domstate", guest)).isEqualTo("running");
+                assertThat(RealHypervisor.virshAt(gone, "list", "--all", "--name")).doesNotContain(guest);
+                api().get("/api/vms/" + guest).then().statusCode(200).body("host", equalTo(to)).body("state", equalTo("running"));
+                // the disk was copied into the destination's own pool and left the source's
+                Path ownDir = "local".equals(to) ? WORKDIR : peerDir;
+                Path otherDir = "local".equals(to) ? peerDir : WORKDIR;
+                assertThat(ownDir.resolve("var/lib/libvirt/images").resolve(privatePool).resolve(volume)).exists();
+                assertThat(otherDir.resolve("var/lib/libvirt/images").resolve(privatePool).resolve(volume)).doesNotExist();
+            }
+
+            // shut off, it moves cold: its disk through libvirt's volume streams, byte for byte
+            api().post("/api/vms/" + guest + "/poweroff").then().statusCode(200);
+            byte[] content = Files.readAllBytes(WORKDIR.resolve("var/lib/libvirt/images").resolve(privatePool).resolve(volume));
+            long cold = System.nanoTime();
+            JsonPath coldTask = awaitTask(api().contentType(ContentType.JSON).body("{\"host\": \"" + cell + "\"}")
+                    .post("/api/vms/" + guest + "/migrate").then().statusCode(202).extract().path("id"));
+            times.add(String.format(java.util.Locale.ROOT, "cold local->%s with a %d-byte qcow2 file %.2f s", cell,
+                    content.length, (System.nanoTime() - cold) / 1e9));
+            assertThat(coldTask.getString("status")).as(coldTask.getString("message")).isEqualTo("finished");
+            assertThat(coldTask.getString("message")).startsWith("cold migration of " + guest + " from local to " + cell);
+            assertThat(RealHypervisor.virshAt(peer, "domstate", guest)).isEqualTo("shut off");
+            assertThat(virsh("list", "--all", "--name")).doesNotContain(guest);
+            assertThat(Files.readAllBytes(peerDir.resolve("var/lib/libvirt/images").resolve(privatePool).resolve(volume)))
+                    .isEqualTo(content);
+            assertThat(WORKDIR.resolve("var/lib/libvirt/images").resolve(privatePool).resolve(volume)).doesNotExist();
+            api().post("/api/vms/" + guest + "/start").then().statusCode(200).body("state", equalTo("running"));
+
+            String sharing = HostFixtures.unique("e2e-vm");
+            createVmOn(template("{\"source_media\": {\"type\": \"netboot\"}, \"disks\": [{\"size\": 1, \"pool\": "
+                    + "{\"name\": \"" + sharedPool + "\"}}]"), sharing, cell);
+            api().post("/api/vms/" + sharing + "/start").then().statusCode(200);
+            Path sharedDisk = sharedDir.resolve(diskVolume(sharing, 0));
+
+            long started = System.nanoTime();
+            JsonPath evacuation = awaitTask(api().contentType(ContentType.JSON).body("{\"to\": \"local\"}")
+                    .post("/api/hosts/" + cell + "/evacuate").then().statusCode(202).extract().path("id"));
+            times.add(String.format(java.util.Locale.ROOT, "evacuation of 2 running guests %.2f s", (System.nanoTime() - started) / 1e9));
+            assertThat(evacuation.getString("status")).as(evacuation.getString("message")).isEqualTo("finished");
+            assertThat(evacuation.getString("message")).startsWith("evacuation of host " + cell + ": 2 of 2 virtual machines moved")
+                    .contains(guest + ": live to local").contains(sharing + ": live to local");
+            api().get("/api/hosts/" + cell).then().body("enabled", equalTo(false));
+            assertThat(RealHypervisor.virshAt(peer, "list", "--all", "--name")).doesNotContain(guest).doesNotContain(sharing);
+            for (String vm : List.of(guest, sharing)) {
+                assertThat(virsh("domstate", vm)).isEqualTo("running");
+                api().get("/api/vms/" + vm).then().body("host", equalTo("local"));
+            }
+            // shared storage was not copied: the one file stays where it was
+            assertThat(sharedDisk).exists();
+            assertThat(virsh("domblklist", sharing)).contains(sharedDisk.toString());
+            System.out.println("Live migrations between cells on real QEMU: " + String.join("; ", times));
+
+            for (String vm : List.of(guest, sharing)) {
+                api().delete("/api/vms/" + vm).then().statusCode(204);
+            }
+            RealHypervisor.virshAt(peer, "pool-destroy", sharedPool);
+        } finally {
+            for (String uri : uris) {
+                RealHypervisor.run("virsh", "-c", uri, "pool-destroy", privatePool);
+                RealHypervisor.run("virsh", "-c", uri, "pool-delete", privatePool);
+                RealHypervisor.run("virsh", "-c", uri, "pool-undefine", privatePool);
+            }
+            api().delete("/api/hosts/" + cell);
+            api().delete("/api/computepools/" + zonePool);
+        }
+    }
+
     @Test
     void clonesAGuestWithRealCopiesOfItsDisks() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {
@@ -1312,6 +1429,13 @@ class RealHypervisorIT {
     private static void createVm(String template, String name) {
         JsonPath task = awaitTask(api().contentType(ContentType.JSON)
                 .body("{\"template\": \"/plugins/kimchi/templates/" + template + "\", \"name\": \"" + name + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id"));
+        assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
+    }
+
+    private static void createVmOn(String template, String name, String host) {
+        JsonPath task = awaitTask(api().contentType(ContentType.JSON)
+                .body("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + name + "\", \"host\": \"" + host + "\"}")
                 .post("/api/vms").then().statusCode(202).extract().path("id"));
         assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
     }

@@ -14,6 +14,8 @@ import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.console.LineChart;
 import dev.vireo.web.task.FollowTask;
 import dev.vireo.web.console.ConsoleFormat;
+import dev.vireo.zone.ZoneHost;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -48,6 +50,9 @@ public class VmDetails implements Serializable {
     @EJB
     transient SnapshotService snapshots;
 
+    @EJB
+    transient ZoneHosts zone;
+
     @Inject
     FollowTask followTask;
 
@@ -58,6 +63,8 @@ public class VmDetails implements Serializable {
     private String snapshotName;
     private String snapshotDescription;
     private String migrateHost;
+    private String migrateCell;
+    private List<String> otherCells;
     private String migrateUser;
     private int samples;
     private String percentChart;
@@ -294,10 +301,37 @@ public class VmDetails implements Serializable {
     public void migrate() {
         try {
             followTask.follow(vms.migrate(name, new MigrateRequest(blankToNull(migrateHost), blankToNull(migrateUser), null,
-                    null)));
+                    null, null)));
         } catch (VireoException e) {
             FacesErrors.show(e, "migrate");
         }
+    }
+
+    /** Starts moving the VM to the host of the zone chosen; the task follower shows it. */
+    public void migrateToCell() {
+        try {
+            followTask.follow(vms.migrate(name, MigrateRequest.toHost(migrateCell)));
+        } catch (VireoException e) {
+            FacesErrors.show(e, "cell");
+        }
+    }
+
+    /** The enabled hosts of the zone other than the VM's own: where it may migrate. */
+    public List<String> getOtherCells() {
+        if (otherCells == null) {
+            String own = vm == null ? null : vm.host();
+            otherCells = zone.all().stream().filter(host -> host.enabled() && !host.name().equals(own))
+                    .map(ZoneHost::name).sorted().toList();
+        }
+        return otherCells;
+    }
+
+    public String getMigrateCell() {
+        return migrateCell;
+    }
+
+    public void setMigrateCell(String migrateCell) {
+        this.migrateCell = migrateCell;
     }
 
     public String getMigrateHost() {

@@ -143,8 +143,8 @@ public class VmResource {
     @POST
     @Path("{name}/migrate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the VM to another libvirt host (remote_host, user, enable_rdma): 202 with the task; "
-            + "live when it runs")
+    @Operation(summary = "Move the VM to a host of the zone (host: live when it runs, storage copied unless shared; "
+            + "cold when shut off) or to another libvirt host (remote_host, user, enable_rdma): 202 with the task")
     public Response migrate(@PathParam("name") String name, MigrateRequest request) {
         ActionBody.required(request);
         TaskView task = vms.migrate(name, request);

@@ -1,12 +1,15 @@
 package dev.vireo.web.zone;
 
+import dev.vireo.task.TaskView;
 import dev.vireo.web.ActionBody;
+import dev.vireo.web.task.Accepted;
 import dev.vireo.zone.HostRegistry;
 import dev.vireo.zone.HostRequest;
 import dev.vireo.zone.HostUpdate;
 import dev.vireo.zone.ManagedHostView;
 import dev.vireo.zone.ZoneStatusService;
 import dev.vireo.zone.ZoneStatusViews;
+import dev.vireo.zone.VmMigrations;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +41,9 @@ public class HostsResource {
 
     @EJB
     HostRegistry hosts;
+
+    @EJB
+    VmMigrations evacuations;
 
     @Context
     UriInfo uri;
@@ -82,6 +89,16 @@ public class HostsResource {
     public ManagedHostView update(@PathParam("name") String name, HostUpdate update) {
         ActionBody.required(update);
         return hosts.update(name, update);
+    }
+
+    @POST
+    @Path("{name}/evacuate")
+    @Operation(summary = "Disable the host, then move every VM off it (to: a host; computepool: a pool; default: the "
+            + "best other host of its pool): 202 with the task, whose message says what became of each VM")
+    public Response evacuate(@PathParam("name") String name, String body) {
+        Map<String, String> where = ActionBody.optionalStrings(body, "to", "computepool");
+        TaskView task = evacuations.evacuate(name, where.get("to"), where.get("computepool"));
+        return Accepted.task(uri, task);
     }
 
     @DELETE

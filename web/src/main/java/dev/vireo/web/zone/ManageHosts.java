@@ -2,6 +2,7 @@ package dev.vireo.web.zone;
 
 import dev.vireo.error.VireoException;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.task.FollowTask;
 import dev.vireo.zone.ComputePoolRequest;
 import dev.vireo.zone.ComputePoolService;
 import dev.vireo.zone.ComputePoolView;
@@ -11,8 +12,10 @@ import dev.vireo.zone.HostUpdate;
 import dev.vireo.zone.ManagedHostView;
 import dev.vireo.zone.ZoneStatusService;
 import dev.vireo.zone.ZoneStatusViews;
+import dev.vireo.zone.VmMigrations;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
@@ -67,6 +70,12 @@ public class ManageHosts implements Serializable {
 
     private transient Map<String, Usage> usage = Map.of();
 
+    @EJB
+    transient VmMigrations migrations;
+
+    @Inject
+    FollowTask followTask;
+
     private String name;
     private String uri;
     private String pool = "default";
@@ -112,6 +121,16 @@ public class ManageHosts implements Serializable {
         try {
             hosts.update(host, new HostUpdate(enabled, null));
             FacesErrors.info("Host " + host + (enabled ? " enabled" : " disabled: it takes no new VMs"));
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+        }
+    }
+
+    /** Disables the host and moves every VM off it, as a task the page follows. */
+    public void evacuate(String host) {
+        try {
+            followTask.follow(migrations.evacuate(host, null, null));
+            FacesErrors.info("Host " + host + " disabled; its VMs are moving to the other hosts of its pool");
         } catch (VireoException e) {
             FacesErrors.show(e);
         }
