@@ -192,7 +192,17 @@ public enum ErrorCode {
     INVALID_NETWORK_MODE("ZONE0010E", 400, "Invalid network mode '%s': use plain, share or mono"),
     MANAGED_HOST_NOT_IN_POOL("ZONE0011E", 404, "Host %s is not in compute pool %s"),
     NO_HOST_FITS("ZONE0012E", 409, "No host can take virtual machine %2$s (%3$s MiB) %1$s: %4$s"),
-    HOST_LACKS("ZONE0013E", 409, "Host %s has no %s %s, which virtual machine %s needs");
+    HOST_LACKS("ZONE0013E", 409, "Host %s has no %s %s, which virtual machine %s needs"),
+
+    // guests made from a spec (Nano's guests and instances) and batches of them
+    GUEST_NOT_FOUND("NANO0001E", 404, "Guest %s does not exist"),
+    GUEST_RUNNING("NANO0002E", 409, "Guest %s is running: stop it first, or delete it with force"),
+    GUEST_OPTION_UNSUPPORTED("NANO0003E", 400, "%s is not supported yet: %s"),
+    TEMPLATE_OR_SPEC("NANO0004E", 400, "Give a virtual machine either a template or a spec, not %s"),
+    BATCH_NOT_FOUND("NANO0005E", 404, "Batch %s does not exist"),
+    BATCH_NAME_RULE("NANO0006E", 400, "Name rule '%s' is not supported: use order (MAC and address need address pools)"),
+    BATCH_COUNT("NANO0007E", 400, "A batch holds 1 to %d guests, not %s"),
+    BATCH_KIND("NANO0008E", 404, "Batch %s is not a batch %s");
 
     private final String code;
     private final int status;

@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -91,6 +92,12 @@ public class Placements {
         ZoneHost host = candidates.stream().filter(candidate -> candidate.name().equals(chosen)).findFirst().orElseThrow();
         return new Placed(zone.gateways(host), reserved.reservation(), "placed on " + chosen + " ("
                 + (hostName != null ? "as named; " : "") + reserved.choice().why() + ")");
+    }
+
+    /** The storage pool of the compute pool host {@code hostName} is in, when that pool names one. */
+    public Optional<String> storageOf(String hostName) {
+        return zone.all().stream().filter(host -> host.name().equals(hostName) && host.pool() != null).findFirst()
+                .map(host -> ComputePools.find(em, host.pool()).getStorage());
     }
 
     /** Gives back what a creation reserved, when its task has ended (or never started). */
