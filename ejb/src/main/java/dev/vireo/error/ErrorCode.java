@@ -201,7 +201,7 @@ public enum ErrorCode {
     TEMPLATE_OR_SPEC("NANO0004E", 400, "Give a virtual machine either a template or a spec, not %s"),
     BATCH_NOT_FOUND("NANO0005E", 404, "Batch %s does not exist"),
     BATCH_NAME_RULE("NANO0006E", 400, "Name rule '%s' is not supported: use order (MAC and address need address pools)"),
-    BATCH_COUNT("NANO0007E", 400, "A batch holds 1 to %d guests, not %s"),
+    BATCH_COUNT("NANO0007E", 400, "A batch holds 1 to %s guests, not %s"),
     BATCH_KIND("NANO0008E", 404, "Batch %s is not a batch %s");
 
     private final String code;

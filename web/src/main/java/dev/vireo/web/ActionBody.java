@@ -99,6 +99,34 @@ public final class ActionBody {
         return values;
     }
 
+    /**
+     * The body of an action whose parameters are all optional flags: absent, {@code {}} or
+     * {@code {"field": true, …}} with only the fields named; absent ones are false.
+     */
+    public static Map<String, Boolean> optionalBooleans(String body, String... fields) {
+        JsonObject json = object(body);
+        Map<String, Boolean> values = new HashMap<>();
+        for (String field : fields) {
+            values.put(field, false);
+        }
+        Set<String> allowed = Set.of(fields);
+        if (json != null) {
+            for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
+                if (!allowed.contains(entry.getKey())) {
+                    unknown(entry.getKey());
+                    continue;
+                }
+                JsonValue value = entry.getValue();
+                if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                    values.put(entry.getKey(), value == JsonValue.TRUE);
+                } else if (value.getValueType() != JsonValue.ValueType.NULL) {
+                    throw new VireoException(ErrorCode.INVALID_VALUE, entry.getKey(), value + " is not true or false");
+                }
+            }
+        }
+        return values;
+    }
+
     public static void requireNoParameters(String body) {
         JsonObject json = object(body);
         if (json != null) {
