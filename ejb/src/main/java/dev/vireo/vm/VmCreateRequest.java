@@ -18,9 +18,4 @@ import dev.vireo.template.TemplateRequest;
 public record VmCreateRequest(String name, String template, String storagepool, TemplateRequest.Graphics graphics,
                               String title, String description, Boolean persistent, String host, String computepool,
                               GuestSpec spec) {
-
-    public VmCreateRequest(String name, String template, String storagepool, TemplateRequest.Graphics graphics,
-                           String title, String description, Boolean persistent, String host, String computepool) {
-        this(name, template, storagepool, graphics, title, description, persistent, host, computepool, null);
-    }
 }

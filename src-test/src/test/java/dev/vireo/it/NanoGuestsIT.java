@@ -159,7 +159,7 @@ class NanoGuestsIT {
         vms.add(name);
         String task = api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"computepool\": \"" + pool
                         + "\", \"spec\": {\"cpus\": 3, \"memory\": 768, \"disks\": [1024], \"os_distro\": \"linux\"}}")
-                .post("/api/vms").then().statusCode(202).body("status", equalTo("running"))
+                .post("/api/vms").then().log().ifValidationFails().statusCode(202).body("status", equalTo("running"))
                 .body("target_uri", equalTo("/api/vms/" + name)).extract().path("id");
         awaitTask(task, "finished");
         api().get("/api/vms/" + name).then().statusCode(200).body("host", equalTo(roomy))
