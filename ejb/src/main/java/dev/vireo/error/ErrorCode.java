@@ -214,7 +214,17 @@ public enum ErrorCode {
     MIGRATION_NOT_FOUND("ZONE0026E", 404, "Migration %s does not exist"),
     MIGRATION_INSTANCE_NOT_FOUND("ZONE0027E", 404, "Host %s has no virtual machine with UUID %s"),
     /** The failure of a task that moved several VMs and could not move some (its message names each). */
-    MIGRATIONS_INCOMPLETE("ZONE0028E", 409, "%s");
+    MIGRATIONS_INCOMPLETE("ZONE0028E", 409, "%s"),
+
+    // guests made from a spec (Nano's guests and instances) and batches of them
+    GUEST_NOT_FOUND("NANO0001E", 404, "Guest %s does not exist"),
+    GUEST_RUNNING("NANO0002E", 409, "Guest %s is running: stop it first, or delete it with force"),
+    GUEST_OPTION_UNSUPPORTED("NANO0003E", 400, "%s is not supported yet: %s"),
+    TEMPLATE_OR_SPEC("NANO0004E", 400, "Give a virtual machine either a template or a spec, not %s"),
+    BATCH_NOT_FOUND("NANO0005E", 404, "Batch %s does not exist"),
+    BATCH_NAME_RULE("NANO0006E", 400, "Name rule '%s' is not supported: use order (MAC and address need address pools)"),
+    BATCH_COUNT("NANO0007E", 400, "A batch holds 1 to %s guests, not %s"),
+    BATCH_KIND("NANO0008E", 404, "Batch %s is not a batch %s");
 
     private final String code;
     private final int status;

@@ -26,6 +26,11 @@ public final class DomainGateway extends BoundGateway {
         return callThenReread(connect -> LifecycleOperations.act(connect, name, action), name);
     }
 
+    /** Makes a domain start (or not) with its host; empty when there is no such domain. */
+    public Optional<DomainSummary> setAutostart(String name, boolean autostart) {
+        return callThenReread(connect -> LifecycleOperations.setAutostart(connect, name, autostart), name);
+    }
+
     /** Defines a persistent domain from its spec and returns it as libvirt now reports it. */
     public DomainSummary define(DomainSpec spec) {
         return callThenReread(connect -> LifecycleOperations.define(connect, DomainXmlWriter.write(spec)), spec.name());

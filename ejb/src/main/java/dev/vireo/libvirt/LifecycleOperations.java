@@ -54,6 +54,13 @@ final class LifecycleOperations {
             return summarize(domain);
         });
     }
+    static Optional<DomainSummary> setAutostart(Connect connect, String name, boolean autostart) throws LibvirtException {
+        return Handles.domain(connect, name, domain -> {
+            domain.setAutostart(autostart);
+            return summarize(domain);
+        });
+    }
+
     /** Defines a persistent domain. */
     static DomainSummary define(Connect connect, String xml) throws LibvirtException {
         Domain domain = connect.domainDefineXML(xml);

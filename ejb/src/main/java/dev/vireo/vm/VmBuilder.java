@@ -34,24 +34,35 @@ final class VmBuilder {
         this.domainType = domainType;
     }
 
-    /** What the VM will be: everything known before any volume exists. */
+    /**
+     * What the VM will be: everything known before any volume exists.
+     *
+     * @param uuid      the VM's UUID, chosen first: its volumes are named after it, as Kimchi names them
+     * @param diskBytes the exact sizes of the new volumes (a spec's), or null for the template's sizes in GB
+     * @param groups    the user groups it is shared with
+     */
     record Plan(String name, String template, String owner, String token, TemplateSettings settings, String title,
-                String description) {
+                String description, String uuid, List<Long> diskBytes, boolean autostart, List<String> groups) {
+
+        Plan(String name, String template, String owner, String token, TemplateSettings settings, String title,
+             String description) {
+            this(name, template, owner, token, settings, title, description, UUID.randomUUID().toString(), null, false,
+                    List.of());
+        }
     }
 
     String build(Plan plan, TaskProgress progress) {
         TemplateSettings settings = plan.settings();
         GuestDefaults guest = GuestDefaults.forDistro(settings.osDistro());
         List<VolumeSummary> created = new ArrayList<>();
-        // chosen first: the VM's volumes are named after it, as Kimchi names them
-        String uuid = UUID.randomUUID().toString();
+        String uuid = plan.uuid();
         try {
             List<DomainSpec.Disk> disks = new ArrayList<>();
             int total = settings.disks().size();
             for (TemplateDisk disk : settings.disks()) {
                 progress.report(5 + 80 * disks.size() / total,
                         "creating disk " + (disks.size() + 1) + " of " + total + " in pool " + disk.pool());
-                VolumeSummary volume = host.storage().createVolume(disk.pool(), volumeSpec(uuid, disk));
+                VolumeSummary volume = host.storage().createVolume(disk.pool(), volumeSpec(uuid, disk, plan.diskBytes()));
                 created.add(volume);
                 disks.add(DomainSpec.Disk.file("disk", volume.path(), volume.format(), guest.diskBus(),
                         target(guest.diskBus(), disks.size())));
@@ -68,6 +79,9 @@ final class VmBuilder {
             List<VireoMetadata.OwnedVolume> owned = created.stream()
                     .map(volume -> new VireoMetadata.OwnedVolume(volume.pool(), volume.name())).toList();
             host.domains().define(domainSpec(plan, uuid, guest, disks, owned));
+            if (plan.autostart()) {
+                host.domains().setAutostart(plan.name(), true);
+            }
             return "created virtual machine " + plan.name();
         } catch (RuntimeException e) {
             removeQuietly(created);
@@ -105,7 +119,7 @@ final class VmBuilder {
                 graphics == null ? null : new DomainSpec.Graphics(graphics.type(), graphics.listen(),
                         ConsolePasswords.random(), ConsolePasswords.EXPIRED),
                 GuestDefaults.video(graphics == null ? null : graphics.type()),
-                new VireoMetadata(plan.template(), plan.owner(), owned, List.of(), List.of(), plan.token()));
+                new VireoMetadata(plan.template(), plan.owner(), owned, List.of(), plan.groups(), plan.token()));
     }
 
     /** The configured domain type, or the best the host offers: kvm, then qemu, then its first. */
@@ -126,10 +140,11 @@ final class VmBuilder {
         return vmUuid + "-" + index + ".img";
     }
 
-    private VolumeSpec volumeSpec(String vmUuid, TemplateDisk disk) {
+    private VolumeSpec volumeSpec(String vmUuid, TemplateDisk disk, List<Long> diskBytes) {
         String name = volumeName(vmUuid, disk.index());
         if (disk.volume() == null) {
-            return new VolumeSpec(name, disk.sizeGb() * Units.GIB, disk.format(), null, null);
+            long bytes = diskBytes != null ? diskBytes.get(disk.index()) : disk.sizeGb() * Units.GIB;
+            return new VolumeSpec(name, bytes, disk.format(), null, null);
         }
         VolumeSummary base = host.storage().volume(disk.pool(), disk.volume()).orElseThrow(() ->
                 new IllegalStateException("the template's base volume " + disk.volume() + " is gone from pool " + disk.pool()));

@@ -13,7 +13,9 @@ import dev.vireo.template.TemplateRequest;
  * @param host        optional: the host (cell) to make it on
  * @param computepool optional: the compute pool whose best host takes it; without host nor
  *                    computepool, pool {@code default}
+ * @param spec        instead of template: the VM's resources ({@link GuestSpec}); name is then required
  */
 public record VmCreateRequest(String name, String template, String storagepool, TemplateRequest.Graphics graphics,
-                              String title, String description, Boolean persistent, String host, String computepool) {
+                              String title, String description, Boolean persistent, String host, String computepool,
+                              GuestSpec spec) {
 }

@@ -213,34 +213,75 @@ public class VmService {
     @RolesAllowed(Permission.VM_CREATE)
     @Audited("vm.create")
     public TaskView create(VmCreateRequest request) {
-        if (request.template() == null) {
+        return make(request).task();
+    }
+
+    /** A VM being made: the task that makes it and the UUID it will have (a guest's id in Nano's API). */
+    public record Creation(TaskView task, String uuid) {
+    }
+
+    /** {@link #create}, answering with the new VM's UUID too. */
+    @RolesAllowed(Permission.VM_CREATE)
+    @Audited("vm.create")
+    public Creation createWithId(VmCreateRequest request) {
+        return make(request);
+    }
+
+    private Creation make(VmCreateRequest request) {
+        GuestSpec spec = request.spec();
+        if (request.template() != null && spec != null) {
+            throw new VireoException(ErrorCode.TEMPLATE_OR_SPEC, "both");
+        }
+        if (request.template() == null && spec == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "template");
         }
         if (Boolean.FALSE.equals(request.persistent())) {
             throw new VireoException(ErrorCode.VM_NOT_PERSISTENT);
         }
-        String templateName = templateName(request.template());
-        TemplateSettings settings = templates.settingsForVm(templateName, request.storagepool(), request.graphics());
+        String templateName = spec == null ? templateName(request.template()) : null;
+        TemplateSettings templateSettings = spec == null
+                ? templates.settingsForVm(templateName, request.storagepool(), request.graphics()) : null;
+        String owner = callers.current().name();
+        List<String> groups = List.of();
+        if (spec != null) {
+            GuestSpecs.check(spec);
+            if (request.graphics() != null) {
+                throw new VireoException(ErrorCode.INVALID_VALUE, "graphics", "a VM made from a spec gets a VNC display");
+            }
+            if (request.name() == null) {
+                throw new VireoException(ErrorCode.MISSING_FIELD, "name");
+            }
+            owner = specOwner(spec.owner());
+            groups = spec.group() == null ? List.of() : List.of(spec.group());
+            accounts.requireExisting(List.of(owner), groups);
+        }
         String name = request.name() != null ? ResourceName.require("virtual machine", request.name())
                 : derivedName(templateName);
         claimFreeName(name);
-        Placements.Placed placed = placements.place(name, request.host(), request.computepool(), settings.memoryMib(),
-                settings.vcpus());
+        Placements.Placed placed = placements.place(name, request.host(), request.computepool(),
+                spec == null ? templateSettings.memoryMib() : spec.memory(),
+                spec == null ? templateSettings.vcpus() : spec.cpus());
         Placements.Reservation reservation = placed.reservation();
         try {
             HostGateways host = placed.host();
             locks.claim(LockTarget.vm(host.ref(), name));
-            if (placed.why() != null) {
+            TemplateSettings settings = spec == null ? templateSettings
+                    : GuestSpecs.settings(spec, specStoragePool(request.storagepool(), host));
+            if (placed.why() != null || spec != null) {
                 requireOnHost(host, settings, name);
             }
             requireCompleteVolumes(host, settings);
-            VmBuilder.Plan plan = new VmBuilder.Plan(name, templateName, callers.current().name(), callers.currentToken(), settings, text("title", request.title()),
-                    text("description", request.description()));
+            VmBuilder.Plan template = new VmBuilder.Plan(name, templateName, owner, callers.currentToken(), settings,
+                    text("title", request.title()), text("description", request.description()));
+            VmBuilder.Plan plan = spec == null ? template
+                    : new VmBuilder.Plan(name, null, owner, template.token(), settings, template.title(),
+                            template.description(), template.uuid(), GuestSpecs.diskBytes(spec),
+                            Boolean.TRUE.equals(spec.autostart()), groups);
             VmBuilder builder = new VmBuilder(host, domainType);
             String why = placed.why();
             // the task holds the container's proxy, not this pooled bean
             Placements rooms = placements;
-            return tasks.submit("vm.create", VMS + name, progress -> {
+            return new Creation(tasks.submit("vm.create", VMS + name, progress -> {
                 try {
                     if (why != null) {
                         progress.report(1, why);
@@ -250,11 +291,31 @@ public class VmService {
                 } finally {
                     rooms.release(reservation);
                 }
-            });
+            }), plan.uuid());
         } catch (RuntimeException e) {
             placements.release(reservation);
             throw e;
         }
+    }
+
+    /** The owner a spec names: the caller's own name, or anyone's for callers that see everything. */
+    private String specOwner(String owner) {
+        Caller caller = callers.current();
+        if (owner == null || owner.equals(caller.name())) {
+            return caller.name();
+        }
+        if (!caller.seesEverything()) {
+            throw new VireoException(ErrorCode.NOT_ALLOWED, caller.name(), "create a virtual machine owned by " + owner);
+        }
+        return owner;
+    }
+
+    /** Where a spec's volumes go: the pool the request names, else its compute pool's storage, else the default pool. */
+    private String specStoragePool(String requested, HostGateways host) {
+        if (requested != null) {
+            return ResourceName.require("storage pool", requested);
+        }
+        return placements.storageOf(host.ref().name()).orElse(defaultPool);
     }
 
     /**

@@ -17,6 +17,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where new VMs go ({@link Placement}): the facts of the candidate hosts, read outside any lock,
@@ -122,6 +124,12 @@ public class Placements {
         ZoneHost host = candidates.stream().filter(candidate -> candidate.name().equals(chosen)).findFirst().orElseThrow();
         return new Placed(zone.gateways(host), reserved.reservation(), verb + chosen + " ("
                 + (named ? "as named; " : "") + reserved.choice().why() + ")");
+    }
+
+    /** The storage pool of the compute pool host {@code hostName} is in, when that pool names one. */
+    public Optional<String> storageOf(String hostName) {
+        return zone.all().stream().filter(host -> host.name().equals(hostName) && host.pool() != null).findFirst()
+                .map(host -> ComputePools.find(em, host.pool()).getStorage());
     }
 
     /** Gives back what a creation reserved, when its task has ended (or never started). */

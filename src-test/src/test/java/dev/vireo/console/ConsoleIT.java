@@ -103,6 +103,7 @@ class ConsoleIT extends ConsoleTestBase {
         // its page: start it and see it running
         browser.click(By.linkText(vm));
         browser.awaitText(By.id("vm-state"), "shutoff");
+        browser.awaitText(By.id("vm-host"), "local");
         browser.click(By.cssSelector("#vm .vireo-act-start"));
         browser.awaitText(By.id("vm-state"), "running");
         given().spec(admin()).get("/api/vms/" + vm).then().body("state", equalTo("running"));
@@ -152,6 +153,11 @@ class ConsoleIT extends ConsoleTestBase {
         browser.go("/console/vms.xhtml");
         browser.type("vms:table:globalFilter", vm);
         By rows = By.cssSelector("#vms\\:table_data > tr");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.numberOfElementsToBe(rows, 1));
+        browser.awaitText(rows, vm);
+        // its host is shown, and choosing that host in the host filter keeps it
+        assertThat(browser.driver.findElement(By.cssSelector("#vms\\:table_data .vireo-vm-host")).getText()).isEqualTo("local");
+        browser.script("PF('vmHostFilter').selectValue('local')");
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.numberOfElementsToBe(rows, 1));
         browser.awaitText(rows, vm);
         // the new VM is shut off, so its clone button is enabled (a running one's is not); the table's own

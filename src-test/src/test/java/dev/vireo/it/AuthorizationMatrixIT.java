@@ -107,6 +107,12 @@ class AuthorizationMatrixIT {
                 : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.HIDDEN);
     }
 
+    /** A permission on a VM known by its UUID (Nano's guests and instances): others' are hidden as VMs are. */
+    static Rule guest(String permission) {
+        return new Rule(true, "NANO0001E", (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
+                : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.HIDDEN);
+    }
+
     /** Issue 13 item 1: a volume of a VM (its content, its name) only for those who may use that VM; to others it does not exist. */
     static Rule volumeOfVm(String permission) {
         return new Rule(true, "STG0006E", (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
@@ -223,6 +229,25 @@ class AuthorizationMatrixIT {
             row("POST", "/api/nano/migrations", needs(Permission.HOST_MANAGE),
                     c -> c.json("POST", "/nano/migrations/", "{\"source_cell\": \"" + NONE_NAME + "\"}")),
             row("GET", "/api/nano/migrations/{id}", needs(Permission.TASK_READ), c -> c.get("/nano/migrations/0")),
+            row("POST", "/api/nano/guests", needs(Permission.VM_CREATE), c -> c.json("POST", "/nano/guests/",
+                    "{\"name\": \"-not-a-name\", \"cores\": 1, \"memory\": 64, \"disks\": [1]}")),
+            // a running guest is not deleted without force (409): nothing is removed when allowed
+            row("DELETE", "/api/nano/guests/{id}", guest(Permission.VM_MANAGE),
+                    c -> c.send("DELETE", "/nano/guests/" + c.uuid(c.runningVm()))),
+            row("GET", "/api/nano/instances/{id}", guest(Permission.VM_READ), c -> c.get("/nano/instances/" + c.uuid(c.vm()))),
+            // starting a running guest is refused (409) once allowed
+            row("POST", "/api/nano/instances/{id}", guest(Permission.VM_MANAGE),
+                    c -> c.send("POST", "/nano/instances/" + c.uuid(c.runningVm()))),
+            row("DELETE", "/api/nano/instances/{id}", guest(Permission.VM_MANAGE),
+                    c -> c.json("DELETE", "/nano/instances/" + c.uuid(c.vm()), "{\"force\": true}")),
+            row("POST", "/api/nano/batch/create_guest", needs(Permission.VM_CREATE),
+                    c -> c.json("POST", "/nano/batch/create_guest", "{\"count\": 0, \"cores\": 1}")),
+            row("GET", "/api/nano/batch/create_guest/{id}", needs(Permission.VM_READ),
+                    c -> c.get("/nano/batch/create_guest/0")),
+            row("POST", "/api/nano/batch/delete_guest", needs(Permission.VM_MANAGE),
+                    c -> c.json("POST", "/nano/batch/delete_guest", "{\"guest\": []}")),
+            row("GET", "/api/nano/batch/delete_guest/{id}", needs(Permission.VM_READ),
+                    c -> c.get("/nano/batch/delete_guest/0")),
             row("GET", "/api/nano/compute_pools", needs(Permission.HOST_READ), c -> c.get("/nano/compute_pools/")),
             row("GET", "/api/nano/compute_pools/{pool}", needs(Permission.HOST_READ), c -> c.get("/nano/compute_pools/default")),
             row("POST", "/api/nano/compute_pools/{pool}", needs(Permission.HOST_MANAGE),
@@ -243,6 +268,13 @@ class AuthorizationMatrixIT {
                     c -> c.get("/nano/instance_status/default/")),
             row("GET", "/api/nano/instance_status/{pool}/{cell}", needs(Permission.HOST_READ),
                     c -> c.get("/nano/instance_status/default/local")),
+            // a count of 0 and an empty list are refused after authorization: no batch is made
+            row("POST", "/api/batches/create_guest", needs(Permission.VM_CREATE),
+                    c -> c.json("POST", "/api/batches/create_guest", "{\"count\": 0}")),
+            row("POST", "/api/batches/delete_guest", needs(Permission.VM_MANAGE),
+                    c -> c.json("POST", "/api/batches/delete_guest", "{\"guests\": []}")),
+            row("GET", "/api/batches/{id}", needs(Permission.VM_READ), c -> c.get("/api/batches/0")),
+
             row("GET", "/api/networks", needs(Permission.NETWORK_READ), c -> c.get("/api/networks")),
             row("POST", "/api/networks", needs(Permission.NETWORK_MANAGE), c -> c.json("POST", "/api/networks", JSON_BAD_NAME)),
             row("GET", "/api/networks/{name}", needs(Permission.NETWORK_READ), c -> c.get("/api/networks/default")),
@@ -519,6 +551,11 @@ class AuthorizationMatrixIT {
             fixture.admin().post("/api/vms/" + vm() + "/resume");
             fixture.admin().post("/api/vms/" + vm() + "/start");
             return vm();
+        }
+
+        /** The UUID of a VM: its id in Nano's API. */
+        String uuid(String vm) {
+            return fixture.admin().get("/api/vms/" + vm).then().statusCode(200).extract().path("uuid");
         }
 
         /** The disk volume of {@link #vm()}. */

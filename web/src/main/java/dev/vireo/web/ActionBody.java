@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Bodies of actions with no or few parameters: absent, empty or a JSON object. A field nobody
@@ -80,23 +81,50 @@ public final class ActionBody {
      * {@code {"field": "text", …}} with only the fields named; absent ones map to null.
      */
     public static Map<String, String> optionalStrings(String body, String... fields) {
-        JsonObject json = object(body);
         Map<String, String> values = new HashMap<>();
+        eachNamed(body, fields, (field, value) -> {
+            if (value instanceof JsonString text) {
+                values.put(field, text.getString());
+            } else if (value.getValueType() != JsonValue.ValueType.NULL) {
+                throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not a text");
+            }
+        });
+        return values;
+    }
+
+    /**
+     * The body of an action whose parameters are all optional flags: absent, {@code {}} or
+     * {@code {"field": true, …}} with only the fields named; absent ones are false.
+     */
+    public static Map<String, Boolean> optionalBooleans(String body, String... fields) {
+        Map<String, Boolean> values = new HashMap<>();
+        for (String field : fields) {
+            values.put(field, false);
+        }
+        eachNamed(body, fields, (field, value) -> {
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                values.put(field, value == JsonValue.TRUE);
+            } else if (value.getValueType() != JsonValue.ValueType.NULL) {
+                throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not true or false");
+            }
+        });
+        return values;
+    }
+
+    /** Hands each field of the body to {@code take}: only the fields named; others are {@link #unknown}. */
+    private static void eachNamed(String body, String[] fields, BiConsumer<String, JsonValue> take) {
+        JsonObject json = object(body);
+        if (json == null) {
+            return;
+        }
         Set<String> allowed = Set.of(fields);
-        if (json != null) {
-            for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
-                if (!allowed.contains(entry.getKey())) {
-                    unknown(entry.getKey());
-                    continue;
-                }
-                if (entry.getValue() instanceof JsonString text) {
-                    values.put(entry.getKey(), text.getString());
-                } else if (entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
-                    throw new VireoException(ErrorCode.INVALID_VALUE, entry.getKey(), entry.getValue() + " is not a text");
-                }
+        for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
+            if (allowed.contains(entry.getKey())) {
+                take.accept(entry.getKey(), entry.getValue());
+            } else {
+                unknown(entry.getKey());
             }
         }
-        return values;
     }
 
     public static void requireNoParameters(String body) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -129,11 +130,16 @@ public class ListVms implements Serializable {
     public void create() {
         try {
             followTask.follow(vms.create(new VmCreateRequest(newName, "/api/templates/" + newTemplate, null, null,
-                    null, null, null, null, null)));
+                    null, null, null, null, null, null)));
             newName = null;
         } catch (VireoException e) {
             FacesErrors.show(e, "new-vm");
         }
+    }
+
+    /** The hosts of the VMs the caller sees, for the table's host filter. */
+    public List<String> hostNames() {
+        return vms.list().stream().map(VmView::host).filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     public List<TemplateView> templateList() {

@@ -26,6 +26,7 @@ final class VmPage {
             String wanted = value.toString().toLowerCase(Locale.ROOT);
             keep = keep.and(switch (filter.getField()) {
                 case "state" -> vm -> vm.state().equals(wanted);
+                case "host" -> vm -> vm.host() != null && vm.host().toLowerCase(Locale.ROOT).equals(wanted);
                 case "name" -> vm -> vm.name().toLowerCase(Locale.ROOT).contains(wanted);
                 // the global search: name, title, description or an owner
                 default -> vm -> contains(vm.name(), wanted) || contains(vm.title(), wanted)
@@ -43,6 +44,7 @@ final class VmPage {
             }
             Comparator<VmView> by = switch (sort.getField()) {
                 case "state" -> Comparator.comparing(VmView::state);
+                case "host" -> Comparator.comparing(VmView::host, Comparator.nullsFirst(Comparator.naturalOrder()));
                 case "memory" -> Comparator.comparingLong(vm -> vm.memory().current());
                 case "vcpus" -> Comparator.comparingInt(vm -> vm.cpuInfo().vcpus());
                 case "cpu" -> Comparator.comparingDouble(vm -> vm.stats() == null ? 0 : vm.stats().cpuUtilization());

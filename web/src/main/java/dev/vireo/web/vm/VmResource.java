@@ -71,7 +71,9 @@ public class VmResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a VM from a template: 202 with the task that makes its disks and domain, on the host "
+    @Operation(summary = "Create a VM from a template, or from a spec instead (spec: cpus, memory MiB, disks [MiB, the "
+            + "system disk first], autostart, os_distro, os_version, owner, group; name required; its disks go to "
+            + "storagepool, else its compute pool's storage, else default): 202 with the task that makes its disks and domain, on the host "
             + "given (host), or on the host of the compute pool given (computepool; else pool default) with the most "
             + "free memory that fits, then the most free CPUs (409 ZONE0012E saying why for each host when none fits)")
     public Response create(VmCreateRequest request) {

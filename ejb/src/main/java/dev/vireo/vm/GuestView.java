@@ -1,0 +1,21 @@
+package dev.vireo.vm;
+
+import java.util.List;
+
+/**
+ * A VM found by its UUID (a guest in Nano's words), with what Nano shows of it. Memory and disks in MiB.
+ *
+ * @param pool    the compute pool of its host, or null when the host is in none
+ * @param host    its host (Nano's cell)
+ * @param disks   the sizes of the volumes Vireo made for it, in MiB, the system disk first
+ * @param display the type of its display ({@code vnc}, {@code spice}), or null
+ * @param cpuUsage the CPU use in % last sampled (0 when its host is not sampled)
+ */
+public record GuestView(String id, String name, String state, boolean running, String owner, List<String> groups,
+                        String pool, String host, int cores, long memory, List<Long> disks, boolean autostart,
+                        String display, double cpuUsage) {
+
+    public long totalDisk() {
+        return disks.stream().mapToLong(Long::longValue).sum();
+    }
+}
