@@ -186,6 +186,7 @@ public class VmService {
         Placements.Placed placed = placements.place(name, request.host(), request.computepool(), settings.memoryMib(),
                 settings.vcpus());
         Placements.Reservation reservation = placed.reservation();
+        settings = ComputePoolShares.apply(settings, placed.storage(), placed.network(), request.storagepool() != null);
         try {
             HostGateways host = placed.host();
             locks.claim(LockTarget.vm(host.ref(), name));
