@@ -2,10 +2,13 @@ package dev.vireo.zone;
 
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
+import dev.vireo.libvirt.HostRef;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +38,14 @@ public class RequestHost {
             return Optional.empty();
         }
         return name == null ? Optional.empty() : Optional.of(zone.gateways(zone.require(name)));
+    }
+
+    /** The names of the hosts a request may name, the default host first. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        names.add(HostRef.DEFAULT);
+        zone.all().stream().map(ZoneHost::name).filter(name -> !HostRef.DEFAULT.equals(name)).forEach(names::add);
+        return names;
     }
 
     /** The host the request names, else the default host. */
