@@ -126,7 +126,8 @@ class CellResourcesIT {
     @Test
     void aHostNoOneRegisteredIsNotFound() {
         for (String path : List.of("/api/storagepools", "/api/storagepools/default-pool", "/api/networks",
-                "/api/networks/default", "/api/storagepools/default-pool/storagevolumes", "/plugins/kimchi/storagepools")) {
+                "/api/networks/default", "/api/storagepools/default-pool/storagevolumes", "/plugins/kimchi/storagepools",
+                "/api/host/devices")) {
             api().get(path + "?host=nowhere-" + suffix).then().statusCode(404).body("code", equalTo("ZONE0001E"))
                     .body("reason", containsString("nowhere-" + suffix));
         }
