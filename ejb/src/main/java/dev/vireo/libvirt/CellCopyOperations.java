@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
-import org.libvirt.Network;
-import org.libvirt.StoragePool;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -35,41 +33,12 @@ final class CellCopyOperations {
     /** Defines a pool from a portable definition, builds its directory where it has one, starts and autostarts it. */
     static PoolSummary definePool(Connect connect, String xml) throws LibvirtException {
         String type = Xml.parse(xml).getDocumentElement().getAttribute("type");
-        StoragePool pool = connect.storagePoolDefineXML(xml, 0);
-        try {
-            try {
-                if ("dir".equals(type) || "netfs".equals(type)) {
-                    pool.build(0);
-                }
-                pool.create(0);
-                pool.setAutostart(1);
-            } catch (LibvirtException e) {
-                pool.undefine(); // leave nothing half made
-                throw e;
-            }
-        } finally {
-            pool.free();
-        }
-        return PoolOperations.pool(connect, Xml.text(Xml.parse(xml).getDocumentElement(), "name").orElseThrow())
-                .orElseThrow();
+        return PoolOperations.define(connect, xml, "dir".equals(type) || "netfs".equals(type), true);
     }
 
     /** Defines a network from a portable definition, starts and autostarts it. */
     static NetworkSummary defineNetwork(Connect connect, String xml) throws LibvirtException {
-        Network network = connect.networkDefineXML(xml);
-        try {
-            try {
-                network.create();
-                network.setAutostart(true);
-            } catch (LibvirtException e) {
-                network.undefine(); // leave nothing half made
-                throw e;
-            }
-        } finally {
-            network.free();
-        }
-        return NetworkOperations.get(connect, Xml.text(Xml.parse(xml).getDocumentElement(), "name").orElseThrow())
-                .orElseThrow();
+        return NetworkOperations.define(connect, xml);
     }
 
     /** A pool's definition without its UUID and without the sizes its host measured. */

@@ -172,7 +172,10 @@ class BadInputIT {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1);
             for (String odd : ODD_SEGMENTS) {
-                Response response = admin().contentType("application/json").body("{\"name\": \"" + NONE + "\"}")
+                // a body that would make the pool or network on the default host: only the host is wrong
+                String body = "{\"name\": \"" + NONE + "\", \"type\": \"dir\", \"path\": \"/var/tmp/" + NONE + "\"}";
+                Response response = admin().contentType("application/json")
+                        .body(path.equals("/api/networks") ? "{\"name\": \"" + NONE + "\"}" : body)
                         .request(method, path + "?host=" + odd);
                 refused(route + "?host=" + odd, response, null, Set.of("ZONE0001E"));
             }
