@@ -77,7 +77,8 @@ class ConsoleCellsIT extends ConsoleTestBase {
     /** Picks a host in the page's host select, as a click on its item does (and its change goes to the server). */
     private void choose(String name) {
         browser.await(By.id("host-choice:host"));
-        browser.script("PF('hostChoice').selectValue(arguments[0])", name);
+        // selectValue alone is silent: the change a click makes goes to the server with triggerChange
+        browser.script("PF('hostChoice').selectValue(arguments[0]); PF('hostChoice').triggerChange();", name);
         browser.awaitText(By.id("host-choice:host_label"), name);
     }
 

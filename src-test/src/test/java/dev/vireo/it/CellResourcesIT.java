@@ -137,6 +137,22 @@ class CellResourcesIT {
     }
 
     @Test
+    void aHostThatCannotBeReachedAnswers503AndAComputePoolSaysItsCellLacksItsStorage() {
+        // nothing listens on port 2
+        String away = "away-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + away + "\", \"uri\": \"qemu+tcp://127.0.0.1:2/system\", "
+                + "\"pool\": \"" + pool + "\"}").post("/api/hosts").then().statusCode(201);
+        hosts.add(away);
+        for (String path : List.of("/api/storagepools", "/api/networks", "/api/storagepools/default-pool/storagevolumes")) {
+            api().get(path + "?host=" + away).then().statusCode(503).body("code", equalTo("HOST0001E"));
+        }
+        api().contentType(ContentType.JSON).body("{\"storage\": \"default-pool\"}").put("/api/computepools/" + pool).then()
+                .statusCode(200).body("unattached.host", equalTo(List.of(away)))
+                .body("unattached.reason", everyItem(containsString("cannot be reached")));
+        api().get("/api/storagepools/default-pool").then().statusCode(200).body("host", equalTo("local"));
+    }
+
+    @Test
     void aComputePoolsStorageAndNetworkAreDefinedOnEveryCellAndItsVmsUseThem() throws IOException {
         String cellA = register("a", pool);
         String cellB = register("b", pool);
