@@ -224,7 +224,14 @@ public enum ErrorCode {
     BATCH_NOT_FOUND("NANO0005E", 404, "Batch %s does not exist"),
     BATCH_NAME_RULE("NANO0006E", 400, "Name rule '%s' is not supported: use order (MAC and address need address pools)"),
     BATCH_COUNT("NANO0007E", 400, "A batch holds 1 to %s guests, not %s"),
-    BATCH_KIND("NANO0008E", 404, "Batch %s is not a batch %s");
+    BATCH_KIND("NANO0008E", 404, "Batch %s is not a batch %s"),
+
+    // the zone: shared storage of compute pools
+
+    SHARED_STORAGE_TYPE("ZONE0040E", 400, "Storage type '%s' is not supported: use nfs (ceph is not yet)"),
+    SHARED_STORAGE_NOT_EMPTY("ZONE0041E", 409, "Storage pool %s holds volumes on host %s: only an empty pool can change"),
+    SHARED_STORAGE_IN_USE("ZONE0042E", 409, "Storage pool %s is the storage of compute pools %s: change them first"),
+    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool");
 
     private final String code;
     private final int status;

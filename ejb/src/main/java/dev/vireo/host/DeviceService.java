@@ -4,12 +4,12 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
-import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.NodeDevice;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.RequestHost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The host's devices (libvirt node devices) and the VMs they are assigned to. */
+/** A host's devices (libvirt node devices) and the VMs they are assigned to: the host a request names, else the default host. */
 @Stateless
 @RolesAllowed(Permission.HOST_READ)
 public class DeviceService {
@@ -29,7 +29,7 @@ public class DeviceService {
     private static final String KIND = "device";
 
     @EJB
-    HostConnections hosts;
+    RequestHost requestHost;
 
     /**
      * @param capability    only devices with this capability ({@code pci}, {@code fc_host}, …)
@@ -51,7 +51,7 @@ public class DeviceService {
         if (affectedBy != null) {
             HostObjectName.require(KIND, affectedBy);
         }
-        HostGateways host = hosts.local();
+        HostGateways host = requestHost.current();
         List<NodeDevice> devices = host.host().devices();
         Stream<NodeDevice> selected;
         if (affectedBy != null) {
@@ -72,7 +72,7 @@ public class DeviceService {
 
     public DeviceView get(String name) {
         NodeDevice device = find(name);
-        List<NodeDevice> siblings = device.pci() == null ? List.of(device) : hosts.local().host().devices();
+        List<NodeDevice> siblings = device.pci() == null ? List.of(device) : requestHost.current().host().devices();
         return view(device, siblings);
     }
 
@@ -80,7 +80,7 @@ public class DeviceService {
     public List<VmHolderView> holders(String name) {
         NodeDevice device = find(name);
         Predicate<String> visible = callers.visibleVms();
-        return holders(device, hosts.local().domains().list()).stream()
+        return holders(device, requestHost.current().domains().list()).stream()
                 .filter(vm -> visible.test(vm.name()))
                 .sorted(Comparator.comparing(DomainSummary::name))
                 .map(vm -> new VmHolderView(vm.name(), isActive(vm.state()) ? "running" : "shutdown")).toList();
@@ -94,7 +94,7 @@ public class DeviceService {
 
     private NodeDevice find(String name) {
         HostObjectName.require(KIND, name);
-        return hosts.local().host().device(name)
+        return requestHost.current().host().device(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.DEVICE_NOT_FOUND, name));
     }
 

@@ -29,6 +29,16 @@ public final class NetworkGateway extends BoundGateway {
         });
     }
 
+    /** A network's definition as another host can take it ({@link CellCopyOperations}); empty when there is no such network. */
+    public Optional<String> portable(String name) {
+        return call(connect -> CellCopyOperations.networkDefinition(connect, name));
+    }
+
+    /** Defines, starts and autostarts a network from another host's portable definition. */
+    public NetworkSummary definePortable(String xml) {
+        return call(connect -> CellCopyOperations.defineNetwork(connect, xml));
+    }
+
     /** Defines, starts and autostarts a network (see {@link NetworkOperations#define}). */
     public NetworkSummary define(NetworkDefinition definition) {
         return call(connect -> NetworkOperations.define(connect, definition));

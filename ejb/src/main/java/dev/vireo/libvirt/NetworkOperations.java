@@ -30,7 +30,12 @@ final class NetworkOperations {
 
     /** Defines a network and starts it, autostarted with the host; a network that will not start is undefined again. */
     static NetworkSummary define(Connect connect, NetworkDefinition definition) throws LibvirtException {
-        Network network = connect.networkDefineXML(NetworkXmlWriter.write(definition));
+        return define(connect, NetworkXmlWriter.write(definition));
+    }
+
+    /** Defines a network from its XML and starts it, as {@link #define(Connect, NetworkDefinition)}. */
+    static NetworkSummary define(Connect connect, String xml) throws LibvirtException {
+        Network network = connect.networkDefineXML(xml);
         try {
             try {
                 network.create();

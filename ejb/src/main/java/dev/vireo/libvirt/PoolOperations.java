@@ -59,24 +59,7 @@ final class PoolOperations {
                 secret.setValue(chapPassword.getBytes(StandardCharsets.UTF_8));
                 defined = spec.withSecret(secret.getUUIDString());
             }
-            StoragePool pool = connect.storagePoolDefineXML(PoolXml.write(defined), 0);
-            try {
-                try {
-                    if (needsBuild(defined)) {
-                        pool.build(0);
-                    }
-                    if (start) {
-                        pool.create(0);
-                        pool.setAutostart(1);
-                    }
-                } catch (LibvirtException e) {
-                    pool.undefine(); // leave nothing half made
-                    throw e;
-                }
-                return summarize(pool);
-            } finally {
-                pool.free();
-            }
+            return define(connect, PoolXml.write(defined), needsBuild(defined), start);
         } catch (LibvirtException | RuntimeException e) {
             if (secret != null) {
                 secret.undefine();
@@ -86,6 +69,31 @@ final class PoolOperations {
             if (secret != null) {
                 secret.free();
             }
+        }
+    }
+
+    /**
+     * Defines a pool from its XML; builds it when {@code build}; when {@code start}, starts it and
+     * marks it to start with the host. On failure the pool is undefined again.
+     */
+    static PoolSummary define(Connect connect, String xml, boolean build, boolean start) throws LibvirtException {
+        StoragePool pool = connect.storagePoolDefineXML(xml, 0);
+        try {
+            try {
+                if (build) {
+                    pool.build(0);
+                }
+                if (start) {
+                    pool.create(0);
+                    pool.setAutostart(1);
+                }
+            } catch (LibvirtException e) {
+                pool.undefine(); // leave nothing half made
+                throw e;
+            }
+            return summarize(pool);
+        } finally {
+            pool.free();
         }
     }
 

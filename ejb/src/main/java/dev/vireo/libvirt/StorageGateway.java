@@ -31,6 +31,16 @@ public final class StorageGateway extends BoundGateway {
         return call(connect -> PoolOperations.definePool(connect, spec, chapPassword, start));
     }
 
+    /** A pool's definition as another host can take it ({@link CellCopyOperations}); empty when there is no such pool. */
+    public Optional<String> portablePool(String name) {
+        return call(connect -> CellCopyOperations.poolDefinition(connect, name));
+    }
+
+    /** Defines, builds, starts and autostarts a pool from another host's portable definition. */
+    public PoolSummary definePortablePool(String xml) {
+        return call(connect -> CellCopyOperations.definePool(connect, xml));
+    }
+
     /** Lists more physical volumes in a logical pool's definition; empty when there is no such pool. */
     public Optional<PoolSummary> addPoolDevices(String name, List<String> devices) {
         return call(connect -> PoolOperations.addDevices(connect, name, devices));

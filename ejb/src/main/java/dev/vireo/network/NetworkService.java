@@ -8,7 +8,6 @@ import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostInterface;
-import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.NetworkSummary;
 import dev.vireo.lock.LockTarget;
@@ -17,6 +16,7 @@ import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.RequestHost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-/** Libvirt networks of the managed host. */
+/** Libvirt networks of a host: the one a request names, else the default host. */
 @Stateless
 @RolesAllowed(Permission.NETWORK_READ)
 public class NetworkService {
@@ -36,7 +36,7 @@ public class NetworkService {
     private static final String KIND = "network";
 
     @EJB
-    HostConnections hosts;
+    RequestHost requestHost;
 
     @EJB
     Callers callers;
@@ -51,7 +51,7 @@ public class NetworkService {
         Map<String, List<DomainSummary>> users = usersByNetwork();
         Map<String, List<String>> byTemplates = templates.byNetwork();
         Predicate<String> visible = callers.visibleVms();
-        return hosts.local().networks().list().stream().sorted(Comparator.comparing(NetworkSummary::name))
+        return host().networks().list().stream().sorted(Comparator.comparing(NetworkSummary::name))
                 .map(network -> view(network, users.getOrDefault(network.name(), List.of()),
                         byTemplates.getOrDefault(network.name(), List.of())).showingOnly(visible)).toList();
     }
@@ -73,11 +73,11 @@ public class NetworkService {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }
         String name = ResourceName.require(KIND, request.name());
-        locks.claim(LockTarget.network(hosts.local().ref(), name));
+        locks.claim(LockTarget.network(host().ref(), name));
         String connection = NetworkPlan.requireConnection(request.connection() == null ? "isolated" : request.connection());
         Subnet given = request.subnet() == null ? null : Subnet.parse(request.subnet());
         NetworkPlan plan = new NetworkPlan(name, connection, given, request.interfaces(), request.vlanId()).checkFields();
-        HostGateways gateways = hosts.local();
+        HostGateways gateways = host();
         List<NetworkSummary> existing = gateways.networks().list();
         if (existing.stream().anyMatch(network -> network.name().equals(name))) {
             throw new VireoException(ErrorCode.NETWORK_EXISTS, name);
@@ -105,7 +105,7 @@ public class NetworkService {
     @Audited("network.update")
     public NetworkView update(String name, NetworkUpdate update) {
         NetworkSummary current = claim(name);
-        HostGateways gateways = hosts.local();
+        HostGateways gateways = host();
         List<NetworkSummary> existing = gateways.networks().list();
         HostNetworking host = hostNetworking(gateways, existing, name);
         NetworkPlan before = NetworkPlan.of(current, host.interfaces());
@@ -156,7 +156,7 @@ public class NetworkService {
     @Audited("network.activate")
     public NetworkView activate(String name) {
         claim(name);
-        return view(hosts.local().networks().setActive(name, true)
+        return view(host().networks().setActive(name, true)
                 .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name)), usersByNetwork().getOrDefault(name, List.of()));
     }
 
@@ -170,7 +170,7 @@ public class NetworkService {
         if (!running.isEmpty()) {
             throw new VireoException(ErrorCode.NETWORK_IN_USE, name, "running virtual machines " + String.join(", ", running));
         }
-        return view(hosts.local().networks().setActive(name, false)
+        return view(host().networks().setActive(name, false)
                 .orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name)), users);
     }
 
@@ -186,11 +186,11 @@ public class NetworkService {
                     + String.join(", ", users.stream().map(DomainSummary::name).toList()));
         }
         NetworkSummary network = find(name);
-        if (!hosts.local().networks().remove(name)) {
+        if (!host().networks().remove(name)) {
             throw new VireoException(ErrorCode.NETWORK_NOT_FOUND, name);
         }
         if ("bridge".equals(NetworkPlan.connectionOf(network))) {
-            removeUnusedHostBridge(hosts.local(), network.bridge());
+            removeUnusedHostBridge(host(), network.bridge());
         }
     }
 
@@ -263,7 +263,7 @@ public class NetworkService {
 
     /** Kimchi's {@code in_use}: a VM or a template uses the network. */
     private NetworkView view(NetworkSummary network, List<DomainSummary> users, List<String> byTemplates) {
-        return new NetworkView(network.name(), network.active() ? "active" : "inactive", network.autostart(),
+        return new NetworkView(host().ref().name(), network.name(), network.active() ? "active" : "inactive", network.autostart(),
                 !users.isEmpty() || !byTemplates.isEmpty(), users.stream().map(DomainSummary::name).sorted().toList(),
                 network.address() == null ? null : Subnet.of(network.address(), network.prefix()).toString(),
                 new NetworkView.Dhcp(network.dhcpStart(), network.dhcpEnd()), NetworkPlan.connectionOf(network),
@@ -282,8 +282,8 @@ public class NetworkService {
     /** The VMs with an interface on each network (one read of each VM's interfaces). */
     private Map<String, List<DomainSummary>> usersByNetwork() {
         Map<String, List<DomainSummary>> users = new HashMap<>();
-        for (DomainSummary domain : hosts.local().domains().list()) {
-            for (DomainNic nic : hosts.local().devices().persistentNics(domain.name()).orElse(List.of())) {
+        for (DomainSummary domain : host().domains().list()) {
+            for (DomainNic nic : host().devices().persistentNics(domain.name()).orElse(List.of())) {
                 if (nic.network() != null) {
                     List<DomainSummary> onNetwork = users.computeIfAbsent(nic.network(), key -> new ArrayList<>());
                     if (!onNetwork.contains(domain)) {
@@ -298,12 +298,17 @@ public class NetworkService {
     /** The network named, locked for the operation running now, and read again once locked. */
     private NetworkSummary claim(String name) {
         find(name);
-        locks.claim(LockTarget.network(hosts.local().ref(), name));
+        locks.claim(LockTarget.network(host().ref(), name));
         return find(name);
+    }
+
+    /** The host the request names ({@code ?host=}), else the default host. */
+    private HostGateways host() {
+        return requestHost.current();
     }
 
     private NetworkSummary find(String name) {
         ResourceName.require(KIND, name);
-        return hosts.local().networks().get(name).orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
+        return host().networks().get(name).orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
     }
 }

@@ -25,7 +25,8 @@ public final class IsoPool {
         }
     }
 
-    static PoolView view() {
-        return new PoolView(NAME, "active", PoolDefinitions.KIMCHI_ISO, null, null, null, null, null, null, null, null);
+    /** The view of the ISO images of {@code host}'s pools. */
+    static PoolView view(String host) {
+        return new PoolView(host, NAME, "active", PoolDefinitions.KIMCHI_ISO, null, null, null, null, null, null, null, null);
     }
 }

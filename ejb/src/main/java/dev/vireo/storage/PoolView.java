@@ -5,10 +5,10 @@ import dev.vireo.libvirt.PoolSummary;
 import java.util.List;
 
 /**
- * A storage pool as the Kimchi API shows it; sizes in bytes. The reserved {@code kimchi_isos} has
- * only name, state and type.
+ * A storage pool as the Kimchi API shows it, with the host it is defined on; sizes in bytes. The
+ * reserved {@code kimchi_isos} has only host, name, state and type.
  */
-public record PoolView(String name, String state, String type, String path, Long capacity, Long allocated,
+public record PoolView(String host, String name, String state, String type, String path, Long capacity, Long allocated,
                        Long available, Integer nrVolumes, Boolean autostart, Boolean persistent, Source source) {
 
     /**
@@ -34,8 +34,8 @@ public record PoolView(String name, String state, String type, String path, Long
     }
 
     /** @param kimchiType the type in the API's words (a dir pool of ISO links is a {@code kimchi-iso} pool) */
-    static PoolView of(PoolSummary pool, String kimchiType) {
-        return new PoolView(pool.name(), pool.active() ? "active" : "inactive", kimchiType, pool.path(),
+    static PoolView of(String host, PoolSummary pool, String kimchiType) {
+        return new PoolView(host, pool.name(), pool.active() ? "active" : "inactive", kimchiType, pool.path(),
                 pool.capacityBytes(), pool.allocationBytes(), pool.availableBytes(), pool.volumes(), pool.autostart(),
                 pool.persistent(), Source.of(pool.type(), pool.source()));
     }

@@ -5,7 +5,6 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.host.LocalLvm;
 import dev.vireo.host.LocalMachine;
-import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSummary;
@@ -17,6 +16,8 @@ import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.HostQuery;
+import dev.vireo.zone.RequestHost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Storage pools of the managed host, of every type of the Kimchi API ({@link PoolDefinitions}),
+ * Storage pools of a host (the one a request names, else the default host), of every type of the Kimchi API ({@link PoolDefinitions}),
  * and the reserved {@code kimchi_isos} view.
  */
 @Stateless
@@ -48,7 +49,7 @@ public class StoragePoolService {
     private static final Set<String> OWN_TARGET = Set.of("dir", "netfs", "logical", "fs");
 
     @EJB
-    HostConnections hosts;
+    RequestHost requestHost;
 
     @EJB
     Callers callers;
@@ -76,14 +77,14 @@ public class StoragePoolService {
 
     /** The libvirt pools, then {@code kimchi_isos}. */
     public List<PoolView> list() {
-        List<PoolView> views = new ArrayList<>(hosts.local().storage().pools().stream()
+        List<PoolView> views = new ArrayList<>(host().storage().pools().stream()
                 .sorted(Comparator.comparing(PoolSummary::name)).map(this::view).toList());
-        views.add(IsoPool.view());
+        views.add(IsoPool.view(host().ref().name()));
         return views;
     }
 
     public PoolView get(String name) {
-        return IsoPool.is(name) ? IsoPool.view() : view(find(name));
+        return IsoPool.is(name) ? IsoPool.view(host().ref().name()) : view(find(name));
     }
 
     /**
@@ -110,8 +111,8 @@ public class StoragePoolService {
     private Created create(PoolRequest request, boolean startIfItCan) {
         PoolDefinitions.Definition definition = PoolDefinitions.of(request, nfsMountDir, scanDirectory().toString());
         String name = definition.spec().name();
-        locks.claim(LockTarget.pool(hosts.local().ref(), name));
-        if (hosts.local().storage().pool(name).isPresent()) {
+        locks.claim(LockTarget.pool(host().ref(), name));
+        if (host().storage().pool(name).isPresent()) {
             throw new VireoException(ErrorCode.POOL_EXISTS, name);
         }
         if ("logical".equals(definition.kimchiType())) {
@@ -120,14 +121,14 @@ public class StoragePoolService {
         if (PoolDefinitions.KIMCHI_ISO.equals(definition.kimchiType())) {
             return scanInto(definition, Path.of(PoolRules.directory("path", request.path())));
         }
-        PoolSummary pool = hosts.local().storage().definePool(definition.spec(), definition.chapPassword(),
+        PoolSummary pool = host().storage().definePool(definition.spec(), definition.chapPassword(),
                 definition.start() && startIfItCan);
         return new Created(view(pool), null);
     }
 
     /** Kimchi's rule: a new VG must not exist yet; a pool from_vg needs it. Checked here when LVM is; else libvirt judges. */
     private void checkVolumeGroup(String name, boolean fromVg) {
-        if (!LocalMachine.isRealLocal(hosts.local().ref())) {
+        if (!LocalMachine.isRealLocal(host().ref())) {
             return;
         }
         LocalLvm.volumeGroupExists(name).ifPresent(exists -> {
@@ -143,7 +144,7 @@ public class StoragePoolService {
     }
 
     private Created scanInto(PoolDefinitions.Definition definition, Path scanned) {
-        LocalMachine.require(hosts.local().ref(), "ISO images to scan");
+        LocalMachine.require(host().ref(), "ISO images to scan");
         if (!Files.isDirectory(scanned)) {
             throw new VireoException(ErrorCode.POOL_INVALID, "path " + scanned + " is no directory on this host");
         }
@@ -154,17 +155,18 @@ public class StoragePoolService {
         } catch (IOException e) {
             throw new VireoException(ErrorCode.POOL_INVALID, e, "the scan directory " + links + " cannot be made: " + e);
         }
-        PoolSummary pool = hosts.local().storage().definePool(definition.spec(), null, true);
+        HostGateways host = host();
+        PoolSummary pool = host.storage().definePool(definition.spec(), null, true);
         Set<Path> skipped = new HashSet<>();
-        for (PoolSummary other : hosts.local().storage().pools()) {
+        for (PoolSummary other : host.storage().pools()) {
             if (other.active() && other.path() != null && !other.name().equals(name)) {
                 skipped.add(Path.of(other.path()));
             }
         }
-        TaskView task = tasks.submit("storagepool.scan", "/api/storagepools/" + name, progress -> {
+        TaskView task = tasks.submit("storagepool.scan", "/api/storagepools/" + name + HostQuery.of(host.ref()), progress -> {
             progress.report(10, "looking for ISO images under " + scanned);
             int found = IsoScan.scan(scanned, skipped, links);
-            hosts.local().storage().refreshPool(name);
+            host.storage().refreshPool(name);
             return "found " + found + " ISO image" + (found == 1 ? "" : "s") + " under " + scanned + " for pool " + name;
         });
         return new Created(view(pool), task);
@@ -183,7 +185,7 @@ public class StoragePoolService {
             pool = addDisks(pool, request.disks());
         }
         if (request.autostart() != null) {
-            pool = hosts.local().storage().setPoolAutostart(name, request.autostart())
+            pool = host().storage().setPoolAutostart(name, request.autostart())
                     .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
         }
         return view(pool);
@@ -197,7 +199,7 @@ public class StoragePoolService {
             throw new VireoException(ErrorCode.POOL_INVALID, "disks lists no device");
         }
         disks.forEach(PoolRules::device);
-        HostGateways host = hosts.local();
+        HostGateways host = host();
         LocalMachine.require(host.ref(), "Volume groups");
         if (!LocalMachine.isRealLocal(host.ref())) {
             throw new VireoException(ErrorCode.HOST_UNSUPPORTED, "adding disks to logical pool " + pool.name()
@@ -222,7 +224,7 @@ public class StoragePoolService {
     public PoolView activate(String name) {
         IsoPool.refuseChange(name, "be activated");
         claim(name);
-        return view(hosts.local().storage().activatePool(ResourceName.require(KIND, name))
+        return view(host().storage().activatePool(ResourceName.require(KIND, name))
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
@@ -233,7 +235,7 @@ public class StoragePoolService {
         IsoPool.refuseChange(name, "be deactivated");
         PoolSummary pool = claim(name);
         requireUnusedByVms(pool);
-        return view(hosts.local().storage().deactivatePool(name)
+        return view(host().storage().deactivatePool(name)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name)));
     }
 
@@ -252,7 +254,7 @@ public class StoragePoolService {
         }
         requireUnusedByVms(pool);
         boolean scanned = isScanPool(pool);
-        if (!hosts.local().storage().removePool(name)) {
+        if (!host().storage().removePool(name)) {
             throw new VireoException(ErrorCode.POOL_NOT_FOUND, name);
         }
         if (scanned) {
@@ -272,12 +274,12 @@ public class StoragePoolService {
     private void requireUnusedByVms(PoolSummary pool) {
         Set<String> volumes = new HashSet<>();
         if (pool.active()) {
-            hosts.local().storage().volumes(pool.name()).orElse(List.of()).stream()
+            host().storage().volumes(pool.name()).orElse(List.of()).stream()
                     .map(VolumeSummary::path).forEach(volumes::add);
         }
         String prefix = pool.path() == null || !OWN_TARGET.contains(pool.type()) ? null
                 : pool.path().endsWith("/") ? pool.path() : pool.path() + "/";
-        List<String> users = VolumeHolders.read(hosts.local()).usersByPath().entrySet().stream()
+        List<String> users = VolumeHolders.read(host()).usersByPath().entrySet().stream()
                 .filter(entry -> volumes.contains(entry.getKey()) || prefix != null && entry.getKey().startsWith(prefix))
                 .flatMap(entry -> entry.getValue().stream())
                 .distinct().toList();
@@ -287,7 +289,7 @@ public class StoragePoolService {
     }
 
     private PoolView view(PoolSummary pool) {
-        return PoolView.of(pool, kimchiType(pool));
+        return PoolView.of(host().ref().name(), pool, kimchiType(pool));
     }
 
     private String kimchiType(PoolSummary pool) {
@@ -309,12 +311,17 @@ public class StoragePoolService {
     /** The pool named, locked for the operation running now, and read again once locked. */
     private PoolSummary claim(String name) {
         find(name);
-        locks.claim(LockTarget.pool(hosts.local().ref(), name));
+        locks.claim(LockTarget.pool(host().ref(), name));
         return find(name);
+    }
+
+    /** The host the request names ({@code ?host=}), else the default host. */
+    private HostGateways host() {
+        return requestHost.current();
     }
 
     private PoolSummary find(String name) {
         ResourceName.require(KIND, name);
-        return hosts.local().storage().pool(name).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
+        return host().storage().pool(name).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, name));
     }
 }

@@ -7,7 +7,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.FilePermissions;
 import dev.vireo.libvirt.IsoImage;
-import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.QemuIdentity;
 import dev.vireo.libvirt.VolumeReader;
@@ -23,6 +23,8 @@ import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.zone.HostQuery;
+import dev.vireo.zone.RequestHost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -55,9 +57,6 @@ public class StorageVolumeService {
             "iso", "vdi");
 
     @EJB
-    HostConnections hosts;
-
-    @EJB
     TaskService tasks;
 
     @EJB
@@ -69,12 +68,15 @@ public class StorageVolumeService {
     @EJB
     Callers callers;
 
+    @EJB
+    RequestHost requestHost;
+
     /**
      * The volumes of an active pool; for {@code kimchi_isos}, the ISO images of every active pool.
      * Volumes of VMs the caller may not use are left out ({@link VolumeHolders}).
      */
     public List<VolumeView> list(String pool) {
-        VolumeHolders holders = VolumeHolders.read(hosts.local());
+        VolumeHolders holders = VolumeHolders.read(host());
         Predicate<VolumeSummary> visible = visibleTo(holders);
         Map<String, List<String>> users = visibleUsersByPath(holders);
         if (IsoPool.is(pool)) {
@@ -89,7 +91,7 @@ public class StorageVolumeService {
     }
 
     public VolumeView get(String pool, String name) {
-        VolumeHolders holders = VolumeHolders.read(hosts.local());
+        VolumeHolders holders = VolumeHolders.read(host());
         VolumeSummary volume = find(pool, name, holders);
         return view(volume, visibleUsersByPath(holders).getOrDefault(volume.path(), List.of()),
                 uploads.filling(volume.pool(), name).orElse(null), IsoPool.is(pool) ? volume.pool() : null);
@@ -127,19 +129,20 @@ public class StorageVolumeService {
         long allocation = allocation(request);
         requireFree(pool, name);
         VolumeSpec spec = new VolumeSpec(name, request.capacity(), format, null, null, allocation);
+        HostGateways host = host();
         if (!upload) {
-            return tasks.submit("volume.create", uri(pool, name), progress -> {
+            return tasks.submit("volume.create", uri(host, pool, name), progress -> {
                 progress.report(10, "creating " + name + " in " + pool);
-                hosts.local().storage().createVolume(pool, spec);
+                host.storage().createVolume(pool, spec);
                 return "created volume " + name + " in pool " + pool;
             });
         }
-        return tasks.submit("volume.create", uri(pool, name), progress -> {
+        return tasks.submit("volume.create", uri(host, pool, name), progress -> {
             progress.report(10, "creating " + name + " in " + pool);
             // marked before it exists: a crash in between must not leave an empty volume that looks complete
             uploads.begin(pool, name, spec.capacityBytes());
             try {
-                hosts.local().storage().createVolume(pool, spec);
+                host.storage().createVolume(pool, spec);
             } catch (RuntimeException e) {
                 uploads.forget(pool, name);
                 throw e;
@@ -174,11 +177,12 @@ public class StorageVolumeService {
                 new VireoException(ErrorCode.VOLUME_INVALID, "the URL " + url + " names no file: give a name"));
         ResourceName.require(KIND, name);
         requireFree(pool, name);
-        return tasks.submit("volume.download", uri(pool, name), progress -> download(pool, name, url, progress));
+        HostGateways host = host();
+        return tasks.submit("volume.download", uri(host, pool, name), progress -> download(host, pool, name, url, progress));
     }
 
     /** The body of a download task: the URL's content streamed into a new raw volume of its length. */
-    private String download(String pool, String name, VolumeUrl url, TaskProgress progress) {
+    private String download(HostGateways host, String pool, String name, VolumeUrl url, TaskProgress progress) {
         progress.report(0, "connecting to " + url);
         try (UrlContent content = UrlContent.open(url)) {
             long length = content.length();
@@ -186,23 +190,23 @@ public class StorageVolumeService {
             // incomplete until the last byte, also for whoever looks after a crash (VolumeRecovery)
             uploads.beginDownload(pool, name, url.toString(), length);
             try {
-                hosts.local().storage().createVolume(pool, new VolumeSpec(name, length, "raw", null, null));
+                host.storage().createVolume(pool, new VolumeSpec(name, length, "raw", null, null));
             } catch (RuntimeException e) {
                 uploads.forget(pool, name);
                 throw e;
             }
             ProgressInput counted = new ProgressInput(content.body(), length, progress);
             try {
-                hosts.local().storage().uploadVolume(pool, name, 0, length, counted);
+                host.storage().uploadVolume(pool, name, 0, length, counted);
             } catch (IOException e) {
-                removeQuietly(pool, name);
+                removeQuietly(host, pool, name);
                 throw new VireoException(ErrorCode.VOLUME_DOWNLOAD_FAILED, e, url, UrlContent.describe(e)
                         + " after " + counted.bytesRead() + " of " + length + " bytes");
             } catch (RuntimeException e) {
-                removeQuietly(pool, name);
+                removeQuietly(host, pool, name);
                 throw e;
             }
-            String format = recognise(pool, name);
+            String format = recognise(host, pool, name);
             uploads.forget(pool, name);
             return "downloaded " + length + " bytes from " + url + " into volume " + name + " (" + format + ")";
         }
@@ -229,7 +233,7 @@ public class StorageVolumeService {
         try (ChunkSpool chunk = ChunkSpool.copy(data, size, name)) {
             after = uploads.append(pool, name, size, offset -> {
                 try (InputStream in = chunk.open()) {
-                    if (!hosts.local().storage().uploadVolume(pool, name, offset, size, in)) {
+                    if (!host().storage().uploadVolume(pool, name, offset, size, in)) {
                         throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
                     }
                 } catch (IOException e) {
@@ -238,7 +242,7 @@ public class StorageVolumeService {
             });
         }
         if (after.offset() == after.size()) {
-            recognise(pool, name);
+            recognise(host(), pool, name);
         }
         return get(pool, name);
     }
@@ -247,7 +251,7 @@ public class StorageVolumeService {
     public VolumeReader content(String pool, String name) {
         VolumeSummary volume = find(pool, name);
         requireNoUpload(volume);
-        return hosts.local().storage().readVolume(volume.pool(), name, volume.physicalBytes())
+        return host().storage().readVolume(volume.pool(), name, volume.physicalBytes())
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name));
     }
 
@@ -266,9 +270,10 @@ public class StorageVolumeService {
                 : ResourceName.require(KIND, CloneNames.nextKeepingExtension(name,
                         targetVolumes.stream().map(VolumeSummary::name).toList()));
         requireFree(targetPool, cloneName);
-        return tasks.submit("volume.clone", uri(targetPool, cloneName), progress -> {
+        HostGateways host = host();
+        return tasks.submit("volume.clone", uri(host, targetPool, cloneName), progress -> {
             progress.report(10, "copying " + pool + "/" + name + " to " + targetPool + "/" + cloneName);
-            hosts.local().storage().copyVolume(source, targetPool, cloneName);
+            host.storage().copyVolume(source, targetPool, cloneName);
             return "cloned volume " + name + " of pool " + pool + " as " + cloneName + " in pool " + targetPool;
         });
     }
@@ -287,7 +292,7 @@ public class StorageVolumeService {
         }
         requireUnused(volume);
         requireNoUpload(volume);
-        return view(hosts.local().storage().resizeVolume(pool, name, bytes)
+        return view(host().storage().resizeVolume(pool, name, bytes)
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null, null);
     }
 
@@ -298,7 +303,7 @@ public class StorageVolumeService {
         VolumeSummary volume = claim(pool, name);
         requireUnused(volume);
         requireNoUpload(volume);
-        return view(hosts.local().storage().wipeVolume(pool, name)
+        return view(host().storage().wipeVolume(pool, name)
                 .orElseThrow(() -> new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name)), List.of(), null, null);
     }
 
@@ -309,7 +314,7 @@ public class StorageVolumeService {
         IsoPool.refuseChange(pool, "delete volumes");
         VolumeSummary volume = claim(pool, name);
         requireUnused(volume);
-        if (!hosts.local().storage().deleteVolume(pool, name)) {
+        if (!host().storage().deleteVolume(pool, name)) {
             throw new VireoException(ErrorCode.VOLUME_NOT_FOUND, pool, name);
         }
         uploads.forget(pool, name);
@@ -322,10 +327,10 @@ public class StorageVolumeService {
     private VolumeView view(VolumeSummary volume, List<String> usedBy, VolumeUploads.Filling filling, String shownPool) {
         UploadProgress upload = filling == null ? null : filling.upload();
         boolean iso = "iso".equals(volume.format());
-        Optional<IsoImage> image = iso ? hosts.local().storage().isoImage(volume.path()) : Optional.empty();
+        Optional<IsoImage> image = iso ? host().storage().isoImage(volume.path()) : Optional.empty();
         Distro distro = iso ? DistroLabels.recognise(image.map(IsoImage::label).orElse(null)) : null;
         boolean valid = filling == null && volume.capacityBytes() > 0 && image.map(IsoImage::iso9660).orElse(true);
-        return new VolumeView(volume.name(), volume.type(), volume.capacityBytes(), volume.allocationBytes(),
+        return new VolumeView(host().ref().name(), volume.name(), volume.type(), volume.capacityBytes(), volume.allocationBytes(),
                 volume.format(), volume.path(), iso ? distro.osDistro() : null, iso ? distro.osVersion() : null,
                 iso ? image.map(IsoImage::bootable).orElse(false) : null, usedBy, valid,
                 qemuMayUse(volume.permissions(), !iso), upload,
@@ -333,19 +338,19 @@ public class StorageVolumeService {
     }
 
     private boolean qemuMayUse(FilePermissions permissions, boolean write) {
-        Optional<QemuIdentity> qemu = hosts.local().host().qemuIdentity();
+        Optional<QemuIdentity> qemu = host().host().qemuIdentity();
         return permissions == null || qemu.isEmpty() || permissions.allows(qemu.get().uid(), qemu.get().gid(), write);
     }
 
     /** Lets libvirt look at a volume's new content (format, size); returns the format it sees. */
-    private String recognise(String pool, String name) {
-        hosts.local().storage().refreshPool(pool);
-        return hosts.local().storage().volume(pool, name).map(VolumeSummary::format).orElse("unknown");
+    private static String recognise(HostGateways host, String pool, String name) {
+        host.storage().refreshPool(pool);
+        return host.storage().volume(pool, name).map(VolumeSummary::format).orElse("unknown");
     }
 
-    private void removeQuietly(String pool, String name) {
+    private void removeQuietly(HostGateways host, String pool, String name) {
         try {
-            hosts.local().storage().deleteVolume(pool, name);
+            host.storage().deleteVolume(pool, name);
             uploads.forget(pool, name);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot remove the half-made volume " + name + " of pool " + pool, e);
@@ -354,8 +359,8 @@ public class StorageVolumeService {
 
     /** Claims the name of a volume to be made, then checks that no volume has it. */
     private void requireFree(String pool, String name) {
-        locks.claim(LockTarget.volume(hosts.local().ref(), pool, name));
-        if (hosts.local().storage().volume(pool, name).isPresent()) {
+        locks.claim(LockTarget.volume(host().ref(), pool, name));
+        if (host().storage().volume(pool, name).isPresent()) {
             throw new VireoException(ErrorCode.VOLUME_EXISTS, pool, name);
         }
         uploads.forget(pool, name); // left by a volume of that name removed outside Vireo
@@ -366,14 +371,19 @@ public class StorageVolumeService {
     }
 
     private void requireUnused(VolumeSummary volume) {
-        List<String> users = VolumeHolders.read(hosts.local()).usersByPath().getOrDefault(volume.path(), List.of());
+        List<String> users = VolumeHolders.read(host()).usersByPath().getOrDefault(volume.path(), List.of());
         if (!users.isEmpty()) {
             throw new VireoException(ErrorCode.VOLUME_IN_USE, volume.name(), VolumeHolders.describe(users, callers.visibleVms()));
         }
     }
 
-    private static String uri(String pool, String name) {
-        return "/api/storagepools/" + pool + "/storagevolumes/" + name;
+    private static String uri(HostGateways host, String pool, String name) {
+        return "/api/storagepools/" + pool + "/storagevolumes/" + name + HostQuery.of(host.ref());
+    }
+
+    /** The host the request names ({@code ?host=}), else the default host. */
+    private HostGateways host() {
+        return requestHost.current();
     }
 
     /** The VMs using each path, naming only the VMs the caller may see. */
@@ -392,12 +402,12 @@ public class StorageVolumeService {
     /** The volume named, locked for the operation running now, and read again once locked. */
     private VolumeSummary claim(String pool, String name) {
         find(pool, name);
-        locks.claim(LockTarget.volume(hosts.local().ref(), pool, name));
+        locks.claim(LockTarget.volume(host().ref(), pool, name));
         return find(pool, name);
     }
 
     private VolumeSummary find(String pool, String name) {
-        return find(pool, name, VolumeHolders.read(hosts.local()));
+        return find(pool, name, VolumeHolders.read(host()));
     }
 
     /** The volume named, if it exists for the caller: a volume of a VM they may not use is as absent as none (404). */
@@ -410,7 +420,7 @@ public class StorageVolumeService {
 
     /** The ISO images of every active pool, by name, then pool. */
     private List<VolumeSummary> isoImages() {
-        return hosts.local().storage().isoVolumes().stream()
+        return host().storage().isoVolumes().stream()
                 .sorted(Comparator.comparing(VolumeSummary::name).thenComparing(VolumeSummary::pool)).toList();
     }
 
@@ -420,12 +430,12 @@ public class StorageVolumeService {
             return isoImages();
         }
         activePool(pool);
-        return hosts.local().storage().volumes(pool).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
+        return host().storage().volumes(pool).orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
     }
 
     private PoolSummary activePool(String pool) {
         ResourceName.require("storage pool", pool);
-        PoolSummary summary = hosts.local().storage().pool(pool)
+        PoolSummary summary = host().storage().pool(pool)
                 .orElseThrow(() -> new VireoException(ErrorCode.POOL_NOT_FOUND, pool));
         if (!summary.active()) {
             throw new VireoException(ErrorCode.POOL_INACTIVE, pool);

@@ -15,9 +15,10 @@ import java.util.List;
  * @param upload        how far a chunked upload into the volume got; null when none awaits bytes
  * @param state         {@code ready}, or while its content is incomplete {@code uploading}, {@code downloading}, or
  *                      {@code interrupted} (a download a server stop cut short): only a ready volume is read, copied or attached
+ * @param host          the host of the pool that holds the volume
  * @param pool          the pool that holds the volume, in the {@code kimchi_isos} view only; else null
  */
-public record VolumeView(String name, String type, long capacity, long allocation, String format, String path,
+public record VolumeView(String host, String name, String type, long capacity, long allocation, String format, String path,
                          String osDistro, String osVersion, Boolean bootable, List<String> usedBy, boolean isvalid,
                          boolean hasPermission, UploadProgress upload, String state, String pool) {
 }

@@ -11,12 +11,10 @@ import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.validation.ResourceName;
 import dev.vireo.zone.CellStates;
-import dev.vireo.zone.NamedHost;
+import dev.vireo.zone.RequestHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,8 +41,8 @@ public class VmAccess {
     @EJB
     CellStates cells;
 
-    @Inject
-    NamedHost namedHost;
+    @EJB
+    RequestHost requestHost;
 
     /**
      * The gateways of the host VM {@code name} lives on: every VM service asks here. The host the
@@ -102,14 +100,7 @@ public class VmAccess {
 
     /** The host the request names, if it names one (404 for a host not registered). */
     public Optional<HostGateways> namedHost() {
-        String name;
-        try {
-            name = namedHost.name();
-        } catch (ContextNotActiveException e) {
-            // a task or a timer: no request, no host named
-            return Optional.empty();
-        }
-        return name == null ? Optional.empty() : Optional.of(zone.gateways(zone.require(name)));
+        return requestHost.named();
     }
 
     private static boolean holds(HostGateways host, String name) {

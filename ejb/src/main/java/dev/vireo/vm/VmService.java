@@ -265,8 +265,9 @@ public class VmService {
         try {
             HostGateways host = placed.host();
             locks.claim(LockTarget.vm(host.ref(), name));
-            TemplateSettings settings = spec == null ? templateSettings
-                    : GuestSpecs.settings(spec, specStoragePool(request.storagepool(), host));
+            TemplateSettings settings = ComputePoolShares.apply(spec == null ? templateSettings
+                    : GuestSpecs.settings(spec, specStoragePool(request.storagepool(), placed)),
+                    placed.storage(), placed.network(), request.storagepool() != null);
             if (placed.why() != null || spec != null) {
                 requireOnHost(host, settings, name);
             }
@@ -311,11 +312,11 @@ public class VmService {
     }
 
     /** Where a spec's volumes go: the pool the request names, else its compute pool's storage, else the default pool. */
-    private String specStoragePool(String requested, HostGateways host) {
+    private String specStoragePool(String requested, Placements.Placed placed) {
         if (requested != null) {
             return ResourceName.require("storage pool", requested);
         }
-        return placements.storageOf(host.ref().name()).orElse(defaultPool);
+        return placed.storage() != null ? placed.storage() : defaultPool;
     }
 
     /**

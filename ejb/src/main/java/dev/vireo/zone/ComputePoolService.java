@@ -4,6 +4,7 @@ import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostRef;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
@@ -38,17 +39,22 @@ public class ComputePoolService {
     @EJB
     HostConnections connections;
 
+    @EJB
+    CellResources cellResources;
+
     public List<ComputePoolView> list() {
         Map<String, List<String>> members = em.createNamedQuery(ManagedHost.ALL, ManagedHost.class).getResultStream()
                 .filter(host -> host.getPool() != null)
                 .collect(Collectors.groupingBy(host -> host.getPool().getName(),
                         Collectors.mapping(ManagedHost::getName, Collectors.toList())));
         return em.createNamedQuery(ComputePool.ALL, ComputePool.class).getResultStream()
-                .map(pool -> view(pool, members.getOrDefault(pool.getName(), List.of()))).toList();
+                .map(pool -> view(pool, members.getOrDefault(pool.getName(), List.of()), null)).toList();
     }
 
+    /** The pool, with the cells that lack its storage pool or network. */
     public ComputePoolView get(String name) {
-        return view(ComputePools.find(em, name));
+        ComputePool pool = ComputePools.find(em, name);
+        return view(pool, memberNames(pool), cellResources.check(pool.getStorage(), pool.getNetwork(), memberRefs(pool)));
     }
 
     /** Creates a pool, moving the hosts it names into it. */
@@ -71,7 +77,7 @@ public class ComputePoolService {
         members.forEach(this::requireMovable);
         em.persist(pool);
         members.forEach(host -> host.setPool(pool));
-        return view(pool);
+        return spread(pool, members);
     }
 
     @RolesAllowed(Permission.HOST_MANAGE)
@@ -80,7 +86,7 @@ public class ComputePoolService {
         locks.claim(LockTarget.computePool(name));
         ComputePool pool = ComputePools.find(em, name);
         apply(pool, update);
-        return view(pool);
+        return spread(pool, members(pool));
     }
 
     /** Removes an empty pool other than {@code default}. */
@@ -110,7 +116,7 @@ public class ComputePoolService {
             requireMovable(member);
             member.setPool(pool);
         }
-        return view(pool);
+        return spread(pool, members(pool));
     }
 
     /** Takes a host out of the pool: it stays registered, in no pool, and takes no new VMs until it joins one. */
@@ -198,17 +204,32 @@ public class ComputePoolService {
         }
     }
 
+    private List<ManagedHost> members(ComputePool pool) {
+        return em.createNamedQuery(ManagedHost.IN_POOL, ManagedHost.class).setParameter("pool", pool).getResultList();
+    }
+
     private List<String> memberNames(ComputePool pool) {
-        return em.createNamedQuery(ManagedHost.IN_POOL, ManagedHost.class).setParameter("pool", pool).getResultStream()
-                .map(ManagedHost::getName).toList();
+        return members(pool).stream().map(ManagedHost::getName).toList();
+    }
+
+    private List<HostRef> memberRefs(ComputePool pool) {
+        return members(pool).stream().map(ManagedHosts::ref).toList();
+    }
+
+    /** The pool after its storage pool and network were defined on every cell of {@code members} that lacked them. */
+    private ComputePoolView spread(ComputePool pool, List<ManagedHost> members) {
+        List<CellResources.Unattached> unattached = cellResources.spread(pool.getStorage(), pool.getNetwork(),
+                members.stream().map(ManagedHosts::ref).toList());
+        return view(pool, members.stream().map(ManagedHost::getName).toList(), unattached);
     }
 
     private ComputePoolView view(ComputePool pool) {
-        return view(pool, memberNames(pool));
+        return view(pool, memberNames(pool), null);
     }
 
-    private static ComputePoolView view(ComputePool pool, List<String> members) {
+    private static ComputePoolView view(ComputePool pool, List<String> members, List<CellResources.Unattached> unattached) {
         return new ComputePoolView(pool.getName(), pool.isEnabled(), members.size(), members, pool.getStorage(),
-                pool.getNetwork(), pool.getNetworkMode(), pool.isFailover(), pool.getName().equals(ComputePool.DEFAULT));
+                pool.getNetwork(), pool.getNetworkMode(), pool.isFailover(), pool.getName().equals(ComputePool.DEFAULT),
+                unattached);
     }
 }

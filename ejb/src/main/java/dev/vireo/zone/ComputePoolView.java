@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param cells how many hosts it holds (Nano's count)
  * @param hosts their names
+ * @param unattached the cells that lack the pool's storage pool or network (or have it inactive), and why;
+ *                   null where not looked at (the list of pools, which asks no host)
  */
 public record ComputePoolView(String name, boolean enabled, int cells, List<String> hosts, String storage,
                               String network, String networkMode, boolean failover,
-                              @JsonbProperty("default") boolean defaultPool) {
+                              @JsonbProperty("default") boolean defaultPool,
+                              List<CellResources.Unattached> unattached) {
 }

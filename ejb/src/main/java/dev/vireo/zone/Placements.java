@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where new VMs go ({@link Placement}): the facts of the candidate hosts, read outside any lock,
@@ -38,10 +37,12 @@ public class Placements {
     /**
      * Where a new VM goes.
      *
-     * @param why the choice in words ("placed on cell-2 (most free memory: 12,288 MiB)"); null when
-     *            there was no choice to make (the default pool of a single-host install)
+     * @param why     the choice in words ("placed on cell-2 (most free memory: 12,288 MiB)"); null when
+     *                there was no choice to make (the default pool of a single-host install)
+     * @param storage the storage pool the host's compute pool gives its VMs' new disks; null when it names none
+     * @param network the network the host's compute pool puts its VMs' NICs on; null when it names none
      */
-    public record Placed(HostGateways host, Reservation reservation, String why) {
+    public record Placed(HostGateways host, Reservation reservation, String why, String storage, String network) {
     }
 
     @PersistenceContext(unitName = "vireo")
@@ -78,7 +79,8 @@ public class Placements {
             candidates = zone.all().stream().filter(host -> pool.equals(host.pool())).toList();
             what = "in compute pool " + pool;
             if (poolName == null && candidates.size() == 1 && candidates.get(0).isDefault()) {
-                return new Placed(connections.local(), Reservation.NONE, null);
+                ComputePool shares = ComputePools.find(em, pool);
+                return new Placed(connections.local(), Reservation.NONE, null, shares.getStorage(), shares.getNetwork());
             }
         }
         return reserveOn(candidates, what, vm, memoryMib, vcpus, hostName != null, "placed on ");
@@ -122,14 +124,10 @@ public class Placements {
         HostReservations.Reserved reserved = reservations.reserve(what, vm, memoryMib, vcpus, facts);
         String chosen = reserved.choice().host();
         ZoneHost host = candidates.stream().filter(candidate -> candidate.name().equals(chosen)).findFirst().orElseThrow();
+        Optional<ComputePool> shares = host.pool() == null ? Optional.empty() : ComputePools.byName(em, host.pool());
         return new Placed(zone.gateways(host), reserved.reservation(), verb + chosen + " ("
-                + (named ? "as named; " : "") + reserved.choice().why() + ")");
-    }
-
-    /** The storage pool of the compute pool host {@code hostName} is in, when that pool names one. */
-    public Optional<String> storageOf(String hostName) {
-        return zone.all().stream().filter(host -> host.name().equals(hostName) && host.pool() != null).findFirst()
-                .map(host -> ComputePools.find(em, host.pool()).getStorage());
+                + (named ? "as named; " : "") + reserved.choice().why() + ")",
+                shares.map(ComputePool::getStorage).orElse(null), shares.map(ComputePool::getNetwork).orElse(null));
     }
 
     /** Gives back what a creation reserved, when its task has ended (or never started). */

@@ -165,6 +165,29 @@ class BadInputIT {
     }
 
     @Test
+    void oddHostNamesAreNoHostAndAnOverlongOneIsRefusedNamingIt() {
+        List<String> routes = List.of("GET /api/storagepools", "GET /api/storagepools/default-pool",
+                "GET /api/storagepools/default-pool/storagevolumes", "GET /api/networks", "GET /api/networks/default",
+                "POST /api/networks", "POST /api/storagepools", "DELETE /api/storagepools/" + NONE,
+                "GET /plugins/kimchi/storagepools", "GET /api/vms");
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1);
+            for (String odd : ODD_SEGMENTS) {
+                // a body that would make the pool or network on the default host: only the host is wrong
+                String body = "{\"name\": \"" + NONE + "\", \"type\": \"dir\", \"path\": \"/var/tmp/" + NONE + "\"}";
+                Response response = admin().contentType("application/json")
+                        .body(path.equals("/api/networks") ? "{\"name\": \"" + NONE + "\"}" : body)
+                        .request(method, path + "?host=" + odd);
+                refused(route + "?host=" + odd, response, null, Set.of("ZONE0001E"));
+            }
+            refused(route + "?host=<5000 characters>", admin().contentType("application/json").body("{}")
+                    .request(method, path + "?host=" + LONG), "host", Set.of("API0011E"));
+        }
+        assertThat(failures).as("bad answers to odd host names").isEmpty();
+    }
+
+    @Test
     void wrongTypesOutOfRangeNumbersAndOverlongStringsInBodiesAreRefusedNamingTheField() {
         OpenApiRoutes openApi = OpenApiRoutes.read();
         int bodies = 0;

@@ -6,8 +6,10 @@ import dev.vireo.network.NetworkUpdate;
 import dev.vireo.network.NetworkView;
 import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.console.ConsoleFormat;
+import dev.vireo.web.zone.ConsoleHost;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
@@ -27,6 +29,9 @@ public class EditNetwork implements Serializable {
     @EJB
     transient NetworkService networks;
 
+    @Inject
+    ConsoleHost consoleHost;
+
     private NetworkView read;
     private String name;
     private String subnet;
@@ -34,6 +39,7 @@ public class EditNetwork implements Serializable {
     private Integer vlanId;
 
     public void open(String network) {
+        consoleHost.apply();
         try {
             read = networks.get(network);
             name = read.name();
@@ -47,6 +53,7 @@ public class EditNetwork implements Serializable {
     }
 
     public void save() {
+        consoleHost.apply();
         if (read == null) {
             return;
         }

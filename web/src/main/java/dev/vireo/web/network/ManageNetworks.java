@@ -5,8 +5,10 @@ import dev.vireo.network.NetworkRequest;
 import dev.vireo.network.NetworkService;
 import dev.vireo.network.NetworkView;
 import dev.vireo.web.console.FacesErrors;
+import dev.vireo.web.zone.ConsoleHost;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
@@ -21,15 +23,25 @@ public class ManageNetworks implements Serializable {
     @EJB
     transient NetworkService networks;
 
+    @Inject
+    ConsoleHost consoleHost;
+
     private String name;
     private String connection = "nat";
     private String subnet;
 
     public List<NetworkView> getNetworks() {
-        return networks.list();
+        consoleHost.apply();
+        try {
+            return networks.list();
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+            return List.of();
+        }
     }
 
     public void create() {
+        consoleHost.apply();
         try {
             NetworkView created = networks.create(new NetworkRequest(name, connection,
                     subnet == null || subnet.isBlank() ? null : subnet, null, null));
@@ -42,6 +54,7 @@ public class ManageNetworks implements Serializable {
     }
 
     public void activate(String network, boolean active) {
+        consoleHost.apply();
         try {
             if (active) {
                 networks.activate(network);
@@ -55,6 +68,7 @@ public class ManageNetworks implements Serializable {
     }
 
     public void delete(String network) {
+        consoleHost.apply();
         try {
             networks.delete(network);
             FacesErrors.info("Network " + network + " deleted");

@@ -5,6 +5,7 @@ import dev.vireo.network.NetworkService;
 import dev.vireo.network.NetworkUpdate;
 import dev.vireo.network.NetworkView;
 import dev.vireo.web.ActionBody;
+import dev.vireo.web.zone.HostParameter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +49,8 @@ public class NetworkResource {
     public Response create(NetworkRequest request) {
         ActionBody.required(request);
         NetworkView created = networks.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build()).entity(created).build();
+        return Response.created(HostParameter.sameHost(uri.getAbsolutePathBuilder().path(created.name()), uri).build())
+                .entity(created).build();
     }
 
     @GET
@@ -67,7 +69,8 @@ public class NetworkResource {
         ActionBody.required(request);
         NetworkView updated = networks.update(name, request);
         return updated.name().equals(name) ? Response.ok(updated).build()
-                : Response.seeOther(uri.getBaseUriBuilder().path(NetworkResource.class).path(updated.name()).build())
+                : Response.seeOther(HostParameter.sameHost(uri.getBaseUriBuilder().path(NetworkResource.class)
+                        .path(updated.name()), uri).build())
                         .entity(updated).build();
     }
 

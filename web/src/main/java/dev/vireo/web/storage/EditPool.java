@@ -6,8 +6,10 @@ import dev.vireo.storage.PoolView;
 import dev.vireo.storage.StoragePoolService;
 import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.console.ConsoleFormat;
+import dev.vireo.web.zone.ConsoleHost;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
@@ -22,11 +24,15 @@ public class EditPool implements Serializable {
     @EJB
     transient StoragePoolService pools;
 
+    @Inject
+    ConsoleHost consoleHost;
+
     private PoolView read;
     private boolean autostart;
     private String disks;
 
     public void open(String pool) {
+        consoleHost.apply();
         try {
             read = pools.get(pool);
             autostart = Boolean.TRUE.equals(read.autostart());
@@ -38,6 +44,7 @@ public class EditPool implements Serializable {
     }
 
     public void save() {
+        consoleHost.apply();
         if (read == null) {
             return;
         }

@@ -9,6 +9,7 @@ import dev.vireo.storage.VolumeRequest;
 import dev.vireo.storage.VolumeView;
 import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.task.FollowTask;
+import dev.vireo.web.zone.ConsoleHost;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class ManageStorage implements Serializable {
     @Inject
     FollowTask followTask;
 
+    @Inject
+    ConsoleHost consoleHost;
+
     private String pool;
     private String newPool;
     private String newPoolType = "dir";
@@ -42,13 +46,25 @@ public class ManageStorage implements Serializable {
     private String newVolumeFormat = "qcow2";
 
     public List<PoolView> getPools() {
-        return pools.list();
+        consoleHost.apply();
+        try {
+            return pools.list();
+        } catch (VireoException e) {
+            FacesErrors.show(e);
+            return List.of();
+        }
+    }
+
+    /** Another host chosen: its pools are others, none of them open. */
+    public void hostChanged() {
+        pool = null;
     }
 
     public List<VolumeView> getVolumes() {
         if (pool == null) {
             return List.of();
         }
+        consoleHost.apply();
         try {
             return volumes.list(pool);
         } catch (VireoException e) {
@@ -59,6 +75,7 @@ public class ManageStorage implements Serializable {
     }
 
     public void createPool() {
+        consoleHost.apply();
         try {
             StoragePoolService.Created created = pools.create(new PoolRequest(newPool, newPoolType, newPoolPath, null, null,
                     null));
@@ -73,6 +90,7 @@ public class ManageStorage implements Serializable {
     }
 
     public void activate(String name, boolean active) {
+        consoleHost.apply();
         try {
             if (active) {
                 pools.activate(name);
@@ -86,6 +104,7 @@ public class ManageStorage implements Serializable {
     }
 
     public void deletePool(String name) {
+        consoleHost.apply();
         try {
             pools.delete(name);
             FacesErrors.info("Storage pool " + name + " deleted");
@@ -98,6 +117,7 @@ public class ManageStorage implements Serializable {
     }
 
     public void createVolume() {
+        consoleHost.apply();
         try {
             followTask.follow(volumes.create(pool, new VolumeRequest(newVolume,
                     newVolumeGib == null ? null : newVolumeGib * GIB, newVolumeFormat, null, null, null, null)));
@@ -108,6 +128,7 @@ public class ManageStorage implements Serializable {
     }
 
     public void deleteVolume(String name) {
+        consoleHost.apply();
         try {
             volumes.delete(pool, name);
             FacesErrors.info("Volume " + name + " deleted");

@@ -6,6 +6,7 @@ import dev.vireo.storage.StoragePoolService;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.kimchi.KimchiPathAlias;
 import dev.vireo.web.task.Accepted;
+import dev.vireo.web.zone.HostParameter;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -56,7 +57,7 @@ public class StoragePoolResource {
         if (created.task() != null) {
             return Accepted.task(uri, created.task());
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(created.pool().name()).build())
+        return Response.created(HostParameter.sameHost(uri.getAbsolutePathBuilder().path(created.pool().name()), uri).build())
                 .entity(created.pool()).build();
     }
 

@@ -7,6 +7,7 @@ import dev.vireo.storage.VolumeRequest;
 import dev.vireo.storage.VolumeView;
 import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.task.FollowTask;
+import dev.vireo.web.zone.ConsoleHost;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -45,6 +46,9 @@ public class UploadVolume implements Serializable {
     @Inject
     FollowTask followTask;
 
+    @Inject
+    ConsoleHost consoleHost;
+
     /** The volume name the user typed; blank for the file's name. */
     private String name;
     /** The volume awaiting the file's bytes, once made. */
@@ -57,6 +61,7 @@ public class UploadVolume implements Serializable {
 
     /** Makes the volume for the file the browser names (request parameters {@code file}, {@code size}). */
     public void prepare() {
+        consoleHost.apply();
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         String file = params.get("file");
         long size;
@@ -87,6 +92,7 @@ public class UploadVolume implements Serializable {
 
     /** One chunk (or the whole file when it fits in one): written at the volume's upload offset. */
     public void chunk(FileUploadEvent event) {
+        consoleHost.apply();
         UploadedFile chunk = event.getFile();
         if (target == null || failure != null) {
             stopBrowser();
@@ -105,6 +111,7 @@ public class UploadVolume implements Serializable {
 
     /** The browser's upload ended (done, refused or cancelled): say how, and leave no half volume. */
     public void ended() {
+        consoleHost.apply();
         if (target == null) {
             return;
         }
