@@ -65,7 +65,7 @@ public class GuestService {
         }
         String pool = zone.all().stream().filter(host -> host.name().equals(hostName)).findFirst()
                 .map(ZoneHost::pool).orElse(null);
-        double cpu = found.host().ref().isDefault() ? sampler.statsOf(domain.name()).cpuUtilization() : 0;
+        double cpu = sampler.statsOf(hostName, domain.name()).cpuUtilization();
         return new GuestView(domain.definition().uuid(), domain.name(), domain.state().apiName(), isRunning(domain),
                 domain.definition().metadata().owner(), domain.definition().metadata().groups(), pool, hostName,
                 domain.definition().vcpus(), domain.definition().currentMemoryBytes() / Units.MIB, disks,

@@ -15,7 +15,7 @@ class VmPageTest {
     private static VmView vm(String name, String host) {
         return new VmView(name, "u-" + name, "shutoff", null, new VmView.Memory(512, 512),
                 new VmView.CpuInfo(1, 1, null), new VmView.Graphics(null, null, null, null), List.of(), List.of(), List.of("hd"),
-                false, null, null, false, true, null, null, host);
+                false, null, null, false, true, null, null, host, null);
     }
 
     private static final List<VmView> VMS = List.of(vm("a", "cell-2"), vm("b", "local"), vm("c", "cell-10"),
