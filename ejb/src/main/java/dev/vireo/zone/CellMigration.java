@@ -101,7 +101,7 @@ record CellMigration(String vm, boolean live, HostGateways source, HostGateways 
         }
         boolean unsafe = sharedDeclared && disks.stream().anyMatch(disk -> !disk.copied());
         return new CellMigration(vm, live, source, destination, List.copyOf(disks), unsafe,
-                live ? migrateUri(destination.ref().uri()) : null, why);
+                live ? migrateUri(source.ref().uri(), destination.ref().uri()) : null, why);
     }
 
     private static DiskMove diskMove(String vm, DomainDisk disk, HostGateways source, HostGateways destination,
@@ -133,11 +133,22 @@ record CellMigration(String vm, boolean live, HostGateways source, HostGateways 
         return new DiskMove(disk.target(), volume, true);
     }
 
-    /** Where the destination's QEMU takes a live migration's data: its host, or this machine for a local socket. */
-    static String migrateUri(String libvirtUri) {
+    /**
+     * Where the source's QEMU sends a live migration's data: the destination's host; for a
+     * destination on this machine (a local socket) this machine's loopback when the source is on
+     * it too (two daemons here), else null: libvirt then asks the destination for its host name.
+     */
+    static String migrateUri(String sourceUri, String destinationUri) {
+        String host = hostOf(destinationUri);
+        if (host != null) {
+            return "tcp://" + host;
+        }
+        return hostOf(sourceUri) == null ? "tcp://127.0.0.1" : null;
+    }
+
+    private static String hostOf(String libvirtUri) {
         try {
-            String host = new URI(libvirtUri).getHost();
-            return "tcp://" + (host == null ? "127.0.0.1" : host);
+            return new URI(libvirtUri).getHost();
         } catch (URISyntaxException e) {
             throw new VireoException(ErrorCode.INVALID_LIBVIRT_URI, libvirtUri, e.getMessage());
         }
