@@ -235,6 +235,8 @@ class CellResourcesIT {
                 .body("unattached.kind", everyItem(equalTo("storage pool")))
                 .body("unattached.reason", everyItem(containsString("define it on one of them first")));
         api().get("/api/computepools").then().body("find { it.name == '" + pool + "' }.unattached", equalTo(null));
+        api().get("/nano/compute_pools/" + pool).then().statusCode(200)
+                .body("data.unattached.host", equalTo(List.of(cellA, cellB)));
         api().contentType(ContentType.JSON).body("{\"storage\": \"\"}").put("/api/computepools/" + pool).then()
                 .statusCode(200).body("unattached", empty());
     }
@@ -262,7 +264,7 @@ class CellResourcesIT {
         // named by a compute pool, it is defined on its cells (the test driver mounts nothing: a real host must reach the export)
         ValidatableResponse named = api().contentType(ContentType.JSON).body("{\"storage\": \"" + name + "\"}")
                 .put("/nano/compute_pools/" + pool).then().statusCode(200).body("data.storage", equalTo(name));
-        named.body("error_code", equalTo(0));
+        named.body("error_code", equalTo(0)).body("data.unattached", empty());
         api().get("/api/computepools/" + pool).then().body("unattached", empty());
         api().get("/api/storagepools/" + name + "?host=" + cellA).then().statusCode(200).body("type", equalTo("netfs"))
                 .body("source.addr", equalTo("nfs.example.com")).body("state", equalTo("active"));
