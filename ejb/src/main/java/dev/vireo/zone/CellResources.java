@@ -57,12 +57,25 @@ public class CellResources {
     /** Defines the storage pool and network (either may be null) on every cell that lacks them; answers what is still missing. */
     @RolesAllowed({Permission.HOST_MANAGE, Permission.STORAGE_MANAGE})
     public List<Unattached> spread(String storage, String network, List<HostRef> cells) {
+        return spread(storage, network, cells, cells);
+    }
+
+    /**
+     * Defines them on {@code joining}, a cell that joins a pool of {@code cells} (it among them),
+     * copied from the first of those that has them; answers what {@code joining} still lacks.
+     */
+    @RolesAllowed({Permission.HOST_MANAGE, Permission.STORAGE_MANAGE})
+    public List<Unattached> join(String storage, String network, List<HostRef> cells, HostRef joining) {
+        return spread(storage, network, cells, List.of(joining));
+    }
+
+    private List<Unattached> spread(String storage, String network, List<HostRef> cells, List<HostRef> targets) {
         List<Unattached> missing = new ArrayList<>();
         if (storage != null) {
-            missing.addAll(spread(STORAGE, storage, cells, true));
+            missing.addAll(spread(STORAGE, storage, cells, targets, true));
         }
         if (network != null) {
-            missing.addAll(spread(NETWORK, network, cells, true));
+            missing.addAll(spread(NETWORK, network, cells, targets, true));
         }
         return missing;
     }
@@ -71,20 +84,20 @@ public class CellResources {
     public List<Unattached> check(String storage, String network, List<HostRef> cells) {
         List<Unattached> missing = new ArrayList<>();
         if (storage != null) {
-            missing.addAll(spread(STORAGE, storage, cells, false));
+            missing.addAll(spread(STORAGE, storage, cells, cells, false));
         }
         if (network != null) {
-            missing.addAll(spread(NETWORK, network, cells, false));
+            missing.addAll(spread(NETWORK, network, cells, cells, false));
         }
         return missing;
     }
 
-    private List<Unattached> spread(Kind kind, String name, List<HostRef> cells, boolean define) {
+    private List<Unattached> spread(Kind kind, String name, List<HostRef> cells, List<HostRef> targets, boolean define) {
         List<HostRef> byName = cells.stream().sorted(Comparator.comparing(HostRef::name)).toList();
         List<Unattached> missing = new ArrayList<>();
         String definition = null;
         String definitionError = null;
-        for (HostRef cell : byName) {
+        for (HostRef cell : targets.stream().sorted(Comparator.comparing(HostRef::name)).toList()) {
             HostGateways host = connections.of(cell);
             try {
                 Optional<Boolean> active = kind.active().apply(host, name);

@@ -5,6 +5,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostLiveness;
+import dev.vireo.libvirt.HostRef;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.zone.ComputePool;
@@ -26,6 +27,9 @@ public class HostRegistry {
 
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
+
+    @EJB
+    CellResources cellResources;
 
     @EJB
     Locks locks;
@@ -64,7 +68,12 @@ public class HostRegistry {
             host.setEnabled(request.enabled());
         }
         em.persist(host);
-        ManagedHostView registered = view(host);
+        // joining a pool, it takes the pool's storage pool and network as a cell added to it does
+        List<HostRef> cells = em.createNamedQuery(ManagedHost.IN_POOL, ManagedHost.class).setParameter("pool", pool)
+                .getResultStream().map(ManagedHosts::ref).toList();
+        List<CellResources.Unattached> unattached = cellResources.join(pool.getStorage(), pool.getNetwork(), cells,
+                ManagedHosts.ref(host));
+        ManagedHostView registered = view(host).unattached(unattached);
         monitor.probeSoon(ManagedHosts.ref(host));
         return registered;
     }
@@ -118,6 +127,6 @@ public class HostRegistry {
         HostLiveness liveness = connections.liveness(ManagedHosts.ref(host));
         return new ManagedHostView(host.getName(), host.getUri(), host.getPool() == null ? null : host.getPool().getName(),
                 host.isEnabled(), DefaultZone.isDefault(host), host.getCreated(), liveness.alive(),
-                liveness.state().label(), liveness.since(), liveness.reason());
+                liveness.state().label(), liveness.since(), liveness.reason(), null);
     }
 }

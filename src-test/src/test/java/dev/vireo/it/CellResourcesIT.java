@@ -184,12 +184,21 @@ class CellResourcesIT {
         api().get("/api/networks/" + network + "?host=" + later).then().statusCode(200).body("state", equalTo("active"));
         api().get("/api/computepools/" + pool).then().statusCode(200).body("unattached", empty());
 
-        // a cell registered straight into the pool is not changed behind the pool's back: the pool says what it lacks
+        // a cell registered straight into the pool takes them as it joins
         String direct = register("d", pool);
+        api().get("/api/storagepools/" + storage + "?host=" + direct).then().statusCode(200).body("state", equalTo("active"));
+        api().get("/api/networks/" + network + "?host=" + direct).then().statusCode(200).body("state", equalTo("active"));
+        // one that lost them (here: removed behind the pool's back) is named by the pool, until a change puts them back
+        api().delete("/api/storagepools/" + storage + "?host=" + direct).then().statusCode(204);
+        api().post("/api/networks/" + network + "/deactivate?host=" + direct).then().statusCode(200);
         api().get("/api/computepools/" + pool).then().statusCode(200).body("unattached", hasSize(2))
                 .body("unattached.host", everyItem(equalTo(direct)))
                 .body("unattached.kind", equalTo(List.of("storage pool", "network")))
-                .body("unattached.reason", everyItem(equalTo("not defined")));
+                .body("unattached.reason", equalTo(List.of("not defined", "defined but not active")));
+        api().contentType(ContentType.JSON).body("{\"failover\": false}").put("/api/computepools/" + pool).then()
+                .statusCode(200).body("unattached", empty());
+        api().get("/api/storagepools/" + storage + "?host=" + direct).then().statusCode(200).body("state", equalTo("active"));
+        api().get("/api/networks/" + network + "?host=" + direct).then().statusCode(200).body("state", equalTo("active"));
         api().delete("/api/computepools/" + pool + "/hosts/" + direct).then().statusCode(200);
 
         // a VM made in the pool: its new disk in the pool's storage pool, its NIC on the pool's network
@@ -226,6 +235,8 @@ class CellResourcesIT {
                 .body("unattached.kind", everyItem(equalTo("storage pool")))
                 .body("unattached.reason", everyItem(containsString("define it on one of them first")));
         api().get("/api/computepools").then().body("find { it.name == '" + pool + "' }.unattached", equalTo(null));
+        api().get("/nano/compute_pools/" + pool).then().statusCode(200)
+                .body("data.unattached.host", equalTo(List.of(cellA, cellB)));
         api().contentType(ContentType.JSON).body("{\"storage\": \"\"}").put("/api/computepools/" + pool).then()
                 .statusCode(200).body("unattached", empty());
     }
@@ -253,7 +264,7 @@ class CellResourcesIT {
         // named by a compute pool, it is defined on its cells (the test driver mounts nothing: a real host must reach the export)
         ValidatableResponse named = api().contentType(ContentType.JSON).body("{\"storage\": \"" + name + "\"}")
                 .put("/nano/compute_pools/" + pool).then().statusCode(200).body("data.storage", equalTo(name));
-        named.body("error_code", equalTo(0));
+        named.body("error_code", equalTo(0)).body("data.unattached", empty());
         api().get("/api/computepools/" + pool).then().body("unattached", empty());
         api().get("/api/storagepools/" + name + "?host=" + cellA).then().statusCode(200).body("type", equalTo("netfs"))
                 .body("source.addr", equalTo("nfs.example.com")).body("state", equalTo("active"));
@@ -287,7 +298,7 @@ class CellResourcesIT {
         String uri = new TestDriverHost().pool("default-pool").network("default").writeTo(dir.resolve(name + ".xml"));
         api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + "\", \"uri\": \"" + uri + "\", \"pool\": \"" + computePool + "\"}")
-                .post("/api/hosts").then().statusCode(201);
+                .post("/api/hosts").then().statusCode(201).body("unattached", empty());
         hosts.add(name);
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 api().get("/api/hosts/" + name).then().body("state", equalTo("connected")));

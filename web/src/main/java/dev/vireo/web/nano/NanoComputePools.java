@@ -1,6 +1,7 @@
 package dev.vireo.web.nano;
 
 import dev.vireo.web.ActionBody;
+import dev.vireo.zone.CellResources;
 import dev.vireo.zone.ComputePoolRequest;
 import dev.vireo.zone.ComputePoolService;
 import dev.vireo.zone.ComputePoolUpdate;
@@ -28,10 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Nano")
 public class NanoComputePools {
 
-    /** A compute pool as Nano shows it. */
-    public record Pool(String name, boolean enabled, int cells, String storage, String network, boolean failover) {
+    /**
+     * A compute pool as Nano shows it, and Vireo's {@code unattached}: the cells that lack its storage or
+     * network, and why (null in the list of pools, which asks no cell).
+     */
+    public record Pool(String name, boolean enabled, int cells, String storage, String network, boolean failover,
+                       List<CellResources.Unattached> unattached) {
         static Pool of(ComputePoolView view) {
-            return new Pool(view.name(), view.enabled(), view.cells(), view.storage(), view.network(), view.failover());
+            return new Pool(view.name(), view.enabled(), view.cells(), view.storage(), view.network(), view.failover(),
+                    view.unattached());
         }
     }
 
