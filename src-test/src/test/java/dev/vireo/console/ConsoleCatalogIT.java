@@ -187,7 +187,8 @@ class ConsoleCatalogIT extends ConsoleTestBase {
             String text = driver.findElement(By.xpath(row("hosts", host))).getText();
             return text.contains("Memory: 256 of 8,192 MiB") && text.contains("CPU: 1 vCPUs on 4 CPUs");
         });
-        assertThat(browser.driver.findElements(By.xpath(row("hosts", host) + "//div[contains(@class, 'ui-progressbar')]")))
+        assertThat(browser.driver.findElements(By.xpath(row("hosts", host)
+                + "//div[contains(concat(' ', normalize-space(@class), ' '), ' ui-progressbar ')]")))
                 .hasSize(3);
         browser.screenshot("hosts");
 
