@@ -1,6 +1,8 @@
 package dev.vireo.it;
 
 import static dev.vireo.it.Vireo.api;
+import static dev.vireo.it.ZoneFixture.ended;
+import static dev.vireo.it.ZoneFixture.finished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
@@ -14,8 +16,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +29,9 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * VMs moved between the zone's hosts (private test-driver files): cold migration with the disk,
@@ -43,11 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ZoneMigrationIT {
 
-    private String suffix;
-    private String pool;
-    private String template;
-    private Path dir;
-    private final List<String> hosts = new ArrayList<>();
+    @RegisterExtension
+    final ZoneFixture zone = new ZoneFixture("zm-", "zmt-");
 
     @Deployment(testable = false)
     @TargetsContainer(Vireo.SERVER)
@@ -55,32 +51,11 @@ class ZoneMigrationIT {
         return Vireo.ear();
     }
 
-    @BeforeEach
-    void aPoolAndATemplate() throws IOException {
-        suffix = UUID.randomUUID().toString().substring(0, 6);
-        pool = "zm-" + suffix;
-        template = "zmt-" + suffix;
-        dir = Files.createTempDirectory("vireo-migration-");
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\"}").post("/api/computepools").then()
-                .statusCode(201);
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
-                        + " \"memory\": {\"current\": 1024, \"maxmemory\": 1024},"
-                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
-                .post("/api/templates").then().statusCode(201);
-    }
-
-    @AfterEach
-    void forgetTheZone() {
-        hosts.forEach(host -> api().delete("/api/hosts/" + host));
-        api().delete("/api/computepools/" + pool);
-        api().delete("/api/templates/" + template);
-    }
-
     @Test
     void aShutOffVmMovesColdWithItsDiskAndLeavesTheSource() throws IOException {
-        String a = register("a", new TestDriverHost());
-        String b = register("b", new TestDriverHost());
-        String vm = "cold-" + suffix;
+        String a = zone.register("a", new TestDriverHost());
+        String b = zone.register("b", new TestDriverHost());
+        String vm = "cold-" + zone.suffix();
         finished(create(vm, a));
         JsonPath disk = api().get("/api/vms/" + vm + "/storages").then().statusCode(200).extract().jsonPath();
         String volume = disk.getString("find { it.type == 'disk' }.vol");
@@ -110,11 +85,11 @@ class ZoneMigrationIT {
 
     @Test
     void refusalsNameWhyAndMoveNothing() throws IOException {
-        String a = register("a", new TestDriverHost().domain("run-" + suffix, 512, 1));
-        String off = register("off", new TestDriverHost());
-        String full = register("full", new TestDriverHost().memoryMiB(2048).domain("busy-" + suffix, 1536, 1));
-        String bare = register("bare", new TestDriverHost(), false);
-        String vm = "stay-" + suffix;
+        String a = zone.register("a", new TestDriverHost().domain("run-" + zone.suffix(), 512, 1));
+        String off = zone.register("off", new TestDriverHost());
+        String full = zone.register("full", new TestDriverHost().memoryMiB(2048).domain("busy-" + zone.suffix(), 1536, 1));
+        String bare = zone.register("bare", new TestDriverHost(), false);
+        String vm = "stay-" + zone.suffix();
         finished(create(vm, a));
         api().contentType(ContentType.JSON).body("{\"enabled\": false}").put("/api/hosts/" + off).then().statusCode(200);
 
@@ -134,7 +109,7 @@ class ZoneMigrationIT {
         api().post("/api/vms/" + vm + "/start").then().statusCode(200);
         migrate(vm, "{\"host\": \"" + bare + "\"}").statusCode(409).body("code", equalTo("ZONE0021E"))
                 .body("reason", allOf(containsString(vm), containsString("cold migration")));
-        migrate("run-" + suffix, "{\"host\": \"" + off + "\"}").statusCode(409).body("code", equalTo("ZONE0012E"));
+        migrate("run-" + zone.suffix(), "{\"host\": \"" + off + "\"}").statusCode(409).body("code", equalTo("ZONE0012E"));
         // Kimchi's form still goes to a libvirt URI Vireo does not manage
         api().contentType(ContentType.JSON).body("{\"remote_host\": \"bad host!\"}")
                 .post("/plugins/kimchi/vms/" + vm + "/migrate").then().statusCode(400).body("code", equalTo("VMS0018E"));
@@ -148,10 +123,10 @@ class ZoneMigrationIT {
 
     @Test
     void evacuationDisablesTheHostAndMovesEveryVmItCanReportingEach() throws IOException {
-        String source = register("src", new TestDriverHost().domain("pinned-" + suffix, 256, 1));
-        String left = register("left", new TestDriverHost());
-        String right = register("right", new TestDriverHost().memoryMiB(4096));
-        List<String> vms = List.of("ev1-" + suffix, "ev2-" + suffix, "ev3-" + suffix);
+        String source = zone.register("src", new TestDriverHost().domain("pinned-" + zone.suffix(), 256, 1));
+        String left = zone.register("left", new TestDriverHost());
+        String right = zone.register("right", new TestDriverHost().memoryMiB(4096));
+        List<String> vms = List.of("ev1-" + zone.suffix(), "ev2-" + zone.suffix(), "ev3-" + zone.suffix());
         for (String vm : vms) {
             finished(create(vm, source));
         }
@@ -162,17 +137,17 @@ class ZoneMigrationIT {
         // the running test-driver domain cannot move; the others did all the same
         assertThat(task.getString("status")).isEqualTo("failed");
         assertThat(task.getString("message")).startsWith("ZONE0028E: evacuation of host " + source + ": 3 of 4 virtual machines moved")
-                .contains("pinned-" + suffix + ": not moved, ZONE0021E");
+                .contains("pinned-" + zone.suffix() + ": not moved, ZONE0021E");
         for (String vm : vms) {
             assertThat(task.getString("message")).contains(vm + ": cold to ");
             String host = api().get("/api/vms/" + vm).then().statusCode(200).extract().path("host");
             assertThat(host).isIn(left, right);
         }
-        api().get("/api/vms?host=" + source).then().body("name", equalTo(List.of("pinned-" + suffix)));
+        api().get("/api/vms?host=" + source).then().body("name", equalTo(List.of("pinned-" + zone.suffix())));
         api().get("/api/hosts/" + source).then().body("enabled", equalTo(false));
 
         // to a host named; it must not be the evacuated one
-        api().post("/api/vms/pinned-" + suffix + "/poweroff").then().statusCode(200);
+        api().post("/api/vms/pinned-" + zone.suffix() + "/poweroff").then().statusCode(200);
         api().contentType(ContentType.JSON).body("{\"to\": \"" + source + "\"}").post("/api/hosts/" + source + "/evacuate")
                 .then().statusCode(409).body("code", equalTo("ZONE0020E"));
         api().contentType(ContentType.JSON).body("{\"to\": \"nowhere\"}").post("/api/hosts/" + source + "/evacuate")
@@ -183,8 +158,8 @@ class ZoneMigrationIT {
                 .post("/api/hosts/" + source + "/evacuate").then().statusCode(202).extract().path("id"));
         assertThat(second.getString("status")).as(second.getString("message")).isEqualTo("finished");
         assertThat(second.getString("message")).isEqualTo("evacuation of host " + source
-                + ": 1 of 1 virtual machines moved; pinned-" + suffix + ": cold to " + right);
-        api().get("/api/vms/pinned-" + suffix).then().body("host", equalTo(right));
+                + ": 1 of 1 virtual machines moved; pinned-" + zone.suffix() + ": cold to " + right);
+        api().get("/api/vms/pinned-" + zone.suffix()).then().body("host", equalTo(right));
         api().post("/api/hosts/nowhere/evacuate").then().statusCode(404).body("code", equalTo("ZONE0001E"));
         for (String vm : vms) {
             api().delete("/api/vms/" + vm).then().statusCode(204);
@@ -193,13 +168,13 @@ class ZoneMigrationIT {
 
     @Test
     void nanoMigrationsMoveInstancesByUuidAndReportTheirProgress() throws IOException {
-        String a = register("na", new TestDriverHost());
-        String b = register("nb", new TestDriverHost());
-        String vm = "nano-" + suffix;
+        String a = zone.register("na", new TestDriverHost());
+        String b = zone.register("nb", new TestDriverHost());
+        String vm = "nano-" + zone.suffix();
         finished(create(vm, a));
         String uuid = api().get("/api/vms/" + vm).then().extract().path("uuid");
 
-        String id = api().contentType(ContentType.JSON).body("{\"source_pool\": \"" + pool + "\", \"source_cell\": \"" + a
+        String id = api().contentType(ContentType.JSON).body("{\"source_pool\": \"" + zone.pool() + "\", \"source_cell\": \"" + a
                         + "\", \"target_cell\": \"" + b + "\", \"instances\": [\"" + uuid + "\"]}")
                 .post("/nano/migrations/").then().statusCode(202).body("error_code", equalTo(0))
                 .extract().path("data[0].id");
@@ -218,11 +193,11 @@ class ZoneMigrationIT {
                 .post("/nano/migrations/").then().statusCode(404).body("data.code", equalTo("ZONE0011E"));
         api().contentType(ContentType.JSON).body("{}").post("/nano/migrations/").then().statusCode(400)
                 .body("data.code", equalTo("API0010E"));
-        String otherTask = create("not-a-migration-" + suffix, a).statusCode(202).extract().path("id");
+        String otherTask = create("not-a-migration-" + zone.suffix(), a).statusCode(202).extract().path("id");
         ended(otherTask);
         api().get("/nano/migrations/" + otherTask).then().statusCode(404).body("data.code", equalTo("ZONE0026E"));
         api().get("/nano/migrations/nothing").then().statusCode(404).body("data.code", equalTo("ZONE0026E"));
-        api().delete("/api/vms/not-a-migration-" + suffix).then().statusCode(204);
+        api().delete("/api/vms/not-a-migration-" + zone.suffix()).then().statusCode(204);
         api().delete("/api/vms/" + vm).then().statusCode(204);
     }
 
@@ -234,10 +209,10 @@ class ZoneMigrationIT {
      */
     @Test
     void operationsOnOneVmThroughDifferentHostsConflictAndItEndsOnOneHost() throws Exception {
-        String a = register("ca", new TestDriverHost());
-        String b = register("cb", new TestDriverHost());
-        String c = register("cc", new TestDriverHost());
-        String vm = "race-" + suffix;
+        String a = zone.register("ca", new TestDriverHost());
+        String b = zone.register("cb", new TestDriverHost());
+        String c = zone.register("cc", new TestDriverHost());
+        String vm = "race-" + zone.suffix();
         finished(create(vm, a));
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
@@ -253,7 +228,8 @@ class ZoneMigrationIT {
                         () -> api().contentType(ContentType.JSON).body("{\"title\": \"round " + from + "\"}")
                                 .put("/api/vms/" + vm + "?host=" + from),
                         () -> api().contentType(ContentType.JSON).body("{\"name\": \"" + vm + "\", \"template\": "
-                                + "\"/api/templates/" + template + "\", \"host\": \"" + others.get(0) + "\"}").post("/api/vms"));
+                                + "\"/api/templates/" + zone.template() + "\", \"host\": \"" + others.get(0) + "\"}")
+                                .post("/api/vms"));
                 List<Future<Response>> answers = clients.invokeAll(calls);
                 List<String> tasks = new ArrayList<>();
                 for (Future<Response> answer : answers) {
@@ -266,7 +242,7 @@ class ZoneMigrationIT {
                         tasks.add(response.jsonPath().getString("id"));
                     }
                 }
-                tasks.forEach(ZoneMigrationIT::ended);
+                tasks.forEach(ZoneFixture::ended);
                 JsonPath all = api().get("/api/vms").then().statusCode(200).extract().jsonPath();
                 assertThat(all.getList("findAll { it.name == '" + vm + "' }.host")).as("round %d", round).hasSize(1);
                 api().get("/api/vms/" + vm + "/storages").then().statusCode(200)
@@ -278,46 +254,11 @@ class ZoneMigrationIT {
         api().delete("/api/vms/" + vm).then().statusCode(204);
     }
 
-    private String register(String role, TestDriverHost host) throws IOException {
-        return register(role, host, true);
-    }
-
-    /** Registers a test-driver host in the test's compute pool and waits until it is connected. */
-    private String register(String role, TestDriverHost host, boolean withStorage) throws IOException {
-        String name = role + "-" + suffix;
-        if (withStorage) {
-            host.pool("default-pool").network("default");
-        }
-        String uri = host.writeTo(dir.resolve(name + ".xml"));
-        api().contentType(ContentType.JSON)
-                .body("{\"name\": \"" + name + "\", \"uri\": \"" + uri + "\", \"pool\": \"" + pool + "\"}")
-                .post("/api/hosts").then().statusCode(201);
-        hosts.add(name);
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                api().get("/api/hosts/" + name).then().body("state", equalTo("connected")));
-        return name;
-    }
-
     private ValidatableResponse create(String name, String host) {
-        return api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"template\": \"/api/templates/"
-                + template + "\", \"host\": \"" + host + "\"}").post("/api/vms").then();
+        return zone.createVm(name, "\"host\": \"" + host + "\"");
     }
 
     private static ValidatableResponse migrate(String vm, String body) {
         return api().contentType(ContentType.JSON).body(body).post("/api/vms/" + vm + "/migrate").then();
-    }
-
-    /** The task once it has ended. */
-    private static JsonPath ended(String id) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
-                        t -> !"running".equals(t.getString("status")));
-    }
-
-    /** The message of the task the answer started, which must have finished. */
-    private static String finished(ValidatableResponse accepted) {
-        JsonPath task = ended(accepted.statusCode(202).extract().path("id"));
-        assertThat(task.getString("status")).as(task.getString("message")).isEqualTo("finished");
-        return task.getString("message");
     }
 }

@@ -183,14 +183,11 @@ class ZoneScaleIT {
 
         // placement: the most free memory, then CPUs, then name, in the pool named
         template = "zst-" + suffix;
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
-                        + " \"memory\": {\"current\": 1024, \"maxmemory\": 1024},"
-                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
-                .post("/api/templates").then().statusCode(201);
+        ZoneFixture.createTemplate(template);
         String poolA = poolNames.get(0);
         String bestA = best(poolA, poolOf, facts, List.of());
         String placed = "za-" + suffix;
-        assertThat(ZonePlacementIT.finished(create(placed, poolA))).endsWith("placed on " + bestA + " (most free memory: "
+        assertThat(ZoneFixture.finished(create(placed, poolA))).endsWith("placed on " + bestA + " (most free memory: "
                 + String.format(Locale.ROOT, "%,d MiB", facts.get(bestA).freeMemoryMib()) + ")");
         api().get("/api/vms/" + placed).then().statusCode(200).body("host", equalTo(bestA));
         // the creation is in the host's status at once, from its domain cache
@@ -212,7 +209,7 @@ class ZoneScaleIT {
         api().get("/nano/compute_pool_status/" + poolB).then().body("data.cells", equalTo(List.of(1, inB - 1)));
         api().get("/api/hosts/" + bestB + "/status").then().body("enabled", equalTo(false)).body("alive", equalTo(true));
         String nextB = best(poolB, poolOf, facts, List.of(bestB));
-        assertThat(ZonePlacementIT.finished(create("zb-" + suffix, poolB))).contains("placed on " + nextB + " ");
+        assertThat(ZoneFixture.finished(create("zb-" + suffix, poolB))).contains("placed on " + nextB + " ");
 
         // a host whose connection really fails: pointed at a file libvirt cannot read as a host
         String poolC = poolNames.get(2);
