@@ -101,8 +101,8 @@ public class BatchService {
 
     /**
      * Deletes VMs by UUID, each in a task of its own; answers once every item was started or
-     * refused, while the deletions run. Each item is authorized and locked here, for the caller's
-     * identity does not reach the tasks; they record its steps.
+     * refused, while the deletions run. Each item is authorized and locked here, so that a refusal
+     * is in the answer and no VM changes hands before its task deletes it; the tasks record the steps.
      */
     @RolesAllowed(Permission.VM_MANAGE)
     public BatchView deleteGuests(GuestBatchDeletion request) {

@@ -8,8 +8,8 @@ import dev.vireo.libvirt.VireoMetadata;
 
 /**
  * The libvirt side of deleting a VM whose caller was authorized and whose locks are held
- * ({@link VmService#claimForDeletion}): it checks no permission, so it may run in a task, where the
- * caller's identity is not at hand.
+ * ({@link VmService#claimForDeletion}): it checks nothing more, and holds no lock of its own, so it
+ * may run in the task that took the caller's operation over.
  */
 public record VmDeletion(HostGateways host, String name) {
 
