@@ -8,6 +8,7 @@ import dev.vireo.persistence.task.Task;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.vm.DeletionSteps;
 import dev.vireo.vm.GuestService;
 import dev.vireo.vm.GuestSpec;
 import dev.vireo.vm.VmCreateRequest;
@@ -25,8 +26,8 @@ import java.util.List;
 /**
  * Batches of VM creations and deletions (Nano's batch API). Each item is one ordinary creation or
  * deletion, with its own checks, locks, audit entry and outcome: an item refused or failed is
- * recorded with its reason, and the others go on. Creations run concurrently, each in its own
- * task; the batch is recorded before the first item starts, so it can be read while it runs.
+ * recorded with its reason, and the others go on. Creations and deletions run concurrently, each
+ * in its own task; the batch is recorded before the first item starts, so it can be read while it runs.
  */
 @Stateless
 @RolesAllowed(Permission.VM_READ)
@@ -98,7 +99,11 @@ public class BatchService {
         return get(Long.toString(id));
     }
 
-    /** Deletes VMs by UUID one after the other, recording each one's outcome as it comes. */
+    /**
+     * Deletes VMs by UUID, each in a task of its own; answers once every item was started or
+     * refused, while the deletions run. Each item is authorized and locked here, so that a refusal
+     * is in the answer and no VM changes hands before its task deletes it; the tasks record the steps.
+     */
     @RolesAllowed(Permission.VM_MANAGE)
     public BatchView deleteGuests(GuestBatchDeletion request) {
         if (request == null || request.guests() == null) {
@@ -115,10 +120,8 @@ public class BatchService {
         long id = recorder.start(Batch.DELETE, callers.current().name(),
                 ids.stream().map(guest -> new BatchItem(null, guest)).toList());
         for (int i = 0; i < ids.size(); i++) {
-            recorder.status(id, i, BatchItem.DELETING);
             try {
-                guests.delete(ids.get(i), force);
-                recorder.status(id, i, BatchItem.DELETED);
+                guests.deleteInTask(ids.get(i), force, new ItemSteps(recorder, id, i));
             } catch (VireoException e) {
                 recorder.fail(id, i, e.code() + ": " + e.reason());
             } catch (RuntimeException e) {
@@ -126,6 +129,25 @@ public class BatchService {
             }
         }
         return get(Long.toString(id));
+    }
+
+    /** One deletion item's steps, recorded as its task takes them (through the container's proxy). */
+    private record ItemSteps(BatchRecorder recorder, long batch, int item) implements DeletionSteps {
+
+        @Override
+        public void deleting() {
+            recorder.status(batch, item, BatchItem.DELETING);
+        }
+
+        @Override
+        public void deleted() {
+            recorder.status(batch, item, BatchItem.DELETED);
+        }
+
+        @Override
+        public void failed(String reason) {
+            recorder.fail(batch, item, reason);
+        }
     }
 
     /** A batch of the caller's (anyone's for callers that see everything), each item as it stands now. */

@@ -12,6 +12,8 @@ import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import dev.vireo.task.TaskService;
+import dev.vireo.task.TaskView;
 import dev.vireo.zone.ZoneHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +46,9 @@ public class GuestService {
 
     @EJB
     VmStatsSampler sampler;
+
+    @EJB
+    TaskService tasks;
 
     /** A VM found by UUID: its host and what libvirt says of it. */
     private record Found(HostGateways host, DomainSummary domain) {
@@ -80,12 +85,41 @@ public class GuestService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("guest.delete")
     public void delete(String id, boolean force) {
+        claimForDeletion(id, force).run();
+    }
+
+    /**
+     * {@link #delete}'s checks and locks now, the deletion itself in a task that holds the locks
+     * until it ends; {@code steps} hears of it as it goes. The caller is authorized here, for the
+     * task does libvirt work only.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("guest.delete")
+    public TaskView deleteInTask(String id, boolean force, DeletionSteps steps) {
+        VmDeletion deletion = claimForDeletion(id, force);
+        return tasks.submit("vm.delete", "/api/vms/" + deletion.name(), progress -> {
+            steps.deleting();
+            try {
+                deletion.run();
+            } catch (VireoException e) {
+                steps.failed(e.code() + ": " + e.reason());
+                throw e;
+            } catch (RuntimeException e) {
+                steps.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                throw e;
+            }
+            steps.deleted();
+            return "deleted " + deletion.name();
+        });
+    }
+
+    private VmDeletion claimForDeletion(String id, boolean force) {
         String name = nameOf(id);
         DomainSummary domain = access.claim(name);
         if (!force && isRunning(domain)) {
             throw new VireoException(ErrorCode.GUEST_RUNNING, id);
         }
-        vms.delete(name);
+        return vms.claimForDeletion(name);
     }
 
     /** Starts a VM; booting once from media or the network needs media images and is refused for now. */

@@ -407,15 +407,20 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.delete")
     public void delete(String name) {
+        claimForDeletion(name).run();
+    }
+
+    /**
+     * {@link #delete}'s checks and locks (the VM and the volumes Vireo made for it), claimed for the
+     * operation this call is part of; the deletion answered does the libvirt work only.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public VmDeletion claimForDeletion(String name) {
         HostGateways host = access.hostOf(name);
         for (VireoMetadata.OwnedVolume volume : access.claim(name).definition().metadata().volumes()) {
             locks.claim(LockTarget.volume(host.ref(), volume.pool(), volume.name()));
         }
-        DomainSummary removed = host.domains().remove(name)
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
-        for (VireoMetadata.OwnedVolume volume : removed.definition().metadata().volumes()) {
-            host.storage().deleteVolume(volume.pool(), volume.name());
-        }
+        return new VmDeletion(host, name);
     }
 
     /** A template's base volumes and ISO must be complete: a VM would start from half an image. */

@@ -3,11 +3,14 @@ package dev.vireo.it;
 import static dev.vireo.it.Vireo.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
+import dev.vireo.TestAccounts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -39,6 +42,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class NanoGuestsIT {
 
+    /** vireo.cli's vireo-tasks executor never runs more than 16 tasks at once (max-threads). */
+    private static final int EXECUTOR_THREADS = 16;
+    private static final String NO_SUCH_GUEST = "00000000-0000-0000-0000-000000000000";
+
     private String suffix;
     private String pool;
     private String storage;
@@ -51,7 +58,7 @@ class NanoGuestsIT {
     @Deployment(testable = false)
     @TargetsContainer(Vireo.SERVER)
     static EnterpriseArchive deployment() {
-        return Vireo.ear();
+        return Vireo.earWithTaskProbe();
     }
 
     @BeforeEach
@@ -265,15 +272,93 @@ class NanoGuestsIT {
         }
         assertThat(deleted.getString("data[9].status")).isEqualTo("fail");
         assertThat(deleted.getString("data[9].error")).contains("NANO0001E");
+        // each deletion was a task of its own, audited as the guest's deletion
+        assertThat(finishedTaskOf(prefix + "_1")).isEqualTo("deleted " + prefix + "_1");
         List<String> left = api().get("/api/vms").jsonPath().getList("name", String.class);
         assertThat(left).contains(prefix + "_0", taken).doesNotContain(prefix + "_1", prefix + "_9");
 
         // natively, with force: the running one goes too
-        api().contentType(ContentType.JSON).body("{\"guests\": " + jsonList(List.of(ids.get(0))) + ", \"force\": true}")
+        String forced = api().contentType(ContentType.JSON)
+                .body("{\"guests\": " + jsonList(List.of(ids.get(0))) + ", \"force\": true}")
                 .post("/api/batches/delete_guest").then().statusCode(202)
                 .header("Location", containsString("/api/batches/"))
-                .body("kind", equalTo("delete_guest")).body("items[0].status", equalTo("deleted"));
+                .body("kind", equalTo("delete_guest"))
+                .body("items[0].status", anyOf(equalTo("pending"), equalTo("deleting"), equalTo("deleted")))
+                .extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                api().get("/api/batches/" + forced).then().statusCode(200).body("running", equalTo(false))
+                        .body("items[0].status", equalTo("deleted")));
         api().get("/api/vms/" + prefix + "_0").then().statusCode(404);
+    }
+
+    @Test
+    void aBatchDeletionAnswersBeforeItDeletesThenEachGuestGoesFromItsCellAndOnlyTheCallersOwn() throws Exception {
+        String onRoomy = "dr-" + suffix;
+        String onSmall = "ds-" + suffix;
+        String running = "dx-" + suffix;
+        String roomyId = vmOn(onRoomy, roomy);
+        String smallId = vmOn(onSmall, small);
+        String runningId = vmOn(running, small);
+        api().post("/nano/instances/" + runningId).then().statusCode(200);
+
+        // a user who may manage VMs, but none of these: every item is refused at once, nothing goes
+        String user = "bd" + suffix;
+        String password = "pw-" + user + "-batch";
+        api().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + user + "\", \"password\": \"" + password + "\", \"groups\": [\"users\"]}")
+                .post("/api/users").then().statusCode(201);
+        JsonPath refused = TestAccounts.as(Vireo.BASE, user, password).contentType(ContentType.JSON)
+                .body("{\"guests\": " + jsonList(List.of(roomyId, smallId, runningId)) + ", \"force\": true}")
+                .post("/api/batches/delete_guest").then().statusCode(202).body("owner", equalTo(user))
+                .body("running", equalTo(false)).extract().jsonPath();
+        for (int i = 0; i < 3; i++) {
+            assertThat(refused.getString("items[" + i + "].status")).isEqualTo("fail");
+            assertThat(refused.getString("items[" + i + "].error")).startsWith("NANO0001E");
+        }
+        TestAccounts.as(Vireo.BASE, user, password).get("/nano/batch/delete_guest/" + refused.getString("id")).then()
+                .statusCode(200);
+        assertThat(namesOn(roomy)).contains(onRoomy);
+        assertThat(namesOn(small)).contains(onSmall, running);
+
+        // every thread of the task executor held: the deletions can only wait, so the answer comes first
+        List<String> holds = new ArrayList<>();
+        try {
+            for (int i = 0; i < EXECUTOR_THREADS; i++) {
+                String target = "/probe/batch-hold-" + suffix + "-" + i;
+                Vireo.probe().queryParam("target", target).queryParam("steps", 1).post("/tasks").then().statusCode(200);
+                holds.add(target);
+            }
+            String batch = api().contentType(ContentType.JSON)
+                    .body("{\"guests\": " + jsonList(List.of(roomyId, smallId, runningId, NO_SUCH_GUEST)) + "}")
+                    .post("/api/batches/delete_guest").then().statusCode(202)
+                    .header("Location", containsString("/api/batches/")).body("running", equalTo(true))
+                    .body("items[0].status", equalTo("pending")).body("items[1].status", equalTo("pending"))
+                    .body("items[2].status", equalTo("fail")).body("items[2].error", startsWith("NANO0002E"))
+                    .body("items[3].status", equalTo("fail")).body("items[3].error", startsWith("NANO0001E"))
+                    .extract().path("id");
+            api().get("/nano/batch/delete_guest/" + batch).then().statusCode(202)
+                    .body("data[0].status", equalTo("pending")).body("data[0].id", equalTo(roomyId));
+            assertThat(namesOn(roomy)).contains(onRoomy);
+            assertThat(namesOn(small)).contains(onSmall);
+            // the VMs are locked for their deletion while it waits
+            api().post("/api/vms/" + onRoomy + "/start").then().statusCode(409).body("code", equalTo("LOCK0001E"));
+
+            holds.forEach(NanoGuestsIT::release);
+            holds.clear();
+            JsonPath done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> api().get("/nano/batch/delete_guest/" + batch), answer -> answer.statusCode() == 200)
+                    .jsonPath();
+            assertThat(done.getString("data[0].status")).as(done.getString("data[0].error")).isEqualTo("deleted");
+            assertThat(done.getString("data[1].status")).as(done.getString("data[1].error")).isEqualTo("deleted");
+            assertThat(done.getString("data[2].status")).isEqualTo("fail");
+            assertThat(done.getString("data[3].status")).isEqualTo("fail");
+        } finally {
+            holds.forEach(NanoGuestsIT::release);
+        }
+        assertThat(namesOn(roomy)).doesNotContain(onRoomy);
+        assertThat(namesOn(small)).doesNotContain(onSmall).contains(running);
+        api().get("/nano/instances/" + roomyId).then().statusCode(404);
+        api().get("/api/batches/" + refused.getString("id")).then().statusCode(200).body("owner", equalTo(user));
     }
 
     @Test
@@ -335,6 +420,25 @@ class NanoGuestsIT {
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 api().get("/api/hosts/" + name).then().body("state", equalTo("connected")));
         return name;
+    }
+
+    /** Makes VM {@code name} on cell {@code host}; answers its UUID once made. */
+    private String vmOn(String name, String host) {
+        vms.add(name);
+        String task = api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"host\": \"" + host
+                        + "\", \"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [16]}}")
+                .post("/api/vms").then().statusCode(202).extract().path("id");
+        awaitTask(task, "finished");
+        return api().get("/api/vms/" + name).then().statusCode(200).body("host", equalTo(host)).extract().path("uuid");
+    }
+
+    /** The VMs libvirt has on cell {@code host}. */
+    private static List<String> namesOn(String host) {
+        return api().get("/api/vms?host=" + host).then().statusCode(200).extract().jsonPath().getList("name", String.class);
+    }
+
+    private static void release(String target) {
+        Vireo.probe().queryParam("target", target).post("/tasks/release").then().statusCode(204);
     }
 
     /** The message of the newest task making {@code vm}, once it finished. */

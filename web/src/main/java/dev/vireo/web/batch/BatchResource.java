@@ -51,8 +51,9 @@ public class BatchResource {
     @POST
     @Path("delete_guest")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete VMs by UUID (guests), running ones only with force: 202 with the batch, each item "
-            + "deleted or failed with its reason")
+    @Operation(summary = "Delete VMs by UUID (guests), running ones only with force: 202 at once with the batch; each "
+            + "VM the caller may manage is locked and deleted in a task of its own (pending, deleting, deleted), an item "
+            + "refused or failed is fail with its reason")
     public Response delete(GuestBatchDeletion request) {
         ActionBody.required(request);
         return accepted(batches.deleteGuests(request));

@@ -85,7 +85,8 @@ public class NanoBatches {
     @POST
     @Path("delete_guest")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Nano: delete guests by id (guest), running ones only with force: 202 with the batch id")
+    @Operation(summary = "Nano: delete guests by id (guest), running ones only with force: 202 at once with the "
+            + "batch id, each guest deleted in a task of its own")
     public Response delete(Deletion deletion) {
         ActionBody.required(deletion);
         if (deletion.guest() == null) {
@@ -97,8 +98,8 @@ public class NanoBatches {
 
     @GET
     @Path("delete_guest/{id}")
-    @Operation(summary = "Nano: each guest of a batch deletion (id, status deleting, deleted or fail with error): 202 "
-            + "while one is under way, 200 once all ended")
+    @Operation(summary = "Nano: each guest of a batch deletion (id, status pending, deleting, deleted or fail with "
+            + "error): 202 while one is pending or under way, 200 once all ended")
     public Response deleted(@PathParam("id") String id) {
         return status(batches.get(id, Batch.DELETE));
     }
