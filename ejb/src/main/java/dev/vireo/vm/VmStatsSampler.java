@@ -34,7 +34,13 @@ public class VmStatsSampler {
     /** The history covers the last hour. */
     static final int HISTORY_SIZE = 3600 / INTERVAL_SECONDS;
 
+    /** The share of the time sampling may take at most. */
+    static final int DUTY_PERCENT = 25;
+
     private static final Logger LOG = Logger.getLogger(VmStatsSampler.class.getName());
+
+    /** Touched by the timer thread only (WildFly never runs one timer's rounds at once). */
+    private long nextRoundNanos = System.nanoTime();
 
     @EJB
     ZoneHosts zone;
@@ -64,11 +70,18 @@ public class VmStatsSampler {
     }
 
     /**
-     * One round over every connected host of the zone, each host's running VMs in one bulk call; a
+     * One round over every connected host of the zone, each host's running VMs in one pass; a
      * host that fails this round loses its figures until it answers again, the others keep theirs.
+     * A round that took long (libvirt asks VM by VM; a zone may run thousands) delays the next, so
+     * that sampling never takes more than {@value #DUTY_PERCENT} % of the time: rates come from the
+     * real interval between two samples, so they stay right when rounds are further apart.
      */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
     void sample() {
+        long start = System.nanoTime();
+        if (start - nextRoundNanos < 0) {
+            return;
+        }
         Set<String> sampled = new HashSet<>();
         for (HostGateways host : zone.connected()) {
             String name = host.ref().name();
@@ -80,6 +93,12 @@ public class VmStatsSampler {
             }
         }
         byHost.keySet().retainAll(sampled);
+        nextRoundNanos = nextRound(start, System.nanoTime() - start);
+    }
+
+    /** When the round after one that started at {@code start} and took {@code took} may begin (nanoseconds). */
+    static long nextRound(long start, long took) {
+        return start + took * 100 / DUTY_PERCENT;
     }
 
     /**

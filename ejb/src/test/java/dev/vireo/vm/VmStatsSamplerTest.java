@@ -81,6 +81,13 @@ class VmStatsSamplerTest {
         assertThat(sampler.statsOf("h", "vm").cpuUtilization()).isEqualTo(100.0);
     }
 
+    @Test
+    void aLongRoundDelaysTheNextSoThatSamplingTakesAQuarterOfTheTimeAtMost() {
+        // a quick round leaves the next to the timer (every 5 s); one of 6 s waits 24 s from its start
+        assertThat(VmStatsSampler.nextRound(0, SECOND / 10)).isEqualTo(SECOND * 4 / 10);
+        assertThat(VmStatsSampler.nextRound(100 * SECOND, 6 * SECOND)).isEqualTo(124 * SECOND);
+    }
+
     private static DomainCounters sample(long at, long cpu, int vcpus, long network, long disk) {
         return new DomainCounters("vm", at, cpu, vcpus, 25.0, network, disk);
     }
