@@ -31,9 +31,11 @@ public class MigrateBeforeValidation implements Integrator {
                     + connections.getClass().getName());
         }
         MigrateResult result = SchemaMigrations.migrate(connections.unwrap(DataSource.class));
-        LOG.info(() -> "database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migration(s) applied now, was "
-                + (result.initialSchemaVersion == null ? "empty" : result.initialSchemaVersion) + ")");
+        String before = result.initialSchemaVersion == null ? "an empty schema" : "version " + result.initialSchemaVersion;
+        LOG.info(() -> result.migrationsExecuted == 0
+                ? "database schema at " + before + ", up to date"
+                : "database schema migrated from " + before + " to version " + result.targetSchemaVersion
+                        + " (" + result.migrationsExecuted + " migration(s))");
     }
 
     @Override
