@@ -65,7 +65,7 @@ class ConsoleAccountsIT extends ConsoleTestBase {
         check("new-role:permissions", "network.manage");
         browser.click("new-role:create");
         browser.awaitText(INFOS, "Role " + role + " created");
-        assertThat(row("roles:table", role).getText()).contains("audit.read", "network.manage");
+        assertThat(rowText("roles:table", role)).contains("audit.read", "network.manage");
         admin().get("/api/roles/" + role).then().statusCode(200)
                 .body("permissions", hasItems("audit.read", "network.manage")).body("permissions.size()", equalTo(2));
 
@@ -75,7 +75,7 @@ class ConsoleAccountsIT extends ConsoleTestBase {
         browser.type("new-group:display", "Operators " + suffix);
         browser.click("new-group:create");
         browser.awaitText(INFOS, "User group " + group + " created");
-        assertThat(row("groups:table", group).getText()).contains("Operators " + suffix).doesNotContain(role);
+        assertThat(rowText("groups:table", group)).contains("Operators " + suffix).doesNotContain(role);
         admin().get("/api/user_groups/" + group).then().statusCode(200).body("role", equalTo(List.of()));
         assertThat(row("groups:table", group).findElements(By.cssSelector("button[title='delete']"))).hasSize(1);
         assertThat(row("groups:table", "admins").findElements(By.cssSelector("button[title='delete']")))
@@ -89,7 +89,7 @@ class ConsoleAccountsIT extends ConsoleTestBase {
         browser.click("role-grant:give");
         browser.awaitText(INFOS, "Role " + role + " given to " + group);
         browser.awaitText(By.id("groups:table"), role);
-        assertThat(row("groups:table", group).getText()).contains(role);
+        assertThat(rowText("groups:table", group)).contains(role);
         admin().get("/api/user_groups/" + group).then().body("role", equalTo(List.of(role)));
 
         // the user joins it
@@ -98,8 +98,8 @@ class ConsoleAccountsIT extends ConsoleTestBase {
         browser.click("membership:add");
         browser.awaitText(INFOS, "User " + user + " added to " + group);
         browser.awaitText(By.id("groups:table"), user);
-        assertThat(row("groups:table", group).getText()).contains(user);
-        assertThat(row("users:table", user).getText()).contains(group);
+        assertThat(rowText("groups:table", group)).contains(user);
+        assertThat(rowText("users:table", user)).contains(group);
         admin().get("/api/user_groups/" + group).then().body("member", equalTo(List.of(user)));
         browser.screenshot("accounts-group-member");
         signOut();
@@ -123,7 +123,7 @@ class ConsoleAccountsIT extends ConsoleTestBase {
         browser.go("/console/users.xhtml");
         browser.click(By.cssSelector("[title='remove " + user + " from " + group + "']"));
         browser.awaitText(INFOS, "User " + user + " removed from " + group);
-        assertThat(row("groups:table", group).getText()).doesNotContain(user);
+        assertThat(rowText("groups:table", group)).doesNotContain(user);
         admin().get("/api/user_groups/" + group).then().body("member", equalTo(List.of()));
         signOut();
 
@@ -312,6 +312,12 @@ class ConsoleAccountsIT extends ConsoleTestBase {
     /** The table's row whose first cell is {@code first}. */
     private WebElement row(String table, String first) {
         return browser.await(By.xpath("//*[@id='" + table + "']//tbody/tr[td[1][normalize-space()='" + first + "']]"));
+    }
+
+    /** A row's text; read again when the page's refresh redrew the table between finding the row and reading it. */
+    private String rowText(String table, String first) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> row(table, first).getText());
     }
 
     private WebElement deleteButton(String user) {
