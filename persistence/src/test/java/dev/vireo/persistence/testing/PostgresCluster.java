@@ -1,0 +1,186 @@
+package dev.vireo.persistence.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private PostgreSQL server for tests (Debian's {@code postgresql}): a cluster that {@code initdb}
+ * makes under a directory of the build, on a port of the caller's choosing, started and stopped with
+ * {@code pg_ctl}. Nothing of the machine's own PostgreSQL is used or changed. Every start begins
+ * from an empty cluster (a cluster left running by an interrupted run is stopped first). PostgreSQL
+ * refuses to run as root: as root, its programs run as the {@code postgres} user that Debian's
+ * package creates, which then owns the directory.
+ */
+public final class PostgresCluster implements AutoCloseable {
+
+    /** The superuser of the cluster; it signs in without a password (trust, on localhost only). */
+    public static final String USER = "vireo";
+    public static final String PASSWORD = "unused";
+
+    private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
+    private static final String SERVER_USER = "postgres";
+
+    private final Path directory;
+    private final int port;
+    private final Path binaries;
+
+    private PostgresCluster(Path directory, int port, Path binaries) {
+        this.directory = directory;
+        this.port = port;
+        this.binaries = binaries;
+    }
+
+    /** Makes a fresh cluster in {@code directory} (whatever was there goes) and starts it on {@code port}. */
+    public static PostgresCluster start(Path directory, int port) {
+        PostgresCluster cluster = new PostgresCluster(directory.toAbsolutePath(), port, binaries());
+        cluster.stopLeftOver();
+        cluster.create();
+        cluster.run("pg_ctl", "-D", cluster.data().toString(), "-l", directory.resolve("postgresql.log").toString(),
+                "-w", "-t", "60", "-o", cluster.serverOptions(), "start");
+        return cluster;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of one of the cluster's databases. */
+    public String url(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), USER, PASSWORD);
+    }
+
+    /** Creates an empty database and answers its URL. */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database " + name + ": " + e.getMessage(), e);
+        }
+        return url(name);
+    }
+
+    /** Stops the server (fast shutdown: open sessions are ended); the directory stays for its log. */
+    public void stop() {
+        run("pg_ctl", "-D", data().toString(), "-m", "fast", "-w", "-t", "60", "stop");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Path data() {
+        return directory.resolve("data");
+    }
+
+    /**
+     * Settings for a throwaway test database: TCP on localhost only, no Unix socket (no shared
+     * socket directory, no path length limit), durability traded for speed.
+     */
+    private String serverOptions() {
+        return "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=''"
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+    }
+
+    private void stopLeftOver() {
+        if (Files.exists(data().resolve("postmaster.pid"))) {
+            try {
+                run("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
+            } catch (IllegalStateException alreadyGone) {
+                // its server had died: the directory goes all the same
+            }
+        }
+    }
+
+    private void create() {
+        try {
+            deleteRecursively(directory);
+            Files.createDirectories(directory);
+            if (asRoot()) {
+                UserPrincipal owner = directory.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName(SERVER_USER);
+                Files.setOwner(directory, owner);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare " + directory + " for a PostgreSQL cluster: " + e, e);
+        }
+        run("initdb", "-D", data().toString(), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
+    }
+
+    private void run(String program, String... arguments) {
+        List<String> command = new ArrayList<>();
+        if (asRoot()) {
+            command.addAll(List.of("runuser", "-u", SERVER_USER, "--"));
+        }
+        command.add(binaries.resolve(program).toString());
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command, e);
+        }
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The newest of Debian's /usr/lib/postgresql/<version>/bin, else the directory of pg_ctl on the PATH. */
+    private static Path binaries() {
+        if (Files.isDirectory(DEBIAN_BINARIES)) {
+            try (Stream<Path> versions = Files.list(DEBIAN_BINARIES)) {
+                Optional<Path> newest = versions.filter(v -> v.getFileName().toString().matches("\\d+"))
+                        .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                        .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())));
+                if (newest.isPresent()) {
+                    return newest.get().resolve("bin");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list " + DEBIAN_BINARIES + ": " + e.getMessage(), e);
+            }
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(Path::of)
+                .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("pg_ctl")))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL's initdb and pg_ctl were not found (under "
+                        + DEBIAN_BINARIES + " or on the PATH): install Debian's postgresql (./vireo test does)"));
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
