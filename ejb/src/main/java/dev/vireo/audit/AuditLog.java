@@ -13,9 +13,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The audit log: who did what to which resource, when, and how it ended. */
@@ -89,15 +93,26 @@ public class AuditLog {
         if (offset < 0) {
             throw new VireoException(ErrorCode.INVALID_LOG_QUERY, "start must not be negative");
         }
-        TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where "
-                + "(:after is null or e.time > :after) and (:before is null or e.time < :before) "
-                + "and (:user is null or e.actor = :user) and (:action is null or e.action = :action) "
-                + "order by e.time desc, e.id desc", AuditEvent.class);
-        query.setParameter("after", after);
-        query.setParameter("before", before);
-        query.setParameter("user", blankToNull(user));
-        query.setParameter("action", blankToNull(action));
-        return query.setFirstResult(offset).setMaxResults(max).getResultList().stream().map(AuditEntryView::of).toList();
+        // only the filters given: PostgreSQL cannot type a null parameter in "(:after is null or …)"
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
+        Root<AuditEvent> event = query.from(AuditEvent.class);
+        List<Predicate> filters = new ArrayList<>();
+        if (after != null) {
+            filters.add(cb.greaterThan(event.get("time"), after));
+        }
+        if (before != null) {
+            filters.add(cb.lessThan(event.get("time"), before));
+        }
+        if (blankToNull(user) != null) {
+            filters.add(cb.equal(event.get("actor"), blankToNull(user)));
+        }
+        if (blankToNull(action) != null) {
+            filters.add(cb.equal(event.get("action"), blankToNull(action)));
+        }
+        query.where(filters.toArray(Predicate[]::new)).orderBy(cb.desc(event.get("time")), cb.desc(event.get("id")));
+        return em.createQuery(query).setFirstResult(offset).setMaxResults(max).getResultList().stream()
+                .map(AuditEntryView::of).toList();
     }
 
     private static String blankToNull(String text) {

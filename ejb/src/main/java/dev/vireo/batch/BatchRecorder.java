@@ -59,7 +59,13 @@ public class BatchRecorder {
         return failed;
     }
 
+    /**
+     * The batch, its row locked before anything of it is read, so that the steps of one batch take
+     * turns on its latest state. Not find(): with the eagerly joined items, PostgreSQL cannot lock in
+     * that select, Hibernate locks after reading, and a step that waited writes over a newer version.
+     */
     private Batch lock(long id) {
-        return em.find(Batch.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return em.createQuery("select b from Batch b where b.id = :id", Batch.class).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
     }
 }
