@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.vireo.TestAccounts;
 import dev.vireo.it.probe.TaskProbe;
+import dev.vireo.persistence.testing.PostgresCluster;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
@@ -71,8 +72,14 @@ final class Vireo {
         return given().baseUri(MANAGEMENT).accept(ContentType.JSON);
     }
 
-    /** A connection to the server's own H2 file (AUTO_SERVER lets both processes use it). */
+    /**
+     * A connection to the server's own database: its H2 file (AUTO_SERVER lets both processes use
+     * it), or in the PostgreSQL run the database of the private cluster.
+     */
     static Connection database() throws SQLException {
+        if (PrivatePostgres.inUse()) {
+            return DriverManager.getConnection(PrivatePostgres.url(), PostgresCluster.USER, PostgresCluster.PASSWORD);
+        }
         Path file = Path.of(System.getProperty("vireo.it.server"), "standalone", "data", "vireo", "vireo");
         return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "sa");
     }

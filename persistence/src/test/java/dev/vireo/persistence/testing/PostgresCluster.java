@@ -3,6 +3,7 @@ package dev.vireo.persistence.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,12 +45,17 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Makes a fresh cluster in {@code directory} (whatever was there goes) and starts it on {@code port}. */
     public static PostgresCluster start(Path directory, int port) {
-        PostgresCluster cluster = new PostgresCluster(directory.toAbsolutePath(), port, binaries());
+        PostgresCluster cluster = new PostgresCluster(reachable(directory.toAbsolutePath(), port), port, binaries());
         cluster.stopLeftOver();
         cluster.create();
-        cluster.run("pg_ctl", "-D", cluster.data().toString(), "-l", directory.resolve("postgresql.log").toString(),
+        cluster.run("pg_ctl", "-D", cluster.data().toString(), "-l", cluster.log().toString(),
                 "-w", "-t", "60", "-o", cluster.serverOptions(), "start");
         return cluster;
+    }
+
+    /** Where the cluster lives (its server log: {@code postgresql.log} there). */
+    public Path directory() {
+        return directory;
     }
 
     public int port() {
@@ -90,6 +96,30 @@ public final class PostgresCluster implements AutoCloseable {
 
     private Path data() {
         return directory.resolve("data");
+    }
+
+    private Path log() {
+        return directory.resolve("postgresql.log");
+    }
+
+    /**
+     * {@code directory}, unless the server's user could not reach it (as root, a checkout under
+     * /root): then a directory of its own in the temporary directory, named after the port.
+     */
+    private static Path reachable(Path directory, int port) {
+        if (!asRoot()) {
+            return directory;
+        }
+        for (Path up = directory.getParent(); up != null; up = up.getParent()) {
+            try {
+                if (Files.exists(up) && !Files.getPosixFilePermissions(up).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return Path.of(System.getProperty("java.io.tmpdir"), "vireo-postgresql-" + port);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the permissions of " + up + ": " + e.getMessage(), e);
+            }
+        }
+        return directory;
     }
 
     /**
