@@ -100,6 +100,12 @@ public class AuditLog {
         return query.setFirstResult(offset).setMaxResults(max).getResultList().stream().map(AuditEntryView::of).toList();
     }
 
+    /** Removes the entries written before {@code before} (job {@code audit-retention}); how many. */
+    public int removeBefore(Instant before) {
+        return em.createQuery("delete from AuditEvent e where e.time < :before").setParameter("before", before)
+                .executeUpdate();
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
