@@ -104,13 +104,13 @@ public class BuiltinJobs {
                 "Removes tasks that ended longer ago than " + TASKS + " (default 30d)"), () -> {
                     Duration period = period(TASKS, taskRetention);
                     return "removed " + tasks.removeEndedBefore(Instant.now().minus(period))
-                            + " task(s) that ended over " + period + " ago";
+                            + " task(s) that ended over " + taskRetention.strip() + " ago";
                 });
         jobs.register(JobDefinition.cluster("audit-retention", "every 1h",
                 "Removes audit log entries older than " + AUDIT + " (default 365d)"), () -> {
                     Duration period = period(AUDIT, auditRetention);
                     return "removed " + audit.removeBefore(Instant.now().minus(period))
-                            + " audit entr(ies) older than " + period;
+                            + " audit entr(ies) older than " + auditRetention.strip();
                 });
         jobs.register(JobDefinition.cluster("job-run-retention", "every 1h",
                 "Removes job runs older than " + JOB_RUNS + " (default 7d) and keeps at most " + JOB_RUNS_PER_JOB
