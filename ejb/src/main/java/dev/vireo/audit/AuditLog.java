@@ -115,6 +115,12 @@ public class AuditLog {
                 .map(AuditEntryView::of).toList();
     }
 
+    /** Removes the entries written before {@code before} (job {@code audit-retention}); how many. */
+    public int removeBefore(Instant before) {
+        return em.createQuery("delete from AuditEvent e where e.time < :before").setParameter("before", before)
+                .executeUpdate();
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -231,7 +231,15 @@ public enum ErrorCode {
     SHARED_STORAGE_TYPE("ZONE0040E", 400, "Storage type '%s' is not supported: use nfs (ceph is not yet)"),
     SHARED_STORAGE_NOT_EMPTY("ZONE0041E", 409, "Storage pool %s holds volumes on host %s: only an empty pool can change"),
     SHARED_STORAGE_IN_USE("ZONE0042E", 409, "Storage pool %s is the storage of compute pools %s: change them first"),
-    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool");
+    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool"),
+
+    // scheduled jobs
+    JOB_NOT_FOUND("JOB0001E", 404, "Job %s does not exist"),
+    INVALID_SCHEDULE("JOB0002E", 400, "Invalid schedule '%s': use %s"),
+    NOTHING_TO_CHANGE("JOB0003E", 400, "Nothing to change: give enabled (true or false) and/or schedule"),
+    /** A retention period in the server's configuration that is no length of time (the jobs that use it fail). */
+    INVALID_RETENTION("JOB0004E", 500,
+            "Invalid configuration %s='%s': use a whole number followed by s, m, h or d (e.g. 30d) or ISO-8601 (P30D)");
 
     private final String code;
     private final int status;

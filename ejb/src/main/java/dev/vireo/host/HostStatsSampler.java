@@ -4,7 +4,6 @@ import dev.vireo.libvirt.HostConnections;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ public class HostStatsSampler {
     @EJB
     HostConnections hosts;
 
-    /** Touched by the timer thread only. */
+    /** Touched by one round at a time only. */
     private HostCounters previous;
     private volatile HostStatsView latest = HostStatsView.NONE;
     private final Deque<HostStatsView> history = new ArrayDeque<>();
@@ -54,8 +53,8 @@ public class HostStatsSampler {
         }
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "host statistics sampler")
-    void sample() {
+    /** One round (job {@code host-stats}). */
+    public void sample() {
         if (!LocalMachine.isLocal(hosts.local().ref())) {
             return;
         }

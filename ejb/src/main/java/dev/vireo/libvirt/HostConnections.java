@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -210,9 +209,8 @@ public class HostConnections {
         }
     }
 
-    /** Repairs what no lifecycle event reports (autostart or title changed outside Vireo). */
-    @Schedule(hour = "*", minute = "*", second = "17", persistent = false, info = "domain cache resync")
-    void resync() {
+    /** Repairs what no lifecycle event reports (autostart or title changed outside Vireo); job {@code domain-resync}. */
+    public void resync() {
         connections.values().forEach(connection -> {
             try {
                 call(connection, connect -> {

@@ -9,7 +9,6 @@ import dev.vireo.libvirt.HostConnections;
 import dev.vireo.persistence.account.AccessKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -131,10 +130,9 @@ public class AccessKeyService {
         em.remove(changeableKey(AccessKey.Kind.SESSION, idOrValue, "end session"));
     }
 
-    /** Ended sessions are refused when presented; this removes them for good. */
-    @Schedule(minute = "*/10", hour = "*", persistent = false)
-    void removeExpired() {
-        em.createNamedQuery(AccessKey.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
+    /** Ended sessions are refused when presented; this removes them for good (job {@code session-expiry}); how many. */
+    public int removeExpired() {
+        return em.createNamedQuery(AccessKey.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
     }
 
     private AccessKey liveSession(AccessKey session) {

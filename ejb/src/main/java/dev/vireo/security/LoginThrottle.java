@@ -7,7 +7,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -171,9 +170,11 @@ public class LoginThrottle {
         }
     }
 
-    /** Keys whose failures are forgotten and whose address is no longer trusted are removed for good. */
-    @Schedule(minute = "*/10", hour = "*", persistent = false)
-    synchronized void removeForgotten() {
+    /**
+     * Keys whose failures are forgotten and whose address is no longer trusted are removed for good
+     * (job {@code login-attempts}, on every server: each keeps its own memory of them).
+     */
+    public synchronized void removeForgotten() {
         Instant now = clock.instant();
         try {
             transaction.begin();

@@ -88,6 +88,12 @@ public class TaskRecorder {
         return running.size();
     }
 
+    /** Removes the tasks that ended before {@code before} (job {@code task-retention}); how many. */
+    public int removeEndedBefore(Instant before) {
+        return em.createQuery("delete from Task t where t.status <> dev.vireo.persistence.task.TaskStatus.RUNNING "
+                + "and t.updated < :before").setParameter("before", before).executeUpdate();
+    }
+
     /** A task not started by an audited call (none today but test probes) is audited under its operation and URI. */
     private void audit(Task task, String result) {
         String action = task.getAuditAction() != null ? task.getAuditAction() : task.getOperation();

@@ -6,7 +6,6 @@ import dev.vireo.libvirt.HostGateways;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import dev.vireo.zone.ZoneHosts;
 import java.util.ArrayDeque;
@@ -20,7 +19,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Samples the counters of running VMs every {@value #INTERVAL_SECONDS} s and turns two
+ * Samples the counters of running VMs every {@value #INTERVAL_SECONDS} s (job {@code vm-stats}) and turns two
  * consecutive samples into rates: CPU % = Δcpu time / (Δt × vCPUs), throughputs from Δbytes / Δt.
  * Requests read the last result; none waits for a measurement.
  */
@@ -39,7 +38,7 @@ public class VmStatsSampler {
 
     private static final Logger LOG = Logger.getLogger(VmStatsSampler.class.getName());
 
-    /** Touched by the timer thread only (WildFly never runs one timer's rounds at once). */
+    /** Touched by one round at a time only (the job registry never runs a job's rounds at once). */
     private long nextRoundNanos = System.nanoTime();
 
     @EJB
@@ -76,8 +75,7 @@ public class VmStatsSampler {
      * that sampling never takes more than {@value #DUTY_PERCENT} % of the time: rates come from the
      * real interval between two samples, so they stay right when rounds are further apart.
      */
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "VM statistics sampler")
-    void sample() {
+    public void sample() {
         long start = System.nanoTime();
         if (start - nextRoundNanos < 0) {
             return;

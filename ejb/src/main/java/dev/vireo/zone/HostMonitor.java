@@ -4,7 +4,6 @@ import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostRef;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.util.HashSet;
@@ -41,8 +40,8 @@ public class HostMonitor {
     private final Set<HostRef> probing = ConcurrentHashMap.newKeySet();
     private Set<HostRef> registered = Set.of();
 
-    @Schedule(hour = "*", minute = "*", second = "*/15", persistent = false, info = "host liveness monitor")
-    void probeAll() {
+    /** One round (job {@code host-monitor}). */
+    public void probeAll() {
         List<HostRef> hosts = zone.refresh().stream().map(ZoneHost::ref).toList();
         // only what left the registry: a connection opened for a migration's destination is no host of it
         Set<HostRef> gone = new HashSet<>(registered);

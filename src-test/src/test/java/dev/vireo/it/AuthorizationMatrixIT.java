@@ -211,6 +211,13 @@ class AuthorizationMatrixIT {
             row("GET", "/api/interfaces/{name}", needs(Permission.HOST_READ), c -> c.get("/api/interfaces/" + NONE_NAME)),
             row("GET", "/api/ovsbridges", needs(Permission.HOST_READ), c -> c.get("/api/ovsbridges")),
 
+            row("GET", "/api/jobs", needs(Permission.JOB_READ), c -> c.get("/api/jobs")),
+            row("GET", "/api/jobs/{name}", needs(Permission.JOB_READ), c -> c.get("/api/jobs/vm-stats")),
+            // allowed: refused for its schedule, after authorization, so nothing changes
+            row("PUT", "/api/jobs/{name}", needs(Permission.JOB_MANAGE),
+                    c -> c.json("PUT", "/api/jobs/vm-stats", "{\"schedule\": \"never\"}")),
+            row("POST", "/api/jobs/{name}/run", needs(Permission.JOB_MANAGE), c -> c.send("POST", "/api/jobs/" + NONE_NAME + "/run")),
+
             row("GET", "/api/logs", needs(Permission.AUDIT_READ), c -> c.get("/api/logs?limit=1")),
             row("POST", "/api/logs", needs(Permission.AUDIT_WRITE), c -> c.json("POST", "/api/logs", "{\"content\": \"matrix\"}")),
 

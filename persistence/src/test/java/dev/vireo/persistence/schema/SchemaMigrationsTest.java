@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -30,6 +31,9 @@ import dev.vireo.persistence.task.TaskStatus;
  * data.
  */
 class SchemaMigrationsTest {
+
+    /** Packages of entities that migrations after the baseline added: the release before migrations had none of them. */
+    private static final Set<String> SINCE_BASELINE = Set.of("dev.vireo.persistence.job", "dev.vireo.persistence.vmpool");
 
     private final JdbcDataSource dataSource = h2InMemory();
     private StandardServiceRegistry registry;
@@ -93,7 +97,8 @@ class SchemaMigrationsTest {
         StandardServiceRegistry update = registry(settings);
         try {
             // hbm2ddl without a session factory, so without the migrations' integrator
-            SchemaManagementToolCoordinator.process(metadata(update), update, settings, action -> { });
+            SchemaManagementToolCoordinator.process(ValidatingHibernate.metadata(update, SINCE_BASELINE),
+                    update, settings, action -> { });
         } finally {
             StandardServiceRegistryBuilder.destroy(update);
         }
@@ -107,13 +112,6 @@ class SchemaMigrationsTest {
 
     private StandardServiceRegistry registry(Map<String, Object> extra) {
         return ValidatingHibernate.registry(dataSource, extra);
-    }
-
-    private static Metadata metadata(StandardServiceRegistry registry) {
-        Metadata metadata = ValidatingHibernate.metadata(registry);
-        assertThat(metadata.getEntityBindings()).extracting(b -> (Object) b.getMappedClass())
-                .contains(Account.class, Task.class);
-        return metadata;
     }
 
     private List<String> history() throws SQLException {
