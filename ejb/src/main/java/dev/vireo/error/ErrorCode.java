@@ -231,7 +231,15 @@ public enum ErrorCode {
     SHARED_STORAGE_TYPE("ZONE0040E", 400, "Storage type '%s' is not supported: use nfs (ceph is not yet)"),
     SHARED_STORAGE_NOT_EMPTY("ZONE0041E", 409, "Storage pool %s holds volumes on host %s: only an empty pool can change"),
     SHARED_STORAGE_IN_USE("ZONE0042E", 409, "Storage pool %s is the storage of compute pools %s: change them first"),
-    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool");
+    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool"),
+
+    // raw domain definitions (the Xen REST face and /api/vms/{name}/definition)
+    XEN_INVALID_DEFINITION("XEN0001E", 400, "Invalid domain definition: %s"),
+    XEN_INVALID_FLAG("XEN0002E", 400, "Invalid flag '%s' for %s: use %s"),
+    XEN_DOMAIN_NOT_FOUND("XEN0003E", 404, "Domain %s does not exist"),
+    XEN_INVALID_PARAMETER("XEN0004E", 400, "Invalid %s '%s': %s"),
+    XEN_IDENTITY_CONFLICT("XEN0005E", 409, "%s"),
+    XEN_WRONG_STATE("XEN0006E", 409, "Domain %s is %s: it cannot %s");
 
     private final String code;
     private final int status;
