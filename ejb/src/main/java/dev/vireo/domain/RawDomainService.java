@@ -93,9 +93,17 @@ public class RawDomainService {
 
     /** The JSON form of a domain's XML as libvirt gives it with {@code flag}. */
     public JsonObject inspect(String idOrName, String flag) {
-        int flags = readFlags(flag);
         String name = nameOf(idOrName);
+        int flags = readFlags(flag);
         return DomainJson.toJson(hostOf(name).rawDomains().xml(name, flags).orElseThrow(() -> notFound(idOrName)));
+    }
+
+    /** {@link #inspect} of a VM by its name alone (the native API's GET of a VM's definition). */
+    public JsonObject definitionOf(String name, String flag) {
+        String vm = access.require(name).name();
+        int flags = readFlags(flag);
+        return DomainJson.toJson(hostOf(vm).rawDomains().xml(vm, flags)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name)));
     }
 
     private int readFlags(String flag) {
@@ -125,6 +133,7 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "domain.define", target = 1)
     public Defined redefine(String name, RawDefinition definition) {
+        requireHostManage(callers.current(), "define a domain from its XML");
         if (!definition.name().equals(name)) {
             throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain/name is '" + definition.name()
                     + "', not '" + name + "': a definition cannot rename its VM");
@@ -195,12 +204,13 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.start")
     public Outcome start(String idOrName, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.START.parse(flag);
-        String name = claim(idOrName);
+        claim(name);
         if (ACTIVE.contains(state(name))) {
             return Outcome.ALREADY;
         }
-        hostOf(name).rawDomains().start(name, flags).orElseThrow(() -> notFound(idOrName));
+        requireFound(hostOf(name).rawDomains().start(name, flags), idOrName);
         return Outcome.CHANGED;
     }
 
@@ -208,47 +218,52 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.stop")
     public Outcome stop(String idOrName, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.SHUTDOWN.parse(flag);
-        String name = claim(idOrName);
+        claim(name);
         if (!ACTIVE.contains(state(name))) {
             return Outcome.ALREADY;
         }
-        hostOf(name).rawDomains().shutdown(name, flags).orElseThrow(() -> notFound(idOrName));
+        requireFound(hostOf(name).rawDomains().shutdown(name, flags), idOrName);
         return Outcome.CHANGED;
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.destroy")
     public Outcome destroy(String idOrName, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.DESTROY.parse(flag);
-        String name = claim(idOrName);
+        claim(name);
         if (!ACTIVE.contains(state(name))) {
             return Outcome.ALREADY;
         }
-        hostOf(name).rawDomains().destroy(name, flags).orElseThrow(() -> notFound(idOrName));
+        requireFound(hostOf(name).rawDomains().destroy(name, flags), idOrName);
         return Outcome.CHANGED;
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.restart")
     public void restart(String idOrName, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.REBOOT.parse(flag);
-        String name = claimIn(idOrName, RUNNING, "restart");
-        hostOf(name).rawDomains().reboot(name, flags).orElseThrow(() -> notFound(idOrName));
+        claimIn(name, RUNNING, "restart");
+        requireFound(hostOf(name).rawDomains().reboot(name, flags), idOrName);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.suspend")
     public void suspend(String idOrName) {
-        String name = claimIn(idOrName, RUNNING, "suspend");
-        hostOf(name).rawDomains().suspend(name).orElseThrow(() -> notFound(idOrName));
+        String name = nameOf(idOrName);
+        claimIn(name, RUNNING, "suspend");
+        requireFound(hostOf(name).rawDomains().suspend(name), idOrName);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.resume")
     public void resume(String idOrName) {
-        String name = claimIn(idOrName, EnumSet.of(DomainState.PAUSED), "resume");
-        hostOf(name).rawDomains().resume(name).orElseThrow(() -> notFound(idOrName));
+        String name = nameOf(idOrName);
+        claimIn(name, EnumSet.of(DomainState.PAUSED), "resume");
+        requireFound(hostOf(name).rawDomains().resume(name), idOrName);
     }
 
     /**
@@ -258,8 +273,9 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.delete")
     public void delete(String idOrName, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.UNDEFINE.parse(flag);
-        String name = claim(idOrName);
+        claim(name);
         hostOf(name).rawDomains().undefine(name, flags).orElseThrow(() -> notFound(idOrName));
     }
 
@@ -269,10 +285,11 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.attach")
     public JsonObject attach(String idOrName, String flag, RawDevice device) {
-        int flags = DomainFlags.AFFECT.parse(flag);
         requireHostManage(callers.current(), "attach a device given as XML");
-        String name = claim(idOrName);
-        hostOf(name).rawDomains().attach(name, device.xml(), flags).orElseThrow(() -> notFound(idOrName));
+        String name = nameOf(idOrName);
+        int flags = DomainFlags.AFFECT.parse(flag);
+        claim(name);
+        requireFound(hostOf(name).rawDomains().attach(name, device.xml(), flags), idOrName);
         return device.json();
     }
 
@@ -280,6 +297,7 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.memory")
     public void resizeMemory(String idOrName, String size, String type, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.AFFECT.parse(flag);
         long kib = wholeNumber("size", size, 1, Long.MAX_VALUE / 1024);
         boolean maximum = switch (type == null ? "target" : type) {
@@ -288,17 +306,18 @@ public class RawDomainService {
             default -> throw new VireoException(ErrorCode.XEN_INVALID_PARAMETER, "type", type,
                     "use max (the maximum memory) or target (the current memory)");
         };
-        String name = claim(idOrName);
-        hostOf(name).rawDomains().setMemory(name, kib, maximum, flags).orElseThrow(() -> notFound(idOrName));
+        claim(name);
+        requireFound(hostOf(name).rawDomains().setMemory(name, kib, maximum, flags), idOrName);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.vcpus")
     public void resizeVcpus(String idOrName, String size, String flag) {
+        String name = nameOf(idOrName);
         int flags = DomainFlags.AFFECT.parse(flag);
         int count = (int) wholeNumber("size", size, 1, 4096);
-        String name = claim(idOrName);
-        hostOf(name).rawDomains().setVcpus(name, count, flags).orElseThrow(() -> notFound(idOrName));
+        claim(name);
+        requireFound(hostOf(name).rawDomains().setVcpus(name, count, flags), idOrName);
     }
 
     // finding domains
@@ -330,25 +349,22 @@ public class RawDomainService {
         }
     }
 
-    /** The domain's name, locked for this operation (see {@link VmAccess#claim}). */
-    private String claim(String idOrName) {
-        String name = nameOf(idOrName);
+    /** Locks the domain named for this operation (see {@link VmAccess#claim}). */
+    private void claim(String name) {
         try {
             access.claim(name);
         } catch (VireoException e) {
-            throw e.error() == ErrorCode.VM_NOT_FOUND ? notFound(idOrName) : e;
+            throw e.error() == ErrorCode.VM_NOT_FOUND ? notFound(name) : e;
         }
-        return name;
     }
 
     /** {@link #claim}, refused (409) unless the domain is in one of {@code states}. */
-    private String claimIn(String idOrName, Set<DomainState> states, String action) {
-        String name = claim(idOrName);
+    private void claimIn(String name, Set<DomainState> states, String action) {
+        claim(name);
         DomainState state = state(name);
         if (!states.contains(state)) {
-            throw new VireoException(ErrorCode.XEN_WRONG_STATE, idOrName, state.apiName(), action);
+            throw new VireoException(ErrorCode.XEN_WRONG_STATE, name, state.apiName(), action);
         }
-        return name;
     }
 
     private DomainState state(String name) {
@@ -357,6 +373,12 @@ public class RawDomainService {
 
     private HostGateways hostOf(String name) {
         return access.hostOf(name);
+    }
+
+    private static void requireFound(boolean found, String idOrName) {
+        if (!found) {
+            throw notFound(idOrName);
+        }
     }
 
     private static VireoException notFound(String idOrName) {

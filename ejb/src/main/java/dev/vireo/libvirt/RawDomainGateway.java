@@ -32,42 +32,42 @@ public final class RawDomainGateway extends BoundGateway {
         return callThenReread(connect -> LifecycleOperations.define(connect, xml), name);
     }
 
-    public Optional<DomainSummary> start(String name, int flags) {
+    public boolean start(String name, int flags) {
         return change(name, RawDomainOperations.start(flags));
     }
 
-    public Optional<DomainSummary> shutdown(String name, int flags) {
+    public boolean shutdown(String name, int flags) {
         return change(name, RawDomainOperations.shutdown(flags));
     }
 
-    public Optional<DomainSummary> destroy(String name, int flags) {
+    public boolean destroy(String name, int flags) {
         return change(name, RawDomainOperations.destroy(flags));
     }
 
-    public Optional<DomainSummary> reboot(String name, int flags) {
+    public boolean reboot(String name, int flags) {
         return change(name, RawDomainOperations.reboot(flags));
     }
 
-    public Optional<DomainSummary> suspend(String name) {
+    public boolean suspend(String name) {
         return change(name, RawDomainOperations.suspend());
     }
 
-    public Optional<DomainSummary> resume(String name) {
+    public boolean resume(String name) {
         return change(name, RawDomainOperations.resume());
     }
 
     /** Attaches the device {@code device} (one device element) with {@code flags}. */
-    public Optional<DomainSummary> attach(String name, Document device, int flags) {
+    public boolean attach(String name, Document device, int flags) {
         String xml = Xml.write(device);
         return change(name, RawDomainOperations.attach(xml, flags));
     }
 
     /** Sets the current (or, with {@code maximum}, the maximum) memory in KiB with {@code flags}. */
-    public Optional<DomainSummary> setMemory(String name, long kib, boolean maximum, int flags) {
+    public boolean setMemory(String name, long kib, boolean maximum, int flags) {
         return change(name, RawDomainOperations.memory(kib, maximum, flags));
     }
 
-    public Optional<DomainSummary> setVcpus(String name, int count, int flags) {
+    public boolean setVcpus(String name, int count, int flags) {
         return change(name, RawDomainOperations.vcpus(count, flags));
     }
 
@@ -76,7 +76,8 @@ public final class RawDomainGateway extends BoundGateway {
         return callThenReread(connect -> RawDomainOperations.undefine(connect, name, flags), name);
     }
 
-    private Optional<DomainSummary> change(String name, RawDomainOperations.Change change) {
+    /** Applies a change and reads the domain again into the cache; false when there is no such domain. */
+    private boolean change(String name, RawDomainOperations.Change change) {
         return callThenReread(connect -> RawDomainOperations.change(connect, name, change), name);
     }
 }

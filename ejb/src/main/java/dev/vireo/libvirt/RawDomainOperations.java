@@ -40,11 +40,15 @@ final class RawDomainOperations {
         return xml;
     }
 
-    static Optional<DomainSummary> change(Connect connect, String name, Change change) throws LibvirtException {
+    /**
+     * Applies {@code change} to the domain named; false when there is no such domain. The caller
+     * reads it back: a transient domain is gone once it stops.
+     */
+    static boolean change(Connect connect, String name, Change change) throws LibvirtException {
         return Handles.domain(connect, name, domain -> {
             change.apply(domain);
-            return LifecycleOperations.summarize(domain);
-        });
+            return Boolean.TRUE;
+        }).isPresent();
     }
 
     static Change start(int flags) {

@@ -90,18 +90,18 @@ class RawDomainOperationsTest {
                 + "<vcpu>2</vcpu><os><type>hvm</type></os></domain>";
         connect.domainDefineXML(xml).free();
         try {
-            assertThat(RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.start(0)).orElseThrow().state())
-                    .isEqualTo(DomainState.RUNNING);
-            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.memory(65536, false, 1)).orElseThrow();
+            assertThat(RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.start(0))).isTrue();
+            assertThat(stateOf("raw-ops")).isEqualTo(DomainState.RUNNING);
+            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.memory(65536, false, 1));
             assertThat(LifecycleOperations.byName(connect, "raw-ops").orElseThrow().definition().currentMemoryBytes())
                     .isEqualTo(65536L * 1024);
-            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.vcpus(1, 1)).orElseThrow();
+            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.vcpus(1, 1));
             assertThat(LifecycleOperations.byName(connect, "raw-ops").orElseThrow().definition().vcpus()).isEqualTo(1);
-            assertThat(RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.shutdown(0)).orElseThrow().state())
-                    .isEqualTo(DomainState.SHUTOFF);
-            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.start(0)).orElseThrow();
-            assertThat(RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.destroy(0)).orElseThrow().state())
-                    .isEqualTo(DomainState.SHUTOFF);
+            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.shutdown(0));
+            assertThat(stateOf("raw-ops")).isEqualTo(DomainState.SHUTOFF);
+            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.start(0));
+            RawDomainOperations.change(connect, "raw-ops", RawDomainOperations.destroy(0));
+            assertThat(stateOf("raw-ops")).isEqualTo(DomainState.SHUTOFF);
             // libvirt's own refusal comes back as its exception, not a crash: the test driver takes no graceful destroy
             // of a domain that is not running
             LibvirtException refused = catchThrowableOfType(() -> RawDomainOperations.change(connect, "raw-ops",
@@ -118,8 +118,22 @@ class RawDomainOperationsTest {
         }
     }
 
+    private DomainState stateOf(String name) throws LibvirtException {
+        return LifecycleOperations.byName(connect, name).orElseThrow().state();
+    }
+
+    @Test
+    void aTransientDomainStoppedIsGoneAndNotMissing() throws LibvirtException {
+        connect.domainCreateXML("<domain type='test'><name>raw-transient</name><memory>65536</memory>"
+                + "<os><type>hvm</type></os></domain>", 0).free();
+
+        assertThat(RawDomainOperations.change(connect, "raw-transient", RawDomainOperations.destroy(0))).isTrue();
+        assertThat(LifecycleOperations.byName(connect, "raw-transient")).isEmpty();
+    }
+
     @Test
     void aMissingDomainIsEmpty() throws LibvirtException {
+        assertThat(RawDomainOperations.change(connect, "no-such-domain", RawDomainOperations.suspend())).isFalse();
         assertThat(RawDomainOperations.xml(connect, "no-such-domain", 0)).isEmpty();
         assertThat(RawDomainOperations.undefine(connect, "no-such-domain", 0)).isEmpty();
     }
