@@ -71,7 +71,7 @@ final class BoundedJson {
                     }
                     case START_OBJECT, START_ARRAY -> {
                         if (open.isEmpty() && event == JsonParser.Event.START_ARRAY) {
-                            throw invalid("a definition is a JSON object, not an array");
+                            throw notAnObject("an array");
                         }
                         if (open.size() >= MAX_DEPTH) {
                             throw invalid("nested deeper than " + MAX_DEPTH + " levels");
@@ -92,7 +92,7 @@ final class BoundedJson {
                     }
                     default -> {
                         if (open.isEmpty()) {
-                            throw invalid("a definition is a JSON object");
+                            throw notAnObject(event.name().toLowerCase(java.util.Locale.ROOT).replace("value_", "a "));
                         }
                         JsonValue value = parser.getValue();
                         if (value instanceof jakarta.json.JsonString string) {
@@ -109,7 +109,7 @@ final class BoundedJson {
             throw new VireoException(ErrorCode.MALFORMED_JSON, e, "incomplete JSON");
         }
         if (!(done instanceof JsonObject object)) {
-            throw invalid("a definition is a JSON object");
+            throw notAnObject("no object");
         }
         return object;
     }
@@ -129,6 +129,10 @@ final class BoundedJson {
         if (text.length() > MAX_STRING) {
             throw invalid("a string of " + text.length() + " characters (at most " + MAX_STRING + ")");
         }
+    }
+
+    private static VireoException notAnObject(String what) {
+        return new VireoException(ErrorCode.INVALID_VALUE, "the body", "a JSON object is needed, not " + what);
     }
 
     private static VireoException invalid(String why) {

@@ -3,10 +3,10 @@ package dev.vireo.domain;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.Xml;
+import dev.vireo.validation.Limits;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
  * libvirt XML as the Xen REST seed writes it in JSON, both ways: an element is a key; its
  * attributes are {@code "@name"} keys, its text {@code "#text"}, its child elements keys of their
  * own, an array when the element repeats; an element with neither attributes nor children is its
- * text alone, or {@code null} when it has none. Namespaces stay as written: qualified names
+ * text alone, or {@code null} when it has none; every value is a string. Namespaces stay as written: qualified names
  * ({@code "vireo:vm"}) and their declarations ({@code "@xmlns:vireo"}). Keys come out sorted, as
  * the seed shows them.
  *
@@ -112,6 +112,10 @@ public final class DomainJson {
         if (root != null && !root.equals(name)) {
             throw invalid("", "the root element must be '" + root + "', not '" + name + "'");
         }
+        if (!(json.get(name) instanceof JsonObject)) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, name, "the " + name + " is a JSON object of its attributes"
+                    + " and elements");
+        }
         Document document = Xml.newEmptyDocument();
         document.appendChild(element(document, name, json.get(name), Scope.ROOT, name, 1));
         return document;
@@ -159,7 +163,7 @@ public final class DomainJson {
         }
         for (Map.Entry<String, JsonValue> field : object.entrySet()) {
             String key = field.getKey();
-            String path = where + "/" + key;
+            String path = where + "." + key;
             if (key.startsWith(ATTRIBUTE)) {
                 attribute(element, key.substring(1), scalar(field.getValue(), path, false), scope, path);
             } else if (key.equals(TEXT)) {
@@ -187,12 +191,12 @@ public final class DomainJson {
         for (Map.Entry<String, JsonValue> field : object.entrySet()) {
             String key = field.getKey();
             if (key.equals("@xmlns")) {
-                declared.put("", scalar(field.getValue(), where + "/" + key, false));
+                declared.put("", scalar(field.getValue(), where + "." + key, false));
             } else if (key.startsWith("@xmlns:")) {
                 String prefix = key.substring("@xmlns:".length());
-                String uri = scalar(field.getValue(), where + "/" + key, false);
+                String uri = scalar(field.getValue(), where + "." + key, false);
                 if (uri.isEmpty() || prefix.equals(XMLConstants.XML_NS_PREFIX) || prefix.equals(XMLConstants.XMLNS_ATTRIBUTE)) {
-                    throw invalid(where + "/" + key, "a namespace prefix cannot be undeclared or redeclared");
+                    throw invalid(where + "." + key, "a namespace prefix cannot be undeclared or redeclared");
                 }
                 declared.put(prefix, uri);
             }
@@ -263,20 +267,23 @@ public final class DomainJson {
                 || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.COMBINING_SPACING_MARK);
     }
 
-    /** A string (or number) as text; null only where {@code nullable} (an empty element). */
+    /**
+     * A string as text, as the seed writes every value (a number is {@code "2"}, not {@code 2});
+     * null only where {@code nullable} (an empty element).
+     */
     private static String scalar(JsonValue value, String where, boolean nullable) {
         if (value == JsonValue.NULL && nullable) {
             return null;
         }
-        String text;
-        if (value instanceof JsonString string) {
-            text = string.getString();
-        } else if (value instanceof JsonNumber number) {
-            text = number.toString();
-        } else {
-            throw invalid(where, nullable ? "an element is a string, a number, an object, an array of them or null, not "
-                    + value.getValueType().name().toLowerCase(java.util.Locale.ROOT)
-                    : "an attribute or text is a string or a number, not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+        if (!(value instanceof JsonString string)) {
+            String type = value.getValueType().name().toLowerCase(java.util.Locale.ROOT);
+            throw new VireoException(ErrorCode.INVALID_VALUE, where, nullable
+                    ? "an element is a string, an object, an array of them or null, not " + type
+                    : "an attribute or text is a string (\"2\", not 2), not " + type);
+        }
+        String text = string.getString();
+        if (text.length() > Limits.LONG_TEXT) {
+            throw new VireoException(ErrorCode.TOO_LONG, where, Limits.LONG_TEXT);
         }
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);

@@ -20,7 +20,7 @@ public record RawDefinition(String name, String uuid, Document xml) {
         Element domain = xml.getDocumentElement();
         String name = single(domain, "name");
         if (name == null) {
-            throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain/name is missing");
+            throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain.name is missing");
         }
         ResourceName.require("virtual machine", name);
         String uuid = single(domain, "uuid");
@@ -40,7 +40,7 @@ public record RawDefinition(String name, String uuid, Document xml) {
         Element element = found.get(0);
         if (found.size() > 1 || element.hasAttributes()
                 || element.getElementsByTagName("*").getLength() > 0) {
-            throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain/" + name + " must be one text element");
+            throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain." + name + " must be one text element");
         }
         return element.getTextContent();
     }

@@ -135,7 +135,7 @@ public class RawDomainService {
     public Defined redefine(String name, RawDefinition definition) {
         requireHostManage(callers.current(), "define a domain from its XML");
         if (!definition.name().equals(name)) {
-            throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain/name is '" + definition.name()
+            throw new VireoException(ErrorCode.XEN_INVALID_DEFINITION, "domain.name is '" + definition.name()
                     + "', not '" + name + "': a definition cannot rename its VM");
         }
         return define(definition, true);

@@ -179,13 +179,13 @@ class XenRestIT {
         refused(api().contentType(ContentType.JSON).body("{\"domain\": {\"name\": \"../etc\"}}").post(NODES + "/create"),
                 400, "NAME0001E");
         refused(api().contentType(ContentType.JSON).body("{\"domain\": {\"@type\": \"test\"}}").post(NODES + "/create"),
-                400, "XEN0001E", "domain/name is missing");
+                400, "XEN0001E", "domain.name is missing");
         refused(api().contentType(ContentType.JSON).body("{\"domain\": {\"name\": \"" + name + "\", \"q:x\": null}}")
                 .post(NODES + "/create"), 400, "XEN0001E", "prefix 'q' is not declared");
         refused(api().contentType(ContentType.JSON).body("{\"domain\": {\"name\": \"" + name + "\", \"bad name\": null}}")
                 .post(NODES + "/create"), 400, "XEN0001E", "not a valid XML name");
         refused(api().contentType(ContentType.JSON).body("{\"domain\": {\"name\": \"" + name + "\", \"vcpu\": true}}")
-                .post(NODES + "/create"), 400, "XEN0001E", "domain/vcpu");
+                .post(NODES + "/create"), 400, "API0002E", "domain.vcpu");
         String deep = "{\"domain\": {\"name\": \"" + name + "\", \"x\": " + "{\"a\": ".repeat(5000) + "null"
                 + "}".repeat(5000) + "}}";
         refused(api().contentType(ContentType.JSON).body(deep).post(NODES + "/create"), 400, "XEN0001E", "deeper than");

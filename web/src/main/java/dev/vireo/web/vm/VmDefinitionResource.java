@@ -13,7 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.vireo.web.xen.XenSchemas;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A VM's whole libvirt definition as the JSON form of its XML: the same service as the Xen REST face. */
@@ -42,7 +46,8 @@ public class VmDefinitionResource {
     @Operation(summary = "Replace a VM's libvirt definition with the JSON form given (its name and UUID stay; Vireo's "
             + "metadata is kept); answers the definition now kept. Needs vm.manage and host.manage: raw XML can name "
             + "any file or device of the host")
-    public JsonObject put(@PathParam("vm") String vm, String body) {
+    public JsonObject put(@PathParam("vm") String vm, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = XenSchemas.Definition.class))) String body) {
         domains.redefine(vm, RawDefinition.parse(body));
         return domains.definitionOf(vm, INACTIVE);
     }

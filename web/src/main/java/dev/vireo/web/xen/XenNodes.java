@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -57,7 +60,8 @@ public class XenNodes {
     @Operation(summary = "Xen REST: define a domain from the JSON form of its XML ({\"domain\": {…}}), or redefine the one of "
             + "that name (not started); 201 with {\"Uuid\", \"Warnings\"}. Needs vm.create (vm.manage to redefine) and "
             + "host.manage: raw XML can name any file or device of the host")
-    public Response create(String body) {
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = XenSchemas.Definition.class))) String body) {
         RawDomainService.Defined defined = domains.define(RawDefinition.parse(body));
         return Response.created(URI.create(XenPathAlias.link(defined.uuid())))
                 .entity(Json.createObjectBuilder().add("Uuid", defined.uuid())
@@ -134,7 +138,9 @@ public class XenNodes {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Xen REST: attach a device given as the JSON form of its element ({\"disk\": {…}}) with flag "
             + "(0 CURRENT, or a sum of 1 LIVE, 2 CONFIG); 201 with that device. Needs vm.manage and host.manage")
-    public Response attach(@PathParam("id") String id, @QueryParam("flag") String flag, String body) {
+    public Response attach(@PathParam("id") String id, @QueryParam("flag") String flag,
+                           @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = XenSchemas.Device.class))) String body) {
         return Response.status(Response.Status.CREATED).entity(domains.attach(id, flag, RawDevice.parse(body))).build();
     }
 
