@@ -7,6 +7,7 @@ import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.DomainXmlWriter;
 import dev.vireo.libvirt.HostGateways;
+import dev.vireo.libvirt.RawDomainGateway;
 import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
@@ -204,40 +205,37 @@ public class RawDomainService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.start")
     public Outcome start(String idOrName, String flag) {
-        String name = nameOf(idOrName);
-        int flags = DomainFlags.START.parse(flag);
-        claim(name);
-        if (ACTIVE.contains(state(name))) {
-            return Outcome.ALREADY;
-        }
-        requireFound(hostOf(name).rawDomains().start(name, flags), idOrName);
-        return Outcome.CHANGED;
+        return bringTo(true, idOrName, DomainFlags.START, flag, RawDomainGateway::start);
     }
 
     /** Asks the guest to shut down (as {@code flag} says how); already shut off: {@link Outcome#ALREADY}. */
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.stop")
     public Outcome stop(String idOrName, String flag) {
-        String name = nameOf(idOrName);
-        int flags = DomainFlags.SHUTDOWN.parse(flag);
-        claim(name);
-        if (!ACTIVE.contains(state(name))) {
-            return Outcome.ALREADY;
-        }
-        requireFound(hostOf(name).rawDomains().shutdown(name, flags), idOrName);
-        return Outcome.CHANGED;
+        return bringTo(false, idOrName, DomainFlags.SHUTDOWN, flag, RawDomainGateway::shutdown);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("domain.destroy")
     public Outcome destroy(String idOrName, String flag) {
+        return bringTo(false, idOrName, DomainFlags.DESTROY, flag, RawDomainGateway::destroy);
+    }
+
+    /** A gateway call that takes flags; false when there is no such domain. */
+    @FunctionalInterface
+    private interface FlaggedCall {
+        boolean apply(RawDomainGateway gateway, String name, int flags);
+    }
+
+    /** Makes a domain active (or inactive) by {@code call}, unless it already is: {@link Outcome#ALREADY}, the seed's 304. */
+    private Outcome bringTo(boolean active, String idOrName, DomainFlags flags, String flag, FlaggedCall call) {
         String name = nameOf(idOrName);
-        int flags = DomainFlags.DESTROY.parse(flag);
+        int value = flags.parse(flag);
         claim(name);
-        if (!ACTIVE.contains(state(name))) {
+        if (ACTIVE.contains(state(name)) == active) {
             return Outcome.ALREADY;
         }
-        requireFound(hostOf(name).rawDomains().destroy(name, flags), idOrName);
+        requireFound(call.apply(hostOf(name).rawDomains(), name, value), idOrName);
         return Outcome.CHANGED;
     }
 

@@ -339,7 +339,7 @@ class XenRestIT {
         refused(api().contentType(ContentType.JSON).body("{\"domain\": {}}").post(NODES + "/" + name + "/devices/attach"),
                 400, "XEN0001E", "interface");
         refused(api().contentType(ContentType.JSON).body("{\"disk\": {\"@type\": {}}}").post(NODES + "/" + name
-                + "/devices/attach"), 400, "XEN0001E");
+                + "/devices/attach"), 400, "API0002E", "disk.@type");
         // the test driver has no device attachment: libvirt's own answer (the real hypervisor attaches it)
         refused(api().contentType(ContentType.JSON).body(disk).post(NODES + "/" + name + "/devices/attach?flag=2"),
                 409, "HOST0002E", "virDomainAttachDeviceFlags");
