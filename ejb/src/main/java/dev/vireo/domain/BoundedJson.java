@@ -2,7 +2,7 @@ package dev.vireo.domain;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -19,6 +19,8 @@ import java.util.Deque;
  * body cannot exhaust the stack or the heap before it is refused.
  */
 final class BoundedJson {
+
+    private static final JsonProvider JSON = DomainJson.JSON;
 
     /** JSON nesting: a domain's elements nest about 8 deep, and each repeated element adds an array level. */
     static final int MAX_DEPTH = 64;
@@ -55,7 +57,7 @@ final class BoundedJson {
         String key = null;
         JsonValue done = null;
         int values = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 if (done != null) {
@@ -77,8 +79,8 @@ final class BoundedJson {
                             throw invalid("nested deeper than " + MAX_DEPTH + " levels");
                         }
                         open.push(event == JsonParser.Event.START_OBJECT
-                                ? new Open(Json.createObjectBuilder(), null, key)
-                                : new Open(null, Json.createArrayBuilder(), key));
+                                ? new Open(JSON.createObjectBuilder(), null, key)
+                                : new Open(null, JSON.createArrayBuilder(), key));
                         key = null;
                     }
                     case END_OBJECT, END_ARRAY -> {

@@ -4,9 +4,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.Xml;
 import dev.vireo.validation.Limits;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -41,6 +40,9 @@ import org.w3c.dom.NodeList;
  */
 public final class DomainJson {
 
+    /** Looked up once: each of {@code Json}'s static factories looks the provider up again. */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     static final String TEXT = "#text";
     static final String ATTRIBUTE = "@";
     /** Element nesting: libvirt's domain XML nests about 8 deep. */
@@ -58,7 +60,7 @@ public final class DomainJson {
 
     /** The JSON form of an element: one key, its name. */
     public static JsonObject toJson(Element element) {
-        return Json.createObjectBuilder().add(element.getNodeName(), value(element, 1)).build();
+        return JSON.createObjectBuilder().add(element.getNodeName(), value(element, 1)).build();
     }
 
     private static JsonValue value(Element element, int depth) {
@@ -69,7 +71,7 @@ public final class DomainJson {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr attribute = (Attr) attributes.item(i);
-            fields.put(ATTRIBUTE + attribute.getName(), Json.createValue(attribute.getValue()));
+            fields.put(ATTRIBUTE + attribute.getName(), JSON.createValue(attribute.getValue()));
         }
         Map<String, List<JsonValue>> children = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
@@ -84,14 +86,14 @@ public final class DomainJson {
         }
         boolean hasText = !text.toString().isBlank();
         if (fields.isEmpty() && children.isEmpty()) {
-            return hasText ? Json.createValue(text.toString()) : JsonValue.NULL;
+            return hasText ? JSON.createValue(text.toString()) : JsonValue.NULL;
         }
         if (hasText) {
-            fields.put(TEXT, Json.createValue(text.toString()));
+            fields.put(TEXT, JSON.createValue(text.toString()));
         }
         children.forEach((name, values) -> fields.put(name, values.size() == 1 ? values.get(0)
-                : Json.createArrayBuilder(values).build()));
-        JsonObjectBuilder object = Json.createObjectBuilder();
+                : JSON.createArrayBuilder(values).build()));
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         fields.forEach(object::add);
         return object.build();
     }
@@ -307,12 +309,5 @@ public final class DomainJson {
     /** Reads a JSON body within the limits ({@link BoundedJson}) and maps it to XML as {@link #toXml}. */
     public static Document read(String body, String root) {
         return toXml(BoundedJson.readObject(body), root);
-    }
-
-    /** The JSON array of several elements' JSON forms. */
-    static JsonArray array(List<JsonObject> objects) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        objects.forEach(array::add);
-        return array.build();
     }
 }
