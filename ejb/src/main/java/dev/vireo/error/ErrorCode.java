@@ -239,7 +239,15 @@ public enum ErrorCode {
     NOTHING_TO_CHANGE("JOB0003E", 400, "Nothing to change: give enabled (true or false) and/or schedule"),
     /** A retention period in the server's configuration that is no length of time (the jobs that use it fail). */
     INVALID_RETENTION("JOB0004E", 500,
-            "Invalid configuration %s='%s': use a whole number followed by s, m, h or d (e.g. 30d) or ISO-8601 (P30D)");
+            "Invalid configuration %s='%s': use a whole number followed by s, m, h or d (e.g. 30d) or ISO-8601 (P30D)"),
+
+    // raw domain definitions (the Xen REST face and /api/vms/{name}/definition)
+    XEN_INVALID_DEFINITION("XEN0001E", 400, "Invalid domain definition: %s"),
+    XEN_INVALID_FLAG("XEN0002E", 400, "Invalid flag '%s' for %s: use %s"),
+    XEN_DOMAIN_NOT_FOUND("XEN0003E", 404, "Domain %s does not exist"),
+    XEN_INVALID_PARAMETER("XEN0004E", 400, "Invalid %s '%s': %s"),
+    XEN_IDENTITY_CONFLICT("XEN0005E", 409, "%s"),
+    XEN_WRONG_STATE("XEN0006E", 409, "Domain %s is %s: it cannot %s");
 
     private final String code;
     private final int status;

@@ -186,6 +186,29 @@ public final class DomainXmlWriter {
         };
     }
 
+    /**
+     * Makes {@code vireo} the Vireo metadata of a whole domain definition, in place of any it
+     * carried (which only Vireo writes); answers whether the definition carried some.
+     */
+    public static boolean replaceMetadata(Document definition, VireoMetadata vireo) {
+        Element domain = definition.getDocumentElement();
+        Element metadata = Xml.child(domain, "metadata");
+        if (metadata == null) {
+            metadata = Xml.append(domain, "metadata");
+        }
+        boolean carried = false;
+        for (org.w3c.dom.Node node = metadata.getFirstChild(); node != null; ) {
+            org.w3c.dom.Node next = node.getNextSibling();
+            if (node instanceof Element element && VireoMetadata.NAMESPACE.equals(element.getNamespaceURI())) {
+                metadata.removeChild(element);
+                carried = true;
+            }
+            node = next;
+        }
+        metadata(metadata, vireo);
+        return carried;
+    }
+
     private static void metadata(Element metadata, VireoMetadata vireo) {
         Element root = metadata.getOwnerDocument().createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":vm");
         metadata.appendChild(root);

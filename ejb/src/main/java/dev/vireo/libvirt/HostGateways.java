@@ -10,6 +10,7 @@ public final class HostGateways {
     private final StorageGateway storage;
     private final NetworkGateway networks;
     private final HostGateway hostGateway;
+    private final RawDomainGateway rawDomains;
 
     HostGateways(HostConnections connections, HostRef host) {
         this.host = host;
@@ -19,6 +20,7 @@ public final class HostGateways {
         this.storage = new StorageGateway(connections, host);
         this.networks = new NetworkGateway(connections, host);
         this.hostGateway = new HostGateway(connections, host);
+        this.rawDomains = new RawDomainGateway(connections, host);
     }
 
     public HostRef ref() {
@@ -47,5 +49,10 @@ public final class HostGateways {
 
     public HostGateway host() {
         return hostGateway;
+    }
+
+    /** The host's domains through libvirt's own calls and flags (the Xen REST face). */
+    public RawDomainGateway rawDomains() {
+        return rawDomains;
     }
 }

@@ -87,6 +87,11 @@ public final class Xml {
         }
     }
 
+    /** A document without a root element yet. */
+    public static Document newEmptyDocument() {
+        return builder().newDocument();
+    }
+
     public static Document newDocument(String rootName) {
         Document document = builder().newDocument();
         document.appendChild(document.createElement(rootName));

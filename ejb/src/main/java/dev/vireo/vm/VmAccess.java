@@ -112,6 +112,23 @@ public class VmAccess {
         }
     }
 
+    /**
+     * Claims a name for a VM about to be made or renamed: a VM name is the zone's, so no connected
+     * host may have a VM of that name (409 VMS0006E).
+     */
+    public void claimFreeName(String name) {
+        locks.claim(LockTarget.newVmName(name));
+        for (HostGateways host : zone.connected()) {
+            if (host.domains().get(name).isPresent()) {
+                throw new VireoException(ErrorCode.VM_EXISTS, name);
+            }
+        }
+        // a VM of a host that is away is not forgotten: its name stays taken
+        if (cells.unreachableVm(name).isPresent()) {
+            throw new VireoException(ErrorCode.VM_EXISTS, name);
+        }
+    }
+
     /** The VM named, if the caller may see it; else 404 as if there were none. */
     public DomainSummary require(String name) {
         ResourceName.require("virtual machine", name);

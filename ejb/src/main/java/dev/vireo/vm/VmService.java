@@ -324,16 +324,7 @@ public class VmService {
      * host may have a VM of that name.
      */
     private void claimFreeName(String name) {
-        locks.claim(LockTarget.newVmName(name));
-        for (HostGateways host : zone.connected()) {
-            if (host.domains().get(name).isPresent()) {
-                throw new VireoException(ErrorCode.VM_EXISTS, name);
-            }
-        }
-        // a VM of a host that is away is not forgotten: its name stays taken
-        if (cells.unreachableVm(name).isPresent()) {
-            throw new VireoException(ErrorCode.VM_EXISTS, name);
-        }
+        access.claimFreeName(name);
     }
 
     /** The names of the VMs of the zone's connected hosts. */

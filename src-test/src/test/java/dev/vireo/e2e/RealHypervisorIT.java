@@ -553,6 +553,74 @@ class RealHypervisorIT {
         }
     }
 
+    /**
+     * The Xen REST face on QEMU: a domain defined from the JSON form of its XML starts, takes a disk
+     * live, and changes its memory and vCPUs with libvirt's flags, each as virsh then shows it.
+     */
+    @Test
+    void aDomainDefinedFromJsonStartsTakesADiskLiveAndResizesWithFlags() throws IOException {
+        String nodes = "/libvirt/xen/nodes";
+        String guest = HostFixtures.unique("e2e-xen");
+        Path disk = Files.createTempFile(WORKDIR, "e2e-xen", ".qcow2");
+        assertThat(RealHypervisor.run("qemu-img", "create", "-q", "-f", "qcow2", disk.toString(), "16M").exitCode()).isZero();
+        String definition = "{\"domain\": {\"@type\": \"qemu\", \"name\": \"" + guest + "\","
+                + " \"memory\": {\"@unit\": \"MiB\", \"#text\": \"128\"},"
+                + " \"currentMemory\": {\"@unit\": \"MiB\", \"#text\": \"128\"},"
+                + " \"vcpu\": {\"@placement\": \"static\", \"@current\": \"1\", \"#text\": \"2\"},"
+                + " \"os\": {\"type\": {\"@arch\": \"x86_64\", \"@machine\": \"pc\", \"#text\": \"hvm\"}},"
+                + " \"features\": {\"acpi\": null, \"apic\": null},"
+                + " \"devices\": {\"graphics\": {\"@type\": \"vnc\", \"@autoport\": \"yes\", \"@listen\": \"127.0.0.1\"},"
+                + " \"video\": {\"model\": {\"@type\": \"vga\"}}, \"memballoon\": {\"@model\": \"virtio\"}}}}";
+        try {
+            String uuid = api().contentType(ContentType.JSON).body(definition).post(nodes + "/create").then()
+                    .statusCode(201).extract().path("Uuid");
+            assertThat(virsh("domuuid", guest)).isEqualTo(uuid);
+            api().get("/api/vms/" + guest).then().statusCode(200).body("state", equalTo("shutoff"));
+
+            api().post(nodes + "/" + uuid + "/start").then().statusCode(204);
+            assertThat(virsh("domstate", guest)).isEqualTo("running");
+            api().post(nodes + "/" + guest + "/start").then().statusCode(304);
+
+            // a virtio disk hot-plugged into the running guest only (flag 1: VIR_DOMAIN_AFFECT_LIVE)
+            api().contentType(ContentType.JSON).body("{\"disk\": {\"@type\": \"file\", \"@device\": \"disk\","
+                            + " \"driver\": {\"@name\": \"qemu\", \"@type\": \"qcow2\"}, \"source\": {\"@file\": \"" + disk
+                            + "\"}, \"target\": {\"@dev\": \"vdb\", \"@bus\": \"virtio\"}}}")
+                    .post(nodes + "/" + guest + "/devices/attach?flag=1").then().statusCode(201)
+                    .body("disk.target.'@dev'", equalTo("vdb"));
+            assertThat(virsh("domblklist", guest)).contains("vdb", disk.toString());
+            assertThat(virsh("domblklist", guest, "--inactive")).doesNotContain("vdb");
+
+            // vCPUs: one more live (hot-plugged), and the next boot's count in the configuration (flag 2)
+            api().post(nodes + "/" + guest + "/vcpu/resize?size=2&flag=1").then().statusCode(204);
+            assertThat(virsh("vcpucount", guest, "--live", "--active")).isEqualTo("2");
+            assertThat(virsh("vcpucount", guest, "--config", "--active")).isEqualTo("1");
+            api().post(nodes + "/" + guest + "/vcpu/resize?size=2&flag=2").then().statusCode(204);
+            assertThat(virsh("vcpucount", guest, "--config", "--active")).isEqualTo("2");
+
+            // memory: the maximum and the current memory of the configuration, and the balloon target live
+            api().post(nodes + "/" + guest + "/memory/resize?size=262144&type=max&flag=2").then().statusCode(204);
+            api().post(nodes + "/" + guest + "/memory/resize?size=196608&type=target&flag=2").then().statusCode(204);
+            String inactive = virsh("dumpxml", guest, "--inactive");
+            assertThat(inactive).contains("<memory unit='KiB'>262144</memory>", "<currentMemory unit='KiB'>196608</currentMemory>");
+            api().post(nodes + "/" + guest + "/memory/resize?size=98304&flag=1").then().statusCode(204);
+            assertThat(virsh("dumpxml", guest, "--inactive")).contains("<currentMemory unit='KiB'>196608</currentMemory>");
+            // libvirt itself refuses a live maximum change of a running QEMU guest: its refusal, never a 500
+            int refused = api().post(nodes + "/" + guest + "/memory/resize?size=262144&type=max&flag=1").then()
+                    .extract().statusCode();
+            assertThat(refused).isBetween(400, 499);
+
+            api().post(nodes + "/" + guest + "/destroy").then().statusCode(204);
+            assertThat(virsh("domstate", guest)).isEqualTo("shut off");
+            api().post(nodes + "/" + guest + "/destroy").then().statusCode(304);
+            api().post(nodes + "/" + guest + "/delete").then().statusCode(204);
+            api().get("/api/vms/" + guest).then().statusCode(404);
+        } finally {
+            RealHypervisor.run("virsh", "-c", RealHypervisor.uri(), "destroy", guest);
+            RealHypervisor.run("virsh", "-c", RealHypervisor.uri(), "undefine", guest);
+            Files.deleteIfExists(disk);
+        }
+    }
+
     @Test
     void attachesChangesAndDetachesANetworkInterfaceOfARunningGuest() throws IOException {
         try (HostFixtures host = new HostFixtures(WORKDIR)) {

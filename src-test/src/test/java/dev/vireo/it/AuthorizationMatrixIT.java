@@ -113,6 +113,18 @@ class AuthorizationMatrixIT {
                 : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.HIDDEN);
     }
 
+    /** A permission on a VM as the Xen REST face names it (by UUID or name): others' are hidden as VMs are. */
+    static Rule domain(String permission) {
+        return new Rule(true, "XEN0003E", (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
+                : whose == Whose.OWN || who.has(Permission.SCOPE_ALL) ? Outcome.ALLOWED : Outcome.HIDDEN);
+    }
+
+    /** Raw domain XML (a definition, a device): a VM permission and host.manage, for raw XML can name anything of the host. */
+    static Rule rawXml(String permission, boolean scoped) {
+        return new Rule(scoped, null, (who, whose) -> who.has(permission) && who.has(Permission.HOST_MANAGE)
+                ? Outcome.ALLOWED : Outcome.FORBIDDEN);
+    }
+
     /** Issue 13 item 1: a volume of a VM (its content, its name) only for those who may use that VM; to others it does not exist. */
     static Rule volumeOfVm(String permission) {
         return new Rule(true, "STG0006E", (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
@@ -166,6 +178,7 @@ class AuthorizationMatrixIT {
     private static final String NONE_NAME = "am-none";
     private static final String POOL = "/api/storagepools/default-pool";
     private static final String JSON_BAD_NAME = "{\"name\": \"-not-a-name\"}";
+    private static final String XEN = "/libvirt/xen/nodes";
 
     private static final List<Row> TABLE = List.of(
             row("GET", "/api/config", needs(Permission.HOST_READ), c -> c.get("/api/config")),
@@ -217,6 +230,34 @@ class AuthorizationMatrixIT {
             row("PUT", "/api/jobs/{name}", needs(Permission.JOB_MANAGE),
                     c -> c.json("PUT", "/api/jobs/vm-stats", "{\"schedule\": \"never\"}")),
             row("POST", "/api/jobs/{name}/run", needs(Permission.JOB_MANAGE), c -> c.send("POST", "/api/jobs/" + NONE_NAME + "/run")),
+            row("GET", "/api/libvirt/xen/nodes/json", needs(Permission.VM_READ), c -> c.get(XEN + "/json?all=1")),
+            // the UUID of an existing VM for a new name: refused (409) after authorization, nothing defined
+            row("POST", "/api/libvirt/xen/nodes/create", rawXml(Permission.VM_CREATE, false), c -> c.json("POST", XEN + "/create",
+                    "{\"domain\": {\"name\": \"am-xen-new\", \"uuid\": \"" + c.uuid(c.fixture.adminVm) + "\"}}")),
+            row("GET", "/api/libvirt/xen/nodes/{id}/json", domain(Permission.VM_READ),
+                    c -> c.get(XEN + "/" + c.uuid(c.vm()) + "/json")),
+            // a flag libvirt does not take for the call: refused after authorization, nothing changes
+            row("POST", "/api/libvirt/xen/nodes/{id}/start", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/start?flag=99")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/stop", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.uuid(c.vm()) + "/stop?flag=99")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/destroy", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/destroy?flag=99")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/restart", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/restart?flag=99")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/delete", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/delete?flag=99")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/suspend", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/suspend")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/resume", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/resume")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/devices/attach", rawXml(Permission.VM_MANAGE, true),
+                    c -> c.json("POST", XEN + "/" + c.vm() + "/devices/attach?flag=99", "{\"disk\": {\"@type\": \"file\"}}")),
+            // no size: refused after authorization
+            row("POST", "/api/libvirt/xen/nodes/{id}/memory/resize", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/memory/resize")),
+            row("POST", "/api/libvirt/xen/nodes/{id}/vcpu/resize", domain(Permission.VM_MANAGE),
+                    c -> c.send("POST", XEN + "/" + c.vm() + "/vcpu/resize")),
 
             row("GET", "/api/logs", needs(Permission.AUDIT_READ), c -> c.get("/api/logs?limit=1")),
             row("POST", "/api/logs", needs(Permission.AUDIT_WRITE), c -> c.json("POST", "/api/logs", "{\"content\": \"matrix\"}")),
@@ -428,6 +469,10 @@ class AuthorizationMatrixIT {
             // item 3: a VM's representation never shows its console ticket (see vmRepresentation)
             row("GET", "/api/vms/{name}", vm(Permission.VM_READ), c -> c.vmRepresentation(c.get("/api/vms/" + c.vm()))),
 
+            row("GET", "/api/vms/{vm}/definition", vm(Permission.VM_READ), c -> c.get("/api/vms/" + c.vm() + "/definition")),
+            // a definition naming another VM: a rename, refused (400) after authorization
+            row("PUT", "/api/vms/{vm}/definition", rawXml(Permission.VM_MANAGE, true), c -> c.json("PUT",
+                    "/api/vms/" + c.vm() + "/definition", "{\"domain\": {\"name\": \"am-xen-other\"}}")),
             row("GET", "/api/vms/{vm}/hostdevs", vm(Permission.VM_READ), c -> c.get("/api/vms/" + c.vm() + "/hostdevs")),
             row("POST", "/api/vms/{vm}/hostdevs", vm(Permission.HOST_MANAGE), c -> c.json("POST", "/api/vms/" + c.vm() + "/hostdevs", "{}")),
             row("GET", "/api/vms/{vm}/hostdevs/{dev}", vm(Permission.VM_READ), c -> c.get("/api/vms/" + c.vm() + "/hostdevs/" + NONE_NAME)),
