@@ -60,7 +60,7 @@ class SchemaMigrationsTest {
                     .setParameter("name", "alice").getSingleResult().getName());
             assertThat(name).isEqualTo("alice");
         }
-        assertThat(history()).containsExactly("1 SQL baseline");
+        assertThat(history()).containsExactly("1 SQL baseline", "4 SQL vm pools");
     }
 
     @Test
@@ -83,7 +83,7 @@ class SchemaMigrationsTest {
             assertThat(task.getTargetUri()).isEqualTo("vm:web1");
             assertThat(task.getProgress()).isEqualTo(40);
         }
-        assertThat(history()).containsExactly("1 BASELINE adopted: made by hbm2ddl=update");
+        assertThat(history()).containsExactly("1 BASELINE adopted: made by hbm2ddl=update", "4 SQL vm pools");
     }
 
     @Test
@@ -91,7 +91,7 @@ class SchemaMigrationsTest {
         startValidating().close();
         StandardServiceRegistryBuilder.destroy(registry);
         assertThat(SchemaMigrations.migrate(dataSource).migrationsExecuted).isZero();
-        assertThat(history()).containsExactly("1 SQL baseline");
+        assertThat(history()).containsExactly("1 SQL baseline", "4 SQL vm pools");
     }
 
     /** What releases before migrations did at every start: hibernate.hbm2ddl.auto=update. */
@@ -100,7 +100,7 @@ class SchemaMigrationsTest {
         StandardServiceRegistry update = registry(settings);
         try {
             // hbm2ddl without a session factory, so without the migrations' integrator
-            SchemaManagementToolCoordinator.process(metadata(update), update, settings, action -> { });
+            SchemaManagementToolCoordinator.process(metadata(update, BEFORE_MIGRATIONS), update, settings, action -> { });
         } finally {
             StandardServiceRegistryBuilder.destroy(update);
         }
@@ -120,9 +120,17 @@ class SchemaMigrationsTest {
                 .build();
     }
 
+    /** The entities the releases before migrations had: not those of packages that came with a migration of their own. */
+    private static final java.util.function.Predicate<Class<?>> BEFORE_MIGRATIONS =
+            c -> !c.getPackageName().equals("dev.vireo.persistence.vmpool");
+
     private static Metadata metadata(StandardServiceRegistry registry) {
+        return metadata(registry, c -> true);
+    }
+
+    private static Metadata metadata(StandardServiceRegistry registry, java.util.function.Predicate<Class<?>> which) {
         MetadataSources sources = new MetadataSources(registry);
-        mappedClasses().forEach(sources::addAnnotatedClass);
+        mappedClasses().stream().filter(which).forEach(sources::addAnnotatedClass);
         return sources.buildMetadata();
     }
 
