@@ -231,7 +231,19 @@ public enum ErrorCode {
     SHARED_STORAGE_TYPE("ZONE0040E", 400, "Storage type '%s' is not supported: use nfs (ceph is not yet)"),
     SHARED_STORAGE_NOT_EMPTY("ZONE0041E", 409, "Storage pool %s holds volumes on host %s: only an empty pool can change"),
     SHARED_STORAGE_IN_USE("ZONE0042E", 409, "Storage pool %s is the storage of compute pools %s: change them first"),
-    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool");
+    SHARED_STORAGE_NOT_FOUND("ZONE0043E", 404, "Storage pool %s does not exist as a shared (nfs) storage pool"),
+
+    // VM pools (vmpooler)
+    VMPOOL_NOT_FOUND("VMP0001E", 404, "VM pool %s does not exist"),
+    VMPOOL_EXISTS("VMP0002E", 409, "A VM pool or pool alias named %s already exists"),
+    VMPOOL_TEMPLATE_NOT_FOUND("VMP0003E", 400, "Template %s does not exist"),
+    VMPOOL_EMPTY("VMP0004E", 503, "VM pool %s has %s ready virtual machines, %s requested: try again later"),
+    POOL_VM_NOT_FOUND("VMP0005E", 404, "No checked-out virtual machine of a pool is named %s"),
+    VMPOOL_IN_USE("VMP0006E", 409, "VM pool %s has checked-out virtual machines (%s): delete them first"),
+    VMPOOL_LIFETIME("VMP0007E", 400, "A lifetime of %s hours is beyond the %s hours VM pool %s allows"),
+    VMPOOL_INVALID_TAG("VMP0008E", 400, "Invalid tag '%s': %s"),
+    VMPOOL_BAD_REQUEST("VMP0009E", 404, "%s"),
+    VMPOOL_NAME_CHANGE("VMP0010E", 400, "A VM pool keeps its name: %s cannot become %s");
 
     private final String code;
     private final int status;

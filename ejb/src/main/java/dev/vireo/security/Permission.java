@@ -28,10 +28,14 @@ public final class Permission {
     public static final String ACCOUNT_MANAGE = "account.manage";
     public static final String AUDIT_READ = "audit.read";
     public static final String AUDIT_WRITE = "audit.write";
+    /** See VM pools; checking a VM out of one takes {@link #VM_CREATE}. */
+    public static final String VMPOOL_READ = "vmpool.read";
+    /** Create, change and delete VM pools. */
+    public static final String VMPOOL_MANAGE = "vmpool.manage";
 
     public static final List<String> ALL = List.of(VM_READ, VM_CREATE, VM_MANAGE, SCOPE_ALL, TEMPLATE_READ,
             TEMPLATE_MANAGE, STORAGE_READ, STORAGE_MANAGE, NETWORK_READ, NETWORK_MANAGE, HOST_READ, HOST_MANAGE,
-            TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE);
+            TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE, VMPOOL_READ, VMPOOL_MANAGE);
 
     /** Every permission that only reads. */
     public static final Set<String> READ_ONLY = ALL.stream()
