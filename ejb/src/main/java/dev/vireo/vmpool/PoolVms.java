@@ -6,6 +6,7 @@ import dev.vireo.persistence.vmpool.PoolVmState;
 import dev.vireo.persistence.vmpool.VmPool;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -67,7 +68,8 @@ public class PoolVms {
 
     /** Records {@code count} new pending VMs of the pool, each under a fresh vmpooler-style host name. */
     public List<VmState> startClones(long poolId, int count) {
-        VmPool pool = em.find(VmPool.class, poolId);
+        // a deletion of the pool holds this lock while it removes the pool's VMs
+        VmPool pool = em.find(VmPool.class, poolId, LockModeType.PESSIMISTIC_WRITE);
         List<VmState> started = new ArrayList<>();
         if (pool == null) {
             return started;

@@ -191,8 +191,9 @@ public class VmPoolManager {
             store.cloneFailed(vm.id(), e.code() + ": " + e.reason());
             return;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Clone " + vm.hostname() + " of VM pool " + pool.name() + " failed", e);
-            store.cloneFailed(vm.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
+            LOG.log(Level.WARNING, "Clone " + vm.hostname() + " of VM pool " + pool.name() + " failed", cause);
+            store.cloneFailed(vm.id(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             return;
         }
         if (!store.cloned(vm.id(), made.host(), Duration.ofNanos(System.nanoTime() - started).toMillis())) {

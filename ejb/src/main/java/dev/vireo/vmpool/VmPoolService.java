@@ -3,6 +3,7 @@ package dev.vireo.vmpool;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.persistence.vmpool.PoolEvent;
 import dev.vireo.persistence.vmpool.PoolVm;
 import dev.vireo.persistence.vmpool.PoolVmState;
 import dev.vireo.persistence.vmpool.VmPool;
@@ -17,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -154,6 +156,8 @@ public class VmPoolService {
     @Audited("vmpool.delete")
     public void delete(String name) {
         VmPool pool = require(name);
+        // the manager's new clones wait for this lock ({@link PoolVms#startClones}); its other steps are conditional
+        em.lock(pool, LockModeType.PESSIMISTIC_WRITE);
         List<PoolVm> members = em.createNamedQuery(PoolVm.OF_POOL, PoolVm.class).setParameter("pool", pool).getResultList();
         List<String> out = members.stream().filter(vm -> vm.getState() == PoolVmState.RUNNING)
                 .map(PoolVm::getHostname).toList();
@@ -169,9 +173,30 @@ public class VmPoolService {
                             + name + " from host " + vm.getHost(), e);
                 }
             }
-            em.remove(vm);
         }
+        // bulk deletes: the manager may have changed a row's state meanwhile, which must not fail the deletion
+        em.createNativeQuery("delete from pool_vm_tag where vm_id in (select id from pool_vm where pool_id = ?1)")
+                .setParameter(1, pool.getId()).executeUpdate();
+        em.createQuery("delete from PoolVm v where v.pool = :pool").setParameter("pool", pool).executeUpdate();
         em.remove(pool);
+    }
+
+    /** Durations in seconds of what the events of one kind recorded, over every pool. */
+    public record Durations(long count, double average, double min, double max, double total) {
+    }
+
+    /** How long clones ({@code CLONED}) or boots to ready ({@code READY}) took, over every pool's recorded events. */
+    public Durations durations(PoolEvent.Kind kind) {
+        Object[] row = em.createQuery("select count(e), avg(e.durationMs), min(e.durationMs), max(e.durationMs),"
+                + " sum(e.durationMs) from PoolEvent e where e.kind = :kind and e.durationMs is not null", Object[].class)
+                .setParameter("kind", kind).getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        return count == 0 ? new Durations(0, 0, 0, 0, 0) : new Durations(count, seconds(row[1]), seconds(row[2]),
+                seconds(row[3]), seconds(row[4]));
+    }
+
+    private static double seconds(Object millis) {
+        return Math.round(((Number) millis).doubleValue() / 10.0) / 100.0;
     }
 
     /** The pool of that name or alias; 404 when none has it. */

@@ -404,6 +404,8 @@ class AuthorizationMatrixIT {
             row("DELETE", "/api/vmpools/{name}", needs(Permission.VMPOOL_MANAGE), c -> c.send("DELETE", "/api/vmpools/" + NONE_NAME)),
             // vmpooler's face: checkouts of a pool that does not exist, VMs nobody checked out (404 when allowed)
             row("GET", "/api/vmpooler/v1/vm", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/vm")),
+            row("GET", "/api/vmpooler/v1/status", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/status")),
+            row("GET", "/api/vmpooler/v1/config", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/config")),
             row("POST", "/api/vmpooler/v1/vm", needs(Permission.VM_CREATE),
                     c -> c.json("POST", "/vmpooler/api/v1/vm", "{\"" + NONE_NAME + "\": \"1\"}")),
             row("POST", "/api/vmpooler/v1/vm/{pools}", needs(Permission.VM_CREATE),
