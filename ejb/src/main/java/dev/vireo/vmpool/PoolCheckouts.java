@@ -51,6 +51,9 @@ public class PoolCheckouts {
     @EJB
     Callers callers;
 
+    @EJB
+    PoolVms store;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Every pool's name, then its aliases (vmpooler's {@code GET /vm}). */
@@ -181,12 +184,8 @@ public class PoolCheckouts {
     @Audited("vmpool.vm.delete")
     public void giveBack(String hostname) {
         PoolVm vm = visible(hostname);
-        int changed = em.createQuery("update PoolVm v set v.state = :retiring, v.reason = :why, v.version = v.version + 1"
-                        + " where v.id = :id and v.state = :running")
-                .setParameter("retiring", PoolVmState.RETIRING)
-                .setParameter("why", "given back by " + callers.current().name())
-                .setParameter("id", vm.getId()).setParameter("running", PoolVmState.RUNNING).executeUpdate();
-        if (changed == 0) {
+        boolean changed = store.retire(vm.getId(), PoolVmState.RUNNING, "given back by " + callers.current().name());
+        if (!changed) {
             throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
         }
         VmPoolManager.nudge();
