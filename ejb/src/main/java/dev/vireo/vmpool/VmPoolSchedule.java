@@ -1,5 +1,6 @@
 package dev.vireo.vmpool;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -7,6 +8,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +31,9 @@ public class VmPoolSchedule {
     @EJB
     VmPoolManager manager;
 
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/vireo-tasks")
+    ManagedExecutorService executor;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger ticks = new AtomicInteger();
 
@@ -35,14 +41,19 @@ public class VmPoolSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         boolean due = ticks.incrementAndGet() % PERIOD_SECONDS == 0;
-        if (!running.compareAndSet(false, true)) {
+        if (running.get() || !(VmPoolManager.takeNudge() || due) || !mayRunHere() || !running.compareAndSet(false, true)) {
             return;
         }
+        // the round runs on the executor: a long one never holds up (nor overlaps) the timer
         try {
-            if ((VmPoolManager.takeNudge() || due) && mayRunHere()) {
-                manager.runRound();
-            }
-        } finally {
+            executor.execute(() -> {
+                try {
+                    manager.runRound();
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
             running.set(false);
         }
     }
