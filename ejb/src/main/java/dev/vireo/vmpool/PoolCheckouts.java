@@ -19,10 +19,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -102,7 +104,7 @@ public class PoolCheckouts {
         List<VmPool> order = wanted.keySet().stream().sorted(Comparator.comparing(VmPool::getId)).toList();
         Map<VmPool, List<String>> won = new LinkedHashMap<>();
         for (VmPool pool : order) {
-            won.put(pool, take(pool, wanted.get(pool), caller.name(), token, now));
+            won.put(pool, take(pool, wanted.get(pool), caller.name(), token, now, total == 1));
         }
         for (Map.Entry<VmPool, String> asked : askedAs.entrySet()) {
             VmPool pool = asked.getKey();
@@ -115,8 +117,17 @@ public class PoolCheckouts {
         return new Checkout(got, domain);
     }
 
-    private List<String> take(VmPool pool, int count, String owner, String token, Instant now) {
-        List<Long> candidates = em.createNamedQuery(PoolVm.READY_IDS, Long.class).setParameter("pool", pool).getResultList();
+    /**
+     * Wins {@code count} ready VMs of the pool. A request for one VM alone starts at a random one
+     * of them, so that concurrent requests seldom wait for each other's row; one that wins several
+     * goes in the order of their ids, so that two such requests never wait for each other in a circle.
+     */
+    private List<String> take(VmPool pool, int count, String owner, String token, Instant now, boolean alone) {
+        List<Long> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY_IDS, Long.class).setParameter("pool", pool)
+                .getResultList());
+        if (alone && !candidates.isEmpty()) {
+            Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
+        }
         List<String> taken = new ArrayList<>();
         for (Long id : candidates) {
             if (taken.size() == count) {

@@ -47,6 +47,9 @@ public class VmPoolManager {
     /** The clones this server runs now, by host name; the executor's threads are shared, so it is process-wide. */
     private static final Set<String> CLONING = ConcurrentHashMap.newKeySet();
 
+    /** When this server started managing pools: a clone pending from before then was cut short by a restart. */
+    private static final Instant STARTED = Instant.now();
+
     /** Set when something asks for a round before the next period (a VM given back, a pool changed). */
     private static volatile boolean nudged;
 
@@ -133,8 +136,14 @@ public class VmPoolManager {
             store.retire(vm.id(), PoolVmState.PENDING, "the pool's template changed to " + pool.template());
             return false;
         }
-        if (stateOf(vm).filter(state -> state == DomainState.RUNNING).isPresent()) {
+        Optional<DomainState> state = stateOf(vm);
+        if (state.filter(running -> running == DomainState.RUNNING).isPresent()) {
             return store.ready(vm.id());
+        }
+        if (state.isEmpty() && vm.created().isBefore(STARTED)) {
+            // no failure of the template: no back-off
+            store.retire(vm.id(), PoolVmState.PENDING, "its clone was cut short by a server restart");
+            return false;
         }
         if (vm.created().plus(PENDING_TIMEOUT).isBefore(now)) {
             store.cloneFailed(vm.id(), "not running " + PENDING_TIMEOUT.toMinutes() + " minutes after its clone started");

@@ -165,6 +165,8 @@ public class VmPoolService {
             throw new VireoException(ErrorCode.VMPOOL_IN_USE, name, String.join(", ", out));
         }
         for (PoolVm vm : members) {
+            // its row goes by a bulk delete below: the context must not hold it when the pool is removed
+            em.detach(vm);
             if (vm.getHost() != null) {
                 try {
                     vms.destroy(vm.getHost(), vm.getHostname());

@@ -133,7 +133,7 @@ class VmpoolerFaceIT {
                 .body("code", equalTo("VMP0001E"));
         try (Connection db = Vireo.database()) {
             assertThat(VmPoolIT.count(db, "select count(*) from pool_vm where hostname = ? and state = 'RUNNING'"
-                    + " and owner = 'admin' and lifetime_hours = 24", hostname)).isEqualTo(1);
+                    + " and owner = 'admin' and lifetime_hours = 12", hostname)).isEqualTo(1);
         }
     }
 
