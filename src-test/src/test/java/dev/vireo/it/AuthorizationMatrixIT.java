@@ -406,6 +406,8 @@ class AuthorizationMatrixIT {
             row("GET", "/api/vmpooler/v1/vm", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/vm")),
             row("GET", "/api/vmpooler/v1/status", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/status")),
             row("GET", "/api/vmpooler/v1/config", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/config")),
+            row("GET", "/api/vmpooler/v1/poolstat", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/poolstat?pool=a")),
+            row("GET", "/api/vmpooler/v1/totalrunning", needs(Permission.VMPOOL_READ), c -> c.get("/vmpooler/api/v1/totalrunning")),
             row("POST", "/api/vmpooler/v1/vm", needs(Permission.VM_CREATE),
                     c -> c.json("POST", "/vmpooler/api/v1/vm", "{\"" + NONE_NAME + "\": \"1\"}")),
             row("POST", "/api/vmpooler/v1/vm/{pools}", needs(Permission.VM_CREATE),

@@ -225,6 +225,13 @@ class VmpoolerFaceIT {
                 .body("status", hasKey("ok"));
         withToken().get(V1 + "/status?view=capacity,boot").then().statusCode(200)
                 .body("keySet()", contains("capacity", "boot"));
+        withToken().get(V1 + "/poolstat?pool=" + poolA + ",no-such").then().statusCode(200)
+                .body("pools.keySet()", contains(poolA))
+                .body("pools.'" + poolA + "'.max", equalTo(3))
+                .body("pools.'" + poolA + "'.alias", contains("vpa-alias-" + suffix));
+        int running = withToken().get(V1 + "/totalrunning").then().statusCode(200).extract().path("running");
+        withToken().post(V1 + "/vm/" + poolB).then().statusCode(200);
+        withToken().get(V1 + "/totalrunning").then().statusCode(200).body("running", equalTo(running + 1));
         withToken().get(V1 + "/config").then().statusCode(200).body("status.ok", equalTo(true))
                 .body("pool_configuration.find { it.name == '" + poolA + "' }.size", equalTo(3))
                 .body("pool_configuration.find { it.name == '" + poolA + "' }.alias", contains("vpa-alias-" + suffix));

@@ -85,6 +85,25 @@ public class VmpoolerStatus {
     }
 
     @GET
+    @Path("poolstat")
+    @Operation(summary = "vmpooler: ready count, size (max) and aliases of the pools named in pool (comma-separated); "
+            + "a name that is no pool is left out")
+    public Map<String, Object> poolstat(@QueryParam("pool") String pool) {
+        Set<String> wanted = pool == null ? Set.of() : Arrays.stream(pool.split(",")).map(String::trim).collect(Collectors.toSet());
+        Map<String, Object> byPool = new LinkedHashMap<>();
+        pools.list().stream().filter(view -> wanted.contains(view.name())).forEach(view -> byPool.put(view.name(),
+                Map.of("ready", view.ready(), "max", view.size(), "alias", view.aliases())));
+        return Map.of("pools", byPool);
+    }
+
+    @GET
+    @Path("totalrunning")
+    @Operation(summary = "vmpooler: how many VMs of every pool are checked out (running)")
+    public Map<String, Object> totalRunning() {
+        return Map.of("running", pools.list().stream().mapToInt(VmPoolView::running).sum());
+    }
+
+    @GET
     @Path("config")
     @Operation(summary = "vmpooler: the running pool configuration (name, template, size, alias, domain, lifetimes)")
     public Map<String, Object> config() {
