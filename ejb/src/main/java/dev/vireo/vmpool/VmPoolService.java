@@ -107,6 +107,38 @@ public class VmPoolService {
     @Audited("vmpool.update")
     public VmPoolView update(String name, VmPoolRequest request) {
         VmPool pool = require(name);
+        change(pool, request);
+        return view(pool);
+    }
+
+    /**
+     * vmpooler's {@code /config/poolsize} and {@code /config/pooltemplate}: new sizes or templates
+     * of several pools (by name or alias), all or none; answers whether any pool changed.
+     */
+    @RolesAllowed(Permission.VMPOOL_MANAGE)
+    @Audited(value = "vmpool.update", target = 0)
+    public boolean changeEach(Map<String, VmPoolRequest> changes) {
+        boolean changed = false;
+        for (Map.Entry<String, VmPoolRequest> entry : changes.entrySet()) {
+            VmPool pool = require(entry.getKey());
+            long before = pool.getVersion();
+            change(pool, entry.getValue());
+            em.flush();
+            changed |= pool.getVersion() != before;
+        }
+        return changed;
+    }
+
+    /** vmpooler's {@code /poolreset}: the ready and pending VMs of each pool named go, and are replaced. */
+    @RolesAllowed(Permission.VMPOOL_MANAGE)
+    @Audited(value = "vmpool.reset", target = 0)
+    public void reset(List<String> names) {
+        List<VmPool> named = names.stream().map(this::require).toList();
+        named.forEach(pool -> retireUnused(pool, "the pool was reset"));
+        VmPoolManager.nudge();
+    }
+
+    private void change(VmPool pool, VmPoolRequest request) {
         if (request.name() != null && !request.name().equals(pool.getName())) {
             throw new VireoException(ErrorCode.VMPOOL_NAME_CHANGE, pool.getName(), request.name());
         }
@@ -134,18 +166,22 @@ public class VmPoolService {
         if (request.template() != null && !request.template().equals(pool.getTemplate())) {
             pool.setTemplate(template(request.template()));
             // a new template: what was made from the old one goes (vmpooler's pooltemplate)
-            em.createQuery("update PoolVm v set v.state = :retiring, v.reason = :why, v.version = v.version + 1"
-                            + " where v.pool = :pool and v.state in :replaced")
-                    .setParameter("retiring", PoolVmState.RETIRING)
-                    .setParameter("why", "the pool's template changed to " + pool.getTemplate())
-                    .setParameter("pool", pool)
-                    .setParameter("replaced", List.of(PoolVmState.READY, PoolVmState.PENDING))
-                    .executeUpdate();
+            retireUnused(pool, "the pool's template changed to " + pool.getTemplate());
             pool.cloneSucceeded();
         }
         em.flush();
         VmPoolManager.nudge();
-        return view(pool);
+    }
+
+    /** Retires the pool's ready and pending VMs: the manager destroys them and clones new ones. */
+    private void retireUnused(VmPool pool, String why) {
+        em.createQuery("update PoolVm v set v.state = :retiring, v.reason = :why, v.version = v.version + 1"
+                        + " where v.pool = :pool and v.state in :replaced")
+                .setParameter("retiring", PoolVmState.RETIRING)
+                .setParameter("why", why)
+                .setParameter("pool", pool)
+                .setParameter("replaced", List.of(PoolVmState.READY, PoolVmState.PENDING))
+                .executeUpdate();
     }
 
     /**

@@ -215,6 +215,48 @@ class VmpoolerFaceIT {
     }
 
     @Test
+    void poolSizeTemplateAndResetChangeThePoolsAtRunTime() {
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": \"2\"}").post(V1 + "/config/poolsize").then()
+                .statusCode(201).body("ok", equalTo(true));
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": 2}").post(V1 + "/config/poolsize").then()
+                .statusCode(200).body("ok", equalTo(true));
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": \"3\", \"no-such-" + suffix + "\": \"1\"}")
+                .post(V1 + "/config/poolsize").then().statusCode(404).body("code", equalTo("VMP0001E"));
+        for (String bad : List.of("{\"" + poolB + "\": \"two\"}", "{\"" + poolB + "\": 100000}", "{}", "[", "[1]")) {
+            withToken().contentType(ContentType.JSON).body(bad).post(V1 + "/config/poolsize").then().statusCode(400)
+                    .body("ok", equalTo(false));
+        }
+        api().get("/api/vmpools/" + poolB).then().body("size", equalTo(2));
+        VmPoolIT.awaitReady(poolB, 2);
+
+        String next = "vp2-" + suffix;
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + next + "\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"memory\": {\"current\": 128, \"maxmemory\": 128},"
+                + " \"disks\": [{\"volume\": \"vp-" + suffix + ".qcow2\", \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        cleanup.add(2, "/api/templates/" + next);
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": \"no-such-" + suffix + "\"}")
+                .post(V1 + "/config/pooltemplate").then().statusCode(400).body("code", equalTo("VMP0003E"));
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": \"" + next + "\"}")
+                .post(V1 + "/config/pooltemplate").then().statusCode(201).body("ok", equalTo(true));
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": \"" + next + "\"}")
+                .post(V1 + "/config/pooltemplate").then().statusCode(200);
+        await().atMost(FILL).until(() -> api().get("/api/vmpools/" + poolB + "/vms").then().extract().jsonPath()
+                .getList("findAll { it.state == 'ready' && it.template == '" + next + "' }").size() == 2);
+
+        List<String> before = VmPoolIT.awaitReady(poolA, 3);
+        withToken().contentType(ContentType.JSON).body("{\"no-such-" + suffix + "\": \"1\"}").post(V1 + "/poolreset").then()
+                .statusCode(404);
+        withToken().contentType(ContentType.JSON).body("{\"" + poolA + "\": \"1\"}").post(V1 + "/poolreset").then()
+                .statusCode(201).body("ok", equalTo(true));
+        await().atMost(FILL).until(() -> {
+            List<String> ready = api().get("/api/vmpools/" + poolA + "/vms").then().extract().jsonPath()
+                    .getList("findAll { it.state == 'ready' }.hostname");
+            return ready.size() == 3 && ready.stream().noneMatch(before::contains);
+        });
+    }
+
+    @Test
     void statusAndConfigComeFromTheDatabase() {
         withToken().get(V1 + "/status").then().statusCode(200)
                 .body("capacity.total", org.hamcrest.Matchers.greaterThanOrEqualTo(4))

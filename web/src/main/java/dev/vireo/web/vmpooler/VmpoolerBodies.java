@@ -38,6 +38,39 @@ final class VmpoolerBodies {
         return counts;
     }
 
+    /** {@code /config/poolsize}'s body: pool names and sizes; 400 for anything else. */
+    static Map<String, Integer> sizes(String body) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        configObject(body).forEach((pool, value) -> {
+            Integer size = wholeNumber(value);
+            if (size == null) {
+                throw new VireoException(ErrorCode.INVALID_VALUE, "size of pool " + pool, value + " is not a whole number");
+            }
+            sizes.put(pool, size);
+        });
+        return sizes;
+    }
+
+    /** {@code /config/pooltemplate}'s body: pool names and template names; 400 for anything else. */
+    static Map<String, String> templates(String body) {
+        Map<String, String> templates = new LinkedHashMap<>();
+        configObject(body).forEach((pool, value) -> {
+            if (!(value instanceof JsonString text)) {
+                throw new VireoException(ErrorCode.INVALID_VALUE, "template of pool " + pool, value + " is not a name");
+            }
+            templates.put(pool, text.getString());
+        });
+        return templates;
+    }
+
+    private static JsonObject configObject(String body) {
+        JsonObject json = object(body, ErrorCode.INVALID_VALUE);
+        if (json == null || json.isEmpty()) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, "the request body", "name at least one pool");
+        }
+        return json;
+    }
+
     /** {@code POST /vm/a+a+b}: each name once per VM. */
     static Map<String, Integer> counts(String[] pools) {
         Map<String, Integer> counts = new LinkedHashMap<>();
