@@ -3,14 +3,12 @@ package dev.vireo.web.vmpooler;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.vmpool.PoolCheckouts;
-import jakarta.json.Json;
+import dev.vireo.web.ActionBody;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -132,21 +130,20 @@ final class VmpoolerBodies {
         return null;
     }
 
+    /** The body as a JSON object, or null when there is none; refused as vmpooler refuses on that route. */
     private static JsonObject object(String body, ErrorCode refusal) {
-        if (body == null || body.isBlank()) {
+        boolean checkout = refusal == ErrorCode.VMPOOL_BAD_REQUEST;
+        JsonStructure json;
+        try {
+            json = ActionBody.parse(body);
+        } catch (VireoException malformed) {
+            throw checkout ? new VireoException(refusal, malformed.reason()) : malformed;
+        }
+        if (json == null) {
             return null;
         }
-        JsonStructure json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            json = reader.read();
-        } catch (RuntimeException e) {
-            throw refusal == ErrorCode.VMPOOL_BAD_REQUEST
-                    ? new VireoException(refusal, "The request body is not valid JSON: " + e.getMessage())
-                    : new VireoException(ErrorCode.MALFORMED_JSON, e, e.getMessage());
-        }
         if (json.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw refusal == ErrorCode.VMPOOL_BAD_REQUEST
-                    ? new VireoException(refusal, "The request body must be a JSON object")
+            throw checkout ? new VireoException(refusal, "The request body must be a JSON object")
                     : new VireoException(ErrorCode.INVALID_VALUE, "the request body", "expected a JSON object");
         }
         return json.asJsonObject();
