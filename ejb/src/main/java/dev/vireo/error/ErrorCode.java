@@ -247,7 +247,19 @@ public enum ErrorCode {
     XEN_DOMAIN_NOT_FOUND("XEN0003E", 404, "Domain %s does not exist"),
     XEN_INVALID_PARAMETER("XEN0004E", 400, "Invalid %s '%s': %s"),
     XEN_IDENTITY_CONFLICT("XEN0005E", 409, "%s"),
-    XEN_WRONG_STATE("XEN0006E", 409, "Domain %s is %s: it cannot %s");
+    XEN_WRONG_STATE("XEN0006E", 409, "Domain %s is %s: it cannot %s"),
+
+    // VM pools (vmpooler)
+    VMPOOL_NOT_FOUND("VMP0001E", 404, "VM pool %s does not exist"),
+    VMPOOL_EXISTS("VMP0002E", 409, "A VM pool or pool alias named %s already exists"),
+    VMPOOL_TEMPLATE_NOT_FOUND("VMP0003E", 400, "Template %s does not exist"),
+    VMPOOL_EMPTY("VMP0004E", 503, "VM pool %s has %s ready virtual machines, %s requested: try again later"),
+    POOL_VM_NOT_FOUND("VMP0005E", 404, "No checked-out virtual machine of a pool is named %s"),
+    VMPOOL_IN_USE("VMP0006E", 409, "VM pool %s has checked-out virtual machines (%s): delete them first"),
+    VMPOOL_LIFETIME("VMP0007E", 400, "A lifetime of %s hours is beyond the %s hours VM pool %s allows"),
+    VMPOOL_INVALID_TAG("VMP0008E", 400, "Invalid tag '%s': %s"),
+    VMPOOL_BAD_REQUEST("VMP0009E", 404, "%s"),
+    VMPOOL_NAME_CHANGE("VMP0010E", 400, "A VM pool keeps its name: %s cannot become %s");
 
     private final String code;
     private final int status;

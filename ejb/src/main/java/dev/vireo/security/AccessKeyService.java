@@ -7,6 +7,8 @@ import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.persistence.account.AccessKey;
+import dev.vireo.persistence.vmpool.PoolVm;
+import dev.vireo.persistence.vmpool.PoolVmState;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -15,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,7 +191,11 @@ public class AccessKeyService {
         Map<String, List<String>> vms = hosts.local().domains().list().stream()
                 .filter(domain -> key.getId().equals(domain.definition().metadata().token()))
                 .collect(Collectors.groupingBy(domain -> domain.state().apiName(), TreeMap::new,
-                        Collectors.mapping(DomainSummary::name, Collectors.toList())));
+                        Collectors.mapping(DomainSummary::name, Collectors.toCollection(ArrayList::new))));
+        // and the VMs checked out of VM pools with it, as vmpooler lists them: running
+        em.createNamedQuery(PoolVm.OF_TOKEN, PoolVm.class).setParameter("token", key.getId()).getResultStream()
+                .filter(vm -> vm.getState() == PoolVmState.RUNNING)
+                .forEach(vm -> vms.computeIfAbsent("running", state -> new ArrayList<>()).add(vm.getHostname()));
         return new TokenView(key.getId(), key.getOwner(), key.getCreated(), key.getLastUsed(), vms);
     }
 

@@ -31,10 +31,15 @@ public final class Permission {
     /** See the scheduled jobs and their runs; manage: enable, disable, re-schedule and run them. */
     public static final String JOB_READ = "job.read";
     public static final String JOB_MANAGE = "job.manage";
+    /** See VM pools; checking a VM out of one takes {@link #VM_CREATE}. */
+    public static final String VMPOOL_READ = "vmpool.read";
+    /** Create, change and delete VM pools. */
+    public static final String VMPOOL_MANAGE = "vmpool.manage";
 
     public static final List<String> ALL = List.of(VM_READ, VM_CREATE, VM_MANAGE, SCOPE_ALL, TEMPLATE_READ,
             TEMPLATE_MANAGE, STORAGE_READ, STORAGE_MANAGE, NETWORK_READ, NETWORK_MANAGE, HOST_READ, HOST_MANAGE,
-            TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE, JOB_READ, JOB_MANAGE);
+            TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE, JOB_READ, JOB_MANAGE, VMPOOL_READ,
+            VMPOOL_MANAGE);
 
     /** Every permission that only reads. */
     public static final Set<String> READ_ONLY = ALL.stream()

@@ -271,7 +271,7 @@ public class VmService {
             if (placed.why() != null || spec != null) {
                 requireOnHost(host, settings, name);
             }
-            requireCompleteVolumes(host, settings);
+            requireCompleteVolumes(uploads, host, settings);
             VmBuilder.Plan template = new VmBuilder.Plan(name, templateName, owner, callers.currentToken(), settings,
                     text("title", request.title()), text("description", request.description()));
             VmBuilder.Plan plan = spec == null ? template
@@ -335,7 +335,7 @@ public class VmService {
     }
 
     /** The template's storage pools and networks must be on the host the VM was placed on. */
-    private static void requireOnHost(HostGateways host, TemplateSettings settings, String vm) {
+    static void requireOnHost(HostGateways host, TemplateSettings settings, String vm) {
         for (TemplateDisk disk : settings.disks()) {
             if (host.storage().pool(disk.pool()).isEmpty()) {
                 throw new VireoException(ErrorCode.HOST_LACKS, host.ref().name(), "storage pool", disk.pool(), vm);
@@ -415,7 +415,7 @@ public class VmService {
     }
 
     /** A template's base volumes and ISO must be complete: a VM would start from half an image. */
-    private void requireCompleteVolumes(HostGateways host, TemplateSettings settings) {
+    static void requireCompleteVolumes(VolumeUploads uploads, HostGateways host, TemplateSettings settings) {
         for (TemplateDisk disk : settings.disks()) {
             if (disk.volume() != null) {
                 uploads.requireComplete(disk.pool(), disk.volume());

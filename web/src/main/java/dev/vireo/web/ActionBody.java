@@ -141,17 +141,24 @@ public final class ActionBody {
         }
     }
 
-    /** The body as a JSON object; null when there is none. */
-    private static JsonObject object(String body) {
+    /** The body as JSON; null when there is none; 400 (API0001E) when it is not JSON. */
+    public static JsonStructure parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
-        JsonStructure json;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            json = reader.read();
+            return reader.read();
         } catch (RuntimeException e) {
             // JsonException, or Parsson's RuntimeException for input nested too deeply
             throw new VireoException(ErrorCode.MALFORMED_JSON, e, e.getMessage());
+        }
+    }
+
+    /** The body as a JSON object; null when there is none. */
+    private static JsonObject object(String body) {
+        JsonStructure json = parse(body);
+        if (json == null) {
+            return null;
         }
         if (json.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new VireoException(ErrorCode.INVALID_VALUE, "the request body", "expected a JSON object");

@@ -1,0 +1,216 @@
+package dev.vireo.vmpool;
+
+import dev.vireo.audit.Audited;
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.persistence.vmpool.PoolEvent;
+import dev.vireo.persistence.vmpool.PoolVm;
+import dev.vireo.persistence.vmpool.PoolVmState;
+import dev.vireo.persistence.vmpool.VmPool;
+import dev.vireo.security.Caller;
+import dev.vireo.security.Callers;
+import dev.vireo.security.Permission;
+import dev.vireo.validation.ResourceName;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Handing out a pool's ready VMs and what their holders do with them (vmpooler's {@code /vm}).
+ * A checkout wins a VM by a conditional update from {@code ready} to {@code running}: of two
+ * transactions that try the same VM exactly one changes the row, the other tries the next. All
+ * the VMs one request asks for are won in one transaction, so it gets all of them or none.
+ */
+@Stateless
+@RolesAllowed(Permission.VM_READ)
+public class PoolCheckouts {
+
+    /** VMs a request got, by the pool name (or alias) it asked with, and the DNS suffix they answer under. */
+    public record Checkout(Map<String, List<String>> hostnames, String domain) {
+    }
+
+    /** What a holder may change of a checked-out VM: hours of life from checkout, and tags to add. */
+    public record VmChange(Integer lifetime, Map<String, String> tags) {
+    }
+
+    static final int MAX_PER_REQUEST = 100;
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @EJB
+    Callers callers;
+
+    @EJB
+    PoolVms store;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Every pool's name, then its aliases (vmpooler's {@code GET /vm}). */
+    @RolesAllowed(Permission.VMPOOL_READ)
+    public List<String> poolNames() {
+        List<String> names = new ArrayList<>();
+        List<VmPool> pools = em.createNamedQuery(VmPool.ALL, VmPool.class).getResultList();
+        pools.forEach(pool -> names.add(pool.getName()));
+        pools.forEach(pool -> names.addAll(pool.getAliases()));
+        return names;
+    }
+
+    /**
+     * Checks out {@code counts} VMs of each pool named (by name or alias) for the caller: all or
+     * none (503 when a pool has too few ready).
+     */
+    @RolesAllowed(Permission.VM_CREATE)
+    @Audited(value = "vmpool.checkout", target = 0)
+    public Checkout checkout(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            throw new VireoException(ErrorCode.VMPOOL_BAD_REQUEST, "Name at least one VM pool");
+        }
+        int total = 0;
+        Map<VmPool, Integer> wanted = new LinkedHashMap<>();
+        Map<VmPool, String> askedAs = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            VmPool pool = VmPoolService.find(em, entry.getKey())
+                    .orElseThrow(() -> new VireoException(ErrorCode.VMPOOL_NOT_FOUND, entry.getKey()));
+            int count = entry.getValue() == null ? 0 : entry.getValue();
+            if (count < 1) {
+                throw new VireoException(ErrorCode.VMPOOL_BAD_REQUEST, "Ask for at least one VM of pool " + entry.getKey());
+            }
+            total += count;
+            wanted.merge(pool, count, Integer::sum);
+            askedAs.putIfAbsent(pool, entry.getKey());
+        }
+        if (total > MAX_PER_REQUEST) {
+            throw new VireoException(ErrorCode.VMPOOL_BAD_REQUEST, "At most " + MAX_PER_REQUEST + " VMs a request, not " + total);
+        }
+        Caller caller = callers.current();
+        String token = callers.currentToken();
+        Instant now = clock.instant();
+        Map<String, List<String>> got = new LinkedHashMap<>();
+        String domain = null;
+        // pools in the order of their ids and VMs in the order of theirs: concurrent checkouts lock rows in one order
+        List<VmPool> order = wanted.keySet().stream().sorted(Comparator.comparing(VmPool::getId)).toList();
+        Map<VmPool, List<String>> won = new LinkedHashMap<>();
+        for (VmPool pool : order) {
+            won.put(pool, take(pool, wanted.get(pool), caller.name(), token, now, total == 1));
+        }
+        for (Map.Entry<VmPool, String> asked : askedAs.entrySet()) {
+            VmPool pool = asked.getKey();
+            got.put(asked.getValue(), won.get(pool));
+            if (domain == null) {
+                domain = pool.getDomainSuffix();
+            }
+        }
+        VmPoolManager.nudge();
+        return new Checkout(got, domain);
+    }
+
+    /**
+     * Wins {@code count} ready VMs of the pool. A request for one VM alone starts at a random one
+     * of them, so that concurrent requests seldom wait for each other's row; one that wins several
+     * goes in the order of their ids, so that two such requests never wait for each other in a circle.
+     */
+    private List<String> take(VmPool pool, int count, String owner, String token, Instant now, boolean alone) {
+        List<Long> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY_IDS, Long.class).setParameter("pool", pool)
+                .getResultList());
+        if (alone && !candidates.isEmpty()) {
+            Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
+        }
+        List<String> taken = new ArrayList<>();
+        for (Long id : candidates) {
+            if (taken.size() == count) {
+                break;
+            }
+            int won = em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
+                    .setParameter("now", now).setParameter("lifetime", pool.getDefaultLifetimeHours())
+                    .setParameter("id", id).executeUpdate();
+            if (won == 1) {
+                String hostname = em.createQuery("select v.hostname from PoolVm v where v.id = :id", String.class)
+                        .setParameter("id", id).getSingleResult();
+                taken.add(hostname);
+                em.persist(new PoolEvent(pool.getName(), hostname, PoolEvent.Kind.CHECKED_OUT, now, null, owner));
+            }
+        }
+        if (taken.size() < count) {
+            // rolls back what this request won so far: all or nothing
+            throw new VireoException(ErrorCode.VMPOOL_EMPTY, pool.getName(), taken.size(), count);
+        }
+        return taken;
+    }
+
+    /** A VM of a pool, if the caller checked it out (or sees everything). */
+    public PoolVmView vm(String hostname) {
+        return PoolVmView.of(visible(hostname), clock.instant());
+    }
+
+    /**
+     * Extends (or shortens) a checked-out VM's life, counted from its checkout and capped by its
+     * pool's maximum, and adds tags (a tag named again takes the new value).
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vmpool.vm.update")
+    public PoolVmView change(String hostname, VmChange change) {
+        PoolVm vm = visible(hostname);
+        if (change.lifetime() == null && change.tags() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "lifetime or tags");
+        }
+        if (vm.getState() != PoolVmState.RUNNING) {
+            throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
+        }
+        if (change.lifetime() != null) {
+            int hours = VmPoolRules.hours("lifetime", change.lifetime());
+            int max = vm.getPool().getMaxLifetimeHours();
+            if (hours > max) {
+                throw new VireoException(ErrorCode.VMPOOL_LIFETIME, hours, max, vm.getPool().getName());
+            }
+            vm.setLifetimeHours(hours);
+        }
+        if (change.tags() != null) {
+            VmPoolRules.tags(change.tags());
+            Map<String, String> merged = new LinkedHashMap<>(vm.getTags());
+            merged.putAll(change.tags());
+            VmPoolRules.tags(merged);
+            vm.getTags().putAll(change.tags());
+            em.persist(new PoolEvent(vm.getPool().getName(), hostname, PoolEvent.Kind.TAGGED, clock.instant(), null,
+                    change.tags().entrySet().stream().map(tag -> tag.getKey() + "=" + tag.getValue())
+                            .collect(Collectors.joining(","))));
+        }
+        return PoolVmView.of(vm, clock.instant());
+    }
+
+    /** Gives a checked-out VM back: it is destroyed with its volumes, never handed out again. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vmpool.vm.delete")
+    public void giveBack(String hostname) {
+        PoolVm vm = visible(hostname);
+        boolean changed = store.retire(vm.getId(), PoolVmState.RUNNING, "given back by " + callers.current().name());
+        if (!changed) {
+            throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
+        }
+        VmPoolManager.nudge();
+    }
+
+    /** A checked-out VM of the caller's (anyone's, for callers that see everything); else 404, as if it did not exist. */
+    private PoolVm visible(String hostname) {
+        PoolVm vm = hostname == null || !ResourceName.isValid(hostname) ? null
+                : em.createNamedQuery(PoolVm.BY_HOSTNAME, PoolVm.class).setParameter("hostname", hostname)
+                .getResultStream().findFirst().orElse(null);
+        Caller caller = callers.current();
+        if (vm == null || vm.getOwner() == null || !caller.mayUseOwnedBy(vm.getOwner())) {
+            throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
+        }
+        return vm;
+    }
+}

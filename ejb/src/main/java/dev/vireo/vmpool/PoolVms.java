@@ -1,0 +1,182 @@
+package dev.vireo.vmpool;
+
+import dev.vireo.persistence.vmpool.PoolEvent;
+import dev.vireo.persistence.vmpool.PoolVm;
+import dev.vireo.persistence.vmpool.PoolVmState;
+import dev.vireo.persistence.vmpool.VmPool;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pool manager's steps in the database, each its own short transaction. A change of a VM's
+ * state is a conditional update from the state the manager saw, so a checkout or a user's delete
+ * that came first wins and the manager's step does nothing. Pools change their back-off by bulk
+ * updates, which leave their version alone: a user's change of the pool meanwhile is not refused.
+ */
+@Stateless
+public class PoolVms {
+
+    /** The first back-off after a failed clone; it doubles with each failure in a row. */
+    static final Duration FIRST_BACK_OFF = Duration.ofSeconds(15);
+    static final Duration MAX_BACK_OFF = Duration.ofMinutes(30);
+    private static final String HOSTNAME_LETTERS = "abcdefghijklmnopqrstuvwxyz";
+    private static final String HOSTNAME_CHARS = HOSTNAME_LETTERS + "0123456789";
+    private static final int HOSTNAME_LENGTH = 15;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A pool as the manager needs it, with its VMs. */
+    public record PoolState(long id, String name, String template, int size, String computePool, String host,
+                            int cloneFailures, boolean mayClone, List<VmState> vms) {
+    }
+
+    /** A VM of a pool as the manager needs it. */
+    public record VmState(long id, String hostname, String host, String template, PoolVmState state, Instant created,
+                          Instant readyAt, Instant expires, Integer lifetimeHours) {
+    }
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public List<Long> poolIds() {
+        return em.createQuery("select p.id from VmPool p order by p.id", Long.class).getResultList();
+    }
+
+    public Optional<PoolState> pool(long id) {
+        VmPool pool = em.find(VmPool.class, id);
+        if (pool == null) {
+            return Optional.empty();
+        }
+        List<VmState> vms = em.createNamedQuery(PoolVm.OF_POOL, PoolVm.class).setParameter("pool", pool)
+                .getResultStream()
+                .map(vm -> new VmState(vm.getId(), vm.getHostname(), vm.getHost(), vm.getTemplate(), vm.getState(),
+                        vm.getCreated(), vm.getReadyAt(), vm.expires(), vm.getLifetimeHours()))
+                .toList();
+        return Optional.of(new PoolState(pool.getId(), pool.getName(), pool.getTemplate(), pool.getSize(),
+                pool.getComputePool(), pool.getHost(), pool.getCloneFailures(), pool.mayCloneAt(clock.instant()), vms));
+    }
+
+    /** Records {@code count} new pending VMs of the pool, each under a fresh vmpooler-style host name. */
+    public List<VmState> startClones(long poolId, int count) {
+        // a deletion of the pool holds this lock while it removes the pool's VMs
+        VmPool pool = em.find(VmPool.class, poolId, LockModeType.PESSIMISTIC_WRITE);
+        List<VmState> started = new ArrayList<>();
+        if (pool == null) {
+            return started;
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < count; i++) {
+            PoolVm vm = new PoolVm(pool, newHostname(), pool.getTemplate(), now);
+            vm.setHost(pool.getHost());
+            em.persist(vm);
+            em.persist(new PoolEvent(pool.getName(), vm.getHostname(), PoolEvent.Kind.CLONE_STARTED, now, null,
+                    pool.getTemplate()));
+            em.flush();
+            started.add(new VmState(vm.getId(), vm.getHostname(), vm.getHost(), vm.getTemplate(), vm.getState(), now,
+                    null, null, null));
+        }
+        return started;
+    }
+
+    /** The clone exists on {@code host}; false when its row went meanwhile (its pool was deleted): the VM is to go too. */
+    public boolean cloned(long vmId, String host, long millis) {
+        PoolVm vm = em.find(PoolVm.class, vmId);
+        if (vm == null || vm.getState() != PoolVmState.PENDING) {
+            return false;
+        }
+        vm.setHost(host);
+        em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.CLONED, clock.instant(), millis,
+                vm.getTemplate()));
+        return true;
+    }
+
+    /** Pending → ready (it runs); the pool's back-off ends. False when it was no longer pending. */
+    public boolean ready(long vmId) {
+        Instant now = clock.instant();
+        int changed = em.createQuery("update PoolVm v set v.state = :ready, v.readyAt = :now, v.version = v.version + 1"
+                        + " where v.id = :id and v.state = :pending")
+                .setParameter("ready", PoolVmState.READY).setParameter("now", now)
+                .setParameter("id", vmId).setParameter("pending", PoolVmState.PENDING).executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        PoolVm vm = em.find(PoolVm.class, vmId);
+        em.refresh(vm);
+        em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.READY, now,
+                Duration.between(vm.getCreated(), now).toMillis(), null));
+        em.createQuery("update VmPool p set p.cloneFailures = 0, p.retryAfter = null where p.id = :id and p.cloneFailures > 0")
+                .setParameter("id", vm.getPool().getId()).executeUpdate();
+        return true;
+    }
+
+    /** Retires the VM if it is still in state {@code from}; answers whether it did. */
+    public boolean retire(long vmId, PoolVmState from, String why) {
+        return em.createQuery("update PoolVm v set v.state = :retiring, v.reason = :why, v.version = v.version + 1"
+                        + " where v.id = :id and v.state = :from")
+                .setParameter("retiring", PoolVmState.RETIRING).setParameter("why", why)
+                .setParameter("id", vmId).setParameter("from", from).executeUpdate() == 1;
+    }
+
+    /**
+     * A clone failed: the VM retires with the reason and the pool backs off, 15 s after the first
+     * failure in a row, doubling up to 30 minutes.
+     */
+    public void cloneFailed(long vmId, String why) {
+        PoolVm vm = em.find(PoolVm.class, vmId);
+        if (vm == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        retire(vmId, PoolVmState.PENDING, why);
+        VmPool pool = vm.getPool();
+        em.refresh(pool);
+        Duration backOff = backOff(pool.getCloneFailures() + 1);
+        em.createQuery("update VmPool p set p.cloneFailures = p.cloneFailures + 1, p.lastFailure = :why,"
+                        + " p.retryAfter = :after where p.id = :id")
+                .setParameter("why", truncated(why)).setParameter("after", now.plus(backOff))
+                .setParameter("id", pool.getId()).executeUpdate();
+        em.persist(new PoolEvent(pool.getName(), vm.getHostname(), PoolEvent.Kind.FAILED, now,
+                Duration.between(vm.getCreated(), now).toMillis(), why));
+    }
+
+    /** The VM and its volumes are gone: its row goes, the event stays. */
+    public void destroyed(long vmId) {
+        PoolVm vm = em.find(PoolVm.class, vmId);
+        if (vm == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.DESTROYED, now,
+                Duration.between(vm.getCreated(), now).toMillis(), vm.getReason()));
+        em.remove(vm);
+    }
+
+    static Duration backOff(int failures) {
+        Duration backOff = FIRST_BACK_OFF.multipliedBy(1L << Math.min(failures - 1, 20));
+        return backOff.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff;
+    }
+
+    /** vmpooler's host names: 15 lower-case letters and digits, starting with a letter. */
+    static String newHostname() {
+        StringBuilder name = new StringBuilder(HOSTNAME_LENGTH);
+        name.append(HOSTNAME_LETTERS.charAt(RANDOM.nextInt(HOSTNAME_LETTERS.length())));
+        while (name.length() < HOSTNAME_LENGTH) {
+            name.append(HOSTNAME_CHARS.charAt(RANDOM.nextInt(HOSTNAME_CHARS.length())));
+        }
+        return name.toString();
+    }
+
+    private static String truncated(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+}

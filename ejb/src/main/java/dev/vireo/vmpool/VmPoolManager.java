@@ -1,0 +1,218 @@
+package dev.vireo.vmpool;
+
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainState;
+import dev.vireo.persistence.vmpool.PoolVmState;
+import dev.vireo.vm.TemplateVms;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps every VM pool at its size, one round at a time ({@link #runRound}, started by
+ * {@link VmPoolSchedule}): pending VMs that run become ready; ready VMs of an old template, or
+ * gone from their host, and checked-out VMs past their lifetime retire; retiring VMs are destroyed
+ * with their volumes; missing ones are cloned from the template on the managed executor. After a
+ * failed clone the pool waits (doubling back-off) and then tries one clone at a time until one
+ * works, so a broken template never loops.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class VmPoolManager {
+
+    private static final Logger LOG = Logger.getLogger(VmPoolManager.class.getName());
+
+    /** A pending VM that does not run after this long has failed (a clone cut short by a restart, a guest that never starts). */
+    static final Duration PENDING_TIMEOUT = Duration.ofMinutes(10);
+    /** Clones started per pool and round: a pool of hundreds fills over a few rounds, not in one burst. */
+    static final int MAX_CLONES_PER_ROUND = 10;
+    /** The account name pool VMs are owned by until checked out; no account can have it (':' is not in a name). */
+    static final String OWNER_PREFIX = "vmpool:";
+
+    /** The clones this server runs now, by host name; the executor's threads are shared, so it is process-wide. */
+    private static final Set<String> CLONING = ConcurrentHashMap.newKeySet();
+
+    /** When this server started managing pools: a clone pending from before then was cut short by a restart. */
+    private static final Instant STARTED = Instant.now();
+
+    /** Set when something asks for a round before the next period (a VM given back, a pool changed). */
+    private static volatile boolean nudged;
+
+    @EJB
+    PoolVms store;
+
+    @EJB
+    TemplateVms vms;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/vireo-tasks")
+    ManagedExecutorService executor;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Asks for a round soon: {@link VmPoolSchedule} runs one at its next tick. */
+    static void nudge() {
+        nudged = true;
+    }
+
+    static boolean takeNudge() {
+        boolean was = nudged;
+        nudged = false;
+        return was;
+    }
+
+    /** One round over every pool; a pool that fails is logged and does not stop the others. */
+    public void runRound() {
+        for (Long id : store.poolIds()) {
+            try {
+                store.pool(id).ifPresent(this::reconcile);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "VM pool round failed for pool id " + id, e);
+            }
+        }
+    }
+
+    private void reconcile(PoolVms.PoolState pool) {
+        Instant now = clock.instant();
+        List<PoolVms.VmState> ready = new ArrayList<>();
+        int live = 0;
+        for (PoolVms.VmState vm : pool.vms()) {
+            switch (vm.state()) {
+                case PENDING -> live += pending(pool, vm, now) ? 1 : 0;
+                case READY -> {
+                    if (!vm.template().equals(pool.template())) {
+                        store.retire(vm.id(), PoolVmState.READY, "the pool's template changed to " + pool.template());
+                    } else if (stateOf(vm).filter(state -> state == DomainState.RUNNING).isEmpty()) {
+                        store.retire(vm.id(), PoolVmState.READY, "no longer running on host " + vm.host());
+                    } else {
+                        ready.add(vm);
+                        live++;
+                    }
+                }
+                case RUNNING -> {
+                    if (vm.expires() != null && !vm.expires().isAfter(now)) {
+                        store.retire(vm.id(), PoolVmState.RUNNING, "its lifetime of " + vm.lifetimeHours() + " hours ended");
+                    }
+                }
+                case RETIRING -> destroy(vm);
+            }
+        }
+        // a smaller pool: the newest ready VMs go first
+        ready.sort(Comparator.comparing(PoolVms.VmState::readyAt).reversed());
+        for (int i = 0; i < live - pool.size() && i < ready.size(); i++) {
+            store.retire(ready.get(i).id(), PoolVmState.READY, "the pool's size went down to " + pool.size());
+        }
+        int missing = pool.size() - live;
+        if (missing > 0 && pool.mayClone()) {
+            boolean probing = pool.vms().stream().anyMatch(vm -> vm.state() == PoolVmState.PENDING);
+            // after failures, one clone at a time until one works
+            int clones = pool.cloneFailures() == 0 ? Math.min(missing, MAX_CLONES_PER_ROUND) : probing ? 0 : 1;
+            for (PoolVms.VmState vm : store.startClones(pool.id(), clones)) {
+                clone(pool, vm);
+            }
+        }
+    }
+
+    /** Whether a pending VM still counts towards the pool: it is being cloned, becomes ready, or may yet start. */
+    private boolean pending(PoolVms.PoolState pool, PoolVms.VmState vm, Instant now) {
+        if (CLONING.contains(vm.hostname())) {
+            return true;
+        }
+        if (!vm.template().equals(pool.template())) {
+            store.retire(vm.id(), PoolVmState.PENDING, "the pool's template changed to " + pool.template());
+            return false;
+        }
+        Optional<DomainState> state = stateOf(vm);
+        if (state.filter(running -> running == DomainState.RUNNING).isPresent()) {
+            return store.ready(vm.id());
+        }
+        if (state.isEmpty() && vm.created().isBefore(STARTED)) {
+            // no failure of the template: no back-off
+            store.retire(vm.id(), PoolVmState.PENDING, "its clone was cut short by a server restart");
+            return false;
+        }
+        if (vm.created().plus(PENDING_TIMEOUT).isBefore(now)) {
+            store.cloneFailed(vm.id(), "not running " + PENDING_TIMEOUT.toMinutes() + " minutes after its clone started");
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<DomainState> stateOf(PoolVms.VmState vm) {
+        return vm.host() == null ? Optional.empty() : vms.stateOf(vm.host(), vm.hostname());
+    }
+
+    private void destroy(PoolVms.VmState vm) {
+        if (CLONING.contains(vm.hostname())) {
+            return;
+        }
+        try {
+            if (vm.host() != null) {
+                vms.destroy(vm.host(), vm.hostname());
+            }
+            store.destroyed(vm.id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot destroy virtual machine " + vm.hostname() + " of a VM pool yet", e);
+        }
+    }
+
+    /** Starts cloning a pending VM on the executor; it becomes ready when it runs, or retires with the reason it failed. */
+    private void clone(PoolVms.PoolState pool, PoolVms.VmState vm) {
+        PoolVms.PoolState target = pool;
+        PoolVms cloneStore = store;
+        TemplateVms cloneVms = vms;
+        CLONING.add(vm.hostname());
+        try {
+            executor.execute(() -> {
+                try {
+                    cloneAndStart(target, vm, cloneStore, cloneVms);
+                } finally {
+                    CLONING.remove(vm.hostname());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            CLONING.remove(vm.hostname());
+            store.retire(vm.id(), PoolVmState.PENDING, "the executor is not accepting work");
+        }
+    }
+
+    private static void cloneAndStart(PoolVms.PoolState pool, PoolVms.VmState vm, PoolVms store, TemplateVms vms) {
+        long started = System.nanoTime();
+        TemplateVms.Made made;
+        try {
+            made = vms.makeAndStart(vm.template(), vm.hostname(), pool.host(), pool.computePool(),
+                    OWNER_PREFIX + pool.name());
+        } catch (VireoException e) {
+            store.cloneFailed(vm.id(), e.code() + ": " + e.reason());
+            return;
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof jakarta.ejb.EJBException && e.getCause() != null ? e.getCause() : e;
+            LOG.log(Level.WARNING, "Clone " + vm.hostname() + " of VM pool " + pool.name() + " failed", cause);
+            store.cloneFailed(vm.id(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            return;
+        }
+        if (!store.cloned(vm.id(), made.host(), Duration.ofNanos(System.nanoTime() - started).toMillis())) {
+            // its pool went (or it was retired) while it was being made
+            vms.destroy(made.host(), vm.hostname());
+            store.destroyed(vm.id());
+            return;
+        }
+        if (made.state() == DomainState.RUNNING) {
+            store.ready(vm.id());
+        }
+    }
+}

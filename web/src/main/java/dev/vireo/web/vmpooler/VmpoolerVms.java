@@ -1,0 +1,109 @@
+package dev.vireo.web.vmpooler;
+
+import dev.vireo.vmpool.PoolCheckouts;
+import dev.vireo.vmpool.PoolVmView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** vmpooler's VM operations ({@code /vmpooler/api/v1/vm…}), in its shapes. */
+@RequestScoped
+@Path(VmpoolerFace.ROOT + "/vm")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "vmpooler")
+public class VmpoolerVms {
+
+    @EJB
+    PoolCheckouts checkouts;
+
+    @GET
+    @Operation(summary = "vmpooler: the names of the VM pools, then their aliases")
+    public List<String> pools() {
+        return checkouts.poolNames();
+    }
+
+    @POST
+    @Operation(summary = "vmpooler: check out VMs of several pools, a JSON object of pool names and counts "
+            + "({\"debian-7\": \"2\"}); all or none; 404 for an unknown pool or a body that is no such object, "
+            + "503 when a pool has too few ready")
+    public Map<String, Object> checkout(String body) {
+        return answer(checkouts.checkout(VmpoolerBodies.counts(body)));
+    }
+
+    @POST
+    @Path("{pools}")
+    @Operation(summary = "vmpooler: check out one VM of each pool named, a+a+b for two of a and one of b; all or "
+            + "none; 404 for an unknown pool, 503 when a pool has too few ready")
+    public Map<String, Object> checkoutOf(@PathParam("pools") String pools) {
+        return answer(checkouts.checkout(VmpoolerBodies.counts(pools.split("\\+", -1))));
+    }
+
+    @GET
+    @Path("{hostname}")
+    @Operation(summary = "vmpooler: a checked-out VM: template, lifetime, running and remaining hours, state, tags, "
+            + "domain, host; 404 for a VM the caller did not check out")
+    public Map<String, Object> vm(@PathParam("hostname") String hostname) {
+        PoolVmView vm = checkouts.vm(hostname);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("template", vm.template());
+        details.put("lifetime", vm.lifetime());
+        details.put("running", vm.running());
+        details.put("remaining", vm.remaining());
+        details.put("state", vm.state());
+        details.put("tags", vm.tags());
+        if (vm.domain() != null) {
+            details.put("domain", vm.domain());
+        }
+        details.put("host", vm.host());
+        details.put("pool", vm.pool());
+        Map<String, Object> answer = ok();
+        answer.put(vm.hostname(), details);
+        return answer;
+    }
+
+    @PUT
+    @Path("{hostname}")
+    @Operation(summary = "vmpooler: change a checked-out VM: lifetime (hours from checkout, at most the pool's maximum) "
+            + "and tags (an object of strings, added); 400 for a value that fails validation, 404 for an unknown VM")
+    public Map<String, Object> change(@PathParam("hostname") String hostname, String body) {
+        checkouts.change(hostname, VmpoolerBodies.change(body));
+        return ok();
+    }
+
+    @DELETE
+    @Path("{hostname}")
+    @Operation(summary = "vmpooler: give a checked-out VM back: it is destroyed with its volumes; 404 for an unknown VM")
+    public Map<String, Object> delete(@PathParam("hostname") String hostname) {
+        checkouts.giveBack(hostname);
+        return ok();
+    }
+
+    /** vmpooler's checkout answer: per pool asked, one host name or a list of them, and the domain. */
+    private static Map<String, Object> answer(PoolCheckouts.Checkout checkout) {
+        Map<String, Object> answer = ok();
+        checkout.hostnames().forEach((pool, hostnames) ->
+                answer.put(pool, Map.of("hostname", hostnames.size() == 1 ? hostnames.get(0) : hostnames)));
+        if (checkout.domain() != null) {
+            answer.put("domain", checkout.domain());
+        }
+        return answer;
+    }
+
+    static Map<String, Object> ok() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ok", true);
+        return answer;
+    }
+}
