@@ -55,6 +55,8 @@ public class JobRegistry {
     /** Registered, their rows not written yet (the database did not answer): written on a later tick. */
     private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
+    /** Jobs asked to run at the next tick rather than at their next period ({@link #runSoon}). */
+    private final Set<String> soon = ConcurrentHashMap.newKeySet();
     private final String node = nodeName();
 
     @PostConstruct
@@ -101,10 +103,27 @@ public class JobRegistry {
         return definition.scope() == JobDefinition.Scope.CLUSTER ? JobClaim.EVERY_SERVER : node;
     }
 
+    /**
+     * Brings an enabled job's next run forward to the next tick (of whichever server claims it);
+     * for work that something just made necessary. Cheap: the database is written at the tick,
+     * outside the caller's transaction.
+     */
+    public void runSoon(String name) {
+        soon.add(name);
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "job runner")
     void tick() {
         unwritten.forEach(name -> writeRows(jobs.get(name).definition()));
         java.time.Instant now = JobStore.now();
+        for (String name : soon) {
+            soon.remove(name);
+            try {
+                store.bringForward(name, now);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Cannot bring job " + name + " forward", e);
+            }
+        }
         List<JobStore.Due> due;
         try {
             due = store.due(List.of(JobClaim.EVERY_SERVER, node), now);

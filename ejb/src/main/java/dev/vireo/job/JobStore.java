@@ -73,6 +73,11 @@ public class JobStore {
                 .setParameter("now", now).executeUpdate() == 1;
     }
 
+    /** Makes an enabled job due at {@code now} if it was due later (a disabled one has no due time and stays so). */
+    public void bringForward(String job, Instant now) {
+        em.createNamedQuery(JobClaim.BRING_FORWARD).setParameter("job", job).setParameter("now", now).executeUpdate();
+    }
+
     /** Ends {@code node}'s claim of a job, recording the run (null: none took place). */
     public void finish(String job, String holder, String node, JobRun run) {
         em.createNamedQuery(JobClaim.RELEASE)

@@ -51,6 +51,9 @@ public class PoolCheckouts {
     EntityManager em;
 
     @EJB
+    VmPoolJob poolJob;
+
+    @EJB
     Callers callers;
 
     @EJB
@@ -113,7 +116,7 @@ public class PoolCheckouts {
                 domain = pool.getDomainSuffix();
             }
         }
-        VmPoolManager.nudge();
+        poolJob.nudge();
         return new Checkout(got, domain);
     }
 
@@ -199,7 +202,7 @@ public class PoolCheckouts {
         if (!changed) {
             throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
         }
-        VmPoolManager.nudge();
+        poolJob.nudge();
     }
 
     /** A checked-out VM of the caller's (anyone's, for callers that see everything); else 404, as if it did not exist. */

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * Keeps every VM pool at its size, one round at a time ({@link #runRound}, started by
- * {@link VmPoolSchedule}): pending VMs that run become ready; ready VMs of an old template, or
+ * {@link VmPoolJob}): pending VMs that run become ready; ready VMs of an old template, or
  * gone from their host, and checked-out VMs past their lifetime retire; retiring VMs are destroyed
  * with their volumes; missing ones are cloned from the template on the managed executor. After a
  * failed clone the pool waits (doubling back-off) and then tries one clone at a time until one
@@ -50,9 +50,6 @@ public class VmPoolManager {
     /** When this server started managing pools: a clone pending from before then was cut short by a restart. */
     private static final Instant STARTED = Instant.now();
 
-    /** Set when something asks for a round before the next period (a VM given back, a pool changed). */
-    private static volatile boolean nudged;
-
     @EJB
     PoolVms store;
 
@@ -63,17 +60,6 @@ public class VmPoolManager {
     ManagedExecutorService executor;
 
     private final Clock clock = Clock.systemUTC();
-
-    /** Asks for a round soon: {@link VmPoolSchedule} runs one at its next tick. */
-    static void nudge() {
-        nudged = true;
-    }
-
-    static boolean takeNudge() {
-        boolean was = nudged;
-        nudged = false;
-        return was;
-    }
 
     /** One round over every pool; a pool that fails is logged and does not stop the others. */
     public void runRound() {

@@ -43,6 +43,9 @@ public class VmPoolService {
     EntityManager em;
 
     @EJB
+    VmPoolJob poolJob;
+
+    @EJB
     TemplateService templates;
 
     @EJB
@@ -94,7 +97,7 @@ public class VmPoolService {
         pool.setDomainSuffix(VmPoolRules.domain(request.domain()));
         requireFreeNames(pool, null);
         em.persist(pool);
-        VmPoolManager.nudge();
+        poolJob.nudge();
         return view(pool);
     }
 
@@ -135,7 +138,7 @@ public class VmPoolService {
     public void reset(List<String> names) {
         List<VmPool> named = names.stream().map(this::require).toList();
         named.forEach(pool -> retireUnused(pool, "the pool was reset"));
-        VmPoolManager.nudge();
+        poolJob.nudge();
     }
 
     private void change(VmPool pool, VmPoolRequest request) {
@@ -170,7 +173,7 @@ public class VmPoolService {
             pool.cloneSucceeded();
         }
         em.flush();
-        VmPoolManager.nudge();
+        poolJob.nudge();
     }
 
     /** Retires the pool's ready and pending VMs: the manager destroys them and clones new ones. */

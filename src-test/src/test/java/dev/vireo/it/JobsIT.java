@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JobsIT {
 
     private static final List<String> BUILTIN = List.of("vm-stats", "host-stats", "host-monitor", "domain-resync",
-            "login-attempts", "session-expiry", "task-retention", "audit-retention", "job-run-retention");
+            "login-attempts", "session-expiry", "task-retention", "audit-retention", "job-run-retention",
+            "vmpool-manager");
 
     @Deployment(testable = false)
     @TargetsContainer(Vireo.SERVER)

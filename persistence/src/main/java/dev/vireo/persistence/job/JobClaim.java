@@ -29,6 +29,8 @@ import java.util.Objects;
 @NamedQuery(name = JobClaim.DUE, query = "select c.job, c.holder, c.nextDue, s.enabled, s.schedule "
         + "from JobClaim c, JobSettings s where s.name = c.job and c.holder in :holders and c.nextDue <= :now "
         + "and (c.claimedUntil is null or c.claimedUntil < :now)")
+@NamedQuery(name = JobClaim.BRING_FORWARD, query = "update JobClaim c set c.nextDue = :now where c.job = :job "
+        + "and c.nextDue > :now")
 @NamedQuery(name = JobClaim.RESCHEDULE, query = "update JobClaim c set c.nextDue = :next where c.job = :job")
 public class JobClaim {
 
@@ -46,6 +48,9 @@ public class JobClaim {
     public static final String DUE = "JobClaim.due";
     /** Every claim of {@code :job} next due at {@code :next} (null: not until it is enabled or run). */
     public static final String RESCHEDULE = "JobClaim.reschedule";
+
+    /** Makes {@code :job} due at {@code :now} where it was due later (never where it is disabled: no due time). */
+    public static final String BRING_FORWARD = "JobClaim.bringForward";
 
     /** The holder of a job's one row when one server runs it for all. */
     public static final String EVERY_SERVER = "*";
