@@ -19,6 +19,8 @@ public enum ErrorCode {
     MISSING_FIELD("API0010E", 400, "Missing required field '%s'"),
     TOO_LONG("API0011E", 400, "%s is too long: at most %s characters"),
     BODY_TOO_LARGE("API0012E", 413, "The request body is too large: at most %s bytes"),
+    /** Two requests changed the same row at once and this one lost (found at commit, wherever no rule of its own applies). */
+    CHANGED_MEANWHILE("API0013E", 409, "Another request changed the same data at the same moment: read it again and retry"),
     INTERNAL("API0500E", 500, "Internal error (reference %s); the server log has the details"),
 
     // names

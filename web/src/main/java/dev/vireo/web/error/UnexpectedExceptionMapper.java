@@ -1,6 +1,8 @@
 package dev.vireo.web.error;
 
+import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -8,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Everything else, including failures the EJB container wrapped: a Vireo failure or a validation
- * failure inside the wrapping is still answered as itself; the rest is an internal error.
+ * failure inside the wrapping is still answered as itself, a lost race for a row (an optimistic lock
+ * failing at commit) as a conflict to retry; the rest is an internal error.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -23,9 +26,22 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return new ConstraintViolationExceptionMapper().toResponse(violations);
             }
         }
+        if (lostARaceForARow(e)) {
+            return ErrorBody.response(ErrorCode.CHANGED_MEANWHILE);
+        }
         if (BodyErrors.isBodyError(e)) {
             return BodyErrors.toResponse(e);
         }
         return InternalErrors.toResponse(e);
+    }
+
+    /** Whether the failure is, at its root, a row another transaction changed first (JPA's optimistic lock at flush or commit). */
+    static boolean lostARaceForARow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
