@@ -10,7 +10,6 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.event.DomainEvent;
-import org.libvirt.event.DomainEventType;
 import org.libvirt.event.LifecycleListener;
 
 /**
@@ -150,7 +149,8 @@ final class HostConnection implements AutoCloseable {
         Connect current = connect;
         try {
             String name = domain.getName();
-            if (event.getType() == DomainEventType.UNDEFINED || current == null) {
+            // an UNDEFINED domain is read back too: a running one goes on as a transient domain
+            if (current == null) {
                 domains.remove(name);
             } else {
                 long mark = domains.mark();

@@ -57,12 +57,18 @@ class VmApiIT {
                 .body("groups", equalTo(java.util.List.of()));
     }
 
+    private static String withoutStats(String vm) {
+        return vm.replaceFirst("\"stats\":\\{[^}]*\\},?", "");
+    }
+
     @Test
     void answersUnderTheKimchiPathsToo() {
         String api = api().get("/api/vms/test").then().statusCode(200).extract().asString();
         String kimchi = api().get("/plugins/kimchi/vms/test").then().statusCode(200).extract().asString();
-        // the same VM, with the links as Kimchi writes them: relative, and its default icon
-        assertThat(kimchi).isEqualTo(api.replace("\"icon\":null", "\"icon\":\"plugins/kimchi/images/icon-vm.png\""));
+        // the same VM, with the links as Kimchi writes them: relative, and its default icon; its live
+        // statistics may move between the two reads (a sampler round), so they are left out
+        assertThat(withoutStats(kimchi)).isEqualTo(withoutStats(
+                api.replace("\"icon\":null", "\"icon\":\"plugins/kimchi/images/icon-vm.png\"")));
         api().get("/plugins/kimchi/vms").then().statusCode(200).body("name", hasItem("test"));
     }
 
