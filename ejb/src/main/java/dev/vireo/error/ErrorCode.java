@@ -261,7 +261,11 @@ public enum ErrorCode {
     VMPOOL_LIFETIME("VMP0007E", 400, "A lifetime of %s hours is beyond the %s hours VM pool %s allows"),
     VMPOOL_INVALID_TAG("VMP0008E", 400, "Invalid tag '%s': %s"),
     VMPOOL_BAD_REQUEST("VMP0009E", 404, "%s"),
-    VMPOOL_NAME_CHANGE("VMP0010E", 400, "A VM pool keeps its name: %s cannot become %s");
+    VMPOOL_NAME_CHANGE("VMP0010E", 400, "A VM pool keeps its name: %s cannot become %s"),
+    VMPOOL_SUMMARY_DATE("VMP0011E", 400, "Invalid date '%s' for %s: use YYYY-MM-DD"),
+    VMPOOL_SUMMARY_RANGE("VMP0012E", 400, "Invalid date range: from (%s) is after to (%s)"),
+    VMPOOL_SUMMARY_TOO_LONG("VMP0013E", 400, "A summary covers at most %s days: %s to %s is %s days"),
+    VMPOOL_SUMMARY_SECTION("VMP0014E", 404, "A summary has no section %s: use %s");
 
     private final String code;
     private final int status;

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * Handing out a pool's ready VMs and what their holders do with them (vmpooler's {@code /vm}).
@@ -186,9 +185,10 @@ public class PoolCheckouts {
             merged.putAll(change.tags());
             VmPoolRules.tags(merged);
             vm.getTags().putAll(change.tags());
-            em.persist(new PoolEvent(vm.getPool().getName(), hostname, PoolEvent.Kind.TAGGED, clock.instant(), null,
-                    change.tags().entrySet().stream().map(tag -> tag.getKey() + "=" + tag.getValue())
-                            .collect(Collectors.joining(","))));
+            // one event per tag, "key=value": a key has no '=', so a value may hold anything
+            Instant now = clock.instant();
+            change.tags().forEach((key, value) -> em.persist(new PoolEvent(vm.getPool().getName(), hostname,
+                    PoolEvent.Kind.TAGGED, now, null, key + "=" + value)));
         }
         return PoolVmView.of(vm, clock.instant());
     }

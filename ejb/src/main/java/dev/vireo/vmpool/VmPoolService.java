@@ -236,7 +236,8 @@ public class VmPoolService {
                 seconds(row[3]), seconds(row[4]));
     }
 
-    private static double seconds(Object millis) {
+    /** Milliseconds as seconds with two decimals, as vmpooler shows durations. */
+    static double seconds(Object millis) {
         return Math.round(((Number) millis).doubleValue() / 10.0) / 100.0;
     }
 

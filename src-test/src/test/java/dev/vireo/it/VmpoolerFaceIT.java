@@ -257,6 +257,28 @@ class VmpoolerFaceIT {
     }
 
     @Test
+    void summaryOfTodayCountsWhatTheManagerAndCheckoutsRecorded() {
+        String hostname = withToken().post(V1 + "/vm/" + poolB).then().statusCode(200).extract().path("'" + poolB + "'.hostname");
+        String key = "summary-" + suffix;
+        withToken().contentType(ContentType.JSON).body("{\"tags\": {\"" + key + "\": \"a=b, c\"}}")
+                .put(V1 + "/vm/" + hostname).then().statusCode(200);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        withToken().get(V1 + "/summary").then().statusCode(200)
+                .body("daily.date", contains(today))
+                .body("checkout.pool.'" + poolB + "'", equalTo(1))
+                .body("daily[0].checkout.pool.'" + poolB + "'", equalTo(1))
+                .body("clone.count.total", org.hamcrest.Matchers.greaterThanOrEqualTo(4))
+                .body("boot.count.total", org.hamcrest.Matchers.greaterThanOrEqualTo(4))
+                .body("tag.'" + key + "'.'a=b, c'", equalTo(1))
+                .body("tag.'" + key + "'.total", equalTo(1));
+        withToken().get(V1 + "/summary/tag/" + key + "?from=" + today + "&to=" + today).then().statusCode(200)
+                .body("tag.'" + key + "'.'a=b, c'", equalTo(1))
+                .body("daily[0].tag.'" + key + "'.total", equalTo(1));
+        withToken().get(V1 + "/summary?from=" + today + "&to=2000-01-01").then().statusCode(400)
+                .body("ok", equalTo(false)).body("code", equalTo("VMP0012E"));
+    }
+
+    @Test
     void statusAndConfigComeFromTheDatabase() {
         withToken().get(V1 + "/status").then().statusCode(200)
                 .body("capacity.total", org.hamcrest.Matchers.greaterThanOrEqualTo(4))

@@ -126,12 +126,19 @@ public class VmpoolerStatus {
         return answer;
     }
 
-    private static Map<String, Object> durations(VmPoolService.Durations durations) {
-        Map<String, Object> duration = new LinkedHashMap<>();
-        duration.put("average", durations.average());
-        duration.put("min", durations.min());
-        duration.put("max", durations.max());
-        duration.put("total", durations.total());
-        return Map.of("duration", duration, "count", Map.of("total", durations.count()));
+    /** vmpooler's {@code {"duration": {average, min, max, total}, "count": {"total"}}}. */
+    static Map<String, Object> durations(VmPoolService.Durations durations) {
+        return Map.of("duration", figures(durations.average(), durations.min(), durations.max(), durations.total()),
+                "count", Map.of("total", durations.count()));
+    }
+
+    /** The four figures vmpooler gives of durations and counts, in its order. */
+    static Map<String, Object> figures(Number average, Number min, Number max, Number total) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("average", average);
+        figures.put("min", min);
+        figures.put("max", max);
+        figures.put("total", total);
+        return figures;
     }
 }
