@@ -52,7 +52,7 @@ class MetricsIT {
         assertThat(after.valueOrZero(missing) - before.valueOrZero(missing)).isEqualTo(1);
         assertThat(after.valueOrZero(sum)).isGreaterThan(before.valueOrZero(sum));
         // one series per route, not per name
-        assertThat(after.text()).doesNotContain("route=\"/api/vms/test\"").contains("vireo_http_requests_seconds_max{");
+        assertThat(after.text()).doesNotContain("route=\"/api/vms/test\"").contains("vireo_http_requests_seconds_max{" + PrometheusScrape.DEPLOYMENT);
         // WildFly's own metrics are served beside Vireo's
         assertThat(after.text()).contains("jvm_memory_used_bytes");
     }

@@ -7,8 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** One scrape of {@code /metrics} on the management port, read as Prometheus reads its text format. */
+/**
+ * One scrape of {@code /metrics} on the management port, read as Prometheus reads its text format.
+ * WildFly labels every series of Vireo's with {@value #DEPLOYMENT}; it is left out of the keys.
+ */
 final class PrometheusScrape {
+
+    static final String DEPLOYMENT = "WF_DEPLOYMENT=\"vireo.ear\"";
 
     private final Map<String, Double> samples = new HashMap<>();
     private final String text;
@@ -20,7 +25,8 @@ final class PrometheusScrape {
                 continue;
             }
             int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.valueOf(line.substring(space + 1)));
+            String series = line.substring(0, space).replace("{" + DEPLOYMENT + "}", "").replace(DEPLOYMENT + ",", "");
+            samples.put(series, Double.valueOf(line.substring(space + 1)));
         }
     }
 
