@@ -5,6 +5,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.host.HostStatsSampler;
 import dev.vireo.libvirt.HostConnections;
+import dev.vireo.metrics.StateGauges;
 import dev.vireo.security.AccessKeyService;
 import dev.vireo.security.LoginThrottle;
 import dev.vireo.task.TaskRecorder;
@@ -55,6 +56,9 @@ public class BuiltinJobs {
     HostConnections connections;
 
     @EJB
+    StateGauges gauges;
+
+    @EJB
     AccessKeyService keys;
 
     @EJB
@@ -96,6 +100,9 @@ public class BuiltinJobs {
         jobs.register(JobDefinition.eachServer("domain-resync", "every 1m",
                 "Reloads each host's VM list to repair what no libvirt event reports (autostart, title)"),
                 JobWork.of(connections::resync));
+        jobs.register(JobDefinition.eachServer("metrics", "every 5s",
+                "Reads the VMs per host and state, the hosts' connections, the jobs' last runs and the VM pools' "
+                        + "ready VMs into the gauges /metrics shows"), gauges::refresh);
         jobs.register(JobDefinition.eachServer("login-attempts", "every 10m",
                 "Forgets failed logins older than the throttle's window"), JobWork.of(loginThrottle::removeForgotten));
         jobs.register(JobDefinition.cluster("session-expiry", "every 10m", "Removes ended sessions and expired tokens"),

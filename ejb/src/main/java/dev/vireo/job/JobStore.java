@@ -10,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The jobs' state in the database, each change in a transaction of its own: whichever server's
@@ -102,6 +104,14 @@ public class JobStore {
             }
         }
         return removed;
+    }
+
+    /** When each job that ran (on any server) last started. */
+    public Map<String, Instant> lastStarts() {
+        Map<String, Instant> starts = new HashMap<>();
+        em.createQuery("select r.job, max(r.started) from JobRun r group by r.job", Object[].class).getResultStream()
+                .forEach(row -> starts.put((String) row[0], (Instant) row[1]));
+        return starts;
     }
 
     static Instant nextDue(boolean enabled, String schedule, Instant now) {

@@ -10,6 +10,7 @@ import dev.vireo.persistence.task.TaskStatus;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -53,6 +55,9 @@ public class TaskService {
     @EJB
     OperationLocks locks;
 
+    @Inject
+    MeterRegistry registry;
+
     /**
      * Records a new running task and starts {@code work} on the executor.
      *
@@ -66,9 +71,10 @@ public class TaskService {
         long id = Long.parseLong(task.id());
         TaskRecorder taskRecorder = recorder;
         OperationLocks taskLocks = locks;
+        TaskMeter meter = new TaskMeter(registry, operation);
         LockOwner owner = CurrentOperation.handOverToTask(id);
         try {
-            executor.execute(() -> run(id, work, taskRecorder, owner, taskLocks));
+            executor.execute(() -> run(id, work, taskRecorder, owner, taskLocks, meter));
         } catch (RejectedExecutionException e) {
             CurrentOperation.takeBack(owner);
             recorder.fail(id, ErrorCode.TASKS_SATURATED.code(), ErrorCode.TASKS_SATURATED.reason(operation));
@@ -106,7 +112,8 @@ public class TaskService {
      * Runs as the operation that started it, holding that operation's locks while it works; they
      * are let go before the outcome is recorded, so whoever sees the task ended finds its target free.
      */
-    private static void run(long id, TaskWork work, TaskRecorder recorder, LockOwner operation, OperationLocks locks) {
+    private static void run(long id, TaskWork work, TaskRecorder recorder, LockOwner operation, OperationLocks locks,
+                            TaskMeter meter) {
         TaskProgress progress = new TaskProgress() {
             @Override
             public void report(int percent, String message) {
@@ -118,12 +125,18 @@ public class TaskService {
                 recorder.target(id, uri);
             }
         };
+        long started = System.nanoTime();
+        // counted before the end is recorded: whoever sees the task ended finds it counted
         try {
-            recorder.finish(id, CurrentOperation.runAsTask(operation, locks, () -> work.run(progress)));
+            String message = CurrentOperation.runAsTask(operation, locks, () -> work.run(progress));
+            meter.ended(TaskMeter.FINISHED, started);
+            recorder.finish(id, message);
         } catch (VireoException e) {
+            meter.ended(TaskMeter.FAILED, started);
             recorder.fail(id, e.code(), e.code() + ": " + e.reason());
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Task " + id + " failed", e);
+            meter.ended(TaskMeter.FAILED, started);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             recorder.fail(id, reason);
         }

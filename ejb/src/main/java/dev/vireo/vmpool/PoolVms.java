@@ -48,6 +48,17 @@ public class PoolVms {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** A pool's size and how many of its VMs are ready to be checked out. */
+    public record Readiness(String pool, int size, long ready) {
+    }
+
+    /** Every pool's readiness, by name. */
+    public List<Readiness> readiness() {
+        return em.createQuery("select p.name, p.size, (select count(v) from PoolVm v where v.pool = p and v.state = "
+                        + "dev.vireo.persistence.vmpool.PoolVmState.READY) from VmPool p order by p.name", Object[].class)
+                .getResultStream().map(row -> new Readiness((String) row[0], (Integer) row[1], (Long) row[2])).toList();
+    }
+
     public List<Long> poolIds() {
         return em.createQuery("select p.id from VmPool p order by p.id", Long.class).getResultList();
     }

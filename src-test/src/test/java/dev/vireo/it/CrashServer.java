@@ -49,6 +49,7 @@ final class CrashServer implements AutoCloseable {
     void start() throws IOException {
         Path log = Files.createDirectories(home.resolve("standalone/log")).resolve("console-" + ++starts + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/standalone.sh").toString(),
+                "--stability=community",
                 "-Djboss.socket.binding.port-offset=" + System.getProperty("vireo.it.crash.port-offset"),
                 "-Dvireo.libvirt.uri=" + libvirtUri,
                 "-Djna.tmpdir=" + home.resolve("standalone/tmp/jna")))

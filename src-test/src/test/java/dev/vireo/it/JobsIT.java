@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JobsIT {
 
     private static final List<String> BUILTIN = List.of("vm-stats", "host-stats", "host-monitor", "domain-resync",
-            "login-attempts", "session-expiry", "task-retention", "audit-retention", "job-run-retention",
+            "metrics", "login-attempts", "session-expiry", "task-retention", "audit-retention", "job-run-retention",
             "vmpool-manager");
 
     @Deployment(testable = false)
