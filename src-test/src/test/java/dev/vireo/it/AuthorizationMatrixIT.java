@@ -181,6 +181,22 @@ class AuthorizationMatrixIT {
     private static final String XEN = "/libvirt/xen/nodes";
 
     private static final List<Row> TABLE = List.of(
+            row("GET", "/api/clusters", needs(Permission.CLUSTER_READ), c -> c.get("/api/clusters")),
+            row("POST", "/api/clusters", needs(Permission.CLUSTER_MANAGE), c -> c.json("POST", "/api/clusters", JSON_BAD_NAME)),
+            row("GET", "/api/clusters/{name}", needs(Permission.CLUSTER_READ), c -> c.get("/api/clusters/" + NONE_NAME)),
+            row("PUT", "/api/clusters/{name}", needs(Permission.CLUSTER_MANAGE), c -> c.json("PUT", "/api/clusters/" + NONE_NAME, "{}")),
+            row("DELETE", "/api/clusters/{name}", needs(Permission.CLUSTER_MANAGE), c -> c.send("DELETE", "/api/clusters/" + NONE_NAME)),
+            row("POST", "/api/clusters/{name}/start", needs(Permission.CLUSTER_MANAGE),
+                    c -> c.send("POST", "/api/clusters/" + NONE_NAME + "/start")),
+            row("POST", "/api/clusters/{name}/stop", needs(Permission.CLUSTER_MANAGE),
+                    c -> c.send("POST", "/api/clusters/" + NONE_NAME + "/stop")),
+            row("GET", "/api/clusters/{name}/vms", needs(Permission.CLUSTER_READ), c -> c.get("/api/clusters/" + NONE_NAME + "/vms")),
+            row("POST", "/api/clusters/{name}/vms", needs(Permission.CLUSTER_MANAGE),
+                    c -> c.json("POST", "/api/clusters/" + NONE_NAME + "/vms", "{\"name\": \"" + NONE_NAME + "\"}")),
+            row("GET", "/api/clusters/{name}/vms/{vm}", needs(Permission.CLUSTER_READ),
+                    c -> c.get("/api/clusters/" + NONE_NAME + "/vms/" + NONE_NAME)),
+            row("DELETE", "/api/clusters/{name}/vms/{vm}", needs(Permission.CLUSTER_MANAGE),
+                    c -> c.send("DELETE", "/api/clusters/" + NONE_NAME + "/vms/" + NONE_NAME)),
             row("GET", "/api/config", needs(Permission.HOST_READ), c -> c.get("/api/config")),
             row("GET", "/api/config/capabilities", needs(Permission.HOST_READ), c -> c.get("/api/config/capabilities")),
             row("GET", "/api/config/distros", needs(Permission.HOST_READ), c -> c.get("/api/config/distros")),
