@@ -3,6 +3,7 @@ package dev.vireo.cluster;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainAction;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.cluster.VmCluster;
@@ -80,12 +81,23 @@ public class ClusterService {
     }
 
     public ClusterMemberView member(String name, String vm) {
-        VmCluster cluster = require(name);
-        int position = cluster.getMembers().indexOf(vm);
-        if (position < 0) {
-            throw new VireoException(ErrorCode.CLUSTER_MEMBER_NOT_FOUND, vm, name);
-        }
+        int position = requireMember(require(name), vm);
         return member(vm, position, visibleVms());
+    }
+
+    /** A member VM in full (Comet's VM of a cluster); 404 for a VM that is not a member. */
+    public VmView memberVm(String name, String vm) {
+        requireMember(require(name), vm);
+        return vms.get(vm);
+    }
+
+    /**
+     * A lifecycle action on one member (Comet's VM actions): {@link VmService#act} authorizes,
+     * locks and audits it as any VM action.
+     */
+    public VmView actOnMember(String name, String vm, DomainAction action) {
+        requireMember(require(name), vm);
+        return vms.act(vm, action);
     }
 
     @RolesAllowed(Permission.CLUSTER_MANAGE)
@@ -189,6 +201,15 @@ public class ClusterService {
         }
         return new ClusterPower(vms, name, cluster.getMembers(), Duration.ofSeconds(startTimeoutSeconds),
                 Duration.ofSeconds(shutdownTimeoutSeconds));
+    }
+
+    /** The member's place in the start order. */
+    private static int requireMember(VmCluster cluster, String vm) {
+        int position = cluster.getMembers().indexOf(vm);
+        if (position < 0) {
+            throw new VireoException(ErrorCode.CLUSTER_MEMBER_NOT_FOUND, vm, cluster.getName());
+        }
+        return position;
     }
 
     private VmCluster claim(String name) {
