@@ -265,7 +265,21 @@ public enum ErrorCode {
     VMPOOL_SUMMARY_DATE("VMP0011E", 400, "Invalid date '%s' for %s: use YYYY-MM-DD"),
     VMPOOL_SUMMARY_RANGE("VMP0012E", 400, "Invalid date range: from (%s) is after to (%s)"),
     VMPOOL_SUMMARY_TOO_LONG("VMP0013E", 400, "A summary covers at most %s days: %s to %s is %s days"),
-    VMPOOL_SUMMARY_SECTION("VMP0014E", 404, "A summary has no section %s: use %s");
+    VMPOOL_SUMMARY_SECTION("VMP0014E", 404, "A summary has no section %s: use %s"),
+
+    // clusters of VMs (Comet)
+    CLUSTER_NOT_FOUND("CLU0001E", 404, "Cluster %s does not exist"),
+    CLUSTER_EXISTS("CLU0002E", 409, "A cluster named %s already exists"),
+    CLUSTER_MEMBER_TWICE("CLU0003E", 400, "Virtual machine %s is named more than once"),
+    CLUSTER_MEMBER_EXISTS("CLU0004E", 409, "Virtual machine %s is already a member of cluster %s"),
+    CLUSTER_MEMBER_NOT_FOUND("CLU0005E", 404, "Virtual machine %s is not a member of cluster %s"),
+    CLUSTER_NAME_CHANGE("CLU0006E", 400, "A cluster keeps its name: %s cannot become %s"),
+    CLUSTER_TOO_MANY("CLU0007E", 400, "A cluster holds at most %s virtual machines, not %s"),
+    CLUSTER_POSITION("CLU0008E", 400, "Invalid position %s: use 0 to %s"),
+    CLUSTER_EMPTY("CLU0009E", 409, "Cluster %s has no virtual machines to %s"),
+    /** A start or stop of the whole that did not go as asked for every member: the reason lists each. */
+    CLUSTER_PARTIAL("CLU0010E", 409, "Cluster %s did not %s: %s"),
+    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds");
 
     private final String code;
     private final int status;

@@ -50,6 +50,11 @@ public record LockTarget(String host, String kind, String name) {
         return new LockTarget(null, "compute pool", name);
     }
 
+    /** A cluster of VMs: its start or stop holds it, so the whole is never started and stopped at once. */
+    public static LockTarget cluster(String name) {
+        return new LockTarget(null, "cluster", name);
+    }
+
     /** How a refusal names the target; the host only when it is not the default one. */
     @Override
     public String toString() {

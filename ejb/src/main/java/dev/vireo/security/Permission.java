@@ -35,11 +35,15 @@ public final class Permission {
     public static final String VMPOOL_READ = "vmpool.read";
     /** Create, change and delete VM pools. */
     public static final String VMPOOL_MANAGE = "vmpool.manage";
+    /** See clusters of VMs and their members' states; acting on a member also takes {@link #VM_MANAGE}. */
+    public static final String CLUSTER_READ = "cluster.read";
+    /** Create, change, start, stop and delete clusters of VMs. */
+    public static final String CLUSTER_MANAGE = "cluster.manage";
 
     public static final List<String> ALL = List.of(VM_READ, VM_CREATE, VM_MANAGE, SCOPE_ALL, TEMPLATE_READ,
             TEMPLATE_MANAGE, STORAGE_READ, STORAGE_MANAGE, NETWORK_READ, NETWORK_MANAGE, HOST_READ, HOST_MANAGE,
             TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE, JOB_READ, JOB_MANAGE, VMPOOL_READ,
-            VMPOOL_MANAGE);
+            VMPOOL_MANAGE, CLUSTER_READ, CLUSTER_MANAGE);
 
     /** Every permission that only reads. */
     public static final Set<String> READ_ONLY = ALL.stream()

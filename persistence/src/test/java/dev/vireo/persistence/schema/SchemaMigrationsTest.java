@@ -32,7 +32,8 @@ import dev.vireo.persistence.task.TaskStatus;
 class SchemaMigrationsTest {
 
     /** Packages of entities that migrations after the baseline added: the release before migrations had none of them. */
-    private static final Set<String> SINCE_BASELINE = Set.of("dev.vireo.persistence.job", "dev.vireo.persistence.vmpool");
+    private static final Set<String> SINCE_BASELINE = Set.of("dev.vireo.persistence.job", "dev.vireo.persistence.vmpool",
+            "dev.vireo.persistence.cluster");
 
     private final JdbcDataSource dataSource = h2InMemory();
     private StandardServiceRegistry registry;
@@ -56,7 +57,7 @@ class SchemaMigrationsTest {
             assertThat(name).isEqualTo("alice");
         }
         assertThat(history()).containsExactly("1 SQL baseline", "2 SQL enum columns as varchar", "3 SQL scheduled jobs",
-                "4 SQL vm pools");
+                "4 SQL vm pools", "5 SQL vm clusters");
     }
 
     @Test
