@@ -18,7 +18,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The server under test: its archive, its addresses and its database. */
-final class Vireo {
+public final class Vireo {
 
     /** The Arquillian container on libvirt's test driver. */
     static final String SERVER = "vireo";
@@ -76,7 +76,7 @@ final class Vireo {
      * A connection to the server's own database: its H2 file (AUTO_SERVER lets both processes use
      * it), or in the PostgreSQL run the database of the private cluster.
      */
-    static Connection database() throws SQLException {
+    public static Connection database() throws SQLException {
         if (PrivatePostgres.inUse()) {
             return DriverManager.getConnection(PrivatePostgres.url(), PostgresCluster.USER, PostgresCluster.PASSWORD);
         }

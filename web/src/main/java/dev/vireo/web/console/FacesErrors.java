@@ -35,7 +35,8 @@ public final class FacesErrors {
             case UNKNOWN_NETWORK -> "networks";
             case UNKNOWN_POOL -> "pool";
             case INVALID_NAME, VM_EXISTS, TEMPLATE_EXISTS, USER_EXISTS, GROUP_EXISTS, ROLE_EXISTS, NETWORK_EXISTS,
-                 VOLUME_EXISTS, MANAGED_HOST_EXISTS -> "name";
+                 VOLUME_EXISTS, MANAGED_HOST_EXISTS, VMPOOL_EXISTS -> "name";
+            case VMPOOL_TEMPLATE_NOT_FOUND -> "template";
             case INVALID_LIBVIRT_URI, MANAGED_HOST_URI_TAKEN -> "uri";
             case COMPUTE_POOL_NOT_FOUND -> "pool";
             case NETWORK_INTERFACE_UNKNOWN, NETWORK_INTERFACE_TAKEN, NETWORK_INTERFACE_UNFIT -> "interfaces";

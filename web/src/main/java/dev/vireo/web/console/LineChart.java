@@ -17,6 +17,7 @@ public final class LineChart {
     private final JsonArrayBuilder labels;
     private final JsonArrayBuilder series = Json.createArrayBuilder();
     private final JsonObjectBuilder y = Json.createObjectBuilder().add("min", 0);
+    private int pointRadius;
 
     private LineChart(JsonArrayBuilder labels) {
         this.labels = labels;
@@ -29,6 +30,13 @@ public final class LineChart {
         for (Instant time : times) {
             labels.add(label(Duration.between(time, newest).toSeconds()));
         }
+        return new LineChart(labels);
+    }
+
+    /** A chart of values under these labels (days, …), in their order. */
+    public static LineChart labelled(List<String> names) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        names.forEach(labels::add);
         return new LineChart(labels);
     }
 
@@ -67,6 +75,12 @@ public final class LineChart {
         return this;
     }
 
+    /** Marks each value with a point: for sparse series, where a lone value would draw no line. */
+    public LineChart markers() {
+        pointRadius = 3;
+        return this;
+    }
+
     public String json() {
         return Json.createObjectBuilder()
                 .add("type", "line")
@@ -74,7 +88,7 @@ public final class LineChart {
                 .add("options", Json.createObjectBuilder()
                         .add("animation", false)
                         .add("maintainAspectRatio", false)
-                        .add("elements", Json.createObjectBuilder().add("point", Json.createObjectBuilder().add("radius", 0)))
+                        .add("elements", Json.createObjectBuilder().add("point", Json.createObjectBuilder().add("radius", pointRadius)))
                         .add("scales", Json.createObjectBuilder().add("y", y)))
                 .build().toString();
     }

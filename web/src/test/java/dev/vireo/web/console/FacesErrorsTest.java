@@ -14,6 +14,8 @@ class FacesErrorsTest {
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_CPU, "odd"))).contains("cpu_info");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VM_EXISTS, "web-1"))).contains("name");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.USER_EXISTS, "ann"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VMPOOL_EXISTS, "ci"))).contains("name");
+        assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.VMPOOL_TEMPLATE_NOT_FOUND, "gold"))).contains("template");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.WEAK_PASSWORD, "short"))).contains("password");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.WRONG_PASSWORD, "ann"))).contains("old");
         assertThat(FacesErrors.fieldOf(new VireoException(ErrorCode.INVALID_VALUE, "bootorder", "x"))).contains("bootorder");

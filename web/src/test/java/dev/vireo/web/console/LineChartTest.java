@@ -36,4 +36,16 @@ class LineChartTest {
         assertThat(parse(LineChart.every(5, 0).json()).getJsonObject("options").getJsonObject("scales").getJsonObject("y")
                 .containsKey("max")).isFalse();
     }
+
+    @Test
+    void labelledChartsKeepTheirLabelsAndMarkTheirValues() {
+        JsonObject chart = parse(LineChart.labelled(List.of("12-02", "12-03")).markers()
+                .series("clone", "#000", Arrays.asList(null, 1.5)).json());
+        assertThat(chart.getJsonObject("data").getJsonArray("labels").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("12-02", "12-03");
+        assertThat(chart.getJsonObject("options").getJsonObject("elements").getJsonObject("point").getInt("radius"))
+                .isPositive();
+        assertThat(parse(LineChart.every(5, 2).json()).getJsonObject("options").getJsonObject("elements")
+                .getJsonObject("point").getInt("radius")).isZero();
+    }
 }

@@ -1,0 +1,248 @@
+package dev.vireo.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.vireo.TestAccounts;
+import dev.vireo.it.Vireo;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The VM pools page: a pool made in the browser fills up before one's eyes, a new size typed into
+ * its row goes to the database and the pool refills to it, a refused size changes nothing, a
+ * pool's VMs with their holder and tags, reset and delete after a confirmation; a user who may
+ * only read pools sees them without any control that changes one.
+ */
+class ConsoleVmPoolsIT extends ConsoleTestBase {
+
+    private static final Duration FILL = Duration.ofSeconds(90);
+
+    private final List<String> pools = new ArrayList<>();
+    private final List<String> templates = new ArrayList<>();
+    private final List<String> users = new ArrayList<>();
+
+    @Deployment(name = "vireo", testable = false)
+    @TargetsContainer("vireo")
+    static EnterpriseArchive deployment() {
+        return ear();
+    }
+
+    @AfterEach
+    void removeWhatTheTestMade() {
+        for (String pool : pools) {
+            for (String hostname : admin().get("/api/vmpools/" + pool + "/vms").then().extract().jsonPath()
+                    .<String>getList("findAll { it.state == 'running' }.hostname")) {
+                admin().delete("/vmpooler/api/v1/vm/" + hostname);
+            }
+            admin().delete("/api/vmpools/" + pool);
+        }
+        templates.forEach(template -> admin().delete("/api/templates/" + template));
+        users.forEach(user -> admin().delete("/api/users/" + user));
+    }
+
+    @Test
+    void anOperatorWatchesAPoolFillResizesResetsAndDeletesIt() throws SQLException {
+        String template = template("gold");
+        String pool = "ci-" + suffix;
+        pools.add(pool);
+        browser = Browser.open(BASE);
+        browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        browser.click(By.id("menu:vmpools"));
+        browser.awaitText(By.tagName("h1"), "VM pools");
+
+        // a refusal of the service shows next to its field, and nothing is made
+        browser.click(By.cssSelector("#new-pool .ui-panel-titlebar-icon"));
+        browser.type("new-pool:name", pool);
+        browser.click("new-pool:create");
+        browser.awaitText(By.cssSelector("#new-pool .ui-message-error"), "API0010E");
+        admin().get("/api/vmpools/" + pool).then().statusCode(404);
+
+        browser.click(By.id("new-pool:template"));
+        browser.click(By.cssSelector("[id='new-pool:template_items'] li[data-label='" + template + "']"));
+        browser.type("new-pool:size_input", "2");
+        browser.type("new-pool:default_lifetime_input", "2");
+        browser.click("new-pool:create");
+        browser.awaitText(INFOS, "VM pool " + pool + " created: it fills to 2 ready VMs");
+        admin().get("/api/vmpools/" + pool).then().statusCode(200).body("size", equalTo(2))
+                .body("default_lifetime", equalTo(2)).body("template", equalTo(template));
+
+        // the page follows the manager: the ready bar fills to the size
+        browser.awaitText(By.xpath(row(pool)), "Ready: 2 of 2");
+        assertThat(bar(pool, "ready")).isEqualTo("100");
+        awaitReadyInDatabase(pool, 2);
+
+        // a size the service refuses is its message; the row stays open and nothing changed
+        browser.click(By.xpath(row(pool) + "//*[contains(@class, 'ui-row-editor-pencil')]"));
+        browser.type(rowFieldId(pool, "size"), "1000");
+        browser.click(By.xpath(row(pool) + "//*[contains(@class, 'ui-row-editor-check')]"));
+        browser.awaitText(ERRORS, "API0002E");
+        assertThat(sizeInDatabase(pool)).isEqualTo(2);
+
+        // a size it takes goes to the database, and the pool refills to it
+        browser.type(rowFieldId(pool, "size"), "3");
+        browser.click(By.xpath(row(pool) + "//*[contains(@class, 'ui-row-editor-check')]"));
+        browser.awaitText(INFOS, "VM pool " + pool + " now keeps 3 ready of template " + template);
+        assertThat(sizeInDatabase(pool)).isEqualTo(3);
+        browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
+        awaitReadyInDatabase(pool, 3);
+        assertThat(bar(pool, "ready")).isEqualTo("100");
+
+        // a checked-out VM shows with its holder, lifetime and tags among the pool's VMs
+        String token = admin().post("/vmpooler/api/v1/token").then().statusCode(200).extract().path("token");
+        String taken = given(token).post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200)
+                .extract().path("'" + pool + "'.hostname");
+        given(token).contentType(ContentType.JSON).body("{\"tags\": {\"job\": \"build-42\"}}")
+                .put("/vmpooler/api/v1/vm/" + taken).then().statusCode(200);
+        browser.awaitText(By.xpath(row(pool)), "Checked out: 1");
+        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 7) = ':show-vms']"));
+        browser.awaitText(By.id("pools:vms"), "VMs of " + pool);
+        browser.awaitText(By.xpath("//*[@id='pools:vms-table']//tr[td[normalize-space()='" + taken + "']]"),
+                "checked out");
+        String takenRow = browser.driver.findElement(
+                By.xpath("//*[@id='pools:vms-table']//tr[td[normalize-space()='" + taken + "']]")).getText();
+        assertThat(takenRow).contains(TestAccounts.ADMIN, "job=build-42", "2 h").containsPattern("[12] h [0-9]+ min");
+        browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
+        List<String> ready = readyHostnames(pool);
+        for (String hostname : ready) {
+            browser.awaitText(By.id("pools:vms-table"), hostname);
+        }
+
+        // the duration chart counts the clones and boots the events recorded
+        assertThat(browser.driver.findElement(By.id("durations-totals")).getText()).containsPattern("[1-9][0-9]* clones");
+        browser.screenshot("vmpools-filled");
+
+        // reset: after the confirmation the ready VMs are replaced by new ones
+        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 5) = ':reset']"));
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(INFOS, "VM pool " + pool + " reset");
+        await().atMost(FILL).until(() -> {
+            List<String> now = readyHostnames(pool);
+            return now.size() == 3 && now.stream().noneMatch(ready::contains);
+        });
+        browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
+
+        // delete: refused while a VM is checked out, done once it is given back
+        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 6) = ':delete']"));
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(ERRORS, "VMP0006E");
+        admin().get("/api/vmpools/" + pool).then().statusCode(200);
+        given(token).delete("/vmpooler/api/v1/vm/" + taken).then().statusCode(200);
+        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 6) = ':delete']"));
+        browser.click(By.cssSelector("[id$='confirm-yes']"));
+        browser.awaitText(INFOS, "VM pool " + pool + " deleted");
+        admin().get("/api/vmpools/" + pool).then().statusCode(404);
+        assertThat(browser.driver.findElements(By.xpath(row(pool)))).isEmpty();
+    }
+
+    @Test
+    void aUserWhoMayOnlyReadPoolsSeesNoControlThatChangesOne() {
+        String template = template("read");
+        String pool = "ro-" + suffix;
+        pools.add(pool);
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"template\": \"" + template
+                + "\", \"size\": 1}").post("/api/vmpools").then().statusCode(201);
+        String user = "u" + suffix;
+        String password = "pw-" + suffix + "-pools";
+        admin().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + user + "\", \"password\": \"" + password + "\", \"groups\": [\"users\"]}")
+                .post("/api/users").then().statusCode(201);
+        users.add(user);
+
+        browser = Browser.open(BASE);
+        browser.signIn(user, password);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        browser.click(By.id("menu:vmpools"));
+        browser.awaitText(By.tagName("h1"), "VM pools");
+        browser.awaitText(By.xpath(row(pool)), "Ready: 1 of 1");
+        assertThat(browser.driver.findElements(By.id("new-pool"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#pools .ui-row-editor"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#pools input, #pools select"))).isEmpty();
+        assertThat(browser.driver.findElements(By.xpath("//*[@id='pools:table']//*[substring(@id, string-length(@id) - 5) = ':reset'"
+                + " or substring(@id, string-length(@id) - 6) = ':delete']"))).isEmpty();
+        // what it may do: see the pool's VMs
+        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 7) = ':show-vms']"));
+        browser.awaitText(By.id("pools:vms"), "VMs of " + pool);
+        browser.awaitText(By.id("pools:vms-table"), "ready");
+        browser.screenshot("vmpools-read-only");
+
+        // the service refuses a change from this user whatever the page shows
+        TestAccounts.as(BASE, user, password).contentType(ContentType.JSON).body("{\"size\": 2}")
+                .put("/api/vmpools/" + pool).then().statusCode(403);
+    }
+
+    /** A template whose VMs boot from the network, with a small disk of its own. */
+    private String template(String what) {
+        String name = what + "-" + suffix;
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"source_media\": {\"type\": \"netboot\"},"
+                        + " \"memory\": {\"current\": 128, \"maxmemory\": 128},"
+                        + " \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        templates.add(name);
+        return name;
+    }
+
+    private static io.restassured.specification.RequestSpecification given(String token) {
+        return io.restassured.RestAssured.given().baseUri(BASE).header("X-AUTH-TOKEN", token).accept(ContentType.JSON);
+    }
+
+    private static List<String> readyHostnames(String pool) {
+        return admin().get("/api/vmpools/" + pool + "/vms").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.state == 'ready' }.hostname");
+    }
+
+    private static String row(String pool) {
+        return "//*[@id='pools:table']//tr[td[.//strong[normalize-space()='" + pool + "']]]";
+    }
+
+    /** The id of a field of the pool's row in edit mode ({@code pools:table:N:size}). */
+    private String rowFieldId(String pool, String field) {
+        return browser.driver.findElement(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - " + field.length()
+                + ") = ':" + field + "']")).getAttribute("id");
+    }
+
+    /** How full a bar of the pool's row is, in percent, as the browser shows it. */
+    private String bar(String pool, String which) {
+        return browser.driver.findElement(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - " + which.length()
+                + ") = ':" + which + "']")).getAttribute("aria-valuenow");
+    }
+
+    private static void awaitReadyInDatabase(String pool, int count) {
+        await().atMost(FILL).until(() -> {
+            try (Connection db = Vireo.database()) {
+                return query(db, "select count(*) from pool_vm v join vm_pool p on v.pool_id = p.id"
+                        + " where p.name = ? and v.state = 'READY'", pool) == count;
+            }
+        });
+    }
+
+    private static int sizeInDatabase(String pool) throws SQLException {
+        try (Connection db = Vireo.database()) {
+            return query(db, "select pool_size from vm_pool where name = ?", pool);
+        }
+    }
+
+    private static int query(Connection db, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
