@@ -44,8 +44,9 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
     @AfterEach
     void removeWhatTheTestMade() {
         for (String pool : pools) {
-            for (String hostname : admin().get("/api/vmpools/" + pool + "/vms").then().extract().jsonPath()
-                    .<String>getList("findAll { it.state == 'running' }.hostname")) {
+            List<String> checkedOut = admin().get("/api/vmpools/" + pool + "/vms").then().extract().jsonPath()
+                    .getList("findAll { it.state == 'running' }.hostname");
+            for (String hostname : checkedOut == null ? List.<String>of() : checkedOut) {
                 admin().delete("/vmpooler/api/v1/vm/" + hostname);
             }
             admin().delete("/api/vmpools/" + pool);
@@ -72,8 +73,8 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         browser.awaitText(By.cssSelector("#new-pool .ui-message-error"), "API0010E");
         admin().get("/api/vmpools/" + pool).then().statusCode(404);
 
-        browser.click(By.id("new-pool:template"));
-        browser.click(By.cssSelector("[id='new-pool:template_items'] li[data-label='" + template + "']"));
+        browser.script("PF('newPoolTemplate').selectValue(arguments[0]);", template);
+        browser.awaitText(By.id("new-pool:template_label"), template);
         browser.type("new-pool:size_input", "2");
         browser.type("new-pool:default_lifetime_input", "2");
         browser.click("new-pool:create");
@@ -109,7 +110,7 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         given(token).contentType(ContentType.JSON).body("{\"tags\": {\"job\": \"build-42\"}}")
                 .put("/vmpooler/api/v1/vm/" + taken).then().statusCode(200);
         browser.awaitText(By.xpath(row(pool)), "Checked out: 1");
-        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 7) = ':show-vms']"));
+        browser.click(By.xpath(button(pool, "show-vms")));
         browser.awaitText(By.id("pools:vms"), "VMs of " + pool);
         browser.awaitText(By.xpath("//*[@id='pools:vms-table']//tr[td[normalize-space()='" + taken + "']]"),
                 "checked out");
@@ -122,12 +123,18 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
             browser.awaitText(By.id("pools:vms-table"), hostname);
         }
 
-        // the duration chart counts the clones and boots the events recorded
-        assertThat(browser.driver.findElement(By.id("durations-totals")).getText()).containsPattern("[1-9][0-9]* clones");
         browser.screenshot("vmpools-filled");
 
+        // the duration chart counts the clones and boots the events recorded (a page opened now shows them)
+        browser.go("/console/vmpools.xhtml");
+        browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
+        assertThat(browser.driver.findElement(By.id("durations:totals")).getText())
+                .containsPattern("[1-9][0-9]* clones \\(average [0-9.]+ s").containsPattern("[1-9][0-9]* boots to ready");
+        browser.script("arguments[0].scrollIntoView()", browser.driver.findElement(By.id("durations")));
+        browser.screenshot("vmpools-durations");
+
         // reset: after the confirmation the ready VMs are replaced by new ones
-        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 5) = ':reset']"));
+        browser.click(By.xpath(button(pool, "reset")));
         browser.click(By.cssSelector("[id$='confirm-yes']"));
         browser.awaitText(INFOS, "VM pool " + pool + " reset");
         await().atMost(FILL).until(() -> {
@@ -137,12 +144,12 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
 
         // delete: refused while a VM is checked out, done once it is given back
-        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 6) = ':delete']"));
+        browser.click(By.xpath(button(pool, "delete")));
         browser.click(By.cssSelector("[id$='confirm-yes']"));
         browser.awaitText(ERRORS, "VMP0006E");
         admin().get("/api/vmpools/" + pool).then().statusCode(200);
         given(token).delete("/vmpooler/api/v1/vm/" + taken).then().statusCode(200);
-        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 6) = ':delete']"));
+        browser.click(By.xpath(button(pool, "delete")));
         browser.click(By.cssSelector("[id$='confirm-yes']"));
         browser.awaitText(INFOS, "VM pool " + pool + " deleted");
         admin().get("/api/vmpools/" + pool).then().statusCode(404);
@@ -171,11 +178,11 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         browser.awaitText(By.xpath(row(pool)), "Ready: 1 of 1");
         assertThat(browser.driver.findElements(By.id("new-pool"))).isEmpty();
         assertThat(browser.driver.findElements(By.cssSelector("#pools .ui-row-editor"))).isEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector("#pools input, #pools select"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#pools input:not([type=hidden]), #pools select"))).isEmpty();
         assertThat(browser.driver.findElements(By.xpath("//*[@id='pools:table']//*[substring(@id, string-length(@id) - 5) = ':reset'"
                 + " or substring(@id, string-length(@id) - 6) = ':delete']"))).isEmpty();
         // what it may do: see the pool's VMs
-        browser.click(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - 7) = ':show-vms']"));
+        browser.click(By.xpath(button(pool, "show-vms")));
         browser.awaitText(By.id("pools:vms"), "VMs of " + pool);
         browser.awaitText(By.id("pools:vms-table"), "ready");
         browser.screenshot("vmpools-read-only");
@@ -209,16 +216,22 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         return "//*[@id='pools:table']//tr[td[.//strong[normalize-space()='" + pool + "']]]";
     }
 
-    /** The id of a field of the pool's row in edit mode ({@code pools:table:N:size}). */
-    private String rowFieldId(String pool, String field) {
-        return browser.driver.findElement(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - " + field.length()
-                + ") = ':" + field + "']")).getAttribute("id");
+    /** The element of the pool's row whose id ends in {@code :id}. */
+    private static String button(String pool, String id) {
+        return row(pool) + "//*[substring(@id, string-length(@id) - " + id.length() + ") = ':" + id + "']";
     }
 
-    /** How full a bar of the pool's row is, in percent, as the browser shows it. */
+    /** The id of a field of the pool's row in edit mode ({@code pools:table:N:size}). */
+    private String rowFieldId(String pool, String field) {
+        return browser.driver.findElement(By.xpath(button(pool, field))).getAttribute("id");
+    }
+
+    /** How full a bar of the pool's row is, as the width of its value in the browser. */
     private String bar(String pool, String which) {
-        return browser.driver.findElement(By.xpath(row(pool) + "//*[substring(@id, string-length(@id) - " + which.length()
-                + ") = ':" + which + "']")).getAttribute("aria-valuenow");
+        String style = browser.driver.findElement(By.xpath(button(pool, which) + "/*[contains(@class, 'ui-progressbar-value')]"))
+                .getAttribute("style");
+        java.util.regex.Matcher width = java.util.regex.Pattern.compile("width: ?([0-9]+)%").matcher(style);
+        return width.find() ? width.group(1) : style;
     }
 
     private static void awaitReadyInDatabase(String pool, int count) {
