@@ -34,6 +34,8 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
     private final List<String> pools = new ArrayList<>();
     private final List<String> templates = new ArrayList<>();
     private final List<String> users = new ArrayList<>();
+    private final List<String> groups = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>();
 
     @Deployment(name = "vireo", testable = false)
     @TargetsContainer("vireo")
@@ -53,6 +55,8 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         }
         templates.forEach(template -> admin().delete("/api/templates/" + template));
         users.forEach(user -> admin().delete("/api/users/" + user));
+        groups.forEach(group -> admin().delete("/api/user_groups/" + group));
+        roles.forEach(role -> admin().delete("/api/roles/" + role));
     }
 
     @Test
@@ -102,6 +106,21 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
         awaitReadyInDatabase(pool, 3);
         assertThat(bar(pool, "ready")).isEqualTo("100");
+
+        // a new template chosen in the row: it is in the database, and the ready VMs are clones of it
+        String other = template("silver");
+        browser.go("/console/vmpools.xhtml");
+        browser.click(By.xpath(row(pool) + "//*[contains(@class, 'ui-row-editor-pencil')]"));
+        String menu = rowFieldId(pool, "template");
+        browser.script("PrimeFaces.widgets['widget_' + arguments[0].replace(/:/g, '_')].selectValue(arguments[1]);", menu, other);
+        browser.awaitText(By.id(menu + "_label"), other);
+        browser.click(By.xpath(row(pool) + "//*[contains(@class, 'ui-row-editor-check')]"));
+        browser.awaitText(INFOS, "VM pool " + pool + " now keeps 3 ready of template " + other + ": its ready VMs are replaced");
+        assertThat(templateInDatabase(pool)).isEqualTo(other);
+        await().atMost(FILL).until(() -> admin().get("/api/vmpools/" + pool + "/vms").then().extract().jsonPath()
+                .<String>getList("findAll { it.state == 'ready' && it.template == '" + other + "' }.hostname").size() == 3);
+        browser.awaitText(By.xpath(row(pool)), "Ready: 3 of 3");
+        assertThat(browser.driver.findElement(By.xpath(row(pool))).getText()).contains(other);
 
         // a checked-out VM shows with its holder, lifetime and tags among the pool's VMs
         String token = admin().post("/vmpooler/api/v1/token").then().statusCode(200).extract().path("token");
@@ -187,6 +206,29 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
         browser.awaitText(By.id("pools:vms-table"), "ready");
         browser.screenshot("vmpools-read-only");
 
+        // a user whose roles do not give vmpool.read has no menu entry, and the page shows no pool
+        String role = "novmpool-" + suffix;
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + role + "\", \"permissions\": [\"vm.read\"]}")
+                .post("/api/roles").then().statusCode(201);
+        roles.add(role);
+        String group = "novmpool-" + suffix;
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + group + "\", \"display\": \"No pools\", \"role\": [\""
+                + role + "\"]}").post("/api/user_groups").then().statusCode(201);
+        groups.add(group);
+        String outsider = "o" + suffix;
+        admin().contentType(ContentType.JSON).body("{\"name\": \"" + outsider + "\", \"password\": \"" + password
+                + "\", \"groups\": [\"" + group + "\"]}").post("/api/users").then().statusCode(201);
+        users.add(0, outsider);
+        browser.click(By.id("menu:sign-out"));
+        browser.awaitText(By.tagName("body"), "You signed out.");
+        browser.signIn(outsider, password);
+        browser.awaitText(By.tagName("h1"), "Dashboard");
+        assertThat(browser.driver.findElements(By.id("menu:vmpools"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("menu:vms"))).isNotEmpty();
+        browser.go("/console/vmpools.xhtml");
+        browser.awaitText(By.id("not-allowed"), "vmpool.read");
+        assertThat(browser.text()).doesNotContain(pool);
+
         // the service refuses a change from this user whatever the page shows
         TestAccounts.as(BASE, user, password).contentType(ContentType.JSON).body("{\"size\": 2}")
                 .put("/api/vmpools/" + pool).then().statusCode(403);
@@ -246,6 +288,17 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
     private static int sizeInDatabase(String pool) throws SQLException {
         try (Connection db = Vireo.database()) {
             return query(db, "select pool_size from vm_pool where name = ?", pool);
+        }
+    }
+
+    private static String templateInDatabase(String pool) throws SQLException {
+        try (Connection db = Vireo.database(); PreparedStatement statement = db.prepareStatement(
+                "select template from vm_pool where name = ?")) {
+            statement.setString(1, pool);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
         }
     }
 
