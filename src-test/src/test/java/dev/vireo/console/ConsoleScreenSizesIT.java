@@ -38,6 +38,7 @@ class ConsoleScreenSizesIT {
         PAGES.put("templates", "Templates");
         PAGES.put("storage", "Storage");
         PAGES.put("networks", "Networks");
+        PAGES.put("vmpools", "VM pools");
         PAGES.put("tasks", "Tasks");
         PAGES.put("users", "Users");
         PAGES.put("audit", "Audit log");

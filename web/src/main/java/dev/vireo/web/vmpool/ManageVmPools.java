@@ -87,6 +87,8 @@ public class ManageVmPools implements Serializable {
     }
 
     private List<PoolRow> pools;
+    /** The templates offered, read once per refresh (every row's editor offers them). */
+    private transient List<String> templates;
     /** The chart's summary, computed once per range and refresh. */
     private transient PoolSummaries.Summary summary;
     private String selected;
@@ -112,6 +114,7 @@ public class ManageVmPools implements Serializable {
     /** Reads the pools again (the page's poll, and after each change). */
     public void refresh() {
         pools = null;
+        templates = null;
         summary = null;
     }
 
@@ -125,12 +128,15 @@ public class ManageVmPools implements Serializable {
 
     /** The templates a pool may use: every template the user may see, else those the pools use now. */
     public List<String> getTemplates() {
-        TreeSet<String> names = new TreeSet<>();
-        if (user.may("template.read")) {
-            templateService.list().stream().map(TemplateView::name).forEach(names::add);
+        if (templates == null) {
+            TreeSet<String> names = new TreeSet<>();
+            if (user.may("template.read")) {
+                templateService.list().stream().map(TemplateView::name).forEach(names::add);
+            }
+            getPools().forEach(row -> names.add(row.getPool().template()));
+            templates = new ArrayList<>(names);
         }
-        getPools().forEach(row -> names.add(row.getPool().template()));
-        return new ArrayList<>(names);
+        return templates;
     }
 
     /** The row editor's save: the row's size and template, through the service and its validation. */
