@@ -75,12 +75,14 @@ public class NanoSessions {
         return Authentication.of(keys.session(session));
     }
 
+    /** Nano's refresh sends no body; Vireo's optional {@code {"timeout": seconds}} gives a new timeout. */
     @PUT
     @Path("{session}")
-    @Operation(summary = "Nano: refresh a session (its user, or account.manage): it lasts its timeout (or the one given) from now")
-    public Refreshed refresh(@PathParam("session") String session, SessionResource.Refresh refresh) {
-        AccessKeyService.SessionView refreshed = keys.refresh(session,
-                refresh == null || refresh.timeout() == null ? null : BigDecimal.valueOf(refresh.timeout()));
+    @Operation(summary = "Nano: refresh a session (its user, or account.manage): it lasts its timeout "
+            + "(or the one given: {\"timeout\": 60 to 86400}) from now")
+    public Refreshed refresh(@PathParam("session") String session, String body) {
+        Integer timeout = ActionBody.optionalInteger(body, "timeout");
+        AccessKeyService.SessionView refreshed = keys.refresh(session, timeout == null ? null : BigDecimal.valueOf(timeout));
         return new Refreshed(refreshed.user(), refreshed.timeout());
     }
 }
