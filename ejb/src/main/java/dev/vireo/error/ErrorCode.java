@@ -64,6 +64,8 @@ public enum ErrorCode {
     SESSION_NOT_FOUND("SESS0001E", 404, "Session %s does not exist"),
     INVALID_TIMEOUT("SESS0002E", 400, "Invalid value for timeout: %s is not a whole number of seconds from 60 to 86400"),
     INVALID_LOG_QUERY("LOG0001E", 400, "Invalid log query: %s"),
+    // Nano's front-end management: its roles name the console menus they open
+    UNKNOWN_NANO_MENU("NFE0001E", 400, "Unknown menu '%s': use one of %s"),
     CROSS_SITE_REQUEST("AUTH0005E", 403, "Cross-site request refused: %s"),
 
     // templates

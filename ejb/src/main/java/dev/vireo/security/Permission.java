@@ -54,6 +54,6 @@ public final class Permission {
     }
 
     public static boolean isKnown(String permission) {
-        return ALL.contains(permission);
+        return permission != null && ALL.contains(permission);
     }
 }

@@ -47,7 +47,11 @@ public final class ActionBody {
         if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
             throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not a whole number");
         }
-        return number.intValueExact();
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException tooLarge) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is out of range");
+        }
     }
 
     /** A JSON body the request cannot do without; an absent one is a 400 (API0008E). */

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit log")
 public class LogResource {
 
-    private static final DateTimeFormatter NANO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Nano's way of writing a time (UTC). */
+    public static final DateTimeFormatter NANO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public record Entry(String format, String content) {
     }
@@ -59,7 +60,7 @@ public class LogResource {
     }
 
     /** A whole number of the int range: a number beyond it is refused naming the parameter, never wrapped. */
-    static Integer whole(String field, String value) {
+    public static Integer whole(String field, String value) {
         if (value == null) {
             return null;
         }
@@ -71,7 +72,8 @@ public class LogResource {
         }
     }
 
-    static Instant instant(String field, String value) {
+    /** A time as a query gives it: ISO-8601, Nano's 'yyyy-MM-dd HH:mm:ss' or a date (UTC); else 400 naming it. */
+    public static Instant instant(String field, String value) {
         if (value == null) {
             return null;
         }

@@ -4,6 +4,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.security.Authenticator;
 import dev.vireo.security.PresentedKey;
+import dev.vireo.web.VireoApplication;
+import dev.vireo.web.nano.NanoEnvelope;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
 
 /**
  * Vireo's authentication mechanism (Jakarta Security): HTTP Basic for scripts, an API token as
@@ -23,6 +26,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ApplicationScoped
 public class VireoAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Set<String> LOGIN_PATHS = Set.of(VireoApplication.ROOT + "/sessions",
+            NanoEnvelope.ROOT + "/sessions", VireoApplication.ROOT + NanoEnvelope.ROOT + "/sessions");
 
     @EJB
     Authenticator authenticator;
@@ -65,10 +71,10 @@ public class VireoAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    /** Signing in (POST /api/sessions) is the one request that needs no credentials. */
+    /** Signing in is the one request that needs no credentials: POST /api/sessions, or Nano's /nano/sessions. */
     private static boolean isLogin(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equals(request.getMethod()) && (path.equals("/api/sessions") || path.equals("/api/sessions/"));
+        String path = request.getRequestURI().substring(request.getContextPath().length()).replaceFirst("/$", "");
+        return "POST".equals(request.getMethod()) && LOGIN_PATHS.contains(path);
     }
 
     /**
