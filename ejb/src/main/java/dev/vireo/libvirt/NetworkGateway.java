@@ -53,6 +53,31 @@ public final class NetworkGateway extends BoundGateway {
         return call(connect -> NetworkOperations.setActive(connect, name, active));
     }
 
+    /** The network's DHCP host entries (MAC → address); empty when there is no such network. */
+    public Optional<List<DhcpHost>> dhcpHosts(String name) {
+        return call(connect -> Handles.network(connect, name, network -> DhcpHost.of(network.getXMLDesc(0))));
+    }
+
+    /** Adds a DHCP host entry to the network, live and persistent; false when there is no such network. */
+    public boolean addDhcpHost(String name, DhcpHost host) {
+        return call(connect -> Handles.network(connect, name, network -> {
+            NativeNetworkCalls.update(network, NativeNetworkCalls.ADD_LAST, NativeNetworkCalls.IP_DHCP_HOST, host.xml());
+            return true;
+        }).orElse(false));
+    }
+
+    /** Removes the network's DHCP host entry for this MAC and address; false when there was none (or no such network). */
+    public boolean removeDhcpHost(String name, DhcpHost host) {
+        return call(connect -> Handles.network(connect, name, network -> {
+            boolean present = DhcpHost.of(network.getXMLDesc(0)).stream()
+                    .anyMatch(entry -> entry.mac().equalsIgnoreCase(host.mac()) && entry.ip().equals(host.ip()));
+            if (present) {
+                NativeNetworkCalls.update(network, NativeNetworkCalls.DELETE, NativeNetworkCalls.IP_DHCP_HOST, host.xml());
+            }
+            return present;
+        }).orElse(false));
+    }
+
     /** Stops (if needed) and undefines a network; false when there was none. */
     public boolean remove(String name) {
         return call(connect -> NetworkOperations.remove(connect, name));
