@@ -1,6 +1,5 @@
 package dev.vireo.address;
 
-import dev.vireo.libvirt.DhcpHost;
 import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.persistence.address.AddressAllocation;
@@ -71,8 +70,7 @@ public class GuestAddresses {
             if (allocation.getNetwork() != null && allocation.getHost() != null) {
                 try {
                     zone.byName(allocation.getHost()).map(zone::gateways).ifPresent(host -> host.networks()
-                            .removeDhcpHost(allocation.getNetwork(),
-                                    new DhcpHost(allocation.getMac(), allocation.getAddress(), vm)));
+                            .removeDhcpHost(allocation.getNetwork(), allocation.getMac()));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Cannot remove the DHCP host entry of " + allocation.getAddress() + " ("
                             + vm + ") from network " + allocation.getNetwork() + " of host " + allocation.getHost(), e);

@@ -66,15 +66,19 @@ public final class NetworkGateway extends BoundGateway {
         }).orElse(false));
     }
 
-    /** Removes the network's DHCP host entry for this MAC and address; false when there was none (or no such network). */
-    public boolean removeDhcpHost(String name, DhcpHost host) {
+    /**
+     * Removes the network's DHCP host entry of the NIC with this MAC, whatever address it carries;
+     * false when there was none (or no such network).
+     */
+    public boolean removeDhcpHost(String name, String mac) {
         return call(connect -> Handles.network(connect, name, network -> {
-            boolean present = DhcpHost.of(network.getXMLDesc(0)).stream()
-                    .anyMatch(entry -> entry.mac().equalsIgnoreCase(host.mac()) && entry.ip().equals(host.ip()));
-            if (present) {
-                NativeNetworkCalls.update(network, NativeNetworkCalls.DELETE, NativeNetworkCalls.IP_DHCP_HOST, host.xml());
+            Optional<DhcpHost> entry = DhcpHost.of(network.getXMLDesc(0)).stream()
+                    .filter(host -> host.mac().equalsIgnoreCase(mac)).findFirst();
+            if (entry.isPresent()) {
+                NativeNetworkCalls.update(network, NativeNetworkCalls.DELETE, NativeNetworkCalls.IP_DHCP_HOST,
+                        entry.get().xml());
             }
-            return present;
+            return entry.isPresent();
         }).orElse(false));
     }
 
