@@ -121,6 +121,12 @@ public class AddressAllocator {
                 .setParameter("instance", instance).getResultList();
     }
 
+    /** The allocations of a guest follow it to its new name (its DHCP host entries keep their MACs). */
+    public void renameHolder(String oldName, String newName) {
+        em.createQuery("update AddressAllocation a set a.instance = :newName where a.instance = :oldName")
+                .setParameter("newName", newName).setParameter("oldName", oldName).executeUpdate();
+    }
+
     /** Forgets one allocation (its DHCP host entry is the caller's), under its pool's row lock. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void forget(long allocationId) {

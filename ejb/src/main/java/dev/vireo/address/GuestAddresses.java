@@ -60,6 +60,12 @@ public class GuestAddresses {
         return allocator.heldBy(vm).stream().map(AllocationView::of).toList();
     }
 
+    /** The guest's addresses follow it when it is renamed, in the rename's transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void renamed(String oldName, String newName) {
+        allocator.renameHolder(oldName, newName);
+    }
+
     /**
      * Gives the guest's addresses back: each DHCP host entry is removed from its network, then the
      * allocation. An entry whose host cannot be reached is left there (and logged): an address given

@@ -482,6 +482,9 @@ public class VmService {
         accounts.requireExisting(request.users(), request.groups());
         DomainChange.Outcome outcome = access.hostOf(name).domains().reconfigure(name, change)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        if (!outcome.domain().name().equals(name)) {
+            addresses.renamed(name, outcome.domain().name());
+        }
         return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
     }
 

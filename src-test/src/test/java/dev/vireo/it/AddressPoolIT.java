@@ -190,7 +190,7 @@ class AddressPoolIT {
         nano().body("{\"end\": 7, \"netmask\": [1]}").post(NANO + pool + "/internal/ranges/10.1.5.1")
                 .then().statusCode(400);
         nano().body("not json").post(NANO + pool + "/internal/ranges/10.1.5.1").then().statusCode(400);
-        api().post(NANO + pool + "/internal/ranges/10.1.5.1").then().statusCode(400);
+        api().post(NANO + pool + "/internal/ranges/10.1.5.1").then().statusCode(415).body("error_code", equalTo(415));
         nano().body("{\"gateway\": \"10.9.0.1\"}").post(NANO + "-bad-name").then().statusCode(400)
                 .body("data.code", equalTo("NAME0001E"));
         nano().body("{}").post(NANO + "ipam-nogw-" + pool.substring(5)).then().statusCode(400)
