@@ -281,7 +281,23 @@ public enum ErrorCode {
     CLUSTER_EMPTY("CLU0009E", 409, "Cluster %s has no virtual machines to %s"),
     /** A start or stop of the whole that did not go as asked for every member: the reason lists each. */
     CLUSTER_PARTIAL("CLU0010E", 409, "Cluster %s did not %s: %s"),
-    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds");
+    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds"),
+
+    // address pools (IPAM)
+    ADDRESS_POOL_NOT_FOUND("IPM0001E", 404, "Address pool %s does not exist"),
+    ADDRESS_POOL_EXISTS("IPM0002E", 409, "An address pool named %s already exists"),
+    INVALID_ADDRESS("IPM0003E", 400, "Invalid %s '%s': %s"),
+    INVALID_RANGE_TYPE("IPM0004E", 400, "Invalid range type '%s': use internal or external"),
+    RANGE_NOT_FOUND("IPM0005E", 404, "Address pool %s has no %s range starting at %s"),
+    INVALID_RANGE("IPM0006E", 400, "Invalid range %s to %s (netmask %s): %s"),
+    RANGE_OVERLAPS("IPM0007E", 409, "Range %s to %s overlaps the %s range %s to %s of address pool %s"),
+    RANGE_IN_USE("IPM0008E", 409, "The %s range %s to %s of address pool %s has addresses allocated: %s"),
+    ADDRESS_POOL_IN_USE("IPM0009E", 409, "Address pool %s is in use: %s"),
+    ADDRESS_POOL_EXHAUSTED("IPM0010E", 409, "Address pool %s has no free internal address left for %s"),
+    TOO_MANY_DNS("IPM0011E", 400, "At most %s DNS servers, not %s"),
+    ADDRESS_TAKEN("IPM0012E", 409, "Address %s of pool %s is allocated to %s"),
+    ADDRESS_NOT_ALLOCATED("IPM0013E", 404, "Address %s of pool %s is not allocated"),
+    ADDRESS_OUTSIDE_RANGES("IPM0014E", 409, "Address %s lies in no internal range of address pool %s");
 
     private final String code;
     private final int status;

@@ -64,8 +64,8 @@ final class NativeDomainCalls {
         }
     }
 
-    /** libvirt's last error as libvirt-java's exception when the call failed (-1). */
-    private static void check(int result) throws LibvirtException {
+    /** libvirt's last error as libvirt-java's exception when the call failed (-1); {@link NativeNetworkCalls} too. */
+    static void check(int result) throws LibvirtException {
         if (result >= 0) {
             return;
         }

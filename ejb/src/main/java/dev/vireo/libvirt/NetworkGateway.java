@@ -53,6 +53,35 @@ public final class NetworkGateway extends BoundGateway {
         return call(connect -> NetworkOperations.setActive(connect, name, active));
     }
 
+    /** The network's DHCP host entries (MAC → address); empty when there is no such network. */
+    public Optional<List<DhcpHost>> dhcpHosts(String name) {
+        return call(connect -> Handles.network(connect, name, network -> DhcpHost.of(network.getXMLDesc(0))));
+    }
+
+    /** Adds a DHCP host entry to the network, live and persistent; false when there is no such network. */
+    public boolean addDhcpHost(String name, DhcpHost host) {
+        return call(connect -> Handles.network(connect, name, network -> {
+            NativeNetworkCalls.update(network, NativeNetworkCalls.ADD_LAST, NativeNetworkCalls.IP_DHCP_HOST, host.xml());
+            return true;
+        }).orElse(false));
+    }
+
+    /**
+     * Removes the network's DHCP host entry of the NIC with this MAC, whatever address it carries;
+     * false when there was none (or no such network).
+     */
+    public boolean removeDhcpHost(String name, String mac) {
+        return call(connect -> Handles.network(connect, name, network -> {
+            Optional<DhcpHost> entry = DhcpHost.of(network.getXMLDesc(0)).stream()
+                    .filter(host -> host.mac().equalsIgnoreCase(mac)).findFirst();
+            if (entry.isPresent()) {
+                NativeNetworkCalls.update(network, NativeNetworkCalls.DELETE, NativeNetworkCalls.IP_DHCP_HOST,
+                        entry.get().xml());
+            }
+            return entry.isPresent();
+        }).orElse(false));
+    }
+
     /** Stops (if needed) and undefines a network; false when there was none. */
     public boolean remove(String name) {
         return call(connect -> NetworkOperations.remove(connect, name));

@@ -55,6 +55,11 @@ public record LockTarget(String host, String kind, String name) {
         return new LockTarget(null, "cluster", name);
     }
 
+    /** An address pool: its own changes and its ranges' (allocations serialize on its database row instead). */
+    public static LockTarget addressPool(String name) {
+        return new LockTarget(null, "address pool", name);
+    }
+
     /** How a refusal names the target; the host only when it is not the default one. */
     @Override
     public String toString() {

@@ -7,6 +7,7 @@ import dev.vireo.host.HostAddresses;
 import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.DhcpHost;
 import dev.vireo.libvirt.HostInterface;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.NetworkSummary;
@@ -305,6 +306,12 @@ public class NetworkService {
     /** The host the request names ({@code ?host=}), else the default host. */
     private HostGateways host() {
         return requestHost.current();
+    }
+
+    /** The network's DHCP host entries (MAC → address), as libvirt has them now. */
+    public List<DhcpHost> dhcpHosts(String name) {
+        ResourceName.require(KIND, name);
+        return host().networks().dhcpHosts(name).orElseThrow(() -> new VireoException(ErrorCode.NETWORK_NOT_FOUND, name));
     }
 
     private NetworkSummary find(String name) {

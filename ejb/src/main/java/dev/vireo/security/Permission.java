@@ -39,11 +39,15 @@ public final class Permission {
     public static final String CLUSTER_READ = "cluster.read";
     /** Create, change, start, stop and delete clusters of VMs. */
     public static final String CLUSTER_MANAGE = "cluster.manage";
+    /** See address pools, their ranges and who holds which address. */
+    public static final String ADDRESSPOOL_READ = "addresspool.read";
+    /** Create, change and delete address pools and their ranges; reserve and release addresses by hand. */
+    public static final String ADDRESSPOOL_MANAGE = "addresspool.manage";
 
     public static final List<String> ALL = List.of(VM_READ, VM_CREATE, VM_MANAGE, SCOPE_ALL, TEMPLATE_READ,
             TEMPLATE_MANAGE, STORAGE_READ, STORAGE_MANAGE, NETWORK_READ, NETWORK_MANAGE, HOST_READ, HOST_MANAGE,
             TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE, JOB_READ, JOB_MANAGE, VMPOOL_READ,
-            VMPOOL_MANAGE, CLUSTER_READ, CLUSTER_MANAGE);
+            VMPOOL_MANAGE, CLUSTER_READ, CLUSTER_MANAGE, ADDRESSPOOL_READ, ADDRESSPOOL_MANAGE);
 
     /** Every permission that only reads. */
     public static final Set<String> READ_ONLY = ALL.stream()

@@ -1,5 +1,6 @@
 package dev.vireo.vm;
 
+import dev.vireo.address.GuestAddresses;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
@@ -50,6 +51,9 @@ public class GuestService {
     @EJB
     TaskService tasks;
 
+    @EJB
+    GuestAddresses addresses;
+
     /** A VM found by UUID: its host and what libvirt says of it. */
     private record Found(HostGateways host, DomainSummary domain) {
     }
@@ -75,7 +79,7 @@ public class GuestService {
                 domain.definition().metadata().owner(), domain.definition().metadata().groups(), pool, hostName,
                 domain.definition().vcpus(), domain.definition().currentMemoryBytes() / Units.MIB, disks,
                 domain.autostart(), domain.definition().graphics() == null ? null : domain.definition().graphics().type(),
-                cpu);
+                cpu, addresses.of(domain.name()));
     }
 
     /**

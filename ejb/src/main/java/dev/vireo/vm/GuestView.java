@@ -1,5 +1,6 @@
 package dev.vireo.vm;
 
+import dev.vireo.address.AllocationView;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record GuestView(String id, String name, String state, boolean running, String owner, List<String> groups,
                         String pool, String host, int cores, long memory, List<Long> disks, boolean autostart,
-                        String display, double cpuUsage) {
+                        String display, double cpuUsage, List<AllocationView> addresses) {
 
     public long totalDisk() {
         return disks.stream().mapToLong(Long::longValue).sum();

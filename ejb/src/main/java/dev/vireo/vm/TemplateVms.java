@@ -1,5 +1,6 @@
 package dev.vireo.vm;
 
+import dev.vireo.address.GuestAddresses;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
@@ -45,6 +46,9 @@ public class TemplateVms {
     ZoneHosts zone;
 
     @EJB
+    GuestAddresses addresses;
+
+    @EJB
     VolumeUploads uploads;
 
     @Inject
@@ -66,6 +70,7 @@ public class TemplateVms {
             VmService.requireCompleteVolumes(uploads, gateways, settings);
             new VmBuilder(gateways, domainType).build(
                     new VmBuilder.Plan(name, template, owner, null, settings, null, null), TaskProgress.NONE);
+            NicAddresses.give(addresses, placed, name);
             DomainSummary started = gateways.domains().act(name, DomainAction.START)
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
             return new Made(gateways.ref().name(), started.state());
@@ -89,7 +94,7 @@ public class TemplateVms {
         if (gateways.domains().get(name).isEmpty()) {
             return false;
         }
-        new VmDeletion(gateways, name).run();
+        new VmDeletion(gateways, name, () -> addresses.release(name)).run();
         return true;
     }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.vm;
 
+import dev.vireo.address.AllocationView;
+import dev.vireo.address.GuestAddresses;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
@@ -40,18 +42,22 @@ public class VmNicService {
     @EJB
     HostConnections hosts;
 
+    @EJB
+    GuestAddresses addresses;
+
     /** A NIC after a change, and what of the change waits for the VM's next start. */
     public record Changed(NicView nic, List<String> pendingUntilRestart) {
     }
 
     public List<NicView> list(String vm) {
         access.require(vm);
-        return nics(vm).stream().map(NicView::of).toList();
+        List<AllocationView> allocated = addresses.of(vm);
+        return nics(vm).stream().map(nic -> NicView.of(nic, allocated)).toList();
     }
 
     public NicView get(String vm, String mac) {
         access.require(vm);
-        return NicView.of(nic(vm, mac));
+        return NicView.of(nic(vm, mac), addresses.of(vm));
     }
 
     @RolesAllowed(Permission.VM_MANAGE)
@@ -77,7 +83,7 @@ public class VmNicService {
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm)).stream()
                 .filter(nic -> nic.mac().equalsIgnoreCase(mac)).findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.NIC_NOT_FOUND, vm, mac));
-        return new Changed(NicView.of(defined), pending);
+        return new Changed(NicView.of(defined, addresses.of(vm)), pending);
     }
 
     @RolesAllowed(Permission.VM_MANAGE)

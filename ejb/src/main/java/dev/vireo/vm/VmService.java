@@ -2,6 +2,7 @@ package dev.vireo.vm;
 
 import dev.vireo.libvirt.HostRef;
 import dev.vireo.libvirt.HostGateways;
+import dev.vireo.address.GuestAddresses;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
@@ -51,6 +52,9 @@ public class VmService {
 
     @EJB
     VmAccess access;
+
+    @EJB
+    GuestAddresses addresses;
 
     /** Not an EJB: asked once per VM of a list. */
     private static final VmViews views = new VmViews();
@@ -280,14 +284,16 @@ public class VmService {
                             Boolean.TRUE.equals(spec.autostart()), groups);
             VmBuilder builder = new VmBuilder(host, domainType);
             String why = placed.why();
-            // the task holds the container's proxy, not this pooled bean
+            // the task holds the container's proxies, not this pooled bean
             Placements rooms = placements;
+            GuestAddresses addressing = addresses;
             return new Creation(tasks.submit("vm.create", VMS + name, progress -> {
                 try {
                     if (why != null) {
                         progress.report(1, why);
                     }
                     String made = builder.build(plan, progress);
+                    NicAddresses.give(addressing, placed, name);
                     return why == null ? made : made + ": " + why;
                 } finally {
                     rooms.release(reservation);
@@ -411,7 +417,8 @@ public class VmService {
         for (VireoMetadata.OwnedVolume volume : access.claim(name).definition().metadata().volumes()) {
             locks.claim(LockTarget.volume(host.ref(), volume.pool(), volume.name()));
         }
-        return new VmDeletion(host, name);
+        GuestAddresses addressing = addresses;
+        return new VmDeletion(host, name, () -> addressing.release(name));
     }
 
     /** A template's base volumes and ISO must be complete: a VM would start from half an image. */
@@ -475,6 +482,9 @@ public class VmService {
         accounts.requireExisting(request.users(), request.groups());
         DomainChange.Outcome outcome = access.hostOf(name).domains().reconfigure(name, change)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+        if (!outcome.domain().name().equals(name)) {
+            addresses.renamed(name, outcome.domain().name());
+        }
         return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
     }
 

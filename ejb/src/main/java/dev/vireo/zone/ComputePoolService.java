@@ -1,5 +1,6 @@
 package dev.vireo.zone;
 
+import dev.vireo.address.AddressPools;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
@@ -71,7 +72,7 @@ public class ComputePoolService {
         }
         ComputePool pool = new ComputePool(name, Instant.now());
         apply(pool, new ComputePoolUpdate(request.enabled(), request.storage(), request.network(), request.networkMode(),
-                request.failover()));
+                request.failover(), request.addressPool()));
         List<ManagedHost> members = request.hosts() == null ? List.of()
                 : request.hosts().stream().distinct().map(host -> ManagedHosts.find(em, host)).toList();
         members.forEach(this::requireMovable);
@@ -186,7 +187,7 @@ public class ComputePoolService {
         }
     }
 
-    private static void apply(ComputePool pool, ComputePoolUpdate update) {
+    private void apply(ComputePool pool, ComputePoolUpdate update) {
         if (update.enabled() != null) {
             pool.setEnabled(update.enabled());
         }
@@ -201,6 +202,10 @@ public class ComputePoolService {
         }
         if (update.failover() != null) {
             pool.setFailover(update.failover());
+        }
+        if (update.addressPool() != null) {
+            pool.setAddressPool(update.addressPool().isEmpty() ? null
+                    : AddressPools.require(em, update.addressPool()).getName());
         }
     }
 
@@ -230,6 +235,6 @@ public class ComputePoolService {
     private static ComputePoolView view(ComputePool pool, List<String> members, List<CellResources.Unattached> unattached) {
         return new ComputePoolView(pool.getName(), pool.isEnabled(), members.size(), members, pool.getStorage(),
                 pool.getNetwork(), pool.getNetworkMode(), pool.isFailover(), pool.getName().equals(ComputePool.DEFAULT),
-                unattached);
+                unattached, pool.getAddressPool());
     }
 }

@@ -41,8 +41,10 @@ public class Placements {
      *                there was no choice to make (the default pool of a single-host install)
      * @param storage the storage pool the host's compute pool gives its VMs' new disks; null when it names none
      * @param network the network the host's compute pool puts its VMs' NICs on; null when it names none
+     * @param addressPool the address pool the host's compute pool gives its VMs' NICs addresses from; null when it names none
      */
-    public record Placed(HostGateways host, Reservation reservation, String why, String storage, String network) {
+    public record Placed(HostGateways host, Reservation reservation, String why, String storage, String network,
+                         String addressPool) {
     }
 
     @PersistenceContext(unitName = "vireo")
@@ -80,7 +82,8 @@ public class Placements {
             what = "in compute pool " + pool;
             if (poolName == null && candidates.size() == 1 && candidates.get(0).isDefault()) {
                 ComputePool shares = ComputePools.find(em, pool);
-                return new Placed(connections.local(), Reservation.NONE, null, shares.getStorage(), shares.getNetwork());
+                return new Placed(connections.local(), Reservation.NONE, null, shares.getStorage(), shares.getNetwork(),
+                        shares.getAddressPool());
             }
         }
         return reserveOn(candidates, what, vm, memoryMib, vcpus, hostName != null, "placed on ");
@@ -127,7 +130,8 @@ public class Placements {
         Optional<ComputePool> shares = host.pool() == null ? Optional.empty() : ComputePools.byName(em, host.pool());
         return new Placed(zone.gateways(host), reserved.reservation(), verb + chosen + " ("
                 + (named ? "as named; " : "") + reserved.choice().why() + ")",
-                shares.map(ComputePool::getStorage).orElse(null), shares.map(ComputePool::getNetwork).orElse(null));
+                shares.map(ComputePool::getStorage).orElse(null), shares.map(ComputePool::getNetwork).orElse(null),
+                shares.map(ComputePool::getAddressPool).orElse(null));
     }
 
     /** Gives back what a creation reserved, when its task has ended (or never started). */

@@ -52,6 +52,10 @@ public class ComputePool {
     @Column(length = 64)
     private String network;
 
+    /** The address pool whose internal ranges give the pool's guest NICs their addresses, if one is named. */
+    @Column(name = "address_pool", length = 64)
+    private String addressPool;
+
     @Column(nullable = false)
     private boolean failover;
 
@@ -104,6 +108,14 @@ public class ComputePool {
 
     public void setNetwork(String network) {
         this.network = network;
+    }
+
+    public String getAddressPool() {
+        return addressPool;
+    }
+
+    public void setAddressPool(String addressPool) {
+        this.addressPool = addressPool;
     }
 
     public boolean isFailover() {

@@ -20,6 +20,9 @@ public final class FacesErrors {
     /** "Invalid network interface: mac '…' is not …": the detail of these codes starts with the field it is about. */
     private static final Pattern LEADING_FIELD = Pattern.compile("^Invalid [a-z ]+: ([a-z_]+) ");
 
+    /** "Invalid gateway '…': …" (IPM0003E): the field comes second. */
+    private static final Pattern ADDRESS_FIELD = Pattern.compile("^Invalid ([a-z_]+) '");
+
     private FacesErrors() {
     }
 
@@ -51,6 +54,11 @@ public final class FacesErrors {
                 Matcher leading = LEADING_FIELD.matcher(e.reason());
                 yield leading.find() ? leading.group(1) : null;
             }
+            case INVALID_ADDRESS -> {
+                Matcher named = ADDRESS_FIELD.matcher(e.reason());
+                yield named.find() ? named.group(1) : null;
+            }
+            case ADDRESS_POOL_EXISTS -> "name";
             case INVALID_VALUE, MISSING_FIELD -> {
                 Matcher named = NAMED_FIELD.matcher(e.reason());
                 yield named.find() ? named.group(1) : null;

@@ -34,19 +34,24 @@ public class NanoComputePools {
      * network, and why (null in the list of pools, which asks no cell).
      */
     public record Pool(String name, boolean enabled, int cells, String storage, String network, boolean failover,
-                       List<CellResources.Unattached> unattached) {
+                       List<CellResources.Unattached> unattached, String addressPool) {
         static Pool of(ComputePoolView view) {
             return new Pool(view.name(), view.enabled(), view.cells(), view.storage(), view.network(), view.failover(),
-                    view.unattached());
+                    view.unattached(), view.addressPool());
         }
     }
 
-    /** Nano's attributes of a new pool; its name is in the path. */
-    public record Creation(List<String> cells, String networkMode, String storage, String network, Boolean failover) {
+    /**
+     * Nano's attributes of a new pool; its name is in the path. {@code network} is the libvirt network of its
+     * cells; {@code address_pool} (Vireo's) the address pool its guests' NICs get their addresses from.
+     */
+    public record Creation(List<String> cells, String networkMode, String storage, String network, Boolean failover,
+                           String addressPool) {
     }
 
     /** Nano's attributes of a change ({@code enable} as Nano names it). */
-    public record Change(Boolean enable, String networkMode, String storage, String network, Boolean failover) {
+    public record Change(Boolean enable, String networkMode, String storage, String network, Boolean failover,
+                         String addressPool) {
     }
 
     @EJB
@@ -70,9 +75,9 @@ public class NanoComputePools {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Nano: create a compute pool (cells, network_mode, storage, network, failover)")
     public Pool create(@PathParam("pool") String pool, Creation creation) {
-        Creation given = creation == null ? new Creation(null, null, null, null, null) : creation;
+        Creation given = creation == null ? new Creation(null, null, null, null, null, null) : creation;
         return Pool.of(pools.create(new ComputePoolRequest(pool, given.cells(), given.storage(), given.network(),
-                given.networkMode(), given.failover(), null)));
+                given.networkMode(), given.failover(), null, given.addressPool())));
     }
 
     @PUT
@@ -82,7 +87,7 @@ public class NanoComputePools {
     public Pool change(@PathParam("pool") String pool, Change change) {
         ActionBody.required(change);
         return Pool.of(pools.update(pool, new ComputePoolUpdate(change.enable(), change.storage(), change.network(),
-                change.networkMode(), change.failover())));
+                change.networkMode(), change.failover(), change.addressPool())));
     }
 
     @DELETE

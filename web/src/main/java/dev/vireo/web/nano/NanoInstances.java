@@ -1,5 +1,6 @@
 package dev.vireo.web.nano;
 
+import dev.vireo.address.AllocationView;
 import dev.vireo.vm.GuestService;
 import dev.vireo.vm.GuestView;
 import dev.vireo.web.ActionBody;
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NanoInstances {
 
     /**
-     * An instance as Nano shows it; memory and disks in MiB, {@code cell} the VM's host. Addresses,
-     * media and traffic counters come with later parts (address pools, media) and are null until then.
+     * An instance as Nano shows it; memory and disks in MiB, {@code cell} the VM's host. Its first NIC's
+     * MAC and the address its compute pool's address pool gave it ({@code internal.allocated_address});
+     * media and traffic counters come with a later part (media) and are null until then.
      */
     public record Instance(String id, String name, boolean created, boolean running, String status, String owner,
                            String group, String pool, String cell, int cores, long memory, long totalDisk,
@@ -37,8 +39,17 @@ public class NanoInstances {
         static Instance of(GuestView guest) {
             return new Instance(guest.id(), guest.name(), true, guest.running(), guest.state(), guest.owner(),
                     guest.groups().isEmpty() ? null : guest.groups().get(0), guest.pool(), guest.host(), guest.cores(),
-                    guest.memory(), guest.totalDisk(), guest.disks(), guest.autostart(), null, guest.display(),
-                    null, null, false, null, guest.cpuUsage());
+                    guest.memory(), guest.totalDisk(), guest.disks(), guest.autostart(),
+                    guest.addresses().isEmpty() ? null : guest.addresses().get(0).mac(), guest.display(),
+                    internal(guest.addresses()), null, false, null, guest.cpuUsage());
+        }
+
+        private static Map<String, String> internal(List<AllocationView> addresses) {
+            if (addresses.isEmpty()) {
+                return null;
+            }
+            String address = addresses.get(0).address();
+            return Map.of("network_address", address, "allocated_address", address);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.vireo.network.NetworkUpdate;
 import dev.vireo.network.NetworkView;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.zone.HostParameter;
+import dev.vireo.libvirt.DhcpHost;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -58,6 +59,13 @@ public class NetworkResource {
     @Operation(summary = "One network")
     public NetworkView get(@PathParam("name") String name) {
         return networks.get(name);
+    }
+
+    @GET
+    @Path("{name}/dhcp_hosts")
+    @Operation(summary = "The network's DHCP host entries (mac, ip, name), as libvirt has them; address pools write them")
+    public List<DhcpHost> dhcpHosts(@PathParam("name") String name) {
+        return networks.dhcpHosts(name);
     }
 
     @PUT

@@ -147,7 +147,7 @@ public class ManageHosts implements Serializable {
 
     public void createPool() {
         try {
-            ComputePoolView created = pools.create(new ComputePoolRequest(newPool, null, null, null, null, null, null));
+            ComputePoolView created = pools.create(new ComputePoolRequest(newPool, null, null, null, null, null, null, null));
             FacesErrors.info("Compute pool " + created.name() + " created");
             newPool = null;
         } catch (VireoException e) {
