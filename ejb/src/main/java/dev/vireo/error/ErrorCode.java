@@ -279,7 +279,11 @@ public enum ErrorCode {
     CLUSTER_EMPTY("CLU0009E", 409, "Cluster %s has no virtual machines to %s"),
     /** A start or stop of the whole that did not go as asked for every member: the reason lists each. */
     CLUSTER_PARTIAL("CLU0010E", 409, "Cluster %s did not %s: %s"),
-    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds");
+    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds"),
+
+    // Several servers (issue 18)
+    /** A task whose server node died (or was cut off) while it ran: its work ended with the node. */
+    NODE_SILENT("HAC0001E", 503, "Server node %s stopped (no heartbeat since %s): its task ended with it");
 
     private final String code;
     private final int status;
