@@ -12,3 +12,13 @@ alter table task add column node varchar(255);
 
 create index task_node
    on task (node);
+
+-- What several servers keep in memory and must forget together: a change bumps its generation in
+-- the changing transaction; every server compares it with the generation its memory was read at.
+create table shared_generation (
+    name varchar(64) not null,
+    generation bigint not null,
+    primary key (name)
+);
+
+insert into shared_generation (name, generation) values ('accounts', 0);

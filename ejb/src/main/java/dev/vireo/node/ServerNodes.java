@@ -27,9 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This server among several: it tells the others it lives (a heartbeat in the database every
  * {@value #BEAT_SECONDS} seconds) and ends the work of those that stopped telling it — a node whose
- * heartbeat is older than {@code vireo.cluster.node-timeout} (default 30s) died or was cut off,
+ * heartbeat is older than {@code vireo.cluster.node-timeout} (default 60s) died or was cut off,
  * and its running tasks are marked failed with the reason ({@code HAC0001E}), its job claims freed.
- * A single server does the same on its own: its row is the only one.
+ * A node that was itself held up (its own last beat long ago: an overloaded machine stalls every
+ * node on it alike) judges no one on that beat. A single server does the same on its own: its row
+ * is the only one.
  */
 @Startup
 @Singleton
@@ -41,7 +43,7 @@ public class ServerNodes {
 
     static final int BEAT_SECONDS = 5;
     public static final String NODE_TIMEOUT = "vireo.cluster.node-timeout";
-    static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String LOCAL_NAME = localNameOfThisServer();
 
@@ -55,10 +57,12 @@ public class ServerNodes {
     JobStore jobs;
 
     @Inject
-    @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "30s")
+    @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "60s")
     String nodeTimeout;
 
     private Duration timeout = DEFAULT_NODE_TIMEOUT;
+    /** When this node last wrote its heartbeat. */
+    private volatile Instant lastBeat;
 
     /** This server's name among several: WildFly's {@code jboss.node.name} (by default the host's name). */
     public static String localName() {
@@ -70,7 +74,9 @@ public class ServerNodes {
         timeout = timeout(nodeTimeout);
         // start-up code must never throw: a failing singleton start blocks timers and shutdown
         try {
-            store.started(LOCAL_NAME, now());
+            Instant now = now();
+            store.started(LOCAL_NAME, now);
+            lastBeat = now;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot write the start of node " + LOCAL_NAME + " (the next heartbeat tries again)", e);
         }
@@ -79,10 +85,15 @@ public class ServerNodes {
     @Schedule(hour = "*", minute = "*", second = "*/" + BEAT_SECONDS, persistent = false, info = "node heartbeat")
     void beat() {
         try {
-            if (!store.beat(LOCAL_NAME, now())) {
-                store.started(LOCAL_NAME, now());
+            Instant now = now();
+            if (!store.beat(LOCAL_NAME, now)) {
+                store.started(LOCAL_NAME, now);
             }
-            endWorkOfSilentNodes();
+            Instant previous = lastBeat;
+            lastBeat = now;
+            if (previous != null && previous.plus(timeout.dividedBy(2)).isAfter(now)) {
+                endWorkOfSilentNodes();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot write the heartbeat of node {0}: {1}", new Object[] {LOCAL_NAME, e.toString()});
         }
