@@ -297,7 +297,11 @@ public enum ErrorCode {
     TOO_MANY_DNS("IPM0011E", 400, "At most %s DNS servers, not %s"),
     ADDRESS_TAKEN("IPM0012E", 409, "Address %s of pool %s is allocated to %s"),
     ADDRESS_NOT_ALLOCATED("IPM0013E", 404, "Address %s of pool %s is not allocated"),
-    ADDRESS_OUTSIDE_RANGES("IPM0014E", 409, "Address %s lies in no internal range of address pool %s");
+    ADDRESS_OUTSIDE_RANGES("IPM0014E", 409, "Address %s lies in no internal range of address pool %s"),
+
+    // Several servers (issue 18)
+    /** A task whose server node died (or was cut off) while it ran: its work ended with the node. */
+    NODE_SILENT("HAC0001E", 503, "Server node %s stopped (no heartbeat since %s): its task ended with it");
 
     private final String code;
     private final int status;

@@ -1,6 +1,7 @@
 package dev.vireo.job;
 
 import dev.vireo.error.VireoException;
+import dev.vireo.node.ServerNodes;
 import dev.vireo.persistence.job.JobClaim;
 import dev.vireo.persistence.job.JobRun;
 import jakarta.annotation.PostConstruct;
@@ -14,8 +15,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public class JobRegistry {
     private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
     /** Jobs asked to run at the next tick rather than at their next period ({@link #runSoon}). */
     private final Set<String> soon = ConcurrentHashMap.newKeySet();
-    private final String node = nodeName();
+    private final String node = ServerNodes.localName();
 
     @PostConstruct
     void endClaimsOfTheLastStart() {
@@ -192,18 +191,6 @@ public class JobRegistry {
         } catch (RuntimeException e) {
             // another server wrote them at the same moment, or the database is away: the next tick tries again
             LOG.log(Level.FINE, "Cannot write the rows of job " + definition.name() + " yet", e);
-        }
-    }
-
-    private static String nodeName() {
-        String configured = System.getProperty("jboss.node.name");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.vireo.security;
 import dev.vireo.persistence.account.Account;
 import dev.vireo.persistence.account.Role;
 import dev.vireo.persistence.account.UserGroup;
+import dev.vireo.persistence.node.SharedGeneration;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -16,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What each account may do, resolved once (account → groups → roles → permissions) and kept
- * until any account, group or role changes: every request needs it, few requests change it.
+ * until any account, group or role changes: every request needs it, few requests change it. With
+ * several servers a change made through one must hold on all: it bumps the shared generation
+ * {@code accounts} in its transaction, and each request compares that one row with the generation
+ * this server's callers were resolved at.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -26,11 +30,19 @@ public class AccountDirectory {
     /** Bumped by every invalidation, so that a load racing with a change does not cache what it read before. */
     private final AtomicLong generation = new AtomicLong();
 
+    /** The shared generation the cached callers were resolved at. */
+    private volatile long sharedSeen = -1;
+
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
 
     /** The caller an account name stands for; an unknown name has no permissions. */
     public Caller callerNamed(String name) {
+        long shared = em.find(SharedGeneration.class, SharedGeneration.ACCOUNTS).getGeneration();
+        if (shared != sharedSeen) {
+            invalidate();
+            sharedSeen = shared;
+        }
         Caller cached = callers.get(name);
         if (cached != null) {
             return cached;
@@ -41,6 +53,14 @@ public class AccountDirectory {
             callers.put(name, caller);
         }
         return caller;
+    }
+
+    /**
+     * Accounts, groups or roles change in the current transaction: once it commits, every server
+     * resolves its callers again (this one at once, see {@link #invalidate}).
+     */
+    public void changing() {
+        em.createNamedQuery(SharedGeneration.BUMP).setParameter("name", SharedGeneration.ACCOUNTS).executeUpdate();
     }
 
     /** Forgets every resolved caller; the next request of each account resolves it again. */

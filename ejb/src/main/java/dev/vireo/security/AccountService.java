@@ -413,8 +413,9 @@ public class AccountService {
         return mail == null || mail.isEmpty() ? null : mail;
     }
 
-    /** Callers are resolved again once this transaction has committed. */
+    /** Callers are resolved again, on every server, once this transaction has committed. */
     private void changed() {
+        directory.changing();
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

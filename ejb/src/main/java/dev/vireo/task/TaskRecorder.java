@@ -3,6 +3,8 @@ package dev.vireo.task;
 import dev.vireo.audit.AuditLog;
 import dev.vireo.audit.AuditedCall;
 import dev.vireo.error.ErrorCode;
+import dev.vireo.node.ServerNodes;
+import dev.vireo.persistence.node.ServerNode;
 import dev.vireo.persistence.task.Task;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -36,7 +38,7 @@ public class TaskRecorder {
     private final Clock clock = Clock.systemUTC();
 
     public TaskView create(String operation, String targetUri, String owner) {
-        Task task = new Task(operation, targetUri, owner, Instant.now(clock));
+        Task task = new Task(operation, targetUri, owner, ServerNodes.localName(), Instant.now(clock));
         AuditedCall.current().ifPresent(call -> task.auditedAs(call.action(), call.target()));
         em.persist(task);
         em.flush();
@@ -76,9 +78,12 @@ public class TaskRecorder {
         }
     }
 
-    /** Ends every task still marked running; called once at start-up, when none can be. */
-    public int failInterrupted() {
-        List<Task> running = em.createNamedQuery(Task.RUNNING, Task.class)
+    /**
+     * Ends every task of server node {@code node} still marked running (and those of before tasks
+     * carried their node); called once at the node's start, when none of its own can be.
+     */
+    public int failInterrupted(String node) {
+        List<Task> running = em.createNamedQuery(Task.RUNNING_ON, Task.class).setParameter("node", node)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Instant now = Instant.now(clock);
         for (Task task : running) {
@@ -86,6 +91,23 @@ public class TaskRecorder {
             audit(task, ErrorCode.TASK_INTERRUPTED.code());
         }
         return running.size();
+    }
+
+    /**
+     * Ends the running tasks of the server nodes whose last heartbeat is older than {@code before}:
+     * those nodes died or were cut off, and their work with them ({@code HAC0001E}).
+     */
+    public int failOfSilentNodes(Instant before) {
+        List<Task> orphans = em.createNamedQuery(Task.RUNNING_ON_SILENT_NODES, Task.class)
+                .setParameter("before", before).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Instant now = Instant.now(clock);
+        for (Task task : orphans) {
+            ServerNode node = em.find(ServerNode.class, task.getNode());
+            task.fail(ErrorCode.NODE_SILENT.code() + ": "
+                    + ErrorCode.NODE_SILENT.reason(task.getNode(), node.getHeartbeat()), now);
+            audit(task, ErrorCode.NODE_SILENT.code());
+        }
+        return orphans.size();
     }
 
     /** Removes the tasks that ended before {@code before} (job {@code task-retention}); how many. */

@@ -1,5 +1,6 @@
 package dev.vireo.task;
 
+import dev.vireo.node.ServerNodes;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -7,7 +8,10 @@ import jakarta.ejb.Startup;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** At start-up no task can be running: those marked so were cut short when the server stopped. */
+/**
+ * At start-up no task of this server can be running: those marked so were cut short when it
+ * stopped. Those of other servers run on unless their server is silent (see {@link ServerNodes}).
+ */
 @Startup
 @Singleton
 public class TaskRecovery {
@@ -17,11 +21,19 @@ public class TaskRecovery {
     @EJB
     TaskRecorder recorder;
 
+    @EJB
+    ServerNodes nodes;
+
     @PostConstruct
     void failInterruptedTasks() {
         // start-up code must never throw: a failing singleton start blocks timers and shutdown
         try {
-            int interrupted = recorder.failInterrupted();
+            nodes.endWorkOfSilentNodes();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot end the work of silent server nodes", e);
+        }
+        try {
+            int interrupted = recorder.failInterrupted(ServerNodes.localName());
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " task(s) were interrupted by the restart and are marked failed");
             }

@@ -18,11 +18,18 @@ import java.time.Instant;
 @Table(name = "task", indexes = {
         @Index(name = "task_status", columnList = "status"),
         @Index(name = "task_target", columnList = "target_uri")})
-@NamedQuery(name = Task.RUNNING,
-        query = "select t from Task t where t.status = dev.vireo.persistence.task.TaskStatus.RUNNING")
+@NamedQuery(name = Task.RUNNING_ON,
+        query = "select t from Task t where t.status = dev.vireo.persistence.task.TaskStatus.RUNNING "
+                + "and (t.node = :node or t.node is null)")
+@NamedQuery(name = Task.RUNNING_ON_SILENT_NODES,
+        query = "select t from Task t where t.status = dev.vireo.persistence.task.TaskStatus.RUNNING "
+                + "and t.node in (select n.name from ServerNode n where n.heartbeat < :before)")
 public class Task {
 
-    public static final String RUNNING = "Task.running";
+    /** The running tasks of node {@code :node}, and those of before tasks carried their node. */
+    public static final String RUNNING_ON = "Task.runningOn";
+    /** The running tasks of the nodes whose last heartbeat is older than {@code :before}. */
+    public static final String RUNNING_ON_SILENT_NODES = "Task.runningOnSilentNodes";
     public static final int MESSAGE_LENGTH = 2000;
     public static final int AUDIT_TARGET_LENGTH = 500;
 
@@ -59,6 +66,10 @@ public class Task {
     @Column(name = "audit_target", length = AUDIT_TARGET_LENGTH)
     private String auditTarget;
 
+    /** The server (node name) whose executor runs the task. */
+    @Column(length = 255)
+    private String node;
+
     @Column(nullable = false)
     private Instant created;
 
@@ -68,8 +79,9 @@ public class Task {
     protected Task() {
     }
 
-    public Task(String operation, String targetUri, String owner, Instant now) {
+    public Task(String operation, String targetUri, String owner, String node, Instant now) {
         this.operation = operation;
+        this.node = node;
         this.targetUri = targetUri;
         this.owner = owner;
         this.message = "running";
@@ -86,6 +98,10 @@ public class Task {
 
     public Long getId() {
         return id;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public String getOperation() {

@@ -13,7 +13,7 @@ class TaskTest {
     private static final Instant LATEST = CREATED.plusSeconds(10);
 
     private static Task newTask() {
-        return new Task("vm.clone", "/plugins/kimchi/vms/web-01", "alice", CREATED);
+        return new Task("vm.clone", "/plugins/kimchi/vms/web-01", "alice", "node-1", CREATED);
     }
 
     private static Task finishedTask() {

@@ -1,0 +1,150 @@
+package dev.vireo.node;
+
+import dev.vireo.job.JobStore;
+import dev.vireo.job.JobSchedule;
+import dev.vireo.persistence.node.ServerNode;
+import dev.vireo.task.TaskRecorder;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * This server among several: it tells the others it lives (a heartbeat in the database every
+ * {@value #BEAT_SECONDS} seconds) and ends the work of those that stopped telling it — a node whose
+ * heartbeat is older than {@code vireo.cluster.node-timeout} (default 60s) died or was cut off,
+ * and its running tasks are marked failed with the reason ({@code HAC0001E}), its job claims freed.
+ * A node that was itself held up (its own last beat long ago: an overloaded machine stalls every
+ * node on it alike) judges no one on that beat. A single server does the same on its own: its row
+ * is the only one.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ServerNodes {
+
+    private static final Logger LOG = Logger.getLogger(ServerNodes.class.getName());
+
+    static final int BEAT_SECONDS = 5;
+    public static final String NODE_TIMEOUT = "vireo.cluster.node-timeout";
+    static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final String LOCAL_NAME = localNameOfThisServer();
+
+    @EJB
+    NodeStore store;
+
+    @EJB
+    TaskRecorder tasks;
+
+    @EJB
+    JobStore jobs;
+
+    @Inject
+    @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "60s")
+    String nodeTimeout;
+
+    private Duration timeout = DEFAULT_NODE_TIMEOUT;
+    /** When this node last wrote its heartbeat. */
+    private volatile Instant lastBeat;
+
+    /** This server's name among several: WildFly's {@code jboss.node.name} (by default the host's name). */
+    public static String localName() {
+        return LOCAL_NAME;
+    }
+
+    @PostConstruct
+    void start() {
+        timeout = timeout(nodeTimeout);
+        // start-up code must never throw: a failing singleton start blocks timers and shutdown
+        try {
+            Instant now = now();
+            store.started(LOCAL_NAME, now);
+            lastBeat = now;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cannot write the start of node " + LOCAL_NAME + " (the next heartbeat tries again)", e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/" + BEAT_SECONDS, persistent = false, info = "node heartbeat")
+    void beat() {
+        try {
+            Instant now = now();
+            if (!store.beat(LOCAL_NAME, now)) {
+                store.started(LOCAL_NAME, now);
+            }
+            Instant previous = lastBeat;
+            lastBeat = now;
+            if (previous != null && previous.plus(timeout.dividedBy(2)).isAfter(now)) {
+                endWorkOfSilentNodes();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot write the heartbeat of node {0}: {1}", new Object[] {LOCAL_NAME, e.toString()});
+        }
+    }
+
+    /**
+     * Fails the running tasks of the nodes silent for longer than the node timeout and frees their
+     * job claims: nothing of theirs runs any more. Also run at start-up ({@code TaskRecovery}).
+     */
+    public void endWorkOfSilentNodes() {
+        Instant before = now().minus(timeout);
+        List<ServerNode> silent = store.silentSince(before);
+        if (silent.isEmpty()) {
+            return;
+        }
+        int failed = tasks.failOfSilentNodes(before);
+        if (failed > 0) {
+            LOG.warning(() -> failed + " task(s) of server node(s) silent for over " + timeout.toSeconds()
+                    + " s are marked failed: " + silent.stream().map(ServerNode::getName).toList());
+        }
+        for (ServerNode node : silent) {
+            int released = jobs.releaseHeldBy(node.getName());
+            if (released > 0) {
+                LOG.warning(() -> released + " job run(s) of silent server node " + node.getName() + " are given up");
+            }
+        }
+    }
+
+    static Duration timeout(String configured) {
+        Duration parsed = JobSchedule.duration(configured).orElse(null);
+        if (parsed == null || parsed.compareTo(Duration.ofSeconds(3L * BEAT_SECONDS)) < 0) {
+            LOG.warning(() -> NODE_TIMEOUT + " must be a duration of at least " + 3 * BEAT_SECONDS + "s (got '"
+                    + configured + "'): using " + DEFAULT_NODE_TIMEOUT.toSeconds() + "s");
+            return DEFAULT_NODE_TIMEOUT;
+        }
+        return parsed;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String localNameOfThisServer() {
+        String configured = System.getProperty("jboss.node.name");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
