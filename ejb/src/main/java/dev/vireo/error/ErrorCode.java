@@ -279,7 +279,15 @@ public enum ErrorCode {
     CLUSTER_EMPTY("CLU0009E", 409, "Cluster %s has no virtual machines to %s"),
     /** A start or stop of the whole that did not go as asked for every member: the reason lists each. */
     CLUSTER_PARTIAL("CLU0010E", 409, "Cluster %s did not %s: %s"),
-    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds");
+    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds"),
+    GUEST_DISK_NOT_FOUND("GOP0001E", 404, "Guest %s has no disk %s: its disks are numbered 0 (system) to %s"),
+    DISK_NOT_RESIZABLE("GOP0002E", 409, "Device %s of virtual machine %s cannot be resized: %s"),
+    DISK_NOT_GROWN("GOP0003E", 400, "Disk %s of virtual machine %s holds %s bytes: a resize grows it, and %s bytes do not"),
+    /** A shrink is refused: the reason says why it would not be safe. */
+    DISK_SHRINK_UNSAFE("GOP0004E", 409, "Disk %s of virtual machine %s is not shrunk: %s"),
+    BOOT_SOURCE("GOP0005E", 400, "Cannot boot %s that way: %s"),
+    BOOT_MEDIA_MISSING("GOP0006E", 409, "Virtual machine %s has no media to boot from: insert media first, or give source"),
+    MEDIA_TYPE("GOP0007E", 400, "Media type %s is not supported: 0 (a media image, an ISO) is");
 
     private final String code;
     private final int status;
