@@ -301,7 +301,17 @@ public enum ErrorCode {
 
     // Several servers (issue 18)
     /** A task whose server node died (or was cut off) while it ran: its work ended with the node. */
-    NODE_SILENT("HAC0001E", 503, "Server node %s stopped (no heartbeat since %s): its task ended with it");
+    NODE_SILENT("HAC0001E", 503, "Server node %s stopped (no heartbeat since %s): its task ended with it"),
+
+    // Nano guest operations
+    GUEST_DISK_NOT_FOUND("GOP0001E", 404, "Guest %s has no disk %s: its disks are numbered 0 (system) to %s"),
+    DISK_NOT_RESIZABLE("GOP0002E", 409, "Device %s of virtual machine %s cannot be resized: %s"),
+    DISK_NOT_GROWN("GOP0003E", 400, "Disk %s of virtual machine %s holds %s bytes: a resize grows it, and %s bytes do not"),
+    /** A shrink is refused: the reason says why it would not be safe. */
+    DISK_SHRINK_UNSAFE("GOP0004E", 409, "Disk %s of virtual machine %s is not shrunk: %s"),
+    BOOT_SOURCE("GOP0005E", 400, "Cannot boot %s that way: %s"),
+    BOOT_MEDIA_MISSING("GOP0006E", 409, "Virtual machine %s has no media to boot from: insert media first, or give source"),
+    MEDIA_TYPE("GOP0007E", 400, "Media type %s is not supported: 0 (a media image, an ISO) is");
 
     private final String code;
     private final int status;

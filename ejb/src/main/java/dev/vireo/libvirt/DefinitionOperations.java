@@ -39,6 +39,12 @@ final class DefinitionOperations {
      */
     static Optional<DomainChange.Outcome> reconfigure(Connect connect, String name, DomainChange change)
             throws LibvirtException {
+        return reconfigure(connect, name, change, true);
+    }
+
+    /** {@link #reconfigure(Connect, String, DomainChange)}; with {@code live} false the running domain is left alone. */
+    static Optional<DomainChange.Outcome> reconfigure(Connect connect, String name, DomainChange change, boolean live)
+            throws LibvirtException {
         return Handles.domain(connect, name, domain -> {
             DomainState state = DomainState.of(domain.getInfo().state);
             boolean running = domain.isActive() == 1;
@@ -55,8 +61,10 @@ final class DefinitionOperations {
             } else {
                 connect.domainDefineXML(editor.xml()).free();
             }
-            if (running) {
+            if (running && live) {
                 applyLive(domain, change, editor, pending);
+            } else if (running) {
+                deferred(change, pending);
             }
             if (change.autostart() != null) {
                 domain.setAutostart(change.autostart());
@@ -90,6 +98,28 @@ final class DefinitionOperations {
             defined.setAutostart(autostart);
         } finally {
             defined.free();
+        }
+    }
+
+    /** What of a change a running domain was not given, as {@link #applyLive} names it. */
+    private static void deferred(DomainChange change, List<String> pending) {
+        if (change.memoryMib() != null) {
+            pending.add("memory.current");
+        }
+        if (change.maxMemoryMib() != null) {
+            pending.add("memory.maxmemory");
+        }
+        if (change.vcpus() != null) {
+            pending.add("cpu_info.vcpus");
+        }
+        if (change.maxVcpus() != null || change.topologyGiven()) {
+            pending.add("cpu_info.maxvcpus and topology");
+        }
+        if (change.graphicsType() != null || change.passwd() != null) {
+            pending.add("graphics");
+        }
+        if (change.bootOrder() != null || change.bootMenu() != null) {
+            pending.add("bootorder and bootmenu");
         }
     }
 

@@ -45,7 +45,12 @@ public final class DomainGateway extends BoundGateway {
 
     /** Changes a domain (see {@link DefinitionOperations#reconfigure}); empty when there is no such domain. */
     public Optional<DomainChange.Outcome> reconfigure(String name, DomainChange change) {
-        return callThenReread(connect -> DefinitionOperations.reconfigure(connect, name, change),
+        return reconfigure(name, change, true);
+    }
+
+    /** {@link #reconfigure}; with {@code live} false a running domain keeps what it has until its next start. */
+    public Optional<DomainChange.Outcome> reconfigure(String name, DomainChange change, boolean live) {
+        return callThenReread(connect -> DefinitionOperations.reconfigure(connect, name, change, live),
                 name, change.name() == null ? name : change.name());
     }
 

@@ -5,6 +5,11 @@ import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
+import dev.vireo.libvirt.DomainDefinition;
+import dev.vireo.libvirt.DomainDisk;
+import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.template.TemplateRequest;
+import dev.vireo.libvirt.DomainNic;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostGateways;
@@ -54,6 +59,12 @@ public class GuestService {
     @EJB
     GuestAddresses addresses;
 
+    @EJB
+    VmBoots boots;
+
+    @EJB
+    VmStorageService storages;
+
     /** A VM found by UUID: its host and what libvirt says of it. */
     private record Found(HostGateways host, DomainSummary domain) {
     }
@@ -65,21 +76,64 @@ public class GuestService {
 
     public GuestView get(String id) {
         Found found = find(id);
-        DomainSummary domain = found.domain();
-        String hostName = found.host().ref().name();
+        return view(found.host(), found.domain());
+    }
+
+    /**
+     * Nano's guest search: the guests the caller may see on the zone's connected hosts that match
+     * every criterion given (a null one matches all), by name.
+     */
+    public List<GuestView> search(GuestQuery query) {
+        Caller caller = callers.current();
+        List<GuestView> found = new ArrayList<>();
+        for (HostGateways host : zone.connected()) {
+            if (query.cell() != null && !query.cell().equals(host.ref().name())) {
+                continue;
+            }
+            if (query.pool() != null && !query.pool().equals(poolOf(host.ref().name()))) {
+                continue;
+            }
+            for (DomainSummary domain : host.domains().list()) {
+                VireoMetadata metadata = domain.definition().metadata();
+                if (caller.mayUse(metadata) && query.matchesDefinition(domain.name(), metadata.owner(),
+                        metadata.groups(), isRunning(domain))) {
+                    GuestView guest = view(host, domain);
+                    List<String> addresses = new ArrayList<>(guest.addresses());
+                    guest.allocations().forEach(allocation -> addresses.add(allocation.address()));
+                    if (query.matchesAddress(addresses)) {
+                        found.add(guest);
+                    }
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(GuestView::name));
+        return found;
+    }
+
+    private GuestView view(HostGateways host, DomainSummary domain) {
+        String hostName = host.ref().name();
         List<Long> disks = new ArrayList<>();
         for (VireoMetadata.OwnedVolume volume : domain.definition().metadata().volumes()) {
-            found.host().storage().volume(volume.pool(), volume.name())
+            host.storage().volume(volume.pool(), volume.name())
                     .ifPresent(summary -> disks.add(summary.capacityBytes() / Units.MIB));
         }
-        String pool = zone.all().stream().filter(host -> host.name().equals(hostName)).findFirst()
-                .map(ZoneHost::pool).orElse(null);
+        List<DomainNic> nics = host.devices().nics(domain.name()).orElse(List.of());
+        String media = host.devices().currentDisks(domain.name()).orElse(List.of()).stream()
+                .filter(disk -> "cdrom".equals(disk.device()) && disk.path() != null && !disk.path().isEmpty())
+                .map(DomainDisk::path).findFirst().orElse(null);
         double cpu = sampler.statsOf(hostName, domain.name()).cpuUtilization();
         return new GuestView(domain.definition().uuid(), domain.name(), domain.state().apiName(), isRunning(domain),
-                domain.definition().metadata().owner(), domain.definition().metadata().groups(), pool, hostName,
-                domain.definition().vcpus(), domain.definition().currentMemoryBytes() / Units.MIB, disks,
+                domain.definition().metadata().owner(), domain.definition().metadata().groups(), poolOf(hostName),
+                hostName, domain.definition().vcpus(), domain.definition().currentMemoryBytes() / Units.MIB, disks,
                 domain.autostart(), domain.definition().graphics() == null ? null : domain.definition().graphics().type(),
-                cpu, addresses.of(domain.name()));
+                cpu, nics.isEmpty() ? null : nics.get(0).mac(), nics.stream().flatMap(nic -> nic.ips().stream()).toList(),
+                media, domain.definition().bootOrder(), addresses.of(domain.name()));
+    }
+
+    /** The compute pool of a host, or null when it is in none. */
+    private String poolOf(String hostName) {
+        return zone.all().stream().filter(host -> host.name().equals(hostName)).findFirst()
+                .map(ZoneHost::pool).orElse(null);
     }
 
     /**
@@ -126,15 +180,137 @@ public class GuestService {
         return vms.claimForDeletion(name);
     }
 
-    /** Starts a VM; booting once from media or the network needs media images and is refused for now. */
+    /**
+     * Starts a VM: from its disks, or once from media ({@code source}: an ISO volume's path or a
+     * URL, loaded first; else the media in its drive) or from the network.
+     */
     @RolesAllowed(Permission.VM_MANAGE)
-    public GuestView start(String id, boolean fromMedia, boolean fromNetwork) {
-        if (fromMedia || fromNetwork) {
-            throw new VireoException(ErrorCode.GUEST_OPTION_UNSUPPORTED, fromMedia ? "from_media" : "from_network",
-                    "a one-time boot from media or the network comes with media images; start from the disks");
+    public GuestView start(String id, boolean fromMedia, boolean fromNetwork, String source) {
+        String name = nameOf(id);
+        if (fromMedia && fromNetwork) {
+            throw new VireoException(ErrorCode.BOOT_SOURCE, id, "from_media and from_network exclude each other");
         }
-        vms.act(nameOf(id), DomainAction.START);
+        if (source != null && !fromMedia) {
+            throw new VireoException(ErrorCode.BOOT_SOURCE, id, "a source is media to boot from: give from_media too");
+        }
+        if (fromMedia || fromNetwork) {
+            boots.startFrom(name, fromMedia ? "cdrom" : "network", source);
+        } else {
+            vms.act(name, DomainAction.START);
+        }
         return get(id);
+    }
+
+    /** A guest after a change of its size, and whether the running guest took it now or takes it at its next start. */
+    public record Resized(GuestView guest, boolean immediate, List<String> pendingUntilRestart) {
+    }
+
+    /**
+     * Sets a guest's vCPUs (its maximum grows with them); with {@code immediate} a running guest
+     * gets them now where libvirt can, else at its next start.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public Resized setCores(String id, Integer cores, boolean immediate) {
+        Found found = find(id);
+        if (cores == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "cores");
+        }
+        DomainDefinition definition = found.domain().definition();
+        DomainDefinition.Topology topology = definition.topology();
+        TemplateRequest.CpuInfo cpu = topology == null
+                ? new TemplateRequest.CpuInfo(cores, Math.max(cores, definition.maxVcpus()), null)
+                : new TemplateRequest.CpuInfo(cores, null,
+                        new TemplateRequest.Topology(topology.sockets(), topology.cores(), topology.threads()));
+        return resized(id, found, new VmUpdateRequest(null, null, null, null, null, cpu, null, null, null, null, null),
+                immediate);
+    }
+
+    /** Sets a guest's memory ({@code bytes}, whole MiB), as {@link #setCores} does its vCPUs. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public Resized setMemory(String id, Long bytes, boolean immediate) {
+        Found found = find(id);
+        if (bytes == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "memory");
+        }
+        if (bytes < 1 || bytes % Units.MIB != 0 || bytes / Units.MIB > Integer.MAX_VALUE) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, "memory", "a size in bytes, a positive whole number of MiB ("
+                    + Units.MIB + " bytes), not " + bytes);
+        }
+        TemplateRequest.Memory memory = new TemplateRequest.Memory((int) (bytes / Units.MIB), null);
+        return resized(id, found, new VmUpdateRequest(null, null, null, memory, null, null, null, null, null, null, null),
+                immediate);
+    }
+
+    private Resized resized(String id, Found found, VmUpdateRequest request, boolean immediate) {
+        boolean running = isRunning(found.domain());
+        VmService.Updated updated = vms.update(found.domain().name(), request, immediate);
+        return new Resized(get(id), running && immediate && updated.pendingUntilRestart().isEmpty(),
+                updated.pendingUntilRestart());
+    }
+
+    /** Renames a shut-off guest; its id stays. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestView rename(String id, String name) {
+        String current = nameOf(id);
+        if (name == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "name");
+        }
+        vms.update(current, new VmUpdateRequest(name, null, null, null, null, null, null, null, null, null, null));
+        return get(id);
+    }
+
+    /** Grows disk {@code disk} (0 the system disk, 1 the first data disk, …) of a shut-off guest to {@code bytes}. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestView resizeDisk(String id, String disk, Long bytes) {
+        Found found = find(id);
+        storages.resize(found.domain().name(), deviceOf(found, disk), bytes);
+        return get(id);
+    }
+
+    /** Refuses to shrink disk {@code disk} of a guest, saying why (see {@link VmStorageService#shrink}). */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestView shrinkDisk(String id, String disk) {
+        Found found = find(id);
+        storages.shrink(found.domain().name(), deviceOf(found, disk));
+        return get(id);
+    }
+
+    /** Loads media ({@code source}: an ISO volume's path or a URL) into the guest's CD-ROM drive. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestView insertMedia(String id, String source, Integer type) {
+        String name = nameOf(id);
+        if (type != null && type != 0) {
+            throw new VireoException(ErrorCode.MEDIA_TYPE, type);
+        }
+        storages.insertMedia(name, source);
+        return get(id);
+    }
+
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestView ejectMedia(String id) {
+        storages.ejectMedia(nameOf(id));
+        return get(id);
+    }
+
+    /** The device of a guest's disk by Nano's index: the volumes Vireo made for it, in order. */
+    private String deviceOf(Found found, String index) {
+        List<VireoMetadata.OwnedVolume> volumes = found.domain().definition().metadata().volumes();
+        String id = found.domain().definition().uuid();
+        int position;
+        try {
+            position = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            throw new VireoException(ErrorCode.GUEST_DISK_NOT_FOUND, id, index, volumes.size() - 1);
+        }
+        if (position < 0 || position >= volumes.size()) {
+            throw new VireoException(ErrorCode.GUEST_DISK_NOT_FOUND, id, index, volumes.size() - 1);
+        }
+        VireoMetadata.OwnedVolume volume = volumes.get(position);
+        String path = found.host().storage().volume(volume.pool(), volume.name()).map(VolumeSummary::path)
+                .orElseThrow(() -> new VireoException(ErrorCode.GUEST_DISK_NOT_FOUND, id, index, volumes.size() - 1));
+        return found.host().devices().disks(found.domain().name()).orElse(List.of()).stream()
+                .filter(disk -> path.equals(disk.path())).map(DomainDisk::target).findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.GUEST_DISK_NOT_FOUND, id, index, volumes.size() - 1));
     }
 
     /**
@@ -149,7 +325,7 @@ public class GuestService {
         return get(id);
     }
 
-    private static boolean isRunning(DomainSummary domain) {
+    static boolean isRunning(DomainSummary domain) {
         return domain.state() == DomainState.RUNNING || domain.state() == DomainState.BLOCKED
                 || domain.state() == DomainState.PAUSED;
     }

@@ -472,6 +472,16 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.update")
     public Updated update(String name, VmUpdateRequest request) {
+        return update(name, request, true);
+    }
+
+    /**
+     * {@link #update}; with {@code live} false the persistent definition alone changes, and a
+     * running VM keeps what it has until its next start.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.update")
+    public Updated update(String name, VmUpdateRequest request, boolean live) {
         DomainSummary current = access.claim(name);
         if (request.name() != null && !request.name().equals(name)) {
             locks.claim(LockTarget.vm(access.hostOf(name).ref(), ResourceName.require("virtual machine", request.name())));
@@ -480,7 +490,7 @@ public class VmService {
         DomainChange change = VmChanges.of(current, request, access.hostOf(name).host().memoryBytes() / Units.MIB,
                 clock);
         accounts.requireExisting(request.users(), request.groups());
-        DomainChange.Outcome outcome = access.hostOf(name).domains().reconfigure(name, change)
+        DomainChange.Outcome outcome = access.hostOf(name).domains().reconfigure(name, change, live)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         if (!outcome.domain().name().equals(name)) {
             addresses.renamed(name, outcome.domain().name());

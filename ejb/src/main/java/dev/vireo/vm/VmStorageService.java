@@ -6,6 +6,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainDisk;
 import dev.vireo.libvirt.DomainSpec;
+import dev.vireo.libvirt.DomainState;
+import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
@@ -154,6 +156,102 @@ public class VmStorageService {
         List<String> pending = access.hostOf(vm).devices().updateDisk(vm, onBus)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
         return new Changed(get(vm, dev), pending);
+    }
+
+    /**
+     * Puts media into the VM's first CD-ROM drive, or into a new drive when it has none (which a
+     * running VM takes at its next start when its bus cannot hot-plug).
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.storage.media.insert")
+    public Changed insertMedia(String vm, String path) {
+        access.claim(vm);
+        if (path == null || path.isEmpty()) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "source");
+        }
+        return firstDrive(vm).map(drive -> changeMedia(vm, drive.target(), path))
+                .orElseGet(() -> attach(vm, new StorageRequest("cdrom", path, null, null)));
+    }
+
+    /** Empties the VM's first loaded CD-ROM drive; nothing to do when none holds media. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vm.storage.media.eject")
+    public List<String> ejectMedia(String vm) {
+        access.claim(vm);
+        return disks(vm).stream()
+                .filter(disk -> "cdrom".equals(disk.device()) && disk.path() != null && !disk.path().isEmpty())
+                .findFirst().map(drive -> changeMedia(vm, drive.target(), "").pendingUntilRestart())
+                .orElse(List.of());
+    }
+
+    private java.util.Optional<DomainDisk> firstDrive(String vm) {
+        return disks(vm).stream().filter(disk -> "cdrom".equals(disk.device())).findFirst();
+    }
+
+    /**
+     * Grows a disk's pool volume to {@code bytes} through the storage layer, while the VM is shut
+     * off (a running QEMU holds the image open). A smaller size is a shrink, refused as
+     * {@link #shrink} explains.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.storage.resize", target = 2)
+    public StorageView resize(String vm, String dev, Long bytes) {
+        DomainSummary domain = access.claim(vm);
+        VolumeSummary volume = resizableVolume(vm, dev);
+        if (bytes == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "size");
+        }
+        if (bytes < 1) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, "size", "a size in bytes, at least 1, not " + bytes);
+        }
+        if (bytes < volume.capacityBytes()) {
+            throw unsafeShrink(vm, dev);
+        }
+        if (bytes == volume.capacityBytes()) {
+            throw new VireoException(ErrorCode.DISK_NOT_GROWN, dev, vm, volume.capacityBytes(), bytes);
+        }
+        if (domain.state() != DomainState.SHUTOFF) {
+            throw new VireoException(ErrorCode.VM_WRONG_STATE, vm, domain.state().apiName(),
+                    "have disk " + dev + " resized while its QEMU holds the image (shut it off)");
+        }
+        HostGateways host = access.hostOf(vm);
+        locks.claim(LockTarget.volume(host.ref(), volume.pool(), volume.name()));
+        host.storage().resizeVolume(volume.pool(), volume.name(), bytes)
+                .orElseThrow(() -> new VireoException(ErrorCode.STORAGE_NOT_FOUND, vm, dev));
+        return get(vm, dev);
+    }
+
+    /**
+     * Refuses to shrink a disk, after checking the VM and the device: cutting the end off a disk
+     * image loses whatever the guest's file systems keep there, and Vireo cannot see inside them
+     * (no partition table or file system is read from the host).
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.storage.shrink", target = 2)
+    public StorageView shrink(String vm, String dev) {
+        access.claim(vm);
+        resizableVolume(vm, dev);
+        throw unsafeShrink(vm, dev);
+    }
+
+    private static VireoException unsafeShrink(String vm, String dev) {
+        return new VireoException(ErrorCode.DISK_SHRINK_UNSAFE, dev, vm, "shrinking an image cuts off its end, and "
+                + "Vireo cannot tell from the host whether the guest's partitions and file systems leave it unused; "
+                + "shrink the file system inside the guest, then copy the data to a smaller disk");
+    }
+
+    /** The pool volume behind a VM's disk {@code dev}; 409 for a CD-ROM or a disk no pool holds. */
+    private VolumeSummary resizableVolume(String vm, String dev) {
+        DomainDisk disk = disk(vm, dev);
+        if (!"disk".equals(disk.device())) {
+            throw new VireoException(ErrorCode.DISK_NOT_RESIZABLE, dev, vm, "it is a " + disk.device());
+        }
+        VolumeSummary volume = disk.path() != null && disk.path().startsWith("/")
+                ? access.hostOf(vm).storage().volumeAt(disk.path()).orElse(null) : null;
+        if (volume == null) {
+            throw new VireoException(ErrorCode.DISK_NOT_RESIZABLE, dev, vm, "no storage pool holds its image");
+        }
+        return volume;
     }
 
     @RolesAllowed(Permission.VM_MANAGE)

@@ -115,6 +115,45 @@ public final class ActionBody {
         return values;
     }
 
+    /**
+     * The body of an action whose parameters are optional flags and texts: absent, {@code {}} or an
+     * object with only the fields named; a text field's absent value is null, a flag's false.
+     */
+    public static Options optionalOptions(String body, Set<String> flags, Set<String> texts) {
+        Map<String, Boolean> flagValues = new HashMap<>();
+        Map<String, String> textValues = new HashMap<>();
+        Set<String> fields = new java.util.HashSet<>(flags);
+        fields.addAll(texts);
+        eachNamed(body, fields.toArray(String[]::new), (field, value) -> {
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return;
+            }
+            if (flags.contains(field)) {
+                if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                    throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not true or false");
+                }
+                flagValues.put(field, value == JsonValue.TRUE);
+            } else if (value instanceof JsonString text) {
+                textValues.put(field, text.getString());
+            } else {
+                throw new VireoException(ErrorCode.INVALID_VALUE, field, value + " is not a text");
+            }
+        });
+        return new Options(flagValues, textValues);
+    }
+
+    /** What {@link #optionalOptions} read. */
+    public record Options(Map<String, Boolean> flags, Map<String, String> texts) {
+
+        public boolean flag(String field) {
+            return flags.getOrDefault(field, false);
+        }
+
+        public String text(String field) {
+            return texts.get(field);
+        }
+    }
+
     /** Hands each field of the body to {@code take}: only the fields named; others are {@link #unknown}. */
     private static void eachNamed(String body, String[] fields, BiConsumer<String, JsonValue> take) {
         JsonObject json = object(body);

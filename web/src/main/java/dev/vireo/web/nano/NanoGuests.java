@@ -11,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -78,6 +79,14 @@ public class NanoGuests {
         }
         VmService.Creation made = vms.createWithId(creation.request());
         return Response.accepted(new Created(made.uuid())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Nano: a guest's details: placement (pool, cell), cores, memory MiB, disks MiB, addresses, "
+            + "MAC, media in its CD-ROM drive, boot order")
+    public NanoGuest details(@PathParam("id") String id) {
+        return NanoGuest.of(guests.get(id));
     }
 
     @DELETE

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Nano")
 public class NanoStatus {
 
-    private static final DateTimeFormatter NANO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    static final DateTimeFormatter NANO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
     private static final long MIB = 1024L * 1024;
     /** The one zone Vireo manages, as Nano names its zone. */

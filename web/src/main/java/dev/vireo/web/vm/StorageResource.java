@@ -68,6 +68,23 @@ public class StorageResource {
         return Pending.warn(Response.ok(changed.storage()), changed.pendingUntilRestart()).build();
     }
 
+    @POST
+    @Path("{dev}/resize")
+    @Operation(summary = "Grow a disk's volume to size bytes while the VM is shut off (409 VMS0005E while it runs); "
+            + "a smaller size is a shrink, refused (409 GOP0004E)")
+    public StorageView resize(@PathParam("vm") String vm, @PathParam("dev") String dev, String body) {
+        return storages.resize(vm, dev, ActionBody.requiredLong(body, "size"));
+    }
+
+    @POST
+    @Path("{dev}/shrink")
+    @Operation(summary = "Shrink a disk: always refused (409 GOP0004E saying why): Vireo cannot see from the host whether "
+            + "the guest's file systems leave the end of the disk unused")
+    public StorageView shrink(@PathParam("vm") String vm, @PathParam("dev") String dev, String body) {
+        ActionBody.optionalInteger(body, "size");
+        return storages.shrink(vm, dev);
+    }
+
     @DELETE
     @Path("{dev}")
     @Operation(summary = "Detach a storage device (the volume stays in its pool)")

@@ -4,6 +4,9 @@ import dev.vireo.libvirt.DomainAction;
 import dev.vireo.task.TaskView;
 import dev.vireo.vm.MigrateRequest;
 import dev.vireo.vm.ScreenshotService;
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.vm.VmBoots;
 import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmService;
 import dev.vireo.vm.VmStatsHistory;
@@ -26,6 +29,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import java.util.Map;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,6 +60,9 @@ public class VmResource {
 
     @EJB
     ScreenshotService screenshots;
+
+    @EJB
+    VmBoots boots;
 
     @Context
     UriInfo uri;
@@ -86,10 +94,14 @@ public class VmResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a VM's definition (never its power state); 303 to the new URI on a rename. "
-            + "What a running VM cannot take at once is named in a Warning header and applies at its next start.")
-    public Response update(@PathParam("name") String name, VmUpdateRequest request) {
+            + "What a running VM cannot take at once is named in a Warning header and applies at its next start; "
+            + "?live=false leaves a running VM as it is until its next start.")
+    public Response update(@PathParam("name") String name, @QueryParam("live") String live, VmUpdateRequest request) {
         ActionBody.required(request);
-        VmService.Updated updated = vms.update(name, request);
+        if (live != null && !live.equals("true") && !live.equals("false")) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, "live", "true or false, not '" + live + "'");
+        }
+        VmService.Updated updated = vms.update(name, request, !"false".equals(live));
         Response.ResponseBuilder answer = updated.vm().name().equals(name)
                 ? Response.ok(updated.vm())
                 : Response.seeOther(uri.getBaseUriBuilder().path(VmResource.class).path(updated.vm().name()).build())
@@ -195,10 +207,14 @@ public class VmResource {
 
     @POST
     @Path("{name}/start")
-    @Operation(summary = "Power on")
+    @Operation(summary = "Power on; boot (cdrom or network) boots from that device this once, media (an ISO volume's "
+            + "path or a URL) is loaded into the CD-ROM drive first; the next start boots as before")
     public VmView start(@PathParam("name") String name, String body) {
-        ActionBody.requireNoParameters(body);
-        return vms.act(name, DomainAction.START);
+        Map<String, String> options = ActionBody.optionalStrings(body, "boot", "media");
+        if (options.get("boot") == null && options.get("media") == null) {
+            return vms.act(name, DomainAction.START);
+        }
+        return boots.startFrom(name, options.get("boot") == null ? "cdrom" : options.get("boot"), options.get("media"));
     }
 
     @POST

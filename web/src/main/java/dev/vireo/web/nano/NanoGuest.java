@@ -1,0 +1,27 @@
+package dev.vireo.web.nano;
+
+import dev.vireo.vm.GuestView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A guest as Nano's search and details show it; memory and disks in MiB, {@code cell} its host.
+ * {@code internal.network_address} is the first address its NICs hold now; the external side and
+ * allocated addresses come with address pools and stay null until then.
+ */
+public record NanoGuest(String id, String name, boolean created, boolean running, String status, String owner,
+                        String group, String pool, String cell, int cores, long memory, long totalDisk,
+                        List<Long> disks, boolean autoStart, String ethernetAddress, String displayProtocol,
+                        Map<String, String> internal, Map<String, String> external, List<String> addresses,
+                        boolean mediaAttached, String mediaSource, List<String> bootOrder) {
+
+    static NanoGuest of(GuestView guest) {
+        Map<String, String> internal = new java.util.LinkedHashMap<>();
+        internal.put("network_address", guest.addresses().isEmpty() ? null : guest.addresses().get(0));
+        return new NanoGuest(guest.id(), guest.name(), true, guest.running(), guest.state(), guest.owner(),
+                guest.groups().isEmpty() ? null : guest.groups().get(0), guest.pool(), guest.host(), guest.cores(),
+                guest.memory(), guest.totalDisk(), guest.disks(), guest.autostart(), guest.ethernetAddress(),
+                guest.display(), internal, null, guest.addresses(), guest.media() != null, guest.media(),
+                guest.bootOrder());
+    }
+}
