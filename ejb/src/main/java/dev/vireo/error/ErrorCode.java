@@ -279,7 +279,24 @@ public enum ErrorCode {
     CLUSTER_EMPTY("CLU0009E", 409, "Cluster %s has no virtual machines to %s"),
     /** A start or stop of the whole that did not go as asked for every member: the reason lists each. */
     CLUSTER_PARTIAL("CLU0010E", 409, "Cluster %s did not %s: %s"),
-    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds");
+    CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds"),
+
+    // media and disk images
+    IMAGE_NOT_FOUND("IMG0001E", 404, "Image %s does not exist"),
+    IMAGE_INVALID("IMG0002E", 400, "Invalid image: %s"),
+    IMAGE_NOT_READY("IMG0003E", 409, "Image %s is not ready (%s): its upload has not ended"),
+    IMAGE_UPLOAD_OFFSET("IMG0004E", 409, "Image %s has %s bytes: send the chunk that starts there, not at %s"),
+    IMAGE_CHUNK_INVALID("IMG0005E", 400, "Invalid chunk for image %s: %s"),
+    IMAGE_CHECKSUM_MISMATCH("IMG0006E", 409, "The content of image %s has SHA-256 %s, not %s as declared: it was"
+            + " discarded, upload it again"),
+    IMAGE_RANGE_NOT_SATISFIABLE("IMG0007E", 416, "Range %s is not within image %s of %s bytes"),
+    IMAGE_STORE_UNAVAILABLE("IMG0008E", 503, "The image store %s cannot be used: %s"),
+    IMAGE_READY("IMG0009E", 409, "Image %s is ready: its content does not change (make a new image)"),
+    IMAGE_NOT_OWNER("IMG0010E", 403, "Image %s belongs to %s: only its owner may change it"),
+    IMAGE_CHUNK_TOO_LARGE("IMG0011E", 413, "A chunk of %s bytes is too large: at most %s bytes per request"),
+    IMAGE_OWNER_INVALID("IMG0012E", 400, "Invalid owner %s: %s"),
+    IMAGE_GROUP_INVALID("IMG0013E", 400, "Invalid group %s: %s"),
+    IMAGE_WRITE_FAILED("IMG0014E", 500, "The content of image %s could not be written: %s");
 
     private final String code;
     private final int status;

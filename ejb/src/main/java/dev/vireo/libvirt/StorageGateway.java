@@ -162,6 +162,11 @@ public final class StorageGateway extends BoundGateway {
      * copies and closes the reader. Empty when there is no such pool or volume.
      */
     public Optional<VolumeReader> readVolume(String pool, String name, long length) {
-        return call(connect -> VolumeStreams.open(connect, host.uri(), pool, name, length));
+        return readVolume(pool, name, 0, length);
+    }
+
+    /** Starts reading {@code length} bytes of a volume from {@code offset} (a range of its content). */
+    public Optional<VolumeReader> readVolume(String pool, String name, long offset, long length) {
+        return call(connect -> VolumeStreams.open(connect, host.uri(), pool, name, offset, length));
     }
 }

@@ -33,7 +33,7 @@ class SchemaMigrationsTest {
 
     /** Packages of entities that migrations after the baseline added: the release before migrations had none of them. */
     private static final Set<String> SINCE_BASELINE = Set.of("dev.vireo.persistence.job", "dev.vireo.persistence.vmpool",
-            "dev.vireo.persistence.cluster");
+            "dev.vireo.persistence.cluster", "dev.vireo.persistence.image");
 
     private final JdbcDataSource dataSource = h2InMemory();
     private StandardServiceRegistry registry;
@@ -57,7 +57,7 @@ class SchemaMigrationsTest {
             assertThat(name).isEqualTo("alice");
         }
         assertThat(history()).containsExactly("1 SQL baseline", "2 SQL enum columns as varchar", "3 SQL scheduled jobs",
-                "4 SQL vm pools", "5 SQL vm clusters");
+                "4 SQL vm pools", "5 SQL vm clusters", "7 SQL images");
     }
 
     @Test
