@@ -296,7 +296,12 @@ public enum ErrorCode {
     IMAGE_CHUNK_TOO_LARGE("IMG0011E", 413, "A chunk of %s bytes is too large: at most %s bytes per request"),
     IMAGE_OWNER_INVALID("IMG0012E", 400, "Invalid owner %s: %s"),
     IMAGE_GROUP_INVALID("IMG0013E", 400, "Invalid group %s: %s"),
-    IMAGE_WRITE_FAILED("IMG0014E", 500, "The content of image %s could not be written: %s");
+    IMAGE_WRITE_FAILED("IMG0014E", 500, "The content of image %s could not be written: %s"),
+    IMAGE_GUEST_NOT_SHUT_OFF("IMG0015E", 409, "Virtual machine %s is %s: shut it off first"),
+    IMAGE_GUEST_NO_SYSTEM_DISK("IMG0016E", 409, "Virtual machine %s has no system disk that Vireo made"),
+    IMAGE_GUEST_ELSEWHERE("IMG0017E", 409, "Virtual machine %s is on host %s: images serve the VMs of the default"
+            + " host %s only so far"),
+    IMAGE_NOT_DISK("IMG0018E", 400, "Image %s is a %s image: a system disk comes from a ready disk image");
 
     private final String code;
     private final int status;

@@ -48,6 +48,9 @@ public class ImageChunks {
         if (image.getState() == ImageState.READY) {
             throw new VireoException(ErrorCode.IMAGE_READY, id);
         }
+        if (image.getState() == ImageState.CAPTURING) {
+            throw new VireoException(ErrorCode.IMAGE_NOT_READY, id, "captured from a virtual machine by a task");
+        }
         if (image.getState() == ImageState.EMPTY || chunk.first() == 0) {
             if (chunk.first() != 0) {
                 throw new VireoException(ErrorCode.IMAGE_UPLOAD_OFFSET, id, 0, chunk.first());

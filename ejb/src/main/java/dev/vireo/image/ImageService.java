@@ -163,6 +163,9 @@ public class ImageService {
     @Audited("image.delete")
     public void delete(String id, String kind) {
         Image image = changeable(id, kind, LockModeType.PESSIMISTIC_WRITE);
+        if (image.getState() == ImageState.CAPTURING) {
+            throw new VireoException(ErrorCode.IMAGE_NOT_READY, id, "captured from a virtual machine by a task");
+        }
         store.delete(image.getVolume());
         digests.forget(image.getVolume());
         em.remove(image);

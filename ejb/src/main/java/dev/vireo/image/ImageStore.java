@@ -84,6 +84,12 @@ public class ImageStore {
         return hosts.local().storage().volume(pool(), volume);
     }
 
+    /** The name of the store's volume at {@code path}, if it is one of the store's. */
+    public Optional<String> imageVolumeAt(String path) {
+        return hosts.local().storage().volumeAt(path).filter(volume -> poolName.equals(volume.pool()))
+                .map(VolumeSummary::name);
+    }
+
     /** A volume for {@code size} bytes, empty; one left by an earlier attempt is replaced. */
     public void prepare(String volume, long size) {
         String pool = pool();

@@ -232,6 +232,12 @@ public class Image {
         this.modified = now;
     }
 
+    /** Its content is being made by a task (a capture): not ready, no upload expected. */
+    public void capturing(Instant now) {
+        this.state = ImageState.CAPTURING;
+        this.modified = now;
+    }
+
     /** Counts {@code bytes} more written at the current end; a chunk past the size is the caller's bug. */
     public void advance(long bytes, Instant now) {
         if (state != ImageState.UPLOADING || bytes < 1 || bytes > size - written) {

@@ -6,6 +6,8 @@ public enum ImageState {
     EMPTY,
     /** Some bytes arrived; the next chunk goes where they end. */
     UPLOADING,
+    /** A task makes its content (a capture from a VM's disk); no upload goes into it. */
+    CAPTURING,
     /** All bytes arrived and their checksum is known (and matched the one declared, if any). */
     READY
 }

@@ -1,8 +1,13 @@
 package dev.vireo.web.nano;
 
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.image.ImageGuests;
 import dev.vireo.image.ImageQuery;
+import dev.vireo.image.ImageRequest;
 import dev.vireo.image.ImageService;
 import dev.vireo.image.ImageView;
+import dev.vireo.vm.GuestService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,6 +15,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,8 +55,34 @@ public class NanoDiskImages {
         }
     }
 
+    /** A disk image to capture from a guest's system disk, as Nano asks for one. */
+    public record Capture(String name, String guest, String owner, String group, String description, List<String> tags) {
+    }
+
     @EJB
     ImageService images;
+
+    @EJB
+    ImageGuests captures;
+
+    @EJB
+    GuestService guests;
+
+    @POST
+    @Path("disk_images")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Nano: capture a disk image from a shut-off guest's system disk (name, guest, owner, group,"
+            + " description, tags); 202 with its id, created once the task ends")
+    public Response create(Capture capture) {
+        ActionBody.required(capture);
+        if (capture.guest() == null) {
+            throw new VireoException(ErrorCode.MISSING_FIELD, "guest");
+        }
+        ImageRequest request = new ImageRequest("disk", capture.name(), capture.description(), capture.tags(),
+                capture.owner(), capture.group(), null, null);
+        return Response.accepted(new NanoImages.Made(captures.capture(request, guests.nameOf(capture.guest())).image().id()))
+                .build();
+    }
 
     @GET
     @Path("disk_image_search")
