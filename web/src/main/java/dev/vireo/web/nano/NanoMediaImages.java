@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -102,7 +101,7 @@ public class NanoMediaImages {
             throw new VireoException(ErrorCode.INVALID_VALUE, "Content-Type", "a multipart body names its boundary");
         }
         MultipartForm form = new MultipartForm(body, boundary);
-        for (MultipartForm.Part part = next(form); part != null; part = next(form)) {
+        for (MultipartForm.Part part = form.nextOrRefuse(); part != null; part = form.nextOrRefuse()) {
             if (!"image".equals(part.name())) {
                 throw new VireoException(ErrorCode.UNKNOWN_FIELD, part.name());
             }
@@ -110,14 +109,5 @@ public class NanoMediaImages {
                     : images.upload(id, KIND, range, -1, part.content());
         }
         throw new VireoException(ErrorCode.MISSING_FIELD, "image");
-    }
-
-    /** The form's next part; a body that ends before its closing boundary is the client's fault (400). */
-    private static MultipartForm.Part next(MultipartForm form) throws IOException {
-        try {
-            return form.next();
-        } catch (EOFException e) {
-            throw new VireoException(ErrorCode.INVALID_VALUE, e, "the multipart body", e.getMessage());
-        }
     }
 }
