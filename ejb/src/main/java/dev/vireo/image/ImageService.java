@@ -76,7 +76,7 @@ public class ImageService {
         List<String> tags = query.tags() == null ? List.of() : query.tags();
         Caller caller = callers.current();
         List<ImageKind> kinds = kind == null ? List.of(ImageKind.values()) : List.of(kind);
-        String pool = store.pool();
+        String pool = store.name();
         List<ImageView> found = new ArrayList<>();
         for (ImageKind each : kinds) {
             em.createNamedQuery(Image.OF_KIND, Image.class).setParameter("kind", each).getResultStream()
@@ -93,7 +93,7 @@ public class ImageService {
 
     /** One image the caller may see; {@code kind} (when not null) is the kind it must be, else it is as absent. */
     public ImageView get(String id, String kind) {
-        return view(visible(id, kind), store.pool());
+        return view(visible(id, kind), store.name());
     }
 
     @RolesAllowed(Permission.IMAGE_MANAGE)
@@ -115,9 +115,8 @@ public class ImageService {
         image.setGroup(group(caller, request.group()));
         image.setVisibility(visibility(request.visibility(), image.getGroup()));
         image.setExpectedChecksum(checksum(request.checksum()));
-        String pool = store.pool();
         em.persist(image);
-        return view(image, pool);
+        return view(image, store.name());
     }
 
     /** Changes the properties the request names; the content and the kind stay. */
@@ -155,7 +154,7 @@ public class ImageService {
         image.setExpectedChecksum(checksum);
         image.touch(clock.instant());
         em.flush();
-        return view(image, store.pool());
+        return view(image, store.name());
     }
 
     /** Removes the image and its content. */
@@ -189,7 +188,7 @@ public class ImageService {
             throw new VireoException(ErrorCode.IMAGE_CHECKSUM_MISMATCH, id, outcome.checksum(),
                     image.getExpectedChecksum());
         }
-        return view(image, store.pool());
+        return view(image, store.name());
     }
 
     /**

@@ -52,6 +52,11 @@ public class ImageStore {
     @ConfigProperty(name = "vireo.images.directory")
     Optional<String> configuredDirectory;
 
+    /** The store's pool's name, as configured (without asking libvirt). */
+    public String name() {
+        return poolName;
+    }
+
     /** The store's pool, made (a dir pool, started and started with the host) when the host lacks it. */
     public String pool() {
         HostGateways host = hosts.local();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ImageGuestsIT {
 
-    private static final String POOL = "default-pool";
+    private static final String POOL = "vireo-images";
     private static final String STORE = "/api/storagepools/vireo-images/storagevolumes/";
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -125,8 +125,16 @@ class ImageGuestsIT {
         api().delete("/api/images/" + disk).then().statusCode(204);
     }
 
-    /** A shut-off VM with two disks in default-pool: the system disk and a data disk. */
+    /**
+     * A shut-off VM with two disks, the system disk and a data disk, in the image store's pool: the
+     * test driver copies a volume only within its pool (its virStorageVolCreateXMLFrom looks for the
+     * source in the target pool), where a real host copies across pools.
+     */
     private String vm() {
+        // the store's pool is made with the first image content
+        String store = api().contentType(ContentType.JSON).body("{\"kind\": \"media\", \"name\": \"s-" + suffix + "\"}")
+                .post("/api/images").then().statusCode(201).extract().path("id");
+        api().contentType(ContentType.BINARY).body(new byte[16]).put("/api/images/" + store + "/content").then().statusCode(200);
         String template = "img-tpl-" + suffix;
         api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
                         + " \"memory\": {\"current\": 256, \"maxmemory\": 512}, \"disks\": [{\"size\": 2, \"pool\": {\"name\": \""
