@@ -52,7 +52,7 @@ final class ImageTransferBench {
             String checksum = write(file);
             double cp = seconds(() -> run("cp", file.toString(), copy.toString()));
             Files.delete(copy);
-            String id = Json.createReader(new StringReader(send(HttpRequest.newBuilder(URI.create(base + "/api/images"))
+            String id = Json.createReader(new StringReader(send(authorized(URI.create(base + "/api/images"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"disk\", \"name\": \"bench-image\", \"checksum\": \""
                             + checksum + "\"}")), 201))).readObject().getString("id");
