@@ -311,7 +311,29 @@ public enum ErrorCode {
     DISK_SHRINK_UNSAFE("GOP0004E", 409, "Disk %s of virtual machine %s is not shrunk: %s"),
     BOOT_SOURCE("GOP0005E", 400, "Cannot boot %s that way: %s"),
     BOOT_MEDIA_MISSING("GOP0006E", 409, "Virtual machine %s has no media to boot from: insert media first, or give source"),
-    MEDIA_TYPE("GOP0007E", 400, "Media type %s is not supported: 0 (a media image, an ISO) is");
+    MEDIA_TYPE("GOP0007E", 400, "Media type %s is not supported: 0 (a media image, an ISO) is"),
+
+    // media and disk images
+    IMAGE_NOT_FOUND("IMG0001E", 404, "Image %s does not exist"),
+    IMAGE_INVALID("IMG0002E", 400, "Invalid image: %s"),
+    IMAGE_NOT_READY("IMG0003E", 409, "Image %s is not ready (%s): its upload has not ended"),
+    IMAGE_UPLOAD_OFFSET("IMG0004E", 409, "Image %s has %s bytes: send the chunk that starts there, not at %s"),
+    IMAGE_CHUNK_INVALID("IMG0005E", 400, "Invalid chunk for image %s: %s"),
+    IMAGE_CHECKSUM_MISMATCH("IMG0006E", 409, "The content of image %s has SHA-256 %s, not %s as declared: it was"
+            + " discarded, upload it again"),
+    IMAGE_RANGE_NOT_SATISFIABLE("IMG0007E", 416, "Range %s is not within image %s of %s bytes"),
+    IMAGE_STORE_UNAVAILABLE("IMG0008E", 503, "The image store %s cannot be used: %s"),
+    IMAGE_READY("IMG0009E", 409, "Image %s is ready: its content does not change (make a new image)"),
+    IMAGE_NOT_OWNER("IMG0010E", 403, "Image %s belongs to %s: only its owner may change it"),
+    IMAGE_CHUNK_TOO_LARGE("IMG0011E", 413, "A chunk of %s bytes is too large: at most %s bytes per request"),
+    IMAGE_OWNER_INVALID("IMG0012E", 400, "Invalid owner %s: %s"),
+    IMAGE_GROUP_INVALID("IMG0013E", 400, "Invalid group %s: %s"),
+    IMAGE_WRITE_FAILED("IMG0014E", 500, "The content of image %s could not be written: %s"),
+    IMAGE_GUEST_NOT_SHUT_OFF("IMG0015E", 409, "Virtual machine %s is %s: shut it off first"),
+    IMAGE_GUEST_NO_SYSTEM_DISK("IMG0016E", 409, "Virtual machine %s has no system disk that Vireo made"),
+    IMAGE_GUEST_ELSEWHERE("IMG0017E", 409, "Virtual machine %s is on host %s: images serve the VMs of the default"
+            + " host %s only so far"),
+    IMAGE_NOT_DISK("IMG0018E", 400, "Image %s is a %s image: a system disk comes from a ready disk image");
 
     private final String code;
     private final int status;

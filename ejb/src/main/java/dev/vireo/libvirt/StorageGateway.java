@@ -161,7 +161,17 @@ public final class StorageGateway extends BoundGateway {
      * Starts reading a volume's first {@code length} bytes (virStorageVolDownload); the caller
      * copies and closes the reader. Empty when there is no such pool or volume.
      */
+    /** The path of the volume's backing volume when it is a thin overlay; empty for none; empty outer when there is no such volume. */
+    public Optional<Optional<String>> backingPath(String pool, String name) {
+        return call(connect -> VolumeOperations.backingPath(connect, pool, name));
+    }
+
     public Optional<VolumeReader> readVolume(String pool, String name, long length) {
-        return call(connect -> VolumeStreams.open(connect, host.uri(), pool, name, length));
+        return readVolume(pool, name, 0, length);
+    }
+
+    /** Starts reading {@code length} bytes of a volume from {@code offset} (a range of its content). */
+    public Optional<VolumeReader> readVolume(String pool, String name, long offset, long length) {
+        return call(connect -> VolumeStreams.open(connect, host.uri(), pool, name, offset, length));
     }
 }

@@ -137,6 +137,15 @@ final class VolumeOperations {
         }
     }
 
+    /** The path of the volume a volume is a copy-on-write overlay of ({@code <backingStore>}); empty for none. */
+    static Optional<Optional<String>> backingPath(Connect connect, String pool, String name) throws LibvirtException {
+        return Handles.volume(connect, pool, name, volume -> {
+            Element root = Xml.parse(volume.getXMLDesc(0)).getDocumentElement();
+            Element path = Xml.path(root, "backingStore", "path");
+            return Optional.ofNullable(path).map(Element::getTextContent).map(String::strip).filter(text -> !text.isEmpty());
+        });
+    }
+
     static VolumeSummary summarize(StorageVol volume) throws LibvirtException {
         Element root = Xml.parse(volume.getXMLDesc(0)).getDocumentElement();
         StoragePool pool = volume.storagePoolLookupByVolume();

@@ -79,15 +79,15 @@ final class VolumeStreams {
     }
 
     /**
-     * Starts reading a volume's first {@code length} bytes; the caller copies them out and closes
+     * Starts reading {@code length} bytes of a volume from {@code offset}; the caller copies them out and closes
      * the reader. Empty when there is no such pool or volume.
      */
-    static Optional<VolumeReader> open(Connect connect, String hostUri, String pool, String name, long length)
-            throws LibvirtException {
+    static Optional<VolumeReader> open(Connect connect, String hostUri, String pool, String name, long offset,
+                                       long length) throws LibvirtException {
         return Handles.volume(connect, pool, name, volume -> {
             Stream stream = connect.streamNew(0);
             try {
-                volume.download(stream, 0, length, 0);
+                volume.download(stream, offset, length, 0);
             } catch (LibvirtException e) {
                 stream.free();
                 throw e;

@@ -11,7 +11,7 @@ public enum BuiltinRole {
     USER("user", "users", "Users", Set.of(Permission.VM_READ, Permission.VM_CREATE, Permission.VM_MANAGE,
             Permission.TEMPLATE_READ, Permission.STORAGE_READ, Permission.NETWORK_READ, Permission.HOST_READ,
             Permission.TASK_READ, Permission.VMPOOL_READ, Permission.CLUSTER_READ,
-            Permission.ADDRESSPOOL_READ)),
+            Permission.ADDRESSPOOL_READ, Permission.IMAGE_READ, Permission.IMAGE_MANAGE)),
     /** Reads everything, changes nothing. */
     AUDITOR("auditor", "auditors", "Auditors", auditor());
 

@@ -43,11 +43,15 @@ public final class Permission {
     public static final String ADDRESSPOOL_READ = "addresspool.read";
     /** Create, change and delete address pools and their ranges; reserve and release addresses by hand. */
     public static final String ADDRESSPOOL_MANAGE = "addresspool.manage";
+    /** See the images one may use (one's own, one's groups', public ones) and download them. */
+    public static final String IMAGE_READ = "image.read";
+    /** Create, upload, change and delete one's own images (all images with {@link #SCOPE_ALL}). */
+    public static final String IMAGE_MANAGE = "image.manage";
 
     public static final List<String> ALL = List.of(VM_READ, VM_CREATE, VM_MANAGE, SCOPE_ALL, TEMPLATE_READ,
             TEMPLATE_MANAGE, STORAGE_READ, STORAGE_MANAGE, NETWORK_READ, NETWORK_MANAGE, HOST_READ, HOST_MANAGE,
             TASK_READ, ACCOUNT_READ, ACCOUNT_MANAGE, AUDIT_READ, AUDIT_WRITE, JOB_READ, JOB_MANAGE, VMPOOL_READ,
-            VMPOOL_MANAGE, CLUSTER_READ, CLUSTER_MANAGE, ADDRESSPOOL_READ, ADDRESSPOOL_MANAGE);
+            VMPOOL_MANAGE, CLUSTER_READ, CLUSTER_MANAGE, ADDRESSPOOL_READ, ADDRESSPOOL_MANAGE, IMAGE_READ, IMAGE_MANAGE);
 
     /** Every permission that only reads. */
     public static final Set<String> READ_ONLY = ALL.stream()

@@ -237,6 +237,12 @@ class BadInputIT {
                         .body("not multipart at all".getBytes()).request(route.method(), path), null, null);
                 continue;
             }
+            if (route.binary()) {
+                // raw content (an image's): bounded as a multipart body is
+                refused(route + " with a binary body over the upload limit", admin().contentType(ContentType.BINARY)
+                        .body(new byte[OVER_UPLOAD_LIMIT]).request(route.method(), path), null, Set.of("API0012E"));
+                continue;
+            }
             refused(route + " with a body over the limit", admin().contentType(ContentType.JSON).body(huge)
                     .request(route.method(), path), null, Set.of("API0012E"));
             if (route.body() != null) {

@@ -20,7 +20,8 @@ final class OpenApiRoutes {
      * One operation: method, path template ({@code /api/vms/{name}}), its query parameters and the
      * schema of its JSON body (null when it takes none).
      */
-    record Route(String method, String path, List<String> query, Map<String, Object> body, boolean multipart) {
+    record Route(String method, String path, List<String> query, Map<String, Object> body, boolean multipart,
+                 boolean binary) {
 
         /** The path parameters, in order. */
         List<String> parameters() {
@@ -85,7 +86,8 @@ final class OpenApiRoutes {
                     ? (Map<String, Object>) ((Map<String, Object>) body).get("content") : Map.of();
             Map<String, Object> json = content.get("application/json") instanceof Map<?, ?> media
                     ? resolve((Map<String, Object>) ((Map<String, Object>) media).get("schema")) : null;
-            routes.add(new Route(method.toUpperCase(), path, query, json, content.containsKey("multipart/form-data")));
+            routes.add(new Route(method.toUpperCase(), path, query, json, content.containsKey("multipart/form-data"),
+                    content.containsKey("application/octet-stream")));
         }));
         return routes;
     }

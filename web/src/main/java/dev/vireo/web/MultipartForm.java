@@ -62,6 +62,15 @@ public final class MultipartForm {
         limit = 2;
     }
 
+    /** As {@link #next}, with a body that ends before its closing boundary refused as the client's fault (400). */
+    public Part nextOrRefuse() throws IOException {
+        try {
+            return next();
+        } catch (EOFException e) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, e, "the multipart body", e.getMessage());
+        }
+    }
+
     /** The next part, or null after the last; the previous part's unread content is skipped. */
     public Part next() throws IOException {
         if (closed) {

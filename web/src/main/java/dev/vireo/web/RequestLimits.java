@@ -22,8 +22,9 @@ public class RequestLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int maxBody = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
-                ? Limits.UPLOAD_BODY_BYTES : Limits.BODY_BYTES;
+        MediaType type = request.getMediaType();
+        int maxBody = type != null && (type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                || type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)) ? Limits.UPLOAD_BODY_BYTES : Limits.BODY_BYTES;
         if (declaredLength(request) > maxBody) {
             throw new VireoException(ErrorCode.BODY_TOO_LARGE, maxBody);
         }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -22,6 +23,9 @@ public class NanoEnvelopes implements ContainerResponseFilter {
             return;
         }
         Object entity = response.getEntity();
+        if (entity instanceof StreamingOutput) {
+            return; // a file's content (a media image's download) goes as it is
+        }
         NanoEnvelope envelope = entity instanceof ErrorBody error
                 ? NanoEnvelope.failure(response.getStatus(), error.code(), error.reason())
                 : NanoEnvelope.of(entity);

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -79,7 +78,7 @@ public class StorageVolumeResource {
                              InputStream body) throws IOException {
         MultipartForm form = new MultipartForm(body, headers.getMediaType().getParameters().get("boundary"));
         Long chunkSize = null;
-        for (MultipartForm.Part part = next(form); part != null; part = next(form)) {
+        for (MultipartForm.Part part = form.nextOrRefuse(); part != null; part = form.nextOrRefuse()) {
             switch (part.name()) {
                 case "chunk_size" -> chunkSize = wholeNumber("chunk_size", part.text(32));
                 case "chunk" -> {
@@ -92,15 +91,6 @@ public class StorageVolumeResource {
             }
         }
         throw new VireoException(ErrorCode.MISSING_FIELD, "chunk");
-    }
-
-    /** The form's next part; a body that ends before its closing boundary is the client's fault (400). */
-    private static MultipartForm.Part next(MultipartForm form) throws IOException {
-        try {
-            return form.next();
-        } catch (EOFException e) {
-            throw new VireoException(ErrorCode.INVALID_VALUE, e, "the multipart body", e.getMessage());
-        }
     }
 
     @GET

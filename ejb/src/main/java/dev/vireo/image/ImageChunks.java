@@ -1,0 +1,101 @@
+package dev.vireo.image;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.persistence.image.Image;
+import dev.vireo.persistence.image.ImageState;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+
+/**
+ * Writes one chunk of an upload while holding the image's row, so that chunks sent at once go
+ * one after the other and a chunk counts only once all its bytes are written. The last chunk
+ * makes the image ready, or, when the content's SHA-256 is not the one declared, discards it.
+ */
+@Stateless
+public class ImageChunks {
+
+    /** What became of the upload after a chunk. */
+    public record Outcome(String checksum, boolean mismatch) {
+    }
+
+    @PersistenceContext(unitName = "vireo")
+    EntityManager em;
+
+    @EJB
+    ImageStore store;
+
+    @EJB
+    ImageDigests digests;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Outcome append(String id, ChunkRange chunk, InputStream data) {
+        Image image = em.createNamedQuery(Image.BY_PUBLIC_ID, Image.class).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> new VireoException(ErrorCode.IMAGE_NOT_FOUND, id));
+        if (image.getState() == ImageState.READY) {
+            throw new VireoException(ErrorCode.IMAGE_READY, id);
+        }
+        if (image.getState() == ImageState.CAPTURING) {
+            throw new VireoException(ErrorCode.IMAGE_NOT_READY, id, "captured from a virtual machine by a task");
+        }
+        if (image.getState() == ImageState.EMPTY || chunk.first() == 0) {
+            if (chunk.first() != 0) {
+                throw new VireoException(ErrorCode.IMAGE_UPLOAD_OFFSET, id, 0, chunk.first());
+            }
+            image.expect(chunk.total(), clock.instant());
+            store.prepare(image.getVolume(), chunk.total());
+            digests.forget(image.getVolume());
+        } else if (chunk.total() != image.getSize()) {
+            throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, id, "the upload under way has " + image.getSize()
+                    + " bytes in all, not " + chunk.total() + " (start again from byte 0 to change that)");
+        }
+        if (chunk.first() != image.getWritten()) {
+            throw new VireoException(ErrorCode.IMAGE_UPLOAD_OFFSET, id, image.getWritten(), chunk.first());
+        }
+        MessageDigest digest = digests.resume(image.getVolume(), image.getWritten())
+                .orElseGet(() -> rehash(image.getVolume(), image.getWritten()));
+        store.write(id, image.getVolume(), chunk.first(), chunk.length(), data, digest);
+        image.advance(chunk.length(), clock.instant());
+        if (image.getWritten() < image.getSize()) {
+            digests.keep(image.getVolume(), image.getWritten(), digest);
+            return new Outcome(null, false);
+        }
+        digests.forget(image.getVolume());
+        String checksum = HexFormat.of().formatHex(digest.digest());
+        if (image.getExpectedChecksum() != null && !image.getExpectedChecksum().equals(checksum)) {
+            image.discard(clock.instant());
+            return new Outcome(checksum, true);
+        }
+        image.ready(image.getSize(), checksum, clock.instant());
+        store.refresh();
+        return new Outcome(checksum, false);
+    }
+
+    /** The digest of a volume's first {@code length} bytes, read back from the store. */
+    private MessageDigest rehash(String volume, long length) {
+        MessageDigest digest = ImageDigests.sha256();
+        if (length == 0) {
+            return digest;
+        }
+        try (ImageReader reader = store.read(volume, 0, length);
+             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            reader.copyTo(sink);
+            return digest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back the first " + length + " bytes of " + volume, e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.vireo.image;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
+import dev.vireo.libvirt.PoolSpec;
+import dev.vireo.libvirt.PoolSummary;
+import dev.vireo.libvirt.VolumeSpec;
+import dev.vireo.libvirt.VolumeSummary;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where images keep their bytes: the volumes of one storage pool of the default host
+ * ({@code vireo.images.pool}, a dir pool on {@code vireo.images.directory}, made when missing).
+ * When the default host is this machine and the volume's file is one this server may write, the
+ * bytes go straight to and from the file (as fast as a copy); otherwise through libvirt's volume
+ * streams. Either way a chunk passes once, in a fixed buffer, and is hashed on its way.
+ */
+@Stateless
+public class ImageStore {
+
+    static final int BUFFER = 1 << 20;
+    static final String DEFAULT_POOL = "vireo-images";
+    private static final Logger LOG = Logger.getLogger(ImageStore.class.getName());
+
+    @EJB
+    HostConnections hosts;
+
+    @Inject
+    @ConfigProperty(name = "vireo.images.pool", defaultValue = DEFAULT_POOL)
+    String poolName;
+
+    @Inject
+    @ConfigProperty(name = "vireo.images.directory")
+    Optional<String> configuredDirectory;
+
+    /** The store's pool's name, as configured (without asking libvirt). */
+    public String name() {
+        return poolName;
+    }
+
+    /** The store's pool, made (a dir pool, started and started with the host) when the host lacks it. */
+    public String pool() {
+        HostGateways host = hosts.local();
+        try {
+            Optional<PoolSummary> pool = host.storage().pool(poolName);
+            if (pool.isEmpty()) {
+                Path directory = directory();
+                Files.createDirectories(directory);
+                host.storage().definePool(PoolSpec.dir(poolName, directory.toString()), null, true);
+                LOG.info(() -> "Created the image store, storage pool " + poolName + " on " + directory);
+            } else if (!pool.get().active()) {
+                host.storage().activatePool(poolName);
+            }
+            return poolName;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof VireoException vireo && vireo.status() != 500) {
+                throw vireo;
+            }
+            throw new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE, e, poolName, e.getMessage());
+        }
+    }
+
+    /** The pool's directory when Vireo makes it: configured, else {@code images} in the server's data directory. */
+    private Path directory() {
+        return Path.of(configuredDirectory.orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir",
+                System.getProperty("java.io.tmpdir")), "images").toString()));
+    }
+
+    public Optional<VolumeSummary> volume(String volume) {
+        return hosts.local().storage().volume(pool(), volume);
+    }
+
+    /** The name of the store's volume at {@code path}, if it is one of the store's. */
+    public Optional<String> imageVolumeAt(String path) {
+        return hosts.local().storage().volumeAt(path).filter(volume -> poolName.equals(volume.pool()))
+                .map(VolumeSummary::name);
+    }
+
+    /** A volume for {@code size} bytes, empty; one left by an earlier attempt is replaced. */
+    public void prepare(String volume, long size) {
+        String pool = pool();
+        HostGateways host = hosts.local();
+        host.storage().deleteVolume(pool, volume);
+        VolumeSummary made = host.storage().createVolume(pool, new VolumeSpec(volume, size, "raw", null, null));
+        localFile(made).ifPresent(file -> {
+            try {
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING).close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Writes exactly {@code length} bytes of {@code data} at {@code offset}, adding them to
+     * {@code digest}; refuses (400) data that is shorter or longer.
+     */
+    public void write(String image, String volume, long offset, long length, InputStream data, MessageDigest digest) {
+        VolumeSummary target = volume(volume).orElseThrow(() -> new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE,
+                poolName, "it lost the volume " + volume + " of image " + image));
+        Optional<Path> file = localFile(target);
+        try {
+            if (file.isPresent()) {
+                writeFile(file.get(), offset, length, data, digest);
+            } else {
+                DigestInputStream hashed = new DigestInputStream(data, digest);
+                if (!hosts.local().storage().uploadVolume(poolName, volume, offset, length, hashed)) {
+                    throw new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE, poolName, "it lost the volume " + volume);
+                }
+            }
+            if (data.read() >= 0) {
+                throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, image, "the body has more than the "
+                        + length + " bytes its Content-Range announces");
+            }
+        } catch (EOFException e) {
+            throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, e, image, "the body ended before the " + length
+                    + " bytes its Content-Range announces");
+        } catch (IOException e) {
+            throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, e, image, "the body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static void writeFile(Path file, long offset, long length, InputStream data, MessageDigest digest)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[BUFFER];
+            long position = offset;
+            long left = length;
+            while (left > 0) {
+                int read = data.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    throw new EOFException("the data ended after " + (length - left) + " of " + length + " bytes");
+                }
+                digest.update(buffer, 0, read);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                while (chunk.hasRemaining()) {
+                    position += channel.write(chunk, position);
+                }
+                left -= read;
+            }
+        }
+    }
+
+    /** Starts reading {@code length} bytes of a volume from {@code offset}; the caller copies and closes. */
+    public ImageReader read(String volume, long offset, long length) {
+        VolumeSummary source = volume(volume).orElseThrow(() -> new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE,
+                poolName, "it lost the volume " + volume));
+        Optional<Path> file = localFile(source);
+        if (file.isPresent()) {
+            return ImageReader.ofFile(file.get(), offset, length);
+        }
+        return ImageReader.ofVolume(hosts.local().storage().readVolume(poolName, volume, offset, length)
+                .orElseThrow(() -> new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE, poolName,
+                        "it lost the volume " + volume)), offset);
+    }
+
+    /** Lets libvirt look at a volume's complete content (its format and size). */
+    public void refresh() {
+        hosts.local().storage().refreshPool(pool());
+    }
+
+    /** Removes a volume and, where libvirt leaves it (the test driver), its file. */
+    public void delete(String volume) {
+        Optional<Path> file = volume(volume).flatMap(this::localFile);
+        hosts.local().storage().deleteVolume(pool(), volume);
+        file.ifPresent(path -> {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                LOG.warning(() -> "Cannot remove " + path + ", the file of a deleted image: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The volume's file, when the default host is this machine (a URI without a host) and the file,
+     * or the directory it is to be made in, is this server's to write.
+     */
+    private Optional<Path> localFile(VolumeSummary volume) {
+        URI uri = URI.create(hosts.local().ref().uri());
+        if (uri.getHost() != null && !uri.getHost().isEmpty() || volume.path() == null || !"file".equals(volume.type())
+                && volume.type() != null) {
+            return Optional.empty();
+        }
+        Path file = Path.of(volume.path());
+        boolean writable = Files.exists(file) ? Files.isRegularFile(file) && Files.isWritable(file)
+                : file.getParent() != null && Files.isDirectory(file.getParent()) && Files.isWritable(file.getParent());
+        return writable ? Optional.of(file) : Optional.empty();
+    }
+}

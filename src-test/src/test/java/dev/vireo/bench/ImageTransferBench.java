@@ -1,0 +1,141 @@
+package dev.vireo.bench;
+
+import dev.vireo.TestAccounts;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * An image of 1 GiB uploaded in 8 MiB chunks (Content-Range, SHA-256 checked at the end) and
+ * downloaded again, each against {@code cp} of the same file in the same run: throughput in MB/s,
+ * ratio to cp (goal ≥ 0.8). The server stores it on this machine, as cp does.
+ */
+final class ImageTransferBench {
+
+    private static final long SIZE = 1L << 30;
+    private static final int CHUNK = 8 << 20;
+
+    private final HttpClient http;
+    private final String base;
+    private final Path work;
+    private final List<Figure> figures;
+    private final List<String> notes;
+
+    ImageTransferBench(HttpClient http, String base, Path work, List<Figure> figures, List<String> notes) {
+        this.http = http;
+        this.base = base;
+        this.work = work;
+        this.figures = figures;
+        this.notes = notes;
+    }
+
+    void measure() throws Exception {
+        Path file = work.resolve("bench-image.raw");
+        Path copy = work.resolve("bench-image.cp");
+        Path downloaded = work.resolve("bench-image.download");
+        try {
+            String checksum = write(file);
+            double cp = seconds(() -> run("cp", file.toString(), copy.toString()));
+            Files.delete(copy);
+            String id = Json.createReader(new StringReader(send(authorized(URI.create(base + "/api/images"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"disk\", \"name\": \"bench-image\", \"checksum\": \""
+                            + checksum + "\"}")), 201))).readObject().getString("id");
+            double upload = seconds(() -> upload(id, file));
+            double download = seconds(() -> {
+                HttpResponse<Path> answer = http.send(authorized(URI.create(base + "/api/images/" + id + "/content")).GET()
+                        .build(), HttpResponse.BodyHandlers.ofFile(downloaded));
+                if (answer.statusCode() != 200 || Files.size(downloaded) != SIZE) {
+                    throw new IllegalStateException("download answered " + answer.statusCode());
+                }
+            });
+            double mb = SIZE / 1e6;
+            figures.add(new Figure("image upload, 1 GiB in 8 MiB chunks (SHA-256 checked)", mb / upload, "MB/s", mb / cp,
+                    "cp of the same file, MB/s; goal ratio ≥ 0.8"));
+            figures.add(new Figure("image download, 1 GiB", mb / download, "MB/s", mb / cp,
+                    "cp of the same file, MB/s; goal ratio ≥ 0.8"));
+            notes.add(String.format(Locale.ROOT, "image transfer: cp %.2f s, upload %.2f s, download %.2f s for %d bytes",
+                    cp, upload, download, SIZE));
+            send(authorized(URI.create(base + "/api/images/" + id)).DELETE(), 204);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(downloaded);
+        }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static double seconds(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** 1 GiB of random bytes; its SHA-256. */
+    private static String write(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        Random random = new Random(15);
+        byte[] block = new byte[CHUNK];
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+            for (long written = 0; written < SIZE; written += block.length) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private void upload(String id, Path file) throws Exception {
+        byte[] chunk = new byte[CHUNK];
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            for (long first = 0; first < SIZE; first += CHUNK) {
+                in.readFully(chunk);
+                send(authorized(URI.create(base + "/api/images/" + id + "/content"))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("Content-Range", "bytes " + first + "-" + (first + CHUNK - 1) + "/" + SIZE)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)), 200);
+            }
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+        try (InputStream ignored = process.getInputStream()) {
+            // closed
+        }
+    }
+
+    private HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", TestAccounts.adminAuthorization());
+    }
+
+    private String send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

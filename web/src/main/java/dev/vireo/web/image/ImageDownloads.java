@@ -1,0 +1,62 @@
+package dev.vireo.web.image;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.image.ByteRange;
+import dev.vireo.image.ImageReader;
+import dev.vireo.image.ImageService;
+import dev.vireo.web.error.ErrorBody;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Optional;
+
+/**
+ * An image's content as an HTTP answer: all of it (200), or the one range a {@code Range} header
+ * asks for (206 with {@code Content-Range}); 416 with {@code Content-Range: bytes *}/size for a range
+ * outside it. Streamed from the store, never held in memory.
+ */
+public final class ImageDownloads {
+
+    private ImageDownloads() {
+    }
+
+    public static Response content(ImageService images, String id, String kind, String rangeHeader) {
+        Optional<ByteRange> range = ByteRange.parse(rangeHeader);
+        ImageReader reader;
+        try {
+            reader = images.content(id, kind, range);
+        } catch (VireoException e) {
+            if (e.error() != ErrorCode.IMAGE_RANGE_NOT_SATISFIABLE) {
+                throw e;
+            }
+            return Response.fromResponse(ErrorBody.response(e))
+                    .header("Content-Range", "bytes */" + images.size(id, kind)).build();
+        }
+        StreamingOutput body = out -> {
+            try (reader) {
+                reader.copyTo(out);
+            }
+        };
+        Response.ResponseBuilder answer = range.isPresent()
+                ? Response.status(Response.Status.PARTIAL_CONTENT).header("Content-Range", "bytes " + reader.offset() + "-"
+                        + (reader.offset() + reader.length() - 1) + "/" + images.size(id, kind))
+                : Response.ok();
+        return answer.entity(body).type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header(HttpHeaders.CONTENT_LENGTH, reader.length())
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "\"")
+                .build();
+    }
+
+    /** The request's declared body length, -1 without one. */
+    public static long bodyLength(HttpHeaders headers) {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null || length.isBlank() ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            throw new VireoException(ErrorCode.INVALID_VALUE, "Content-Length", length);
+        }
+    }
+}
