@@ -57,7 +57,7 @@ class SchemaMigrationsTest {
             assertThat(name).isEqualTo("alice");
         }
         assertThat(history()).containsExactly("1 SQL baseline", "2 SQL enum columns as varchar", "3 SQL scheduled jobs",
-                "4 SQL vm pools", "5 SQL vm clusters");
+                "4 SQL vm pools", "5 SQL vm clusters", "11 SQL ondemand requests");
     }
 
     @Test
