@@ -268,6 +268,10 @@ public enum ErrorCode {
     VMPOOL_SUMMARY_RANGE("VMP0012E", 400, "Invalid date range: from (%s) is after to (%s)"),
     VMPOOL_SUMMARY_TOO_LONG("VMP0013E", 400, "A summary covers at most %s days: %s to %s is %s days"),
     VMPOOL_SUMMARY_SECTION("VMP0014E", 404, "A summary has no section %s: use %s"),
+    ONDEMAND_TOO_MANY("VMP0015E", 403, "An on-demand request takes at most %s VMs of a pool, not %s of %s"),
+    ONDEMAND_EXISTS("VMP0016E", 409, "An on-demand request %s already exists"),
+    ONDEMAND_NOT_FOUND("VMP0017E", 404, "No on-demand request %s exists"),
+    ONDEMAND_INVALID_ID("VMP0018E", 400, "Invalid request_id '%s': 1 to 64 letters, digits, '-' and '_'"),
 
     // clusters of VMs (Comet)
     CLUSTER_NOT_FOUND("CLU0001E", 404, "Cluster %s does not exist"),

@@ -34,6 +34,21 @@ final class DefinitionOperations {
         });
     }
     /**
+     * Records {@code volume} among the volumes Vireo made for the domain (deleted with it); empty
+     * when there is no such domain.
+     */
+    static Optional<DomainSummary> ownVolume(Connect connect, String name, VireoMetadata.OwnedVolume volume)
+            throws LibvirtException {
+        return Handles.domain(connect, name, domain -> {
+            DomainXmlEditor editor = new DomainXmlEditor(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
+            if (editor.own(volume)) {
+                connect.domainDefineXML(editor.xml()).free();
+            }
+            return LifecycleOperations.summarize(domain);
+        });
+    }
+
+    /**
      * Changes a domain's persistent definition and, where the domain runs and libvirt can,
      * its live state too (memory balloon, vCPU count, console password).
      */

@@ -54,6 +54,11 @@ public final class DomainGateway extends BoundGateway {
                 name, change.name() == null ? name : change.name());
     }
 
+    /** Makes {@code volume} one the domain owns: it goes when the domain is deleted; empty when there is no such domain. */
+    public Optional<DomainSummary> ownVolume(String name, VireoMetadata.OwnedVolume volume) {
+        return callThenReread(connect -> DefinitionOperations.ownVolume(connect, name, volume), name);
+    }
+
     /** Powers off (if running) and undefines a domain; empty when there was no such domain. */
     public Optional<DomainSummary> remove(String name) {
         return callThenReread(connect -> LifecycleOperations.remove(connect, name), name);

@@ -108,12 +108,22 @@ final class DomainXmlEditor {
         Element ownerElement = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":owner");
         ownerElement.setTextContent(owner);
         vm.appendChild(ownerElement);
-        for (VireoMetadata.OwnedVolume volume : owned) {
-            Element element = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":volume");
-            element.setAttribute("pool", volume.pool());
-            element.setAttribute("name", volume.name());
-            vm.appendChild(element);
+        owned.forEach(this::own);
+    }
+
+    /** Adds {@code volume} to the domain's own volumes; false when it was one already. */
+    boolean own(VireoMetadata.OwnedVolume volume) {
+        Element vm = vireoMetadata();
+        boolean known = Xml.children(vm, "volume").stream().anyMatch(element ->
+                volume.pool().equals(element.getAttribute("pool")) && volume.name().equals(element.getAttribute("name")));
+        if (known) {
+            return false;
         }
+        Element element = document.createElementNS(VireoMetadata.NAMESPACE, VireoMetadata.PREFIX + ":volume");
+        element.setAttribute("pool", volume.pool());
+        element.setAttribute("name", volume.name());
+        vm.appendChild(element);
+        return true;
     }
 
     /** The first graphics device, as XML for a live update. */

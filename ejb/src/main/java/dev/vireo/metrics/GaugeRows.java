@@ -34,13 +34,26 @@ final class GaugeRows<T> {
             if (values.containsKey(row.getKey())) {
                 return false;
             }
-            Gauge gauge = registry.find(name).tags(row.getKey()).gauge();
-            if (gauge != null) {
-                registry.remove(gauge);
-            }
+            remove(row.getKey());
             return true;
         });
-        values.forEach((tags, value) -> rows.computeIfAbsent(tags,
-                key -> registry.gauge(name, key, new AtomicReference<T>(), read)).set(value));
+        values.forEach((tags, value) -> rows.computeIfAbsent(tags, this::register).set(value));
+    }
+
+    /**
+     * Registers a series with a new holder. The registry outlives a redeployment of Vireo, and
+     * registering a name and tags it has already returns the old series, which would go on reading
+     * the old deployment's holder (weakly held, so soon NaN): the old one goes first.
+     */
+    private AtomicReference<T> register(Tags tags) {
+        remove(tags);
+        return registry.gauge(name, tags, new AtomicReference<T>(), read);
+    }
+
+    private void remove(Tags tags) {
+        Gauge gauge = registry.find(name).tags(tags).gauge();
+        if (gauge != null) {
+            registry.remove(gauge);
+        }
     }
 }

@@ -80,7 +80,7 @@ public class VmService {
     @EJB
     AccountService accounts;
 
-    static final String VMS = "/api/vms/";
+    public static final String VMS = "/api/vms/";
     private static final List<String> TEMPLATE_URI_PREFIXES = List.of("/plugins/kimchi/templates/", "/api/templates/");
 
     @EJB

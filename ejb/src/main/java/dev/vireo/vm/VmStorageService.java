@@ -286,7 +286,8 @@ public class VmStorageService {
         return DomainSpec.Disk.file("cdrom", volume.path(), "raw", GuestDefaults.CDROM_BUS, target);
     }
 
-    private String freeTarget(String vm, List<DomainDisk> disks, String bus, String what) {
+    /** The first target of {@code bus} no disk of the VM uses (409 when the bus is full). */
+    static String freeTarget(String vm, List<DomainDisk> disks, String bus, String what) {
         Set<String> taken = disks.stream().map(DomainDisk::target).collect(Collectors.toSet());
         int slots = "ide".equals(bus) ? IDE_SLOTS : OTHER_SLOTS;
         for (int slot = 0; slot < slots; slot++) {

@@ -3,6 +3,9 @@ package dev.vireo.vmpool;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.SnapshotSummary;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.persistence.vmpool.PoolEvent;
 import dev.vireo.persistence.vmpool.PoolVm;
 import dev.vireo.persistence.vmpool.PoolVmState;
@@ -10,7 +13,12 @@ import dev.vireo.persistence.vmpool.VmPool;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
+import dev.vireo.task.TaskService;
+import dev.vireo.task.TaskView;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.vm.TemplateVms;
+import dev.vireo.vm.VmService;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,6 +53,9 @@ public class PoolCheckouts {
     }
 
     static final int MAX_PER_REQUEST = 100;
+    static final int MAX_DISK_GIB = 16384;
+    /** vmpooler's snapshot names: 32 lower-case letters and digits. */
+    static final int SNAPSHOT_NAME_LENGTH = 32;
 
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
@@ -57,6 +68,18 @@ public class PoolCheckouts {
 
     @EJB
     PoolVms store;
+
+    @EJB
+    TemplateVms vms;
+
+    @EJB
+    TaskService tasks;
+
+    @EJB
+    Locks locks;
+
+    @EJB
+    ZoneHosts zone;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -203,6 +226,107 @@ public class PoolCheckouts {
             throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
         }
         poolJob.nudge();
+    }
+
+    /** What a holder added to a checked-out VM: disks (GiB each, in order) and snapshots (oldest first). */
+    public record Additions(List<Long> disksGib, List<String> snapshots) {
+    }
+
+    /** The disks and snapshots a holder added to a checked-out VM, as libvirt has them now. */
+    public Additions additions(String hostname) {
+        PoolVm vm = checkedOut(hostname);
+        return new Additions(vms.addedDisks(vm.getHost(), hostname),
+                vms.snapshots(vm.getHost(), hostname).stream().map(SnapshotSummary::name).toList());
+    }
+
+    /**
+     * Adds an empty disk of {@code size} GiB to a checked-out VM (hot-plugged where it runs), as a
+     * task; 404 (as vmpooler answers) when the size is no whole number of GiB from 1 to 16384.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vmpool.vm.disk")
+    public TaskView addDisk(String hostname, String size) {
+        PoolVm vm = checkedOut(hostname);
+        int gib = diskSize(size);
+        String host = vm.getHost();
+        claim(vm);
+        return tasks.submit("vmpool.disk", VmService.VMS + hostname, progress -> {
+            progress.report(10, "adding a disk of " + gib + " GiB to " + hostname);
+            String target = vms.addDisk(host, hostname, gib);
+            return "disk " + target + " of " + gib + " GiB added to " + hostname;
+        });
+    }
+
+    /** The GiB {@code size} says; 404 (as vmpooler answers) unless it is a whole number from 1 to 16384. */
+    public static int diskSize(String size) {
+        int gib;
+        try {
+            gib = size == null || !size.matches("[0-9]{1,5}") ? 0 : Integer.parseInt(size);
+        } catch (NumberFormatException e) {
+            gib = 0;
+        }
+        if (gib < 1 || gib > MAX_DISK_GIB) {
+            throw new VireoException(ErrorCode.VMPOOL_BAD_REQUEST, "A disk's size is a whole number of GiB from 1 to "
+                    + MAX_DISK_GIB + ", not '" + shown(size) + "'");
+        }
+        return gib;
+    }
+
+    /** Takes a snapshot of a checked-out VM under a fresh vmpooler-style name, as a task; answers the name with the task. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited("vmpool.vm.snapshot")
+    public Snapshot snapshot(String hostname) {
+        PoolVm vm = checkedOut(hostname);
+        String host = vm.getHost();
+        String snapshot = PoolVms.randomName(SNAPSHOT_NAME_LENGTH);
+        claim(vm);
+        TaskView task = tasks.submit("vmpool.snapshot", VmService.VMS + hostname + "/snapshots/" + snapshot, progress -> {
+            progress.report(10, "taking snapshot " + snapshot + " of " + hostname);
+            vms.snapshot(host, hostname, snapshot, "taken through vmpooler's API");
+            return "snapshot " + snapshot + " of " + hostname + " taken";
+        });
+        return new Snapshot(snapshot, task);
+    }
+
+    /** A snapshot being taken, and the task taking it. */
+    public record Snapshot(String name, TaskView task) {
+    }
+
+    /** Reverts a checked-out VM to one of its snapshots, as a task; 404 for a snapshot it does not have. */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vmpool.vm.revert", target = 1)
+    public TaskView revert(String hostname, String snapshot) {
+        PoolVm vm = checkedOut(hostname);
+        String host = vm.getHost();
+        if (snapshot == null || !ResourceName.isValid(snapshot)
+                || vms.snapshots(host, hostname).stream().noneMatch(s -> s.name().equals(snapshot))) {
+            throw new VireoException(ErrorCode.SNAPSHOT_NOT_FOUND, hostname, shown(snapshot));
+        }
+        claim(vm);
+        return tasks.submit("vmpool.revert", VmService.VMS + hostname + "/snapshots/" + snapshot, progress -> {
+            progress.report(10, "reverting " + hostname + " to snapshot " + snapshot);
+            vms.revert(host, hostname, snapshot);
+            return hostname + " reverted to snapshot " + snapshot;
+        });
+    }
+
+    /** A path segment as an error shows it: the first 64 characters. */
+    private static String shown(String text) {
+        return text == null ? "" : text.length() <= 64 ? text : text.substring(0, 64) + "…";
+    }
+
+    /** A VM the caller holds now (checked out, not yet retiring): else 404. */
+    private PoolVm checkedOut(String hostname) {
+        PoolVm vm = visible(hostname);
+        if (vm.getState() != PoolVmState.RUNNING || vm.getHost() == null) {
+            throw new VireoException(ErrorCode.POOL_VM_NOT_FOUND, hostname);
+        }
+        return vm;
+    }
+
+    /** Locks the VM for the operation (handed over to its task), as every change of a VM does. */
+    private void claim(PoolVm vm) {
+        locks.claim(LockTarget.vm(zone.gateways(zone.require(vm.getHost())).ref(), vm.getHostname()));
     }
 
     /** A checked-out VM of the caller's (anyone's, for callers that see everything); else 404, as if it did not exist. */

@@ -1,5 +1,6 @@
 package dev.vireo.vmpool;
 
+import dev.vireo.persistence.vmpool.OnDemandRequest;
 import dev.vireo.persistence.vmpool.PoolEvent;
 import dev.vireo.persistence.vmpool.PoolVm;
 import dev.vireo.persistence.vmpool.PoolVmState;
@@ -13,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +43,7 @@ public class PoolVms {
 
     /** A VM of a pool as the manager needs it. */
     public record VmState(long id, String hostname, String host, String template, PoolVmState state, Instant created,
-                          Instant readyAt, Instant expires, Integer lifetimeHours) {
+                          Instant readyAt, Instant expires, Integer lifetimeHours, String holder, boolean onDemand) {
     }
 
     @PersistenceContext(unitName = "vireo")
@@ -71,7 +74,8 @@ public class PoolVms {
         List<VmState> vms = em.createNamedQuery(PoolVm.OF_POOL, PoolVm.class).setParameter("pool", pool)
                 .getResultStream()
                 .map(vm -> new VmState(vm.getId(), vm.getHostname(), vm.getHost(), vm.getTemplate(), vm.getState(),
-                        vm.getCreated(), vm.getReadyAt(), vm.expires(), vm.getLifetimeHours()))
+                        vm.getCreated(), vm.getReadyAt(), vm.expires(), vm.getLifetimeHours(), vm.getOwner(),
+                        vm.getRequest() != null))
                 .toList();
         return Optional.of(new PoolState(pool.getId(), pool.getName(), pool.getTemplate(), pool.getSize(),
                 pool.getComputePool(), pool.getHost(), pool.getCloneFailures(), pool.mayCloneAt(clock.instant()), vms));
@@ -94,9 +98,93 @@ public class PoolVms {
                     pool.getTemplate()));
             em.flush();
             started.add(new VmState(vm.getId(), vm.getHostname(), vm.getHost(), vm.getTemplate(), vm.getState(), now,
-                    null, null, null));
+                    null, null, null, null, false));
         }
         return started;
+    }
+
+    /**
+     * A VM requested on demand becomes pending: its clone starts now, from the pool's template of
+     * now. False when it is no longer requested (its request was deleted meanwhile).
+     */
+    public boolean startRequestedClone(long vmId) {
+        PoolVm vm = em.find(PoolVm.class, vmId);
+        if (vm == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        int changed = em.createQuery("update PoolVm v set v.state = :pending, v.created = :now, v.template = :template,"
+                        + " v.version = v.version + 1 where v.id = :id and v.state = :requested")
+                .setParameter("pending", PoolVmState.PENDING).setParameter("now", now)
+                .setParameter("template", vm.getPool().getTemplate())
+                .setParameter("id", vmId).setParameter("requested", PoolVmState.REQUESTED).executeUpdate();
+        if (changed == 1) {
+            em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.CLONE_STARTED, now, null,
+                    vm.getPool().getTemplate()));
+        }
+        return changed == 1;
+    }
+
+    /** The ids of the on-demand requests still being filled. */
+    public List<Long> openRequests() {
+        return em.createNamedQuery(OnDemandRequest.OPEN, OnDemandRequest.class).getResultStream()
+                .map(OnDemandRequest::getId).toList();
+    }
+
+    /**
+     * One step of an open on-demand request: failed when it is not ready in time or a pool it names
+     * went (its VMs then go too); else each pool gets requested VMs for what is missing (a failed
+     * clone is replaced), and the request is ready once all of its VMs run.
+     */
+    public void fillRequest(long id, Duration timeout) {
+        OnDemandRequest request = em.find(OnDemandRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !request.isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (request.getCreated().plus(timeout).isBefore(now)) {
+            failRequest(request, "its VMs were not all running " + timeout.toMinutes() + " minutes after the request");
+            return;
+        }
+        Map<OnDemandRequest.Item, VmPool> pools = new LinkedHashMap<>();
+        for (OnDemandRequest.Item item : request.getItems()) {
+            Optional<VmPool> pool = em.createNamedQuery(VmPool.BY_NAME, VmPool.class).setParameter("name", item.getPool())
+                    .getResultStream().findFirst();
+            if (pool.isEmpty()) {
+                failRequest(request, "VM pool " + item.getPool() + " was deleted");
+                return;
+            }
+            pools.put(item, pool.get());
+        }
+        List<PoolVm> vms = em.createNamedQuery(PoolVm.OF_REQUEST, PoolVm.class).setParameter("request", request)
+                .getResultList();
+        boolean ready = true;
+        for (Map.Entry<OnDemandRequest.Item, VmPool> entry : pools.entrySet()) {
+            VmPool pool = entry.getValue();
+            int wanted = entry.getKey().getCount();
+            List<PoolVm> live = vms.stream().filter(vm -> vm.getPool().getId().equals(pool.getId())
+                    && vm.getState() != PoolVmState.RETIRING).toList();
+            for (int i = live.size(); i < wanted; i++) {
+                em.persist(PoolVm.requested(pool, newHostname(), request, now));
+            }
+            ready &= live.stream().filter(vm -> vm.getState() == PoolVmState.RUNNING).count() >= wanted;
+        }
+        if (ready) {
+            request.ready(now);
+        }
+    }
+
+    private void failRequest(OnDemandRequest request, String why) {
+        request.fail(why);
+        retireRequestVms(request, "its on-demand request " + request.getRequestId() + " failed: " + why);
+    }
+
+    /** Retires every VM of an on-demand request (its caller's included): the manager destroys them. */
+    public void retireRequestVms(OnDemandRequest request, String why) {
+        em.createQuery("update PoolVm v set v.state = :retiring, v.reason = :why, v.version = v.version + 1"
+                        + " where v.request = :request and v.state <> :retiring")
+                .setParameter("retiring", PoolVmState.RETIRING).setParameter("why", truncated(why))
+                .setParameter("request", request).executeUpdate();
     }
 
     /** The clone exists on {@code host}; false when its row went meanwhile (its pool was deleted): the VM is to go too. */
@@ -111,20 +199,40 @@ public class PoolVms {
         return true;
     }
 
-    /** Pending → ready (it runs); the pool's back-off ends. False when it was no longer pending. */
+    /**
+     * Pending → ready (it runs), or for a VM of an on-demand request pending → running, handed to
+     * the request's caller; the pool's back-off ends. False when it was no longer pending.
+     */
     public boolean ready(long vmId) {
         Instant now = clock.instant();
-        int changed = em.createQuery("update PoolVm v set v.state = :ready, v.readyAt = :now, v.version = v.version + 1"
+        PoolVm pending = em.find(PoolVm.class, vmId);
+        if (pending == null) {
+            return false;
+        }
+        OnDemandRequest request = pending.getRequest();
+        int changed = request == null
+                ? em.createQuery("update PoolVm v set v.state = :ready, v.readyAt = :now, v.version = v.version + 1"
                         + " where v.id = :id and v.state = :pending")
                 .setParameter("ready", PoolVmState.READY).setParameter("now", now)
+                .setParameter("id", vmId).setParameter("pending", PoolVmState.PENDING).executeUpdate()
+                : em.createQuery("update PoolVm v set v.state = :running, v.readyAt = :now, v.checkedOut = :now,"
+                        + " v.owner = :owner, v.token = :token, v.lifetimeHours = :lifetime, v.version = v.version + 1"
+                        + " where v.id = :id and v.state = :pending")
+                .setParameter("running", PoolVmState.RUNNING).setParameter("now", now)
+                .setParameter("owner", request.getOwner()).setParameter("token", request.getToken())
+                .setParameter("lifetime", pending.getPool().getDefaultLifetimeHours())
                 .setParameter("id", vmId).setParameter("pending", PoolVmState.PENDING).executeUpdate();
         if (changed == 0) {
             return false;
         }
-        PoolVm vm = em.find(PoolVm.class, vmId);
+        PoolVm vm = pending;
         em.refresh(vm);
         em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.READY, now,
                 Duration.between(vm.getCreated(), now).toMillis(), null));
+        if (request != null) {
+            em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.CHECKED_OUT, now, null,
+                    request.getOwner()));
+        }
         em.createQuery("update VmPool p set p.cloneFailures = 0, p.retryAfter = null where p.id = :id and p.cloneFailures > 0")
                 .setParameter("id", vm.getPool().getId()).executeUpdate();
         return true;
@@ -179,9 +287,14 @@ public class PoolVms {
 
     /** vmpooler's host names: 15 lower-case letters and digits, starting with a letter. */
     static String newHostname() {
-        StringBuilder name = new StringBuilder(HOSTNAME_LENGTH);
+        return randomName(HOSTNAME_LENGTH);
+    }
+
+    /** {@code length} random lower-case letters and digits, starting with a letter (vmpooler's names of VMs and snapshots). */
+    static String randomName(int length) {
+        StringBuilder name = new StringBuilder(length);
         name.append(HOSTNAME_LETTERS.charAt(RANDOM.nextInt(HOSTNAME_LETTERS.length())));
-        while (name.length() < HOSTNAME_LENGTH) {
+        while (name.length() < length) {
             name.append(HOSTNAME_CHARS.charAt(RANDOM.nextInt(HOSTNAME_CHARS.length())));
         }
         return name.toString();

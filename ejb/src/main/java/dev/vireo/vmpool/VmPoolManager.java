@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps every VM pool at its size, one round at a time ({@link #runRound}, started by
@@ -56,13 +58,25 @@ public class VmPoolManager {
     @EJB
     TemplateVms vms;
 
+    /** How long an on-demand request may take until all its VMs run; then it fails and its VMs go. */
+    @Inject
+    @ConfigProperty(name = "vireo.vmpool.ondemand-timeout-minutes", defaultValue = "10")
+    long onDemandTimeoutMinutes;
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/vireo-tasks")
     ManagedExecutorService executor;
 
     private final Clock clock = Clock.systemUTC();
 
-    /** One round over every pool; a pool that fails is logged and does not stop the others. */
+    /** One round over every on-demand request and every pool; one that fails is logged and does not stop the others. */
     public void runRound() {
+        for (Long id : store.openRequests()) {
+            try {
+                store.fillRequest(id, onDemandTimeout());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "On-demand request round failed for request id " + id, e);
+            }
+        }
         for (Long id : store.poolIds()) {
             try {
                 store.pool(id).ifPresent(this::reconcile);
@@ -76,9 +90,12 @@ public class VmPoolManager {
         Instant now = clock.instant();
         List<PoolVms.VmState> ready = new ArrayList<>();
         int live = 0;
+        List<PoolVms.VmState> requested = new ArrayList<>();
         for (PoolVms.VmState vm : pool.vms()) {
             switch (vm.state()) {
-                case PENDING -> live += pending(pool, vm, now) ? 1 : 0;
+                case REQUESTED -> requested.add(vm);
+                // a VM cloned on demand is its request's, not part of the pool's ready target
+                case PENDING -> live += pending(pool, vm, now) && !vm.onDemand() ? 1 : 0;
                 case READY -> {
                     if (!vm.template().equals(pool.template())) {
                         store.retire(vm.id(), PoolVmState.READY, "the pool's template changed to " + pool.template());
@@ -92,6 +109,8 @@ public class VmPoolManager {
                 case RUNNING -> {
                     if (vm.expires() != null && !vm.expires().isAfter(now)) {
                         store.retire(vm.id(), PoolVmState.RUNNING, "its lifetime of " + vm.lifetimeHours() + " hours ended");
+                    } else {
+                        handOver(vm);
                     }
                 }
                 case RETIRING -> destroy(vm);
@@ -103,14 +122,24 @@ public class VmPoolManager {
             store.retire(ready.get(i).id(), PoolVmState.READY, "the pool's size went down to " + pool.size());
         }
         int missing = pool.size() - live;
-        if (missing > 0 && pool.mayClone()) {
+        if ((missing > 0 || !requested.isEmpty()) && pool.mayClone()) {
             boolean probing = pool.vms().stream().anyMatch(vm -> vm.state() == PoolVmState.PENDING);
-            // after failures, one clone at a time until one works
-            int clones = pool.cloneFailures() == 0 ? Math.min(missing, MAX_CLONES_PER_ROUND) : probing ? 0 : 1;
-            for (PoolVms.VmState vm : store.startClones(pool.id(), clones)) {
+            // after failures, one clone at a time until one works; on-demand requests come first
+            int budget = pool.cloneFailures() == 0 ? MAX_CLONES_PER_ROUND : probing ? 0 : 1;
+            for (PoolVms.VmState vm : requested) {
+                if (budget > 0 && store.startRequestedClone(vm.id())) {
+                    budget--;
+                    clone(pool, vm);
+                }
+            }
+            for (PoolVms.VmState vm : store.startClones(pool.id(), Math.max(0, Math.min(missing, budget)))) {
                 clone(pool, vm);
             }
         }
+    }
+
+    private Duration onDemandTimeout() {
+        return Duration.ofMinutes(onDemandTimeoutMinutes);
     }
 
     /** Whether a pending VM still counts towards the pool: it is being cloned, becomes ready, or may yet start. */
@@ -136,6 +165,22 @@ public class VmPoolManager {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Shares a checked-out VM with its holder, so the holder reaches it through Vireo's own API and
+     * console as well (done here, after the checkout, so a checkout never waits for libvirt).
+     */
+    private void handOver(PoolVms.VmState vm) {
+        if (vm.host() == null || vm.holder() == null) {
+            return;
+        }
+        try {
+            vms.share(vm.host(), vm.hostname(), vm.holder());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot share virtual machine " + vm.hostname() + " with its holder " + vm.holder()
+                    + " yet", e);
+        }
     }
 
     private Optional<DomainState> stateOf(PoolVms.VmState vm) {

@@ -300,4 +300,130 @@ class VmpoolerFaceIT {
                 .body("pool_configuration.find { it.name == '" + poolA + "' }.size", equalTo(3))
                 .body("pool_configuration.find { it.name == '" + poolA + "' }.alias", contains("vpa-alias-" + suffix));
     }
+
+    @Test
+    void aHolderAddsADiskAndSnapshotsAndReachesItsVmThroughVireosOwnApi() {
+        String user = "vh-" + suffix;
+        String password = "pw-" + suffix + "-Long1";
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + user + "\", \"password\": \"" + password + "\"}")
+                .post("/api/users").then().statusCode(201);
+        cleanup.add(0, "/api/users/" + user);
+        RequestSpecification holder = TestAccounts.as(Vireo.BASE, user, password);
+        String hostname = holder.post(V1 + "/vm/" + poolA).then().statusCode(200).extract().path("'" + poolA + "'.hostname");
+        // handed over: the holder sees the VM in Vireo's own API as well, shared with it
+        await().atMost(FILL).untilAsserted(() -> holder.get("/api/vms/" + hostname).then().statusCode(200)
+                .body("users", contains(user)));
+
+        String task = holder.post(V1 + "/vm/" + hostname + "/disk/8").then().statusCode(202).body("ok", equalTo(true))
+                .body("'" + hostname + "'.disk", equalTo("+8gb")).extract().header("Location");
+        awaitFinished(task);
+        String extra = VmPoolIT.VOLUMES + "/" + hostname + "-extra1";
+        api().get(extra).then().statusCode(200).body("capacity", equalTo(8L * 1024 * 1024 * 1024));
+        api().get("/api/vms/" + hostname + "/storages").then().statusCode(200).body("findAll { it.type == 'disk' }", hasSize(2));
+        holder.get(V1 + "/vm/" + hostname).then().statusCode(200).body("'" + hostname + "'.disk", contains("+8gb"));
+
+        String snapshot = holder.post(V1 + "/vm/" + hostname + "/snapshot").then().statusCode(202).body("ok", equalTo(true))
+                .extract().path("'" + hostname + "'.snapshot");
+        assertThat(snapshot).matches("[a-z][a-z0-9]{31}");
+        api().get("/api/vms/" + hostname + "/snapshots").then().statusCode(200).body("name", hasItems(snapshot));
+        holder.get(V1 + "/vm/" + hostname).then().body("'" + hostname + "'.snapshots", contains(snapshot));
+        awaitFinished(holder.post(V1 + "/vm/" + hostname + "/snapshot/" + snapshot).then().statusCode(202)
+                .body("ok", equalTo(true)).extract().header("Location"));
+        api().get("/api/vms/" + hostname + "/snapshots/current").then().statusCode(200).body("name", equalTo(snapshot));
+
+        // bad input: 404 as vmpooler answers, and nothing changes
+        for (String size : List.of("0", "eight", "-1", "16385", "1.5", "99999999999")) {
+            holder.post(V1 + "/vm/" + hostname + "/disk/" + size).then().statusCode(404).body("ok", equalTo(false))
+                    .body("code", equalTo("VMP0009E"));
+        }
+        holder.post(V1 + "/vm/" + hostname + "/snapshot/no-such-snapshot").then().statusCode(404).body("ok", equalTo(false));
+        holder.post(V1 + "/vm/" + hostname + "/snapshot/" + "x".repeat(300)).then().statusCode(404);
+        holder.post(V1 + "/vm/no-such-vm-" + suffix + "/disk/1").then().statusCode(404).body("code", equalTo("VMP0005E"));
+        Vireo.anonymous().post(V1 + "/vm/" + hostname + "/snapshot").then().statusCode(401);
+        api().get("/api/vms/" + hostname + "/storages").then().body("findAll { it.type == 'disk' }", hasSize(2));
+        api().get("/api/vms/" + hostname + "/snapshots").then().body("$", hasSize(1));
+
+        // given back: the VM goes with the disk it was given
+        holder.delete(V1 + "/vm/" + hostname).then().statusCode(200);
+        await().atMost(FILL).untilAsserted(() -> {
+            api().get("/api/vms/" + hostname).then().statusCode(404);
+            api().get(extra).then().statusCode(404);
+        });
+    }
+
+    private static void awaitFinished(String taskLocation) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"running".equals(api().get(taskLocation).then().extract().path("status")));
+        api().get(taskLocation).then().body("status", equalTo("finished"));
+    }
+
+    @Test
+    void onDemandVmsAreClonedForTheCallerAndHandedOverWhenAllRun() throws SQLException {
+        String alias = "vpa-alias-" + suffix;
+        String requestId = withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": \"2\", \"" + alias + "\": 1}")
+                .post(V1 + "/ondemandvm").then().statusCode(201).body("ok", equalTo(true)).extract().path("request_id");
+        io.restassured.response.Response first = withToken().get(V1 + "/ondemandvm/" + requestId);
+        if (first.statusCode() == 202) {
+            first.then().body("ready", equalTo(false)).body("request_id", equalTo(requestId))
+                    .body("'" + poolB + "'.keySet()", contains("ready", "pending"));
+        } else {
+            first.then().statusCode(200);
+        }
+        await().atMost(FILL).until(() -> withToken().get(V1 + "/ondemandvm/" + requestId).statusCode() == 200);
+        io.restassured.path.json.JsonPath done = withToken().get(V1 + "/ondemandvm/" + requestId).then().statusCode(200)
+                .body("ok", equalTo(true)).body("ready", equalTo(true)).extract().jsonPath();
+        List<String> ofB = done.getList("'" + poolB + "'.hostname");
+        List<String> ofA = done.getList("'" + alias + "'.hostname");
+        assertThat(ofB).hasSize(2);
+        assertThat(ofA).hasSize(1);
+        List<String> all = new ArrayList<>(ofB);
+        all.addAll(ofA);
+        for (String hostname : all) {
+            withToken().get(V1 + "/vm/" + hostname).then().statusCode(200).body("'" + hostname + "'.state", equalTo("running"));
+            api().get("/api/vms/" + hostname).then().statusCode(200).body("state", equalTo("running"));
+        }
+        try (Connection db = Vireo.database()) {
+            assertThat(VmPoolIT.count(db, "select count(*) from pool_vm v join ondemand_request r on v.request_id = r.id"
+                    + " where r.request_id = ? and v.state = 'RUNNING' and v.owner = 'admin'", requestId)).isEqualTo(3);
+        }
+        // the pools' own ready VMs were not taken: each is still full
+        VmPoolIT.awaitReady(poolB, 1);
+        VmPoolIT.awaitReady(poolA, 3);
+
+        // refusals change nothing
+        int requests;
+        try (Connection db = Vireo.database()) {
+            requests = VmPoolIT.count(db, "select count(*) from ondemand_request");
+        }
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": 1, \"request_id\": \"" + requestId + "\"}")
+                .post(V1 + "/ondemandvm").then().statusCode(409).body("ok", equalTo(false)).body("code", equalTo("VMP0016E"));
+        withToken().contentType(ContentType.JSON).body("{\"no-such-" + suffix + "\": 1}").post(V1 + "/ondemandvm").then()
+                .statusCode(404).body("code", equalTo("VMP0001E"));
+        withToken().contentType(ContentType.JSON).body("{\"" + poolB + "\": 11}").post(V1 + "/ondemandvm").then()
+                .statusCode(403).body("ok", equalTo(false)).body("code", equalTo("VMP0015E"));
+        for (String bad : List.of("{", "[1]", "{}", "{\"" + poolB + "\": \"two\"}", "{\"" + poolB + "\": 0}",
+                "{\"" + poolB + "\": 1, \"request_id\": \"a/b\"}", "{\"" + poolB + "\": 1, \"request_id\": 7}",
+                "{\"" + poolB + "\": 1, \"request_id\": \"" + "r".repeat(65) + "\"}")) {
+            withToken().contentType(ContentType.JSON).body(bad).post(V1 + "/ondemandvm").then().statusCode(400)
+                    .body("ok", equalTo(false));
+        }
+        try (Connection db = Vireo.database()) {
+            assertThat(VmPoolIT.count(db, "select count(*) from ondemand_request")).isEqualTo(requests);
+        }
+        withToken().get(V1 + "/ondemandvm/no-such-request").then().statusCode(404).body("code", equalTo("VMP0017E"));
+        withToken().delete(V1 + "/ondemandvm/no-such-request").then().statusCode(404);
+        Vireo.anonymous().get(V1 + "/ondemandvm/" + requestId).then().statusCode(401);
+
+        // deleted: its VMs go, the request says so
+        withToken().delete(V1 + "/ondemandvm/" + requestId).then().statusCode(200).body("ok", equalTo(true))
+                .body("$", not(hasKey("message")));
+        withToken().delete(V1 + "/ondemandvm/" + requestId).then().statusCode(200)
+                .body("message", equalTo("The request has already been deleted"));
+        withToken().get(V1 + "/ondemandvm/" + requestId).then().statusCode(200).body("ready", equalTo(false))
+                .body("message", equalTo("The request has been deleted"));
+        await().atMost(FILL).untilAsserted(() -> all.forEach(hostname -> api().get("/api/vms/" + hostname).then().statusCode(404)));
+        try (Connection db = Vireo.database()) {
+            assertThat(VmPoolIT.count(db, "select count(*) from pool_vm v join ondemand_request r on v.request_id = r.id"
+                    + " where r.request_id = ?", requestId)).isZero();
+        }
+    }
 }

@@ -34,6 +34,7 @@ import java.util.TreeMap;
 @NamedQuery(name = PoolVm.CHECK_OUT, query = "update PoolVm v set v.state = dev.vireo.persistence.vmpool.PoolVmState.RUNNING,"
         + " v.token = :token, v.owner = :owner, v.checkedOut = :now, v.lifetimeHours = :lifetime,"
         + " v.version = v.version + 1 where v.id = :id and v.state = dev.vireo.persistence.vmpool.PoolVmState.READY")
+@NamedQuery(name = PoolVm.OF_REQUEST, query = "select v from PoolVm v where v.request = :request order by v.id")
 @NamedQuery(name = PoolVm.OF_TOKEN, query = "select v from PoolVm v where v.token = :token order by v.hostname")
 public class PoolVm {
 
@@ -42,6 +43,7 @@ public class PoolVm {
     public static final String READY_IDS = "PoolVm.readyIds";
     public static final String CHECK_OUT = "PoolVm.checkOut";
     public static final String OF_TOKEN = "PoolVm.ofToken";
+    public static final String OF_REQUEST = "PoolVm.ofRequest";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -94,6 +96,11 @@ public class PoolVm {
     @Column(name = "lifetime_hours")
     private Integer lifetimeHours;
 
+    /** The on-demand request it was cloned for, if any: then it is handed to that request's caller, never made ready. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "request_id")
+    private OnDemandRequest request;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "pool_vm_tag", joinColumns = @JoinColumn(name = "vm_id"))
     @MapKeyColumn(name = "tag_key", length = 64)
@@ -109,6 +116,19 @@ public class PoolVm {
         this.template = template;
         this.created = created;
         this.state = PoolVmState.PENDING;
+    }
+
+    /** A VM to clone for an on-demand request: recorded as requested, the pool manager clones it. */
+    public static PoolVm requested(VmPool pool, String hostname, OnDemandRequest request, Instant created) {
+        PoolVm vm = new PoolVm(pool, hostname, pool.getTemplate(), created);
+        vm.state = PoolVmState.REQUESTED;
+        vm.request = request;
+        vm.host = pool.getHost();
+        return vm;
+    }
+
+    public OnDemandRequest getRequest() {
+        return request;
     }
 
     public Long getId() {

@@ -11,7 +11,12 @@ public final class Accepted {
     }
 
     public static Response task(UriInfo uri, TaskView task) {
-        return Response.accepted(task)
+        return task(uri, task, task);
+    }
+
+    /** 202 with {@code answer} as the body (a face's own shape) and the task's location. */
+    public static Response task(UriInfo uri, TaskView task, Object answer) {
+        return Response.accepted(answer)
                 .location(uri.getBaseUriBuilder().path(TaskResource.class).path(task.id()).build())
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.vireo.web.vmpooler;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.vmpool.OnDemandRequests;
 import dev.vireo.vmpool.PoolCheckouts;
 import dev.vireo.web.ActionBody;
 import jakarta.json.JsonNumber;
@@ -34,6 +35,34 @@ final class VmpoolerBodies {
             counts.put(pool, count);
         });
         return counts;
+    }
+
+    /**
+     * {@code POST /ondemandvm}'s body: pool names (or aliases) and counts, and optionally the
+     * {@code request_id} to use; 400 for anything else (as vmpooler answers invalid JSON).
+     */
+    static OnDemandRequests.Ask onDemand(String body) {
+        JsonObject json = object(body, ErrorCode.INVALID_VALUE);
+        if (json == null || json.isEmpty()) {
+            throw new VireoException(ErrorCode.MISSING_BODY);
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String requestId = null;
+        for (Map.Entry<String, JsonValue> field : json.entrySet()) {
+            if (field.getKey().equals("request_id")) {
+                if (!(field.getValue() instanceof JsonString id)) {
+                    throw new VireoException(ErrorCode.INVALID_VALUE, "request_id", "expected a string");
+                }
+                requestId = id.getString();
+                continue;
+            }
+            Integer count = wholeNumber(field.getValue());
+            if (count == null) {
+                throw new VireoException(ErrorCode.INVALID_VALUE, "count of pool " + field.getKey(), "not a whole number");
+            }
+            counts.put(field.getKey(), count);
+        }
+        return new OnDemandRequests.Ask(counts, requestId);
     }
 
     /** {@code /config/poolsize}'s body: pool names and sizes; 400 for anything else. */

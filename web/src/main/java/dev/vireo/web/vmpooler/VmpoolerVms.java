@@ -1,7 +1,9 @@
 package dev.vireo.web.vmpooler;
 
 import dev.vireo.vmpool.PoolCheckouts;
+import dev.vireo.task.TaskView;
 import dev.vireo.vmpool.PoolVmView;
+import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.DELETE;
@@ -11,7 +13,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +73,13 @@ public class VmpoolerVms {
         }
         details.put("host", vm.host());
         details.put("pool", vm.pool());
+        PoolCheckouts.Additions additions = checkouts.additions(hostname);
+        if (!additions.disksGib().isEmpty()) {
+            details.put("disk", additions.disksGib().stream().map(VmpoolerVms::diskSize).toList());
+        }
+        if (!additions.snapshots().isEmpty()) {
+            details.put("snapshots", additions.snapshots());
+        }
         Map<String, Object> answer = ok();
         answer.put(vm.hostname(), details);
         return answer;
@@ -88,6 +100,42 @@ public class VmpoolerVms {
     public Map<String, Object> delete(@PathParam("hostname") String hostname) {
         checkouts.giveBack(hostname);
         return ok();
+    }
+
+    @POST
+    @Path("{hostname}/disk/{size}")
+    @Operation(summary = "vmpooler: add an empty disk of {size} GiB to a checked-out VM, hot-plugged where it runs; 202 "
+            + "with a task (Location); 404 for an unknown VM or a size that is no whole number from 1 to 16384")
+    public Response addDisk(@PathParam("hostname") String hostname, @PathParam("size") String size, @Context UriInfo uri) {
+        TaskView task = checkouts.addDisk(hostname, size);
+        Map<String, Object> answer = ok();
+        answer.put(hostname, Map.of("disk", diskSize(PoolCheckouts.diskSize(size))));
+        return Accepted.task(uri, task, answer);
+    }
+
+    @POST
+    @Path("{hostname}/snapshot")
+    @Operation(summary = "vmpooler: take a snapshot of a checked-out VM under a new name; 202 with its name and a task "
+            + "(Location); 404 for an unknown VM")
+    public Response snapshot(@PathParam("hostname") String hostname, @Context UriInfo uri) {
+        PoolCheckouts.Snapshot snapshot = checkouts.snapshot(hostname);
+        Map<String, Object> answer = ok();
+        answer.put(hostname, Map.of("snapshot", snapshot.name()));
+        return Accepted.task(uri, snapshot.task(), answer);
+    }
+
+    @POST
+    @Path("{hostname}/snapshot/{snapshot}")
+    @Operation(summary = "vmpooler: revert a checked-out VM to one of its snapshots; 202 with a task (Location); 404 "
+            + "for an unknown VM or snapshot")
+    public Response revert(@PathParam("hostname") String hostname, @PathParam("snapshot") String snapshot,
+                           @Context UriInfo uri) {
+        return Accepted.task(uri, checkouts.revert(hostname, snapshot), ok());
+    }
+
+    /** A disk's size as vmpooler writes it. */
+    private static String diskSize(long gib) {
+        return "+" + gib + "gb";
     }
 
     /** vmpooler's checkout answer: per pool asked, one host name or a list of them, and the domain. */
