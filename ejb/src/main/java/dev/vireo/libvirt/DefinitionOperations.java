@@ -43,6 +43,9 @@ final class DefinitionOperations {
             DomainXmlEditor editor = new DomainXmlEditor(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
             if (editor.own(volume)) {
                 connect.domainDefineXML(editor.xml()).free();
+                if (domain.isActive() == 1) {
+                    setLiveMetadata(domain, editor);
+                }
             }
             return LifecycleOperations.summarize(domain);
         });
@@ -81,6 +84,14 @@ final class DefinitionOperations {
             } else if (running) {
                 deferred(change, pending);
             }
+            if (running && (change.users() != null || change.groups() != null)) {
+                // who may use the VM is Vireo's, not the guest's: it holds at once
+                try {
+                    setLiveMetadata(domain, editor);
+                } catch (LibvirtException e) {
+                    pending.add("users and groups (" + LibvirtErrors.message(e) + ")");
+                }
+            }
             if (change.autostart() != null) {
                 domain.setAutostart(change.autostart());
             }
@@ -88,6 +99,15 @@ final class DefinitionOperations {
                     : LifecycleOperations.summarize(domain);
             return new DomainChange.Outcome(after, List.copyOf(pending));
         });
+    }
+
+    /**
+     * Vireo's metadata of a running domain as its definition now has it: libvirt shows a running
+     * domain's live XML, which a new definition does not change until the next start.
+     */
+    private static void setLiveMetadata(Domain domain, DomainXmlEditor editor) throws LibvirtException {
+        NativeDomainCalls.setMetadataElement(domain, editor.vireoMetadataXml(), VireoMetadata.PREFIX,
+                VireoMetadata.NAMESPACE, Domain.ModificationImpact.LIVE);
     }
 
     private static void rename(Connect connect, Domain domain, String renamed, String before, String newName)

@@ -111,6 +111,13 @@ final class DomainXmlEditor {
         owned.forEach(this::own);
     }
 
+    /** Vireo's metadata element as virDomainSetMetadata takes it: one element, its namespace declared on it. */
+    String vireoMetadataXml() {
+        Element copy = (Element) vireoMetadata().cloneNode(true);
+        copy.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + VireoMetadata.PREFIX, VireoMetadata.NAMESPACE);
+        return Xml.write(copy);
+    }
+
     /** Adds {@code volume} to the domain's own volumes; false when it was one already. */
     boolean own(VireoMetadata.OwnedVolume volume) {
         Element vm = vireoMetadata();

@@ -12,8 +12,8 @@ import org.libvirt.LibvirtException;
 import org.libvirt.jna.DomainPointer;
 
 /**
- * The three domain calls with flags that libvirt-java 0.5.4 does not bind (virDomainShutdownFlags,
- * virDomainDestroyFlags, virDomainSetMemoryFlags), called through JNA on the domain handle
+ * The domain calls with flags that libvirt-java 0.5.4 does not bind (virDomainShutdownFlags,
+ * virDomainDestroyFlags, virDomainSetMemoryFlags, virDomainSetMetadata), called through JNA on the domain handle
  * libvirt-java holds, their failures raised as libvirt-java raises its own.
  */
 final class NativeDomainCalls {
@@ -24,7 +24,12 @@ final class NativeDomainCalls {
         int virDomainDestroyFlags(DomainPointer domain, int flags);
 
         int virDomainSetMemoryFlags(DomainPointer domain, NativeLong kib, int flags);
+
+        int virDomainSetMetadata(DomainPointer domain, int type, String metadata, String key, String uri, int flags);
     }
+
+    /** virDomainSetMetadata's type for an element in an application's own namespace. */
+    private static final int METADATA_ELEMENT = 2;
 
     private static final Virt VIRT = Native.load("virt", Virt.class);
     private static final Field HANDLE;
@@ -54,6 +59,11 @@ final class NativeDomainCalls {
 
     static void setMemory(Domain domain, long kib, int flags) throws LibvirtException {
         check(VIRT.virDomainSetMemoryFlags(handle(domain), new NativeLong(kib), flags));
+    }
+
+    /** Replaces the domain's metadata element of namespace {@code uri} (written with prefix {@code key}). */
+    static void setMetadataElement(Domain domain, String xml, String key, String uri, int flags) throws LibvirtException {
+        check(VIRT.virDomainSetMetadata(handle(domain), METADATA_ELEMENT, xml, key, uri, flags));
     }
 
     private static DomainPointer handle(Domain domain) {

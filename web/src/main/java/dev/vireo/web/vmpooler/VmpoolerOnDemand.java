@@ -50,9 +50,16 @@ public class VmpoolerOnDemand {
         if (status.message() != null) {
             answer.put("message", status.message());
         }
-        status.pools().forEach((pool, progress) -> answer.put(pool, status.ready()
-                ? Map.of("hostname", progress.hostnames())
-                : Map.of("ready", Integer.toString(progress.ready()), "pending", Integer.toString(progress.pending()))));
+        status.pools().forEach((pool, progress) -> {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            if (status.ready()) {
+                counts.put("hostname", progress.hostnames());
+            } else {
+                counts.put("ready", Integer.toString(progress.ready()));
+                counts.put("pending", Integer.toString(progress.pending()));
+            }
+            answer.put(pool, counts);
+        });
         if (status.ready() && status.domain() != null) {
             answer.put("domain", status.domain());
         }
