@@ -3,7 +3,9 @@ package dev.vireo.libvirt;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Edits a domain's XML in place through DOM, leaving everything it does not touch (devices,
@@ -111,11 +113,36 @@ final class DomainXmlEditor {
         owned.forEach(this::own);
     }
 
-    /** Vireo's metadata element as virDomainSetMetadata takes it: one element, its namespace declared on it. */
+    /**
+     * Vireo's metadata element as virDomainSetMetadata takes it: without a namespace, which libvirt
+     * gives the whole element (it refuses one that declares it already).
+     */
     String vireoMetadataXml() {
-        Element copy = (Element) vireoMetadata().cloneNode(true);
-        copy.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:" + VireoMetadata.PREFIX, VireoMetadata.NAMESPACE);
-        return Xml.write(copy);
+        Document plain = Xml.builder().newDocument();
+        plain.appendChild(withoutNamespace(plain, vireoMetadata()));
+        return Xml.write(plain);
+    }
+
+    private static Element withoutNamespace(Document into, Element element) {
+        Element copy = into.createElement(element.getLocalName() != null ? element.getLocalName() : element.getTagName());
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node attribute = attributes.item(i);
+            if (!"http://www.w3.org/2000/xmlns/".equals(attribute.getNamespaceURI())) {
+                copy.setAttribute(attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getNodeName(),
+                        attribute.getNodeValue());
+            }
+        }
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child instanceof Element childElement) {
+                copy.appendChild(withoutNamespace(into, childElement));
+            } else if (child.getNodeType() == Node.TEXT_NODE) {
+                copy.appendChild(into.createTextNode(child.getNodeValue()));
+            }
+        }
+        return copy;
     }
 
     /** Adds {@code volume} to the domain's own volumes; false when it was one already. */

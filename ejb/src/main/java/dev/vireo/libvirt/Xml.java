@@ -68,7 +68,7 @@ public final class Xml {
         return factory;
     }
 
-    private static DocumentBuilder builder() {
+    static DocumentBuilder builder() {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             // the default handler prints to stderr besides throwing; Vireo reports failures itself

@@ -9,6 +9,7 @@ import dev.vireo.zone.CellStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -61,6 +62,14 @@ public class StateGauges {
         jobAges = new GaugeRows<>(registry, "vireo.job.last.run.age.seconds", StateGauges::ageSeconds);
         poolReady = new GaugeRows<>(registry, "vireo.vmpool.ready", Long::doubleValue);
         poolSize = new GaugeRows<>(registry, "vireo.vmpool.size", Long::doubleValue);
+    }
+
+    /** The registry outlives this deployment: its series go with it, not left reading holders nobody sets. */
+    @PreDestroy
+    void unregister() {
+        for (GaugeRows<?> rows : List.of(vms, hosts, jobAges, poolReady, poolSize)) {
+            rows.show(Map.of());
+        }
     }
 
     /** One round (job {@code metrics}); what it read. */

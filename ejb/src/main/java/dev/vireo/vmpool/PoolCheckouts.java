@@ -53,7 +53,6 @@ public class PoolCheckouts {
     }
 
     static final int MAX_PER_REQUEST = 100;
-    static final int MAX_DISK_GIB = 16384;
     /** vmpooler's snapshot names: 32 lower-case letters and digits. */
     static final int SNAPSHOT_NAME_LENGTH = 32;
 
@@ -247,7 +246,7 @@ public class PoolCheckouts {
     @Audited("vmpool.vm.disk")
     public TaskView addDisk(String hostname, String size) {
         PoolVm vm = checkedOut(hostname);
-        int gib = diskSize(size);
+        int gib = VmPoolRules.diskGib(size);
         String host = vm.getHost();
         claim(vm);
         return tasks.submit("vmpool.disk", VmService.VMS + hostname, progress -> {
@@ -255,21 +254,6 @@ public class PoolCheckouts {
             String target = vms.addDisk(host, hostname, gib);
             return "disk " + target + " of " + gib + " GiB added to " + hostname;
         });
-    }
-
-    /** The GiB {@code size} says; 404 (as vmpooler answers) unless it is a whole number from 1 to 16384. */
-    public static int diskSize(String size) {
-        int gib;
-        try {
-            gib = size == null || !size.matches("[0-9]{1,5}") ? 0 : Integer.parseInt(size);
-        } catch (NumberFormatException e) {
-            gib = 0;
-        }
-        if (gib < 1 || gib > MAX_DISK_GIB) {
-            throw new VireoException(ErrorCode.VMPOOL_BAD_REQUEST, "A disk's size is a whole number of GiB from 1 to "
-                    + MAX_DISK_GIB + ", not '" + shown(size) + "'");
-        }
-        return gib;
     }
 
     /** Takes a snapshot of a checked-out VM under a fresh vmpooler-style name, as a task; answers the name with the task. */

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What a VM pool's fields, a lifetime and tags may be: checked before anything is written. */
-final class VmPoolRules {
+public final class VmPoolRules {
+
+    /** The largest disk a holder may add to a checked-out VM, in GiB. */
+    static final int MAX_DISK_GIB = 16384;
 
     static final int MAX_SIZE = 200;
     static final int MAX_ALIASES = 16;
@@ -100,5 +103,16 @@ final class VmPoolRules {
                         "its value must be a string of at most " + MAX_TAG_VALUE + " characters without control characters");
             }
         });
+    }
+
+    /** The GiB {@code size} says; 404 (as vmpooler answers) unless it is a whole number from 1 to 16384. */
+    public static int diskGib(String size) {
+        int gib = size != null && size.matches("[0-9]{1,5}") ? Integer.parseInt(size) : 0;
+        if (gib < 1 || gib > MAX_DISK_GIB) {
+            String shown = size == null ? "" : size.length() <= 64 ? size : size.substring(0, 64) + "…";
+            throw new VireoException(ErrorCode.VMPOOL_BAD_REQUEST, "A disk's size is a whole number of GiB from 1 to "
+                    + MAX_DISK_GIB + ", not '" + shown + "'");
+        }
+        return gib;
     }
 }

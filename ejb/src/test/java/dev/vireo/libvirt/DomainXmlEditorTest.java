@@ -452,6 +452,22 @@ class DomainXmlEditorTest {
     }
 
     @Test
+    void theLiveMetadataIsVireosElementWithoutANamespaceForLibvirtToGiveIt() {
+        DomainXmlEditor editor = new DomainXmlEditor(VIREO_DOMAIN);
+        editor.apply(new Change().users("alice").build());
+        editor.own(new VireoMetadata.OwnedVolume("default", "web-01-extra1"));
+
+        Element vm = root(editor.vireoMetadataXml());
+        assertThat(vm.getTagName()).isEqualTo("vm");
+        assertThat(vm.getNamespaceURI()).isNull();
+        assertThat(editor.vireoMetadataXml()).doesNotContain("xmlns");
+        assertThat(Xml.text(vm, "template")).contains("f40");
+        assertThat(Xml.children(vm, "user")).extracting(Element::getTextContent).containsExactly("alice");
+        assertThat(Xml.children(vm, "volume")).extracting(volume -> volume.getAttribute("name"))
+                .containsExactly("web-01-0.qcow2", "web-01-extra1");
+    }
+
+    @Test
     void usersAloneKeepTheGroups() {
         String edited = edit(VIREO_DOMAIN, new Change().users("alice"));
 

@@ -81,7 +81,7 @@ class MetricsIT {
         String pool = "metrics-" + suffix;
         String running = "vireo_vms{host=\"local\",state=\"running\"}";
         PrometheusScrape before = await().atMost(ROUND).until(PrometheusScrape::now,
-                scrape -> scrape.value(running).isPresent());
+                scrape -> scrape.value(running).isPresent() && !Double.isNaN(scrape.value(running).getAsDouble()));
         assertThat(before.value("vireo_host_connection{host=\"local\",state=\"connected\"}")).hasValue(1);
         assertThat(before.value("vireo_host_connection{host=\"local\",state=\"down\"}")).hasValue(0);
         // the job registry's record of the host monitor, which runs every 15 s

@@ -3,6 +3,7 @@ package dev.vireo.web.vmpooler;
 import dev.vireo.vmpool.PoolCheckouts;
 import dev.vireo.task.TaskView;
 import dev.vireo.vmpool.PoolVmView;
+import dev.vireo.vmpool.VmPoolRules;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -109,7 +110,7 @@ public class VmpoolerVms {
     public Response addDisk(@PathParam("hostname") String hostname, @PathParam("size") String size, @Context UriInfo uri) {
         TaskView task = checkouts.addDisk(hostname, size);
         Map<String, Object> answer = ok();
-        answer.put(hostname, Map.of("disk", diskSize(PoolCheckouts.diskSize(size))));
+        answer.put(hostname, Map.of("disk", diskSize(VmPoolRules.diskGib(size))));
         return Accepted.task(uri, task, answer);
     }
 
