@@ -136,14 +136,15 @@ public class TemplateVms {
         VolumeSummary volume = gateways.storage().createVolume(system.pool(),
                 new VolumeSpec(extraDiskName(name, n), gib * Units.GIB, "qcow2", null, null));
         try {
-            gateways.domains().ownVolume(name, new VireoMetadata.OwnedVolume(volume.pool(), volume.name()))
-                    .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
             gateways.devices().attachDisk(name, DomainSpec.Disk.file("disk", volume.path(), "qcow2", first.bus(), target))
                     .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         } catch (RuntimeException e) {
             gateways.storage().deleteVolume(volume.pool(), volume.name());
             throw e;
         }
+        // attached: from now on it is the VM's, deleted with it
+        gateways.domains().ownVolume(name, new VireoMetadata.OwnedVolume(volume.pool(), volume.name()))
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         return target;
     }
 

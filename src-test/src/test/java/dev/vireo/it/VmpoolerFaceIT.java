@@ -314,13 +314,16 @@ class VmpoolerFaceIT {
         await().atMost(FILL).untilAsserted(() -> holder.get("/api/vms/" + hostname).then().statusCode(200)
                 .body("users", contains(user)));
 
+        // the test driver cannot hot-plug a disk (virDomainAttachDeviceFlags): the task fails with the host's
+        // refusal and leaves no volume behind; real QEMU takes it (the success path is the real-hypervisor suite's)
         String task = holder.post(V1 + "/vm/" + hostname + "/disk/8").then().statusCode(202).body("ok", equalTo(true))
                 .body("'" + hostname + "'.disk", equalTo("+8gb")).extract().header("Location");
-        awaitFinished(task);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"running".equals(api().get(task).then().extract().path("status")));
+        api().get(task).then().body("status", equalTo("failed")).body("message", org.hamcrest.Matchers.containsString("HOST0002E"));
         String extra = VmPoolIT.VOLUMES + "/" + hostname + "-extra1";
-        api().get(extra).then().statusCode(200).body("capacity", equalTo(8L * 1024 * 1024 * 1024));
-        api().get("/api/vms/" + hostname + "/storages").then().statusCode(200).body("findAll { it.type == 'disk' }", hasSize(2));
-        holder.get(V1 + "/vm/" + hostname).then().statusCode(200).body("'" + hostname + "'.disk", contains("+8gb"));
+        api().get(extra).then().statusCode(404);
+        api().get("/api/vms/" + hostname + "/storages").then().statusCode(200).body("findAll { it.type == 'disk' }", hasSize(1));
+        holder.get(V1 + "/vm/" + hostname).then().statusCode(200).body("'" + hostname + "'", not(hasKey("disk")));
 
         String snapshot = holder.post(V1 + "/vm/" + hostname + "/snapshot").then().statusCode(202).body("ok", equalTo(true))
                 .extract().path("'" + hostname + "'.snapshot");
@@ -340,15 +343,12 @@ class VmpoolerFaceIT {
         holder.post(V1 + "/vm/" + hostname + "/snapshot/" + "x".repeat(300)).then().statusCode(404);
         holder.post(V1 + "/vm/no-such-vm-" + suffix + "/disk/1").then().statusCode(404).body("code", equalTo("VMP0005E"));
         Vireo.anonymous().post(V1 + "/vm/" + hostname + "/snapshot").then().statusCode(401);
-        api().get("/api/vms/" + hostname + "/storages").then().body("findAll { it.type == 'disk' }", hasSize(2));
+        api().get("/api/vms/" + hostname + "/storages").then().body("findAll { it.type == 'disk' }", hasSize(1));
         api().get("/api/vms/" + hostname + "/snapshots").then().body("$", hasSize(1));
 
-        // given back: the VM goes with the disk it was given
+        // given back: the VM goes
         holder.delete(V1 + "/vm/" + hostname).then().statusCode(200);
-        await().atMost(FILL).untilAsserted(() -> {
-            api().get("/api/vms/" + hostname).then().statusCode(404);
-            api().get(extra).then().statusCode(404);
-        });
+        await().atMost(FILL).untilAsserted(() -> api().get("/api/vms/" + hostname).then().statusCode(404));
     }
 
     private static void awaitFinished(String taskLocation) {
