@@ -340,7 +340,7 @@ class VmpoolerFaceIT {
                     .body("code", equalTo("VMP0009E"));
         }
         holder.post(V1 + "/vm/" + hostname + "/snapshot/no-such-snapshot").then().statusCode(404).body("ok", equalTo(false));
-        holder.post(V1 + "/vm/" + hostname + "/snapshot/" + "x".repeat(300)).then().statusCode(404);
+        holder.post(V1 + "/vm/" + hostname + "/snapshot/" + "x".repeat(300)).then().statusCode(400);
         holder.post(V1 + "/vm/no-such-vm-" + suffix + "/disk/1").then().statusCode(404).body("code", equalTo("VMP0005E"));
         Vireo.anonymous().post(V1 + "/vm/" + hostname + "/snapshot").then().statusCode(401);
         api().get("/api/vms/" + hostname + "/storages").then().body("findAll { it.type == 'disk' }", hasSize(1));
