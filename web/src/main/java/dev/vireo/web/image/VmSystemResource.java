@@ -46,12 +46,16 @@ public class VmSystemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reset a shut-off VM's system disk to a thin qcow2 overlay of a ready disk image"
             + " (image: its id); 202 with the task; its other disks stay as they are")
-    public Response reset(@PathParam("name") String name, String body) {
-        String image = ActionBody.optionalStrings(body, "image").get("image");
+    public Response reset(@PathParam("name") String name, SystemReset request) {
+        String image = ActionBody.required(request).image();
         if (image == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "image");
         }
         return Accepted.task(uri, guests.resetSystem(name, image));
+    }
+
+    /** What a system disk is reset from: a ready disk image's id. */
+    public record SystemReset(String image) {
     }
 
     @POST

@@ -5,7 +5,6 @@ import dev.vireo.vm.GuestService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,7 +32,6 @@ public class NanoGuestSystem {
     ImageGuests images;
 
     @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Nano: reset a shut-off guest's system disk from a disk image (from_image); 202 with the task")
     public Response reset(@PathParam("id") String id, String body) {
         String image = ActionBody.optionalStrings(body, "from_image").get("from_image");
