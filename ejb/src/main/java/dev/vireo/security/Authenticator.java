@@ -74,22 +74,27 @@ public class Authenticator {
     /**
      * A token or session presented as a bearer secret, which counts only where it was sent as what
      * it was issued for; {@code inUse}: by someone working in the console, whose session then lasts
-     * its timeout from now again when half of it is gone.
+     * its timeout from now again when half of it is gone. A valid secret is never throttled (it
+     * cannot be guessed, and others' failures from the same address must not end its holder's
+     * work); a wrong one is, and counts against the address. An expired session is refused without
+     * counting: a console left open past its session is no guesser.
      */
     public Authenticated bearer(String value, Carrier carrier, String address, boolean inUse) {
-        throttle.check(null, address);
         Secrets.Presented presented = Secrets.parse(value).orElse(null);
         if (presented != null && !carrier.carries(presented.prefix())) {
+            throttle.check(null, address);
             refuse(null, presented.id(), address, carrier.refusal);
         }
         AccessKey key = presented == null ? null : em.find(AccessKey.class, presented.id());
         Instant now = Instant.now();
         if (key == null || !Secrets.matches(presented.secret(), key.getSecretHash())
                 || !presented.prefix().equals(key.getKind() == AccessKey.Kind.TOKEN ? Secrets.TOKEN_PREFIX : Secrets.SESSION_PREFIX)) {
+            throttle.check(null, address);
             refuse(null, presented == null ? "(malformed)" : presented.id(), address, "unknown token or session");
         }
         if (key.expiredAt(now)) {
-            refuse(null, key.getOwner(), address, "session " + key.getId() + " expired");
+            audit.recordLogin(key.getOwner(), address, ErrorCode.BAD_CREDENTIALS.code(), "session " + key.getId() + " expired");
+            throw new VireoException(ErrorCode.BAD_CREDENTIALS);
         }
         if (key.getLastUsed() == null || key.getLastUsed().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             key.setLastUsed(now);

@@ -39,9 +39,11 @@ import java.util.stream.Collectors;
  * from a key's {@code slowAfter}-th failure each further try waits twice as long as the last (1 s,
  * 2 s, 4 s, …). An account from one address and an address are refused for the whole window from
  * their {@code lockAfter}-th failure; an account as a whole only ever waits up to
- * {@link #ACCOUNT_MAX_WAIT}, and not at all from an address it signed in from lately, so that a
- * flood from elsewhere slows guessing but leaves the owner in. Counts are forgotten a window after
- * the last failure. The counts live in the database: a restart does not reset them.
+ * {@link #ACCOUNT_MAX_WAIT}. An account is held back by neither the account-wide nor the
+ * address-wide count from an address it signed in from lately, only by its own count from there:
+ * a flood from elsewhere, or from others behind the same NAT or proxy, slows guessing but leaves
+ * the owner in. Counts are forgotten a window after the last failure. The counts live in the
+ * database: a restart does not reset them.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -103,7 +105,7 @@ public class LoginThrottle {
         }
     }
 
-    /** Refuses (429) when the account (null for a token or session) or the address must wait. */
+    /** Refuses (429) when the account (null for a refused token or session) or the address must wait. */
     public void check(String account, String address) {
         List<String> ids = ids(account, address);
         if (ids.stream().noneMatch(failing::contains)) {
@@ -193,13 +195,14 @@ public class LoginThrottle {
 
     /**
      * The longest wait of the keys of an account's login from an address; null when it may try now.
-     * The account as a whole does not hold back an address it signed in from within {@link #TRUSTED_FOR}.
+     * Neither the account as a whole nor the address holds back an account from an address it
+     * signed in from within {@link #TRUSTED_FOR}: there only its own count from that address does.
      */
     static Wait longestWait(LoginAttempts pair, LoginAttempts address, LoginAttempts account, Instant now) {
         boolean trusted = pair != null && pair.getLastSuccess() != null
                 && pair.getLastSuccess().plus(TRUSTED_FOR).isAfter(now);
-        return longest(waitFor(Kind.PAIR, pair, now), waitFor(Kind.ADDRESS, address, now),
-                trusted ? null : waitFor(Kind.ACCOUNT, account, now));
+        return trusted ? waitFor(Kind.PAIR, pair, now)
+                : longest(waitFor(Kind.PAIR, pair, now), waitFor(Kind.ADDRESS, address, now), waitFor(Kind.ACCOUNT, account, now));
     }
 
     static Wait waitFor(Kind kind, LoginAttempts attempts, Instant now) {

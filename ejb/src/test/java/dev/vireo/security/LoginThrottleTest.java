@@ -56,6 +56,20 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aSprayFromASharedAddressSlowsStrangersThereButNotAnOwnerWhoSignedInFromIt() {
+        LoginAttempts address = failures("address", 40);
+        assertThat(LoginThrottle.longestWait(null, address, null, NOW).kind()).isEqualTo(Kind.ADDRESS);
+        LoginAttempts owner = new LoginAttempts("pair", "owner");
+        owner.succeeded(NOW.minus(Duration.ofHours(2)));
+        assertThat(LoginThrottle.longestWait(owner, address, null, NOW)).isNull();
+        // the owner's own count from there still holds it back
+        for (int i = 0; i < 5; i++) {
+            owner.failed(NOW, WINDOW);
+        }
+        assertThat(LoginThrottle.longestWait(owner, address, null, NOW).kind()).isEqualTo(Kind.PAIR);
+    }
+
+    @Test
     void theGuessersOwnAddressStaysLockedWhateverTheOwnerDid() {
         LoginAttempts pair = failures("pair", 10);
         LoginThrottle.Wait wait = LoginThrottle.longestWait(pair, failures("address", 10), null, NOW);

@@ -80,6 +80,34 @@ class LoginThrottleIT {
     }
 
     @Test
+    void aSprayFromASharedAddressSlowsStrangersButNeitherItsOwnersNorTheirSessions() throws Exception {
+        deployer.deploy(DEPLOYMENT);
+        try {
+            String shared = "127.0.0.5";
+            String owner = user();
+            from(shared, owner, password(owner)).get("/api/vms").then().statusCode(200);
+            String token = from(shared, owner, password(owner)).post("/api/token").then().statusCode(200).extract().path("token");
+            // others behind the same address guessed at many accounts
+            from(shared, "nobody-" + UUID.randomUUID(), "a-guess-1").get("/api/vms").then().statusCode(401);
+            setFailures(shared, 40);
+
+            String stranger = user();
+            from(shared, stranger, password(stranger)).get("/api/vms").then().statusCode(429)
+                    .body("reason", containsString("from this address"));
+            from(shared, "nobody-" + UUID.randomUUID(), "a-guess-2").get("/api/vms").then().statusCode(429);
+            // the owner signed in from there before: its own count, not the address's, holds it back
+            from(shared, owner, password(owner)).get("/api/vms").then().statusCode(200);
+            // a valid token is never throttled; a wrong one is
+            fromAddress(shared).header("X-AUTH-TOKEN", token).get("/api/vms").then().statusCode(200);
+            fromAddress(shared).header("X-AUTH-TOKEN", token.substring(0, token.length() - 2) + "xx").get("/api/vms")
+                    .then().statusCode(429).body("code", equalTo("AUTH0003E"));
+            assertThat(failures(shared)).as("refused tries do not count again").isEqualTo(40);
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    @Test
     void theCountsOutliveARestart() throws Exception {
         deployer.deploy(DEPLOYMENT);
         try {
@@ -122,8 +150,17 @@ class LoginThrottleIT {
 
     /** A request with HTTP Basic whose connection comes from {@code address} (on the loopback network). */
     private static RequestSpecification from(String address, String user, String password) throws UnknownHostException {
-        return TestAccounts.as(Vireo.BASE, user, password).config(RestAssuredConfig.config().httpClient(
-                HttpClientConfig.httpClientConfig().setParam("http.route.local-address", InetAddress.getByName(address))));
+        return TestAccounts.as(Vireo.BASE, user, password).config(boundTo(address));
+    }
+
+    /** A request without credentials whose connection comes from {@code address}. */
+    private static RequestSpecification fromAddress(String address) throws UnknownHostException {
+        return Vireo.anonymous().config(boundTo(address));
+    }
+
+    private static RestAssuredConfig boundTo(String address) throws UnknownHostException {
+        return RestAssuredConfig.config().httpClient(
+                HttpClientConfig.httpClientConfig().setParam("http.route.local-address", InetAddress.getByName(address)));
     }
 
     private static String user() {
