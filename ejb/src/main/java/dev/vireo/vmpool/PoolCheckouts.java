@@ -3,6 +3,7 @@ package dev.vireo.vmpool;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.SnapshotSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
@@ -32,6 +33,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -147,24 +149,25 @@ public class PoolCheckouts {
      * goes in the order of their ids, so that two such requests never wait for each other in a circle.
      */
     private List<String> take(VmPool pool, int count, String owner, String token, Instant now, boolean alone) {
-        List<Long> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY_IDS, Long.class).setParameter("pool", pool)
+        List<PoolVm> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY, PoolVm.class).setParameter("pool", pool)
                 .getResultList());
         if (alone && !candidates.isEmpty()) {
             Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
         }
         List<String> taken = new ArrayList<>();
-        for (Long id : candidates) {
+        for (PoolVm candidate : candidates) {
             if (taken.size() == count) {
                 break;
             }
+            if (!stillRuns(candidate)) {
+                continue;
+            }
             int won = em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
                     .setParameter("now", now).setParameter("lifetime", pool.getDefaultLifetimeHours())
-                    .setParameter("id", id).executeUpdate();
+                    .setParameter("id", candidate.getId()).executeUpdate();
             if (won == 1) {
-                String hostname = em.createQuery("select v.hostname from PoolVm v where v.id = :id", String.class)
-                        .setParameter("id", id).getSingleResult();
-                taken.add(hostname);
-                em.persist(new PoolEvent(pool.getName(), hostname, PoolEvent.Kind.CHECKED_OUT, now, null, owner));
+                taken.add(candidate.getHostname());
+                em.persist(new PoolEvent(pool.getName(), candidate.getHostname(), PoolEvent.Kind.CHECKED_OUT, now, null, owner));
             }
         }
         if (taken.size() < count) {
@@ -172,6 +175,26 @@ public class PoolCheckouts {
             throw new VireoException(ErrorCode.VMPOOL_EMPTY, pool.getName(), taken.size(), count);
         }
         return taken;
+    }
+
+    /**
+     * Whether a ready VM still runs, as its host's domain cache (kept by libvirt's events) says: one
+     * destroyed or stopped behind Vireo's back since the manager's last round is retired at once,
+     * never handed out. On a host that cannot be reached now it is only passed over.
+     */
+    private boolean stillRuns(PoolVm vm) {
+        Optional<DomainState> state;
+        try {
+            state = vm.getHost() == null ? Optional.empty() : vms.stateOf(vm.getHost(), vm.getHostname());
+        } catch (VireoException e) {
+            return false;
+        }
+        if (state.filter(running -> running == DomainState.RUNNING).isPresent()) {
+            return true;
+        }
+        store.retireAtOnce(vm.getId(), PoolVmState.READY, "no longer running on host " + vm.getHost() + " (found at checkout)");
+        poolJob.nudge();
+        return false;
     }
 
     /** A VM of a pool, if the caller checked it out (or sees everything). */

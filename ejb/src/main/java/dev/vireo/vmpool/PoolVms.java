@@ -6,6 +6,8 @@ import dev.vireo.persistence.vmpool.PoolVm;
 import dev.vireo.persistence.vmpool.PoolVmState;
 import dev.vireo.persistence.vmpool.VmPool;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -244,6 +246,12 @@ public class PoolVms {
                         + " where v.id = :id and v.state = :from")
                 .setParameter("retiring", PoolVmState.RETIRING).setParameter("why", why)
                 .setParameter("id", vmId).setParameter("from", from).executeUpdate() == 1;
+    }
+
+    /** {@link #retire}, kept whatever becomes of the caller's transaction (a checkout that finds a ghost may yet fail). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean retireAtOnce(long vmId, PoolVmState from, String why) {
+        return retire(vmId, from, why);
     }
 
     /**

@@ -98,9 +98,9 @@ class VireoBench {
         figures.add(new Figure("server start to ready", (System.nanoTime() - start) / 1e9, "s", null, null));
         figures.add(new Figure("server resident memory, idle", residentMiB(), "MiB", null, null));
 
-        // -Dvireo.bench.only=images measures the image transfers alone (the rest takes long)
-        boolean onlyImages = "images".equals(System.getProperty("vireo.bench.only"));
-        if (!onlyImages) {
+        // -Dvireo.bench.only=images (or vmpools) measures that part alone (the whole takes long)
+        String only = System.getProperty("vireo.bench.only", "");
+        if (only.isEmpty()) {
             try (LibvirtPass raw = new LibvirtPass(uri)) {
                 assertThat(get("/api/vms").body()).contains("\"bench-0999\"");
                 listAll(raw);
@@ -108,18 +108,34 @@ class VireoBench {
                 zone(raw);
             }
         }
-        new ImageTransferBench(http, BASE, WORK, figures, notes).measure();
+        if (only.isEmpty() || only.equals("vmpools")) {
+            vmPools();
+        }
+        if (only.isEmpty() || only.equals("images")) {
+            new ImageTransferBench(http, BASE, WORK, figures, notes).measure();
+        }
         figures.add(new Figure("server resident memory, after the run", residentMiB(), "MiB", null, null));
         deployer.undeploy(DEPLOYMENT);
         controller.stop(SERVER);
-        if (!onlyImages) {
-            realHypervisor();
+        if (!only.equals("images")) {
+            realHypervisor(only.equals("vmpools"));
         }
         report();
     }
 
-    /** VM creation on the real libvirtd + QEMU of the end-to-end tests (thin qcow2 disks, 64 MiB guests). */
-    private void realHypervisor() throws Exception {
+    /** VM pools on a host of their own (the bench host's thousand domains leave no room for more). */
+    private void vmPools() throws Exception {
+        String uri = new TestDriverHost().cpus(64).memoryMiB(262144).pool("default-pool").network("default")
+                .writeTo(WORK.resolve("pool-host.xml"));
+        send("POST", BASE + "/api/hosts", "{\"name\": \"pool-host\", \"uri\": \"" + uri + "\"}", 201);
+        new VmPoolBench(http, BASE, "default-pool", "pool-host", figures, notes).measure();
+    }
+
+    /**
+     * VM creation on the real libvirtd + QEMU of the end-to-end tests (thin qcow2 disks, 64 MiB
+     * guests), and a VM pool's clone to ready; {@code poolsOnly}: the pool alone.
+     */
+    private void realHypervisor(boolean poolsOnly) throws Exception {
         Optional<String> unavailable = RealHypervisor.startOrExplain();
         if (unavailable.isPresent()) {
             notes.add("real hypervisor figures skipped: " + unavailable.get());
@@ -131,6 +147,10 @@ class VireoBench {
         try (HostFixtures host = new HostFixtures(workdir)) {
             String pool = HostFixtures.unique("bench-pool");
             host.dirPool(pool, true);
+            new VmPoolBench(http, QEMU_BASE, pool, null, figures, notes).measureCloneToReady();
+            if (poolsOnly) {
+                return;
+            }
             String template = HostFixtures.unique("bench-tpl");
             send("POST", QEMU_BASE + "/api/templates", "{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
                     + " \"networks\": [], \"memory\": {\"current\": 64}, \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"" + pool + "\"}}]}", 201);

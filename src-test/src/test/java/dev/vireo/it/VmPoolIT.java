@@ -198,6 +198,35 @@ class VmPoolIT {
     }
 
     @Test
+    void aReadyVmStoppedBehindVireosBackIsNeverHandedOut() throws SQLException {
+        String pool = pool("ghost", goldTemplate("ghost"), 2, "").statusCode(201).extract().path("name");
+        List<String> ready = awaitReady(pool, 2);
+        String ghost = ready.get(0);
+        // no manager round between the stop and the checkouts: only the checkout can notice
+        managerEnabled(false);
+        try {
+            Vireo.probe().post("/domains/" + ghost + "/destroy").then().statusCode(204);
+            await().until(() -> "shutoff".equals(api().get("/api/vms/" + ghost).then().extract().path("state")));
+
+            api().contentType(ContentType.JSON).body("{\"" + pool + "\": \"2\"}").post("/vmpooler/api/v1/vm").then()
+                    .statusCode(503).body("ok", equalTo(false));
+            api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200)
+                    .body("'" + pool + "'.hostname", equalTo(ready.get(1)));
+            try (Connection db = Vireo.database()) {
+                assertThat(count(db, "select count(*) from pool_vm where hostname = ? and state = 'RETIRING'"
+                        + " and reason like '%found at checkout%'", ghost)).isEqualTo(1);
+            }
+            api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(503);
+        } finally {
+            managerEnabled(true);
+        }
+        // the manager takes the ghost away with its volumes and fills the pool again
+        await().atMost(FILL).until(() -> !Vireo.probe().get("/domains").then().extract().jsonPath()
+                .getList("$").contains(ghost));
+        awaitReady(pool, 2);
+    }
+
+    @Test
     void aNewTemplateReplacesTheReadyVms() {
         String pool = pool("swap", goldTemplate("swap"), 2, "").statusCode(201).extract().path("name");
         List<String> old = awaitReady(pool, 2);
@@ -341,6 +370,11 @@ class VmPoolIT {
         pools.add(0, name);
         return api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"template\": \"" + template
                 + "\", \"size\": " + size + more + "}").post("/api/vmpools").then();
+    }
+
+    private static void managerEnabled(boolean enabled) {
+        api().contentType(ContentType.JSON).body("{\"enabled\": " + enabled + "}").put("/api/jobs/vmpool-manager").then()
+                .statusCode(200).body("enabled", equalTo(enabled));
     }
 
     /** Waits until the pool has {@code size} ready VMs; answers their host names. */

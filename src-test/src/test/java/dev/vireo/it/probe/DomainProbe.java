@@ -2,7 +2,9 @@ package dev.vireo.it.probe;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
@@ -13,7 +15,8 @@ import org.libvirt.LibvirtException;
 
 /**
  * Test-only: the names of the domains libvirt itself has on the server's host, read over a
- * connection of its own (libvirt's test:///default is one host per process), not through Vireo.
+ * connection of its own (libvirt's test:///default is one host per process), not through Vireo;
+ * and powers one off the same way.
  */
 @Path("domains")
 @RequestScoped
@@ -22,14 +25,29 @@ public class DomainProbe {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<String> names() throws LibvirtException {
-        String env = System.getenv("VIREO_LIBVIRT_URI");
-        String uri = System.getProperty("vireo.libvirt.uri", env == null || env.isBlank() ? "test:///default" : env);
-        Connect connect = new Connect(uri, true);
+        Connect connect = new Connect(uri(), true);
         try {
             return Arrays.stream(connect.listAllDomains(0)).map(DomainProbe::name).sorted().toList();
         } finally {
             connect.close();
         }
+    }
+
+    /** Powers a domain off behind Vireo's back, as an operator with virsh would. */
+    @POST
+    @Path("{name}/destroy")
+    public void destroy(@PathParam("name") String name) throws LibvirtException {
+        Connect connect = new Connect(uri(), false);
+        try {
+            connect.domainLookupByName(name).destroy();
+        } finally {
+            connect.close();
+        }
+    }
+
+    private static String uri() {
+        String env = System.getenv("VIREO_LIBVIRT_URI");
+        return System.getProperty("vireo.libvirt.uri", env == null || env.isBlank() ? "test:///default" : env);
     }
 
     private static String name(Domain domain) {
