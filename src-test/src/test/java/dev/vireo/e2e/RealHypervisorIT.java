@@ -21,7 +21,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -1434,6 +1440,93 @@ class RealHypervisorIT {
             assertThat(Transfers.sha256(directory.resolve("three.img"))).isEqualTo(Transfers.sha256(source));
             assertThat(Transfers.putChunk(volume, "1", new byte[1], 1).statusCode()).as("after the last byte").isEqualTo(409);
         }
+    }
+
+    @Test
+    void keepsAPoolOfRealGuestsReadyReplacesCheckoutsReapsTheExpiredAndBacksOffABrokenTemplate() throws Exception {
+        try (HostFixtures host = new HostFixtures(WORKDIR)) {
+            String storage = HostFixtures.unique("e2e-pool");
+            Path directory = host.dirPool(storage, true);
+            Path gold = host.image(storage, directory, "gold.qcow2", "64M");
+            String template = template("{\"source_media\": {\"type\": \"netboot\"}, \"disks\": [{\"volume\": \"gold.qcow2\","
+                    + " \"pool\": {\"name\": \"" + storage + "\"}}]");
+            String pool = HostFixtures.unique("e2e-vmpool");
+            api().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"template\": \"" + template
+                    + "\", \"size\": 3, \"default_lifetime\": 1}").post("/api/vmpools").then().statusCode(201);
+            try {
+                List<String> ready = awaitPoolReady(pool, 3);
+                for (String guest : ready) {
+                    assertThat(virsh("domstate", guest)).isEqualTo("running");
+                    Path disk = Path.of(api().get("/api/vms/" + guest + "/storages").then().statusCode(200)
+                            .extract().<String>path("find { it.type == 'disk' }.path"));
+                    assertThat(HostFixtures.imageInfo(disk).getString("backing-filename")).isEqualTo(gold.toString());
+                }
+
+                // two checked out: the pool clones two more, the two go on running for their holder
+                String first = checkout(pool);
+                String second = checkout(pool);
+                List<String> refilled = awaitPoolReady(pool, 3);
+                assertThat(refilled).doesNotContain(first, second);
+                assertThat(virsh("domstate", first)).isEqualTo("running");
+                Path firstDisk = Path.of(api().get("/api/vms/" + first + "/storages").then().statusCode(200)
+                        .extract().<String>path("find { it.type == 'disk' }.path"));
+
+                // the first one's hour ends: it is destroyed with its overlay
+                try (Connection db = qemuServerDatabase();
+                     PreparedStatement back = db.prepareStatement("update pool_vm set checked_out = ? where hostname = ?")) {
+                    back.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusHours(2));
+                    back.setString(2, first);
+                    assertThat(back.executeUpdate()).isEqualTo(1);
+                }
+                await().atMost(Duration.ofSeconds(120)).until(() -> !virsh("list", "--all", "--name").contains(first));
+                assertThat(firstDisk).doesNotExist();
+                api().get("/vmpooler/api/v1/vm/" + first).then().statusCode(404);
+
+                // the template's base image goes behind Vireo's back: clones fail and the pool backs off
+                Files.delete(gold);
+                virsh("pool-refresh", storage);
+                api().contentType(ContentType.JSON).body("{\"size\": 4}").put("/api/vmpools/" + pool).then().statusCode(200);
+                JsonPath failing = await().atMost(Duration.ofSeconds(120)).until(
+                        () -> api().get("/api/vmpools/" + pool).then().extract().jsonPath(),
+                        view -> view.getInt("clone_failures") > 0 && view.getString("retry_after") != null);
+                Thread.sleep(10_000);
+                JsonPath later = api().get("/api/vmpools/" + pool).then().extract().jsonPath();
+                assertThat(later.getInt("clone_failures")).as("one failure, then a wait: no loop")
+                        .isLessThanOrEqualTo(failing.getInt("clone_failures") + 1);
+                assertThat(later.getInt("ready")).isEqualTo(3);
+                assertThat(virsh("domstate", second)).isEqualTo("running");
+                api().delete("/vmpooler/api/v1/vm/" + second).then().statusCode(200);
+            } finally {
+                JsonPath vms = api().get("/api/vmpools/" + pool + "/vms").then().extract().jsonPath();
+                vms.<String>getList("findAll { it.state == 'running' }.hostname")
+                        .forEach(held -> api().delete("/vmpooler/api/v1/vm/" + held));
+                api().delete("/api/vmpools/" + pool).then().statusCode(204);
+                List<String> made = vms.getList("hostname");
+                await().atMost(Duration.ofSeconds(120)).until(() -> {
+                    String listed = virsh("list", "--all", "--name");
+                    return made.stream().noneMatch(listed::contains);
+                });
+                api().delete("/api/templates/" + template);
+            }
+        }
+    }
+
+    /** Waits until the VM pool has {@code size} ready VMs; answers their host names. */
+    private static List<String> awaitPoolReady(String pool, int size) {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api().get("/api/vmpools/" + pool).then().extract().<Integer>path("ready") == size);
+        return api().get("/api/vmpools/" + pool + "/vms").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.state == 'ready' }.hostname");
+    }
+
+    private static String checkout(String pool) {
+        return api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200).extract().path("'" + pool + "'.hostname");
+    }
+
+    /** The qemu server's own H2 database (AUTO_SERVER lets this process open it beside the server). */
+    private static Connection qemuServerDatabase() throws SQLException {
+        Path file = Path.of(System.getProperty("vireo.it.qemu-server"), "standalone", "data", "vireo", "vireo");
+        return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "sa");
     }
 
     @Test
