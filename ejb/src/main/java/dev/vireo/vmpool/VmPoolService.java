@@ -132,6 +132,17 @@ public class VmPoolService {
         return changed;
     }
 
+    /**
+     * vmpooler's {@code /restart}: the pools' configuration is read again (it lives in the database)
+     * and every pool is reconciled with it now; the server goes on. Answers how many pools there are.
+     */
+    @RolesAllowed(Permission.VMPOOL_MANAGE)
+    @Audited("vmpool.reread")
+    public int reread() {
+        poolJob.nudge();
+        return em.createNamedQuery(VmPool.ALL, VmPool.class).getResultList().size();
+    }
+
     /** vmpooler's {@code /poolreset}: the ready and pending VMs of each pool named go, and are replaced. */
     @RolesAllowed(Permission.VMPOOL_MANAGE)
     @Audited(value = "vmpool.reset", target = 0)

@@ -645,6 +645,7 @@ class AuthorizationMatrixIT {
                     c -> c.get("/vmpooler/api/v1/summary/boot")),
             row("GET", "/api/vmpooler/v1/summary/{section}/{key}", needs(Permission.VMPOOL_READ),
                     c -> c.get("/vmpooler/api/v1/summary/tag/user")),
+            row("GET", "/api/vmpooler/v1/restart", needs(Permission.VMPOOL_MANAGE), c -> c.get("/vmpooler/api/v1/restart")),
             row("POST", "/api/vmpooler/v1/config/poolsize", needs(Permission.VMPOOL_MANAGE),
                     c -> c.json("POST", "/vmpooler/api/v1/config/poolsize", "{\"" + NONE_NAME + "\": \"1\"}")),
             row("POST", "/api/vmpooler/v1/config/pooltemplate", needs(Permission.VMPOOL_MANAGE),

@@ -16,11 +16,15 @@ import java.util.Map;
 @Provider
 public class VmpoolerAnswers implements ContainerResponseFilter {
 
+    /** Marks a request the face handed to a native route (its tokens are Vireo's {@code /api/token}). */
+    static final String THROUGH_THE_FACE = "dev.vireo.vmpooler.face";
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/", "");
-        if (!(path.equals(VmpoolerFace.ROOT) || path.startsWith(VmpoolerFace.ROOT + "/"))
-                || !(response.getEntity() instanceof ErrorBody error)) {
+        boolean vmpooler = path.equals(VmpoolerFace.ROOT) || path.startsWith(VmpoolerFace.ROOT + "/")
+                || Boolean.TRUE.equals(request.getProperty(THROUGH_THE_FACE));
+        if (!vmpooler || !(response.getEntity() instanceof ErrorBody error)) {
             return;
         }
         Map<String, Object> failure = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.vireo.vmpool.VmPoolRequest;
 import dev.vireo.vmpool.VmPoolService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * vmpooler's pool configuration changes at run time ({@code /config/poolsize},
- * {@code /config/pooltemplate}, {@code /poolreset}): kept in the database, so they outlive a restart.
+ * {@code /config/pooltemplate}, {@code /poolreset}, {@code /restart}): kept in the database, so they
+ * outlive a restart.
  */
 @RequestScoped
 @Path(VmpoolerFace.ROOT)
@@ -58,6 +60,18 @@ public class VmpoolerConfig {
     public Response reset(String body) {
         pools.reset(List.copyOf(VmpoolerBodies.sizes(body).keySet()));
         return Response.status(Response.Status.CREATED).entity(VmpoolerVms.ok()).build();
+    }
+
+    @GET
+    @Path("restart")
+    @Operation(summary = "vmpooler: re-read the pools' configuration and reconcile every pool with it now; Vireo keeps "
+            + "it in the database, so the server is not restarted")
+    public Map<String, Object> restart() {
+        int count = pools.reread();
+        Map<String, Object> answer = VmpoolerVms.ok();
+        answer.put("message", "Re-read the configuration of " + count + (count == 1 ? " pool" : " pools")
+                + "; the server goes on running");
+        return answer;
     }
 
     private static Response changed(boolean changed) {

@@ -30,6 +30,7 @@ public class VmpoolerFace extends ApiPathAlias {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         if (path.equals("/token") || path.startsWith("/token/")) {
+            request.setAttribute(VmpoolerAnswers.THROUGH_THE_FACE, Boolean.TRUE);
             request.getRequestDispatcher(VireoApplication.ROOT + path).forward(request, response);
             return;
         }
