@@ -20,3 +20,9 @@ create index operation_lock_owner
 
 create index operation_lock_node
    on operation_lock (node);
+
+-- The node that works a batch, and the node that fills a volume from a URL: a node that starts
+-- ends only its own (and those from before this column), a survivor those of a silent node.
+alter table batch add column node varchar(255);
+
+alter table volume_upload add column node varchar(255);

@@ -14,6 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -60,6 +61,9 @@ public class ServerNodes {
 
     @EJB
     LockRows locks;
+
+    @Inject
+    Event<NodesSilent> silentNodes;
 
     @Inject
     @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "60s")
@@ -110,7 +114,8 @@ public class ServerNodes {
 
     /**
      * Fails the running tasks of the nodes silent for longer than the node timeout and frees their
-     * job claims: nothing of theirs runs any more. Also run at start-up ({@code TaskRecovery}).
+     * job claims and locks: nothing of theirs runs any more. Then tells the keepers of other work
+     * ({@link NodesSilent}). Also run at start-up ({@code TaskRecovery}).
      */
     public void endWorkOfSilentNodes() {
         Instant before = now().minus(timeout);
@@ -133,6 +138,7 @@ public class ServerNodes {
                 LOG.warning(() -> unlocked + " operation lock(s) of silent server node " + node.getName() + " are released");
             }
         }
+        silentNodes.fire(new NodesSilent(before, silent.stream().map(ServerNode::getName).toList()));
     }
 
     /** A node whose last heartbeat is older than this is taken for dead. */

@@ -36,7 +36,8 @@ class SchemaMigrationsTest {
             "dev.vireo.persistence.cluster", "dev.vireo.persistence.address", "dev.vireo.persistence.node",
             "dev.vireo.persistence.image", "dev.vireo.persistence.lock");
     /** Columns that migrations after the baseline added to entities the release before migrations had. */
-    private static final List<String> COLUMNS_SINCE_BASELINE = List.of("compute_pool.address_pool", "task.node");
+    private static final List<String> COLUMNS_SINCE_BASELINE = List.of("compute_pool.address_pool", "task.node",
+            "batch.node", "volume_upload.node");
 
     private final JdbcDataSource dataSource = h2InMemory();
     private StandardServiceRegistry registry;
