@@ -3,10 +3,8 @@ package dev.vireo.it;
 import static dev.vireo.it.Vireo.api;
 import static dev.vireo.it.Vireo.probe;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,7 +62,7 @@ class OperationLocksAcrossServersIT {
         String task = api().contentType(ContentType.JSON)
                 .body("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}")
                 .post("/api/vms").then().statusCode(202).extract().path("id");
-        assertThat(finish(task).getString("status")).isEqualTo("finished");
+        assertThat(Vireo.endedTask(task).getString("status")).isEqualTo("finished");
     }
 
     @AfterEach
@@ -155,7 +153,7 @@ class OperationLocksAcrossServersIT {
         assertThat(refused.jsonPath().getString("reason")).contains("busy with probe.lock (task " + task + ")");
 
         probe().queryParam("target", "/api/vms/" + vm).post("/tasks/release").then().statusCode(204);
-        assertThat(finish(task).getString("status")).isEqualTo("finished");
+        assertThat(Vireo.endedTask(task).getString("status")).isEqualTo("finished");
 
         assertThat(rowsOfVm()).isEmpty();
         assertThat(title("free again").statusCode()).isEqualTo(200);
@@ -226,14 +224,5 @@ class OperationLocksAcrossServersIT {
             statement.setString(1, value);
             statement.executeUpdate();
         }
-    }
-
-    private static JsonPath finish(String task) {
-        JsonPath[] seen = new JsonPath[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            seen[0] = api().get("/api/tasks/" + task).then().extract().jsonPath();
-            return !"running".equals(seen[0].getString("status"));
-        });
-        return seen[0];
     }
 }
