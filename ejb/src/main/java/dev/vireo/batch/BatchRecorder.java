@@ -1,7 +1,10 @@
 package dev.vireo.batch;
 
+import dev.vireo.error.ErrorCode;
+import dev.vireo.node.ServerNodes;
 import dev.vireo.persistence.batch.Batch;
 import dev.vireo.persistence.batch.BatchItem;
+import dev.vireo.persistence.node.ServerNode;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +21,8 @@ import java.util.List;
 public class BatchRecorder {
 
     static final String INTERRUPTED = "interrupted by server restart";
+    /** Items not yet ended: a stopped server leaves them so. */
+    private static final List<String> OPEN = List.of(BatchItem.PENDING, BatchItem.DELETING);
 
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
@@ -25,7 +30,7 @@ public class BatchRecorder {
     private final Clock clock = Clock.systemUTC();
 
     public long start(String kind, String owner, List<BatchItem> items) {
-        Batch batch = new Batch(kind, owner, Instant.now(clock), items);
+        Batch batch = new Batch(kind, owner, Instant.now(clock), ServerNodes.localName(), items);
         em.persist(batch);
         em.flush();
         return batch.getId();
@@ -43,17 +48,44 @@ public class BatchRecorder {
         lock(id).getItems().get(item).fail(error);
     }
 
-    /** Fails the items a stopped server left pending or under way; called once at start-up. */
-    public int failInterrupted() {
+    /**
+     * Fails the items that server node {@code node} left pending or under way when it stopped (and
+     * those of batches from before batches had a node); called once at its start-up.
+     */
+    public int failInterrupted(String node) {
+        List<Batch> batches = em.createQuery("select distinct b from Batch b join b.items i where i.status in :open"
+                        + " and (b.node = :node or b.node is null)", Batch.class)
+                .setParameter("open", OPEN).setParameter("node", node).getResultList();
         int failed = 0;
-        List<Batch> batches = em.createQuery("select distinct b from Batch b join b.items i where i.status in :open",
-                Batch.class).setParameter("open", List.of(BatchItem.PENDING, BatchItem.DELETING)).getResultList();
         for (Batch batch : batches) {
-            for (BatchItem item : batch.getItems()) {
-                if (BatchItem.PENDING.equals(item.getStatus()) || BatchItem.DELETING.equals(item.getStatus())) {
-                    item.fail(INTERRUPTED);
-                    failed++;
-                }
+            failed += failOpenItems(batch, INTERRUPTED);
+        }
+        return failed;
+    }
+
+    /**
+     * Fails the open items of the batches of the server nodes whose last heartbeat is older than
+     * {@code before}: those nodes died or were cut off, and their work with them ({@code HAC0002E}).
+     */
+    public int failOfSilentNodes(Instant before) {
+        List<Batch> batches = em.createQuery("select distinct b from Batch b join b.items i where i.status in :open"
+                        + " and b.node in (select n.name from ServerNode n where n.heartbeat < :before)", Batch.class)
+                .setParameter("open", OPEN).setParameter("before", before).getResultList();
+        int failed = 0;
+        for (Batch batch : batches) {
+            ServerNode node = em.find(ServerNode.class, batch.getNode());
+            failed += failOpenItems(batch, ErrorCode.NODE_SILENT_BATCH_ITEM.code() + ": "
+                    + ErrorCode.NODE_SILENT_BATCH_ITEM.reason(node.getName(), node.getHeartbeat()));
+        }
+        return failed;
+    }
+
+    private static int failOpenItems(Batch batch, String error) {
+        int failed = 0;
+        for (BatchItem item : batch.getItems()) {
+            if (OPEN.contains(item.getStatus())) {
+                item.fail(error);
+                failed++;
             }
         }
         return failed;

@@ -306,6 +306,8 @@ public enum ErrorCode {
     // Several servers (issue 18)
     /** A task whose server node died (or was cut off) while it ran: its work ended with the node. */
     NODE_SILENT("HAC0001E", 503, "Server node %s stopped (no heartbeat since %s): its task ended with it"),
+    /** A batch item whose server node died while it was pending or being deleted. */
+    NODE_SILENT_BATCH_ITEM("HAC0002E", 503, "Server node %s stopped (no heartbeat since %s): the work on this item ended with it"),
 
     // Nano guest operations
     GUEST_DISK_NOT_FOUND("GOP0001E", 404, "Guest %s has no disk %s: its disks are numbered 0 (system) to %s"),

@@ -2,27 +2,31 @@ package dev.vireo.lock;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Local;
-import jakarta.ejb.Singleton;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-/** The locks of one server, in memory: a restart releases them, as it ends every operation. */
-@Singleton
-@Local(OperationLocks.class)
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+/**
+ * The locks of one server, in memory: a restart releases them, as it ends every operation. The
+ * first step of {@link DatabaseOperationLocks}: operations of one server wait for each other here,
+ * woken when the holder lets go, without asking the database.
+ */
 public class InMemoryOperationLocks implements OperationLocks {
 
     private final Map<LockTarget, LockOwner> held = new HashMap<>();
 
     @Override
     public void lock(Collection<LockTarget> targets, LockOwner owner, Duration wait) {
+        take(targets, owner, wait);
+    }
+
+    /** Does {@link #lock} and answers the targets the owner did not hold before. */
+    Set<LockTarget> take(Collection<LockTarget> targets, LockOwner owner, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (held) {
             while (true) {
@@ -37,9 +41,14 @@ public class InMemoryOperationLocks implements OperationLocks {
                     }
                 }
                 if (busy == null) {
-                    targets.forEach(target -> held.put(target, owner));
+                    Set<LockTarget> taken = new LinkedHashSet<>();
+                    for (LockTarget target : targets) {
+                        if (held.put(target, owner) == null) {
+                            taken.add(target);
+                        }
+                    }
                     owner.holds();
-                    return;
+                    return taken;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || holder.isTask()) {
@@ -59,6 +68,15 @@ public class InMemoryOperationLocks implements OperationLocks {
     public void unlockAll(LockOwner owner) {
         synchronized (held) {
             if (held.values().removeIf(holder -> holder == owner)) {
+                held.notifyAll();
+            }
+        }
+    }
+
+    /** Lets go of {@code targets} of {@code owner} (those it took in a claim that failed further on). */
+    void release(Collection<LockTarget> targets, LockOwner owner) {
+        synchronized (held) {
+            if (held.entrySet().removeIf(entry -> entry.getValue() == owner && targets.contains(entry.getKey()))) {
                 held.notifyAll();
             }
         }

@@ -1,5 +1,6 @@
 package dev.vireo.lock;
 
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LockOwner {
 
+    private final String id = UUID.randomUUID().toString();
     private final String operation;
     private volatile Long task;
     private final AtomicBoolean holding = new AtomicBoolean();
@@ -27,6 +29,16 @@ public final class LockOwner {
 
     boolean handedOver() {
         return task != null;
+    }
+
+    /** Names the operation among every server's: its rows in the lock table carry it. */
+    String id() {
+        return id;
+    }
+
+    /** The task that took the operation over, or null while the call itself holds its locks. */
+    Long task() {
+        return task;
     }
 
     /** Whether the operation runs as a task: waiting for it is pointless, it may take an hour. */

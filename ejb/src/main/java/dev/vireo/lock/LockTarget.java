@@ -60,6 +60,14 @@ public record LockTarget(String host, String kind, String name) {
         return new LockTarget(null, "address pool", name);
     }
 
+    /**
+     * The target's key among every server's locks: unique per target, since kinds and host names
+     * hold no {@code |} and the name, which may, comes last.
+     */
+    public String key() {
+        return kind + "|" + (host == null ? "" : host) + "|" + name;
+    }
+
     /** How a refusal names the target; the host only when it is not the default one. */
     @Override
     public String toString() {

@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Where the locks of running operations are kept: in this server's memory for now; with several
- * servers a database-backed implementation takes its place behind this interface.
+ * Where the locks of running operations are kept: in the database, so that they hold across
+ * servers ({@link DatabaseOperationLocks}), with this server's memory as the first step.
  */
 public interface OperationLocks {
 
@@ -16,6 +16,13 @@ public interface OperationLocks {
      * at once a 409 {@code LOCK0001E} naming the target and what holds it.
      */
     void lock(Collection<LockTarget> targets, LockOwner owner, Duration wait);
+
+    /**
+     * The owner was handed over to its task (or taken back): others' refusals name it so, and
+     * no longer wait for it. Nothing to do for locks that only one server sees.
+     */
+    default void ownerChanged(LockOwner owner) {
+    }
 
     /** Lets go of everything {@code owner} holds; waiting operations may then take it. */
     void unlockAll(LockOwner owner);

@@ -2,6 +2,7 @@ package dev.vireo.node;
 
 import dev.vireo.job.JobStore;
 import dev.vireo.job.JobSchedule;
+import dev.vireo.lock.LockRows;
 import dev.vireo.persistence.node.ServerNode;
 import dev.vireo.task.TaskRecorder;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +14,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -28,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * This server among several: it tells the others it lives (a heartbeat in the database every
  * {@value #BEAT_SECONDS} seconds) and ends the work of those that stopped telling it — a node whose
  * heartbeat is older than {@code vireo.cluster.node-timeout} (default 60s) died or was cut off,
- * and its running tasks are marked failed with the reason ({@code HAC0001E}), its job claims freed.
+ * and its running tasks are marked failed with the reason ({@code HAC0001E}), its job claims and
+ * operation locks freed.
  * A node that was itself held up (its own last beat long ago: an overloaded machine stalls every
  * node on it alike) judges no one on that beat. A single server does the same on its own: its row
  * is the only one.
@@ -56,6 +59,12 @@ public class ServerNodes {
     @EJB
     JobStore jobs;
 
+    @EJB
+    LockRows locks;
+
+    @Inject
+    Event<NodesSilent> silentNodes;
+
     @Inject
     @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "60s")
     String nodeTimeout;
@@ -77,6 +86,10 @@ public class ServerNodes {
             Instant now = now();
             store.started(LOCAL_NAME, now);
             lastBeat = now;
+            int released = locks.releaseHeldBy(LOCAL_NAME);
+            if (released > 0) {
+                LOG.warning(() -> released + " operation lock(s) of this node's previous run are released");
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot write the start of node " + LOCAL_NAME + " (the next heartbeat tries again)", e);
         }
@@ -101,7 +114,8 @@ public class ServerNodes {
 
     /**
      * Fails the running tasks of the nodes silent for longer than the node timeout and frees their
-     * job claims: nothing of theirs runs any more. Also run at start-up ({@code TaskRecovery}).
+     * job claims and locks: nothing of theirs runs any more. Then tells the keepers of other work
+     * ({@link NodesSilent}). Also run at start-up ({@code TaskRecovery}).
      */
     public void endWorkOfSilentNodes() {
         Instant before = now().minus(timeout);
@@ -119,7 +133,17 @@ public class ServerNodes {
             if (released > 0) {
                 LOG.warning(() -> released + " job run(s) of silent server node " + node.getName() + " are given up");
             }
+            int unlocked = locks.releaseHeldBy(node.getName());
+            if (unlocked > 0) {
+                LOG.warning(() -> unlocked + " operation lock(s) of silent server node " + node.getName() + " are released");
+            }
         }
+        silentNodes.fire(new NodesSilent(before, silent.stream().map(ServerNode::getName).toList()));
+    }
+
+    /** A node whose last heartbeat is older than this is taken for dead. */
+    public Instant silentBefore() {
+        return now().minus(timeout);
     }
 
     static Duration timeout(String configured) {

@@ -2,11 +2,13 @@ package dev.vireo.storage;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.node.ServerNodes;
 import dev.vireo.persistence.storage.VolumeUpload;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +57,7 @@ public class VolumeUploads {
     public void beginDownload(String pool, String volume, String url, long size) {
         forget(pool, volume);
         em.flush();
-        em.persist(VolumeUpload.download(pool, volume, url, size, Instant.now(clock)));
+        em.persist(VolumeUpload.download(pool, volume, url, size, Instant.now(clock), ServerNodes.localName()));
     }
 
     /** The chunked upload awaiting bytes for a volume, if any (downloads are not uploads). */
@@ -110,13 +112,24 @@ public class VolumeUploads {
     }
 
     /**
-     * Marks every download as interrupted; called once at start-up, when none can be running.
+     * Marks the downloads of server node {@code node} (and those older than several servers) as
+     * interrupted; called once at its start-up, when none of its own can be running.
      *
      * @return the volumes those downloads were filling
      */
-    public List<Volume> interruptDownloads() {
+    public List<Volume> interruptDownloads(String node) {
+        return interrupt(em.createNamedQuery(VolumeUpload.DOWNLOADS_ON, VolumeUpload.class).setParameter("node", node));
+    }
+
+    /** Marks the downloads of the server nodes silent since {@code before} as interrupted: they ended with their node. */
+    public List<Volume> interruptDownloadsOfSilentNodes(Instant before) {
+        return interrupt(em.createNamedQuery(VolumeUpload.DOWNLOADS_OF_SILENT_NODES, VolumeUpload.class)
+                .setParameter("before", before));
+    }
+
+    private List<Volume> interrupt(TypedQuery<VolumeUpload> downloads) {
         Instant now = Instant.now(clock);
-        return em.createNamedQuery(VolumeUpload.DOWNLOADS, VolumeUpload.class).getResultStream()
+        return downloads.getResultStream()
                 .peek(download -> download.interrupt(now))
                 .map(download -> new Volume(download.getPool(), download.getVolume()))
                 .toList();

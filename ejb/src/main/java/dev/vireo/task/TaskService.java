@@ -73,10 +73,16 @@ public class TaskService {
         OperationLocks taskLocks = locks;
         TaskMeter meter = new TaskMeter(registry, operation);
         LockOwner owner = CurrentOperation.handOverToTask(id);
+        if (owner != null) {
+            locks.ownerChanged(owner);
+        }
         try {
             executor.execute(() -> run(id, work, taskRecorder, owner, taskLocks, meter));
         } catch (RejectedExecutionException e) {
             CurrentOperation.takeBack(owner);
+            if (owner != null) {
+                locks.ownerChanged(owner);
+            }
             recorder.fail(id, ErrorCode.TASKS_SATURATED.code(), ErrorCode.TASKS_SATURATED.reason(operation));
             throw new VireoException(ErrorCode.TASKS_SATURATED, e, operation);
         }

@@ -3,11 +3,13 @@ package dev.vireo.it;
 import static dev.vireo.it.Vireo.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A batch outlives the application: after a restart its items say where they ended, a creation
  * under way as its task (failed by the restart) and a deletion cut short as failed; items that
- * ended before keep their outcome.
+ * ended before keep their outcome. With several servers, a server that starts ends only its own
+ * batches' items: another live server's go on, a silent server's end failed with the reason.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -32,6 +35,10 @@ class BatchRecoveryIT {
     private static final long CREATION_BATCH = 900_000_101L;
     private static final long DELETION_BATCH = 900_000_102L;
     private static final long ORPHAN_TASK = 900_000_103L;
+    private static final long PEER_BATCH = 900_000_104L;
+    private static final long SILENT_PEER_BATCH = 900_000_105L;
+    private static final String PEER = "it-batch-peer";
+    private static final String SILENT_PEER = "it-batch-silent-peer";
 
     @ArquillianResource
     Deployer deployer;
@@ -68,8 +75,42 @@ class BatchRecoveryIT {
                     .body("data[1].status", equalTo("fail"))
                     .body("data[1].error", equalTo("interrupted by server restart"))
                     .body("data[2].status", equalTo("fail"));
+            api().get("/nano/batch/delete_guest/" + PEER_BATCH).then().statusCode(202)
+                    .body("data[0].status", equalTo("deleting")).body("data[0].error", nullValue());
+            api().get("/nano/batch/delete_guest/" + SILENT_PEER_BATCH).then().statusCode(200)
+                    .body("data[0].status", equalTo("fail"))
+                    .body("data[0].error", startsWith("HAC0002E: Server node " + SILENT_PEER + " stopped (no heartbeat since "));
         } finally {
             deployer.undeploy(DEPLOYMENT);
+            forgetPeers();
+        }
+    }
+
+    /** A live server (its heartbeat ahead, so it stays live however long the restart takes) and a silent one, each with a batch. */
+    private static void insertBatchesOfOtherServers(Connection db, Timestamp now) throws SQLException {
+        node(db, PEER, Timestamp.from(Instant.now().plus(Duration.ofDays(1))));
+        node(db, SILENT_PEER, Timestamp.from(Instant.now().minus(Duration.ofHours(2))));
+        batch(db, PEER_BATCH, "delete_guest", now, PEER);
+        item(db, PEER_BATCH, 0, null, "0a000000-0000-0000-0000-000000000005", null, "deleting", null);
+        batch(db, SILENT_PEER_BATCH, "delete_guest", now, SILENT_PEER);
+        item(db, SILENT_PEER_BATCH, 0, null, "0a000000-0000-0000-0000-000000000006", null, "pending", null);
+    }
+
+    private static void node(Connection db, String name, Timestamp heartbeat) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into server_node (name, started, heartbeat) values (?, ?, ?)")) {
+            insert.setString(1, name);
+            insert.setTimestamp(2, heartbeat);
+            insert.setTimestamp(3, heartbeat);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void forgetPeers() throws SQLException {
+        try (Connection db = Vireo.database();
+             PreparedStatement delete = db.prepareStatement("delete from server_node where name in (?, ?)")) {
+            delete.setString(1, PEER);
+            delete.setString(2, SILENT_PEER);
+            delete.executeUpdate();
         }
     }
 
@@ -91,15 +132,21 @@ class BatchRecoveryIT {
             item(db, DELETION_BATCH, 0, null, "0a000000-0000-0000-0000-000000000002", null, "deleted", null);
             item(db, DELETION_BATCH, 1, null, "0a000000-0000-0000-0000-000000000003", null, "deleting", null);
             item(db, DELETION_BATCH, 2, null, "0a000000-0000-0000-0000-000000000004", null, "pending", null);
+            insertBatchesOfOtherServers(db, now);
         }
     }
 
     private static void batch(Connection db, long id, String kind, Timestamp now) throws SQLException {
+        batch(db, id, kind, now, null);
+    }
+
+    private static void batch(Connection db, long id, String kind, Timestamp now, String node) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(
-                "insert into batch (id, version, kind, owner, created) values (?, 0, ?, 'admin', ?)")) {
+                "insert into batch (id, version, kind, owner, created, node) values (?, 0, ?, 'admin', ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, kind);
             insert.setTimestamp(3, now);
+            insert.setString(4, node);
             insert.executeUpdate();
         }
     }

@@ -1,17 +1,20 @@
 package dev.vireo.it;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import dev.vireo.TestAccounts;
 import dev.vireo.it.probe.TaskProbe;
 import dev.vireo.persistence.testing.PostgresCluster;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -57,6 +60,16 @@ public final class Vireo {
 
     static RequestSpecification api() {
         return TestAccounts.asAdmin(BASE);
+    }
+
+    /** Task {@code id} as the API shows it once it no longer runs (waited for up to a minute). */
+    static JsonPath endedTask(String id) {
+        JsonPath[] seen = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            seen[0] = api().get("/api/tasks/" + id).then().extract().jsonPath();
+            return !"running".equals(seen[0].getString("status"));
+        });
+        return seen[0];
     }
 
     /** A request to the API with no credentials at all. */

@@ -44,6 +44,10 @@ public class Batch {
     @Column(nullable = false)
     private Instant created;
 
+    /** The server node that works the batch (null: made before several servers). */
+    @Column(length = 255)
+    private String node;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "batch_item", joinColumns = @JoinColumn(name = "batch_id"))
     @OrderColumn(name = "position")
@@ -52,10 +56,11 @@ public class Batch {
     protected Batch() {
     }
 
-    public Batch(String kind, String owner, Instant created, List<BatchItem> items) {
+    public Batch(String kind, String owner, Instant created, String node, List<BatchItem> items) {
         this.kind = kind;
         this.owner = owner;
         this.created = created;
+        this.node = node;
         this.items = new ArrayList<>(items);
     }
 
@@ -73,6 +78,10 @@ public class Batch {
 
     public Instant getCreated() {
         return created;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public List<BatchItem> getItems() {

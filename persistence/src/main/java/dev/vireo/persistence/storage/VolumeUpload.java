@@ -24,12 +24,18 @@ import java.time.Instant;
 @NamedQuery(name = VolumeUpload.OF_VOLUME,
         query = "select u from VolumeUpload u where u.pool = :pool and u.volume = :volume")
 @NamedQuery(name = VolumeUpload.OF_POOL, query = "select u from VolumeUpload u where u.pool = :pool")
-@NamedQuery(name = VolumeUpload.DOWNLOADS, query = "select u from VolumeUpload u where u.url is not null")
+@NamedQuery(name = VolumeUpload.DOWNLOADS_ON,
+        query = "select u from VolumeUpload u where u.url is not null and (u.node = :node or u.node is null)")
+@NamedQuery(name = VolumeUpload.DOWNLOADS_OF_SILENT_NODES, query = "select u from VolumeUpload u where u.url is not null"
+        + " and u.node in (select n.name from ServerNode n where n.heartbeat < :before)")
 public class VolumeUpload {
 
     public static final String OF_VOLUME = "VolumeUpload.ofVolume";
     public static final String OF_POOL = "VolumeUpload.ofPool";
-    public static final String DOWNLOADS = "VolumeUpload.downloads";
+    /** The downloads of server node {@code :node} (and those from before downloads had a node). */
+    public static final String DOWNLOADS_ON = "VolumeUpload.downloadsOn";
+    /** The downloads of the server nodes whose last heartbeat is older than {@code :before}. */
+    public static final String DOWNLOADS_OF_SILENT_NODES = "VolumeUpload.downloadsOfSilentNodes";
     public static final int URL_LENGTH = 2000;
 
     @Id
@@ -65,6 +71,10 @@ public class VolumeUpload {
     @Column(nullable = false)
     private Instant updated;
 
+    /** The server node filling the volume from {@link #url} (null: an upload, or older than several servers). */
+    @Column(length = 255)
+    private String node;
+
     protected VolumeUpload() {
     }
 
@@ -79,9 +89,10 @@ public class VolumeUpload {
         this.updated = now;
     }
 
-    /** A volume being filled from {@code url}. */
-    public static VolumeUpload download(String pool, String volume, String url, long totalBytes, Instant now) {
+    /** A volume being filled from {@code url} by server node {@code node}. */
+    public static VolumeUpload download(String pool, String volume, String url, long totalBytes, Instant now, String node) {
         VolumeUpload download = new VolumeUpload(pool, volume, totalBytes, now);
+        download.node = node;
         download.url = url.length() <= URL_LENGTH ? url : url.substring(0, URL_LENGTH - 1) + "…";
         return download;
     }

@@ -36,7 +36,7 @@ class VolumeUploadTest {
     @Test
     void aDownloadKeepsWhereItComesFromAndIsMarkedWhenCutShort() {
         VolumeUpload upload = new VolumeUpload("default", "disk.img", 10, START);
-        VolumeUpload download = VolumeUpload.download("default", "image.iso", "https://example.org/image.iso", 10, START);
+        VolumeUpload download = VolumeUpload.download("default", "image.iso", "https://example.org/image.iso", 10, START, "node-1");
 
         assertThat(upload.isDownload()).isFalse();
         assertThat(download.isDownload()).isTrue();
@@ -51,7 +51,7 @@ class VolumeUploadTest {
     void aDownloadsUrlIsShortenedToItsColumn() {
         String url = "https://example.org/" + "a".repeat(VolumeUpload.URL_LENGTH);
 
-        String kept = VolumeUpload.download("default", "a.img", url, 10, START).getUrl();
+        String kept = VolumeUpload.download("default", "a.img", url, 10, START, "node-1").getUrl();
 
         assertThat(kept).hasSize(VolumeUpload.URL_LENGTH).startsWith("https://example.org/aaa").endsWith("…");
     }

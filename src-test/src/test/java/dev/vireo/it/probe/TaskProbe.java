@@ -28,6 +28,9 @@ public class TaskProbe {
     @EJB
     TaskService tasks;
 
+    @EJB
+    LockedTaskProbe lockedTasks;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public TaskView start(@QueryParam("target") String target, @QueryParam("steps") int steps,
@@ -45,6 +48,14 @@ public class TaskProbe {
             }
             return "all " + steps + " steps done";
         });
+    }
+
+    /** Starts a task that holds the lock of VM {@code vm} (an operation's, as a clone's does) until released. */
+    @POST
+    @Path("locked")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TaskView startLocked(@QueryParam("vm") String vm) {
+        return lockedTasks.hold(vm, gate("/api/vms/" + vm));
     }
 
     @POST
