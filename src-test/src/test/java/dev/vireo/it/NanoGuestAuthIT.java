@@ -2,7 +2,6 @@ package dev.vireo.it;
 
 import static dev.vireo.it.Vireo.api;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
@@ -12,8 +11,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -41,11 +38,9 @@ class NanoGuestAuthIT {
     private static final String NO_SUCH_GUEST = "00000000-0000-0000-0000-000000000000";
     private static final String SEED_POOL = "vireo-seeds";
 
+    private NanoCell zone;
     private String suffix;
-    private String pool;
     private String cell;
-    private Path dir;
-    private final List<String> vms = new ArrayList<>();
 
     @Deployment(testable = false)
     @TargetsContainer(Vireo.SERVER)
@@ -55,29 +50,14 @@ class NanoGuestAuthIT {
 
     @BeforeEach
     void aPoolOfOneCell() throws IOException {
-        suffix = UUID.randomUUID().toString().substring(0, 6);
-        pool = "ga-" + suffix;
-        String storage = "gas-" + suffix;
-        dir = Files.createTempDirectory("vireo-nano-guestauth-");
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"storage\": \"" + storage + "\"}")
-                .post("/api/computepools").then().statusCode(201);
-        cell = "cell-" + suffix;
-        String uri = new TestDriverHost().memoryMiB(16384).cpus(8).pool(storage).writeTo(dir.resolve(cell + ".xml"));
-        api().contentType(ContentType.JSON)
-                .body("{\"name\": \"" + cell + "\", \"uri\": \"" + uri + "\", \"pool\": \"" + pool + "\"}")
-                .post("/api/hosts").then().statusCode(201);
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                api().get("/api/hosts/" + cell).then().body("state", equalTo("connected")));
+        zone = new NanoCell("ga");
+        suffix = zone.suffix;
+        cell = zone.cell;
     }
 
     @AfterEach
     void forgetTheZone() {
-        for (String vm : vms) {
-            api().post("/api/vms/" + vm + "/poweroff");
-            api().delete("/api/vms/" + vm);
-        }
-        api().delete("/api/hosts/" + cell);
-        api().delete("/api/computepools/" + pool);
+        zone.remove();
     }
 
     @Test
@@ -139,7 +119,7 @@ class NanoGuestAuthIT {
 
         // the seed volume goes with the guest
         api().delete("/api/vms/" + name).then().statusCode(204);
-        vms.remove(name);
+        zone.forget(name);
         assertThat(seedVolumes()).doesNotContain(id + "-cidata.iso");
     }
 
@@ -161,17 +141,7 @@ class NanoGuestAuthIT {
     }
 
     private String guest(String name) {
-        vms.add(name);
-        String id = api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"owner\": \"admin\", "
-                        + "\"pool\": \"" + pool + "\", \"cores\": 1, \"memory\": 256, \"disks\": [64], \"auto_start\": false}")
-                .post("/nano/guests/").then().statusCode(202).extract().path("data.id");
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/tasks?target_uri=/api/vms/" + name)
-                .jsonPath().getString("[0].id"), found -> found != null);
-        JsonPath done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api().get("/api/tasks/" + task).then().extract().jsonPath(),
-                        t -> !"running".equals(t.getString("status")));
-        assertThat(done.getString("status")).as(done.getString("message")).isEqualTo("finished");
-        return id;
+        return zone.guest(name, null, "[64]");
     }
 
     /** The one CD-ROM drive of the VM's definition: the seed drive's file. */
@@ -204,8 +174,8 @@ class NanoGuestAuthIT {
 
     /** A file of the image as xorriso reads it back. */
     private String extract(String iso, String name) throws Exception {
-        Path out = dir.resolve(name + "-" + UUID.randomUUID());
-        Path log = dir.resolve("xorriso.log");
+        Path out = zone.dir.resolve(name + "-" + UUID.randomUUID());
+        Path log = zone.dir.resolve("xorriso.log");
         Process process = new ProcessBuilder("xorriso", "-osirrox", "on", "-indev", iso, "-extract", "/" + name,
                 out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
