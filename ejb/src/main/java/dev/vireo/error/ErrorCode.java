@@ -318,6 +318,15 @@ public enum ErrorCode {
     BOOT_SOURCE("GOP0005E", 400, "Cannot boot %s that way: %s"),
     BOOT_MEDIA_MISSING("GOP0006E", 409, "Virtual machine %s has no media to boot from: insert media first, or give source"),
     MEDIA_TYPE("GOP0007E", 400, "Media type %s is not supported: 0 (a media image, an ISO) is"),
+    GUEST_USER_INVALID("GOP0008E", 400, "Invalid guest user %s: %s"),
+    GUEST_PASSWORD_INVALID("GOP0009E", 400, "Invalid guest password: %s"),
+    GUEST_AGENT_MISSING("GOP0010E", 409, "Virtual machine %s runs without a connected QEMU guest agent (%s): a running"
+            + " guest's password is set through its agent; shut it off to have cloud-init set it at its next start"),
+    GUEST_AGENT_REFUSED("GOP0011E", 409, "The guest agent of virtual machine %s did not set the password of user %s: %s"),
+    GUEST_PASSWORD_NOT_SET("GOP0012E", 404, "No password was set through Vireo for virtual machine %s"),
+    GUEST_SEED_FAILED("GOP0013E", 500, "The cloud-init seed of virtual machine %s could not be made: %s"),
+    GUEST_SEED_DRIVE("GOP0014E", 409, "Virtual machine %s has no room for a cloud-init seed drive: %s"),
+    GUEST_PASSWORD_UNREADABLE("GOP0015E", 409, "The password kept for virtual machine %s cannot be read: %s"),
 
     // media and disk images
     IMAGE_NOT_FOUND("IMG0001E", 404, "Image %s does not exist"),

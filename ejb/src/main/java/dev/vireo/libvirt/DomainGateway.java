@@ -59,6 +59,24 @@ public final class DomainGateway extends BoundGateway {
         return callThenReread(connect -> DefinitionOperations.ownVolume(connect, name, volume), name);
     }
 
+    /**
+     * Sets a guest user's password in the running guest through its QEMU guest agent and keeps
+     * {@code record}; 409 when no agent answers or it refuses; empty when there is no such domain.
+     */
+    public Optional<DomainSummary> setUserPassword(String name, String user, String password, GuestAuthRecord record) {
+        return callThenReread(connect -> GuestAuthOperations.setLive(connect, name, user, password, record), name);
+    }
+
+    /** Attaches the cloud-init seed drive {@code isoPath} (once) and keeps {@code record}; empty when there is no such domain. */
+    public Optional<DomainSummary> setUserPasswordAtNextBoot(String name, String isoPath, GuestAuthRecord record) {
+        return callThenReread(connect -> GuestAuthOperations.setAtNextBoot(connect, name, isoPath, record), name);
+    }
+
+    /** The record of the last guest password Vireo set; empty outer when there is no such domain. */
+    public Optional<Optional<GuestAuthRecord>> userPasswordRecord(String name) {
+        return call(connect -> GuestAuthOperations.record(connect, name));
+    }
+
     /** Powers off (if running) and undefines a domain; empty when there was no such domain. */
     public Optional<DomainSummary> remove(String name) {
         return callThenReread(connect -> LifecycleOperations.remove(connect, name), name);

@@ -1,5 +1,7 @@
 package dev.vireo.libvirt;
 
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
 import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -279,6 +281,51 @@ final class DomainXmlEditor {
             element = insertAfter("uuid", name);
         }
         element.setTextContent(value);
+    }
+
+    /**
+     * Makes sure a read-only CD-ROM drive holds the file {@code path}: nothing changes when one
+     * does; else a new drive on the first free target of the machine's CD-ROM bus (IDE on i440fx,
+     * SATA on q35). False when it was there already.
+     */
+    boolean seedDrive(String path) {
+        Element devices = child(domain, "devices");
+        List<Element> disks = Xml.children(devices, "disk");
+        boolean present = disks.stream().anyMatch(disk -> "cdrom".equals(disk.getAttribute("device"))
+                && path.equals(Xml.attribute(Xml.child(disk, "source"), "file").orElse(null)));
+        if (present) {
+            return false;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        disks.forEach(disk -> Xml.attribute(Xml.child(disk, "target"), "dev").ifPresent(taken::add));
+        boolean q35 = Xml.attribute(Xml.path(domain, "os", "type"), "machine").orElse("").contains("q35");
+        String bus = q35 ? "sata" : "ide";
+        String prefix = q35 ? "sd" : "hd";
+        // IDE has two channels of two devices; SATA controllers take six each
+        int targets = q35 ? 6 : 4;
+        String dev = null;
+        for (int i = 0; i < targets && dev == null; i++) {
+            String candidate = prefix + (char) ('a' + i);
+            dev = taken.contains(candidate) ? null : candidate;
+        }
+        if (dev == null) {
+            throw new VireoException(ErrorCode.GUEST_SEED_DRIVE, Xml.text(domain, "name").orElse(""),
+                    "every " + bus + " target is taken");
+        }
+        Element disk = document.createElement("disk");
+        disk.setAttribute("type", "file");
+        disk.setAttribute("device", "cdrom");
+        Element driver = Xml.append(disk, "driver");
+        driver.setAttribute("name", "qemu");
+        driver.setAttribute("type", "raw");
+        Xml.append(disk, "source").setAttribute("file", path);
+        Element target = Xml.append(disk, "target");
+        target.setAttribute("dev", dev);
+        target.setAttribute("bus", bus);
+        Xml.append(disk, "readonly");
+        Node after = disks.isEmpty() ? null : disks.get(disks.size() - 1).getNextSibling();
+        devices.insertBefore(disk, after);
+        return true;
     }
 
     private Element child(Element parent, String name) {

@@ -13,7 +13,7 @@ import org.libvirt.jna.DomainPointer;
 
 /**
  * The domain calls with flags that libvirt-java 0.5.4 does not bind (virDomainShutdownFlags,
- * virDomainDestroyFlags, virDomainSetMemoryFlags, virDomainSetMetadata), called through JNA on the domain handle
+ * virDomainDestroyFlags, virDomainSetMemoryFlags, virDomainSetMetadata, virDomainSetUserPassword), called through JNA on the domain handle
  * libvirt-java holds, their failures raised as libvirt-java raises its own.
  */
 final class NativeDomainCalls {
@@ -26,6 +26,8 @@ final class NativeDomainCalls {
         int virDomainSetMemoryFlags(DomainPointer domain, NativeLong kib, int flags);
 
         int virDomainSetMetadata(DomainPointer domain, int type, String metadata, String key, String uri, int flags);
+
+        int virDomainSetUserPassword(DomainPointer domain, String user, String password, int flags);
     }
 
     /** virDomainSetMetadata's type for an element in an application's own namespace. */
@@ -64,6 +66,11 @@ final class NativeDomainCalls {
     /** Replaces the domain's metadata element of namespace {@code uri} (written with prefix {@code key}). */
     static void setMetadataElement(Domain domain, String xml, String key, String uri, int flags) throws LibvirtException {
         check(VIRT.virDomainSetMetadata(handle(domain), METADATA_ELEMENT, xml, key, uri, flags));
+    }
+
+    /** Sets a guest user's password through the QEMU guest agent (the password in clear, as libvirt takes it). */
+    static void setUserPassword(Domain domain, String user, String password) throws LibvirtException {
+        check(VIRT.virDomainSetUserPassword(handle(domain), user, password, 0));
     }
 
     private static DomainPointer handle(Domain domain) {

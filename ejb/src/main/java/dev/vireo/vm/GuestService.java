@@ -65,6 +65,9 @@ public class GuestService {
     @EJB
     VmStorageService storages;
 
+    @EJB
+    GuestPasswords passwords;
+
     /** A VM found by UUID: its host and what libvirt says of it. */
     private record Found(HostGateways host, DomainSummary domain) {
     }
@@ -284,6 +287,18 @@ public class GuestService {
         }
         storages.insertMedia(name, source);
         return get(id);
+    }
+
+    /** Sets a guest user's password (see {@link GuestPasswords#set}). */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestPassword setPassword(String id, String user, String password) {
+        return passwords.set(nameOf(id), user, password);
+    }
+
+    /** The user and password last set for a guest (see {@link GuestPasswords#get}). */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public GuestPassword password(String id) {
+        return passwords.get(nameOf(id));
     }
 
     @RolesAllowed(Permission.VM_MANAGE)

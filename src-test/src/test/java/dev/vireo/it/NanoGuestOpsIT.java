@@ -18,13 +18,10 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -48,12 +45,10 @@ class NanoGuestOpsIT {
     private static final String NO_SUCH_GUEST = "00000000-0000-0000-0000-000000000000";
     private static final String MEDIA = "https://media.example.org/install/centos-7.iso";
 
+    private NanoCell zone;
     private String suffix;
     private String pool;
-    private String storage;
     private String cell;
-    private Path dir;
-    private final List<String> vms = new ArrayList<>();
 
     @Deployment(testable = false)
     @TargetsContainer(Vireo.SERVER)
@@ -63,29 +58,15 @@ class NanoGuestOpsIT {
 
     @BeforeEach
     void aPoolOfOneCell() throws IOException {
-        suffix = UUID.randomUUID().toString().substring(0, 6);
-        pool = "go-" + suffix;
-        storage = "gos-" + suffix;
-        dir = Files.createTempDirectory("vireo-nano-guestops-");
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + pool + "\", \"storage\": \"" + storage + "\"}")
-                .post("/api/computepools").then().statusCode(201);
-        cell = "cell-" + suffix;
-        String uri = new TestDriverHost().memoryMiB(16384).cpus(8).pool(storage).writeTo(dir.resolve(cell + ".xml"));
-        api().contentType(ContentType.JSON)
-                .body("{\"name\": \"" + cell + "\", \"uri\": \"" + uri + "\", \"pool\": \"" + pool + "\"}")
-                .post("/api/hosts").then().statusCode(201);
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                api().get("/api/hosts/" + cell).then().body("state", equalTo("connected")));
+        zone = new NanoCell("go");
+        suffix = zone.suffix;
+        pool = zone.pool;
+        cell = zone.cell;
     }
 
     @AfterEach
     void forgetTheZone() {
-        for (String vm : vms) {
-            api().post("/api/vms/" + vm + "/poweroff");
-            api().delete("/api/vms/" + vm);
-        }
-        api().delete("/api/hosts/" + cell);
-        api().delete("/api/computepools/" + pool);
+        zone.remove();
     }
 
     @Test
@@ -230,7 +211,7 @@ class NanoGuestOpsIT {
         String name = "old-" + suffix;
         String renamed = "new-" + suffix;
         String id = guest(name, null);
-        vms.add(renamed);
+        zone.track(renamed);
         String other = guest("other-" + suffix, null);
 
         refused("PUT", "/nano/guest/" + id + "/name", "{\"name\": \"-bad\"}", 400, "NAME0001E");
@@ -284,7 +265,7 @@ class NanoGuestOpsIT {
         assertThat(bootOrder(name, 2)).isEqualTo(usual);
 
         // from the media in its drive, this once
-        String iso = "/" + storage + "/centos-7.iso";
+        String iso = "/" + zone.storage + "/centos-7.iso";
         addMediaDrive(name, iso);
         api().get("/nano/guests/" + id).then().body("data.media_attached", equalTo(true)).body("data.media_source", equalTo(iso));
         api().contentType(ContentType.JSON).body("{\"from_media\": true}").post("/nano/instances/" + id).then()
@@ -378,18 +359,7 @@ class NanoGuestOpsIT {
 
     /** Makes a guest of 1 core, 256 MiB and disks of 64 and 32 MiB in the pool; answers its id once made. */
     private String guest(String name, String group) {
-        vms.add(name);
-        String id = api().contentType(ContentType.JSON).body("{\"name\": \"" + name + "\", \"owner\": \"admin\", "
-                        + (group == null ? "" : "\"group\": \"" + group + "\", ") + "\"pool\": \"" + pool + "\", "
-                        + "\"cores\": 1, \"memory\": 256, \"disks\": [64, 32], \"auto_start\": false}")
-                .post("/nano/guests/").then().statusCode(202).extract().path("data.id");
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> api().get("/api/tasks?target_uri=/api/vms/" + name)
-                .jsonPath().getString("[0].id"), found -> found != null);
-        JsonPath done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> api().get("/api/tasks/" + task).then().extract().jsonPath(),
-                        t -> !"running".equals(t.getString("status")));
-        assertThat(done.getString("status")).as(done.getString("message")).isEqualTo("finished");
-        return id;
+        return zone.guest(name, group, "[64, 32]");
     }
 
     private void snapshot(String base, String name, String description) {
