@@ -134,11 +134,14 @@ public class ClusterService {
         return view(cluster);
     }
 
-    /** Removes the cluster; its VMs stay as they are. */
+    /** Removes the cluster and its snapshot sets; its VMs stay as they are, snapshots and all. */
     @RolesAllowed(Permission.CLUSTER_MANAGE)
     @Audited("cluster.delete")
     public void delete(String name) {
-        em.remove(claim(name));
+        VmCluster cluster = claim(name);
+        // its snapshot sets go with it; the VMs keep their snapshots
+        ClusterLookup.sets(em, cluster).forEach(em::remove);
+        em.remove(cluster);
     }
 
     @RolesAllowed(Permission.CLUSTER_MANAGE)
@@ -219,16 +222,11 @@ public class ClusterService {
     }
 
     private VmCluster require(String name) {
-        VmCluster cluster = ResourceName.isValid(name) ? find(name) : null;
-        if (cluster == null) {
-            throw new VireoException(ErrorCode.CLUSTER_NOT_FOUND, name);
-        }
-        return cluster;
+        return ClusterLookup.require(em, name);
     }
 
     private VmCluster find(String name) {
-        return em.createNamedQuery(VmCluster.BY_NAME, VmCluster.class).setParameter("name", name)
-                .getResultStream().findFirst().orElse(null);
+        return ClusterLookup.find(em, name);
     }
 
     private static String description(String description) {
