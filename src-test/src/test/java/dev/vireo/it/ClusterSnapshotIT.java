@@ -1,8 +1,8 @@
 package dev.vireo.it;
 
+import static dev.vireo.it.ClusterFixture.awaitTask;
 import static dev.vireo.it.Vireo.api;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +56,10 @@ class ClusterSnapshotIT {
     void aClusterOfThreeShutOffVms() {
         suffix = UUID.randomUUID().toString().substring(0, 6);
         template = "cls-tpl-" + suffix;
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
-                + " \"memory\": {\"current\": 128}, \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
-                .post("/api/templates").then().statusCode(201);
+        ClusterFixture.smallTemplate(template);
         for (String letter : List.of("a", "b", "c")) {
             String vm = "cls-" + letter + "-" + suffix;
-            String task = api().contentType(ContentType.JSON)
-                    .body("{\"name\": \"" + vm + "\", \"template\": \"/api/templates/" + template + "\"}")
-                    .post("/api/vms").then().statusCode(202).extract().path("id");
-            assertThat(awaitTask(task).getString("status")).isEqualTo("finished");
+            ClusterFixture.vmFrom(template, vm);
             vms.add(vm);
         }
         String cluster = "cls-" + suffix;
@@ -239,12 +233,6 @@ class ClusterSnapshotIT {
             List<String> names = api().get("/api/vms/" + vm + "/snapshots").then().extract().jsonPath().getList("name");
             assertThat(names).containsExactlyInAnyOrderElementsOf(vm.equals(c) ? List.of("taken", "first") : List.of("first"));
         }
-    }
-
-    private static JsonPath awaitTask(String id) {
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                !"running".equals(api().get("/api/tasks/" + id).then().extract().path("status")));
-        return api().get("/api/tasks/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     /** The set's members as {@code vm=snapshot} in their order. */

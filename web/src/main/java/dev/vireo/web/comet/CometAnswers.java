@@ -3,6 +3,7 @@ package dev.vireo.web.comet;
 import dev.vireo.cluster.ClusterMemberView;
 import dev.vireo.cluster.ClusterSnapshotView;
 import dev.vireo.cluster.ClusterView;
+import dev.vireo.vm.StorageView;
 import dev.vireo.vm.VmView;
 import java.util.List;
 
@@ -12,6 +13,7 @@ public final class CometAnswers {
     static final List<String> CLUSTER_ACTIONS = List.of("start", "stop");
     static final List<String> VM_ACTIONS = List.of("start", "poweroff", "shutdown", "reset", "stop");
     static final List<String> SNAPSHOT_SET_ACTIONS = List.of("revert");
+    static final List<String> STORAGE_ACTIONS = List.of("unmap");
 
     private CometAnswers() {
     }
@@ -48,6 +50,15 @@ public final class CometAnswers {
     public record SnapshotSetMember(String name, String snapshot, String state, String href) {
     }
 
+    /**
+     * A storage of a cluster's VM, named by its device.
+     *
+     * @param capacity the volume's size in bytes, null when no pool's volume backs it
+     */
+    public record Storage(String dev, String type, String pool, String vol, String path, Long capacity,
+                          List<String> actions, String href) {
+    }
+
     static String clusterHref(String cluster) {
         return CometPathAlias.ROOT + "/cluster/" + cluster;
     }
@@ -65,6 +76,11 @@ public final class CometAnswers {
                 set.vms().stream().map(member -> new SnapshotSetMember(member.vm(), member.snapshot(), member.state(),
                         vmHref(cluster, member.vm()))).toList(),
                 SNAPSHOT_SET_ACTIONS, snapshotSetHref(cluster, set.name()));
+    }
+
+    static Storage storage(String cluster, String vm, StorageView storage) {
+        return new Storage(storage.dev(), storage.type(), storage.pool(), storage.vol(), storage.path(), storage.capacity(),
+                STORAGE_ACTIONS, vmHref(cluster, vm) + "/storages/" + storage.dev());
     }
 
     static ClusterSummary summary(ClusterView cluster) {
