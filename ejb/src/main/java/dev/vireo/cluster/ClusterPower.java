@@ -119,7 +119,7 @@ final class ClusterPower {
     }
 
     /** Vireo's code and sentence; for anything else (e.g. a caller not allowed to manage the VM) its message. */
-    private static String reason(RuntimeException e) {
+    static String reason(RuntimeException e) {
         if (e instanceof VireoException vireo) {
             return vireo.code() + ": " + vireo.reason();
         }

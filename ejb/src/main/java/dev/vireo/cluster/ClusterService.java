@@ -7,15 +7,19 @@ import dev.vireo.libvirt.DomainAction;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
 import dev.vireo.persistence.cluster.VmCluster;
+import dev.vireo.persistence.task.TaskStatus;
 import dev.vireo.security.Permission;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import dev.vireo.validation.ResourceName;
+import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmService;
 import dev.vireo.vm.VmView;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +46,9 @@ public class ClusterService {
     public static final String CLUSTERS = "/api/clusters/";
     static final int MAX_MEMBERS = 64;
     static final int MAX_DESCRIPTION = 1000;
+    private static final Duration MADE_POLL = Duration.ofMillis(250);
+    /** A template named by its bare name is this template resource. */
+    private static final String TEMPLATES = "/api/templates/";
 
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
@@ -54,6 +61,9 @@ public class ClusterService {
 
     @EJB
     Locks locks;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     @ConfigProperty(name = "vireo.cluster.start-timeout-seconds", defaultValue = "300")
@@ -83,6 +93,11 @@ public class ClusterService {
     public ClusterMemberView member(String name, String vm) {
         int position = requireMember(require(name), vm);
         return member(vm, position, visibleVms());
+    }
+
+    /** Nothing for a member of the cluster; 404 for a cluster or a VM that is not a member. */
+    public void checkMember(String name, String vm) {
+        requireMember(require(name), vm);
     }
 
     /** A member VM in full (Comet's VM of a cluster); 404 for a VM that is not a member. */
@@ -134,11 +149,14 @@ public class ClusterService {
         return view(cluster);
     }
 
-    /** Removes the cluster; its VMs stay as they are. */
+    /** Removes the cluster and its snapshot sets; its VMs stay as they are, snapshots and all. */
     @RolesAllowed(Permission.CLUSTER_MANAGE)
     @Audited("cluster.delete")
     public void delete(String name) {
-        em.remove(claim(name));
+        VmCluster cluster = claim(name);
+        // its snapshot sets go with it; the VMs keep their snapshots
+        ClusterLookup.sets(em, cluster).forEach(em::remove);
+        em.remove(cluster);
     }
 
     @RolesAllowed(Permission.CLUSTER_MANAGE)
@@ -163,6 +181,50 @@ public class ClusterService {
         members.add(position, vm);
         cluster.setMembers(members);
         return member(vm, position, visibleVms());
+    }
+
+    /**
+     * Makes a VM from a template (through {@link VmService#createWithId}, with its checks: 4xx at
+     * once for a missing template or a taken name) and, once it is made, puts it into the cluster
+     * as {@link #addMember} does; answers the task that waits for both. A VM that could not be
+     * made is never a member.
+     */
+    @RolesAllowed(Permission.CLUSTER_MANAGE)
+    @Audited(value = "cluster.member.create", target = 2)
+    public TaskView createMember(String name, ClusterMemberRequest request) {
+        VmCluster cluster = claim(name);
+        List<String> members = cluster.getMembers();
+        if (request.name() != null && members.contains(request.name())) {
+            throw new VireoException(ErrorCode.CLUSTER_MEMBER_EXISTS, request.name(), name);
+        }
+        if (members.size() >= MAX_MEMBERS) {
+            throw new VireoException(ErrorCode.CLUSTER_TOO_MANY, MAX_MEMBERS, members.size() + 1);
+        }
+        if (request.position() != null && (request.position() < 0 || request.position() > members.size())) {
+            throw new VireoException(ErrorCode.CLUSTER_POSITION, request.position(), members.size());
+        }
+        String template = request.template();
+        TaskView making = vms.createWithId(new VmCreateRequest(request.name(),
+                ResourceName.isValid(template) ? TEMPLATES + template : template,
+                null, null, null, null, null, null, null, null)).task();
+        String vm = making.targetUri().substring(VmService.VMS.length());
+        ClusterService self = context.getBusinessObject(ClusterService.class);
+        TaskService taskService = tasks;
+        return tasks.submit("cluster.member.create", CLUSTERS + name + "/vms/" + vm, progress -> {
+            progress.report(10, "making " + vm + " from template " + template);
+            TaskView made = taskService.get(making.id());
+            while (TaskStatus.RUNNING.apiName().equals(made.status())) {
+                Thread.sleep(MADE_POLL.toMillis());
+                made = taskService.get(making.id());
+            }
+            if (!TaskStatus.FINISHED.apiName().equals(made.status())) {
+                throw new VireoException(ErrorCode.CLUSTER_MEMBER_NOT_MADE, vm, template, made.message());
+            }
+            progress.report(90, "putting " + vm + " into cluster " + name);
+            ClusterMemberView added = self.addMember(name, new ClusterMemberRequest(vm, request.position(), null));
+            return "virtual machine " + vm + " made from template " + template + " and put into cluster " + name
+                    + " at position " + added.position();
+        });
     }
 
     /** Takes the VM out of the cluster; the VM stays as it is. */
@@ -219,16 +281,11 @@ public class ClusterService {
     }
 
     private VmCluster require(String name) {
-        VmCluster cluster = ResourceName.isValid(name) ? find(name) : null;
-        if (cluster == null) {
-            throw new VireoException(ErrorCode.CLUSTER_NOT_FOUND, name);
-        }
-        return cluster;
+        return ClusterLookup.require(em, name);
     }
 
     private VmCluster find(String name) {
-        return em.createNamedQuery(VmCluster.BY_NAME, VmCluster.class).setParameter("name", name)
-                .getResultStream().findFirst().orElse(null);
+        return ClusterLookup.find(em, name);
     }
 
     private static String description(String description) {

@@ -286,6 +286,9 @@ public enum ErrorCode {
     /** A start or stop of the whole that did not go as asked for every member: the reason lists each. */
     CLUSTER_PARTIAL("CLU0010E", 409, "Cluster %s did not %s: %s"),
     CLUSTER_MEMBER_TIMEOUT("CLU0011E", 504, "Virtual machine %s was not %s after %s seconds"),
+    CLUSTER_SNAPSHOT_NOT_FOUND("CLU0012E", 404, "Cluster %s has no snapshot set %s"),
+    CLUSTER_SNAPSHOT_EXISTS("CLU0013E", 409, "Cluster %s already has a snapshot set %s"),
+    CLUSTER_MEMBER_NOT_MADE("CLU0014E", 409, "Virtual machine %s was not made from template %s: %s"),
 
     // address pools (IPAM)
     ADDRESS_POOL_NOT_FOUND("IPM0001E", 404, "Address pool %s does not exist"),

@@ -48,9 +48,47 @@ public class SnapshotService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.snapshot.create", target = 2)
     public TaskView create(String vm, String name, String description) {
+        String snapshot = claimNewSnapshot(vm, name != null ? name : Long.toString(clock.instant().getEpochSecond()),
+                description);
+        return tasks.submit("vm.snapshot", VmService.VMS + vm + "/snapshots/" + snapshot, progress -> {
+            progress.report(10, "taking snapshot " + snapshot + " of " + vm);
+            access.hostOf(vm).snapshots().create(vm, snapshot, description)
+                    .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+            return "snapshot " + snapshot + " of " + vm + " taken";
+        });
+    }
+
+    /**
+     * Takes snapshot {@code name} of the VM now, in the caller's thread: for work that is itself a
+     * task, e.g. a cluster's snapshot set.
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    @Audited(value = "vm.snapshot.create", target = 2)
+    public SnapshotView take(String vm, String name, String description) {
+        claimNewSnapshot(vm, name, description);
+        access.hostOf(vm).snapshots().create(vm, name, description)
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
+        return get(vm, name);
+    }
+
+    /** Locks the VM and checks that {@code snapshot} is a name it can take; answers that name. */
+    private String claimNewSnapshot(String vm, String snapshot, String description) {
         access.claim(vm);
+        checkFree(vm, snapshot, description);
+        return snapshot;
+    }
+
+    /**
+     * Checks, without taking anything, that the caller sees the VM and it could take a snapshot
+     * named {@code snapshot} with this description (a valid, unreserved name it has no snapshot of).
+     */
+    public void requireFree(String vm, String snapshot, String description) {
+        access.require(vm);
+        checkFree(vm, snapshot, description);
+    }
+
+    private void checkFree(String vm, String snapshot, String description) {
         List<SnapshotSummary> existing = snapshots(vm);
-        String snapshot = name != null ? name : Long.toString(clock.instant().getEpochSecond());
         ResourceName.require("snapshot", snapshot);
         if (RESERVED.contains(snapshot)) {
             throw new VireoException(ErrorCode.SNAPSHOT_RESERVED_NAME, snapshot);
@@ -61,12 +99,6 @@ public class SnapshotService {
         if (description != null && description.length() > MAX_DESCRIPTION) {
             throw new VireoException(ErrorCode.INVALID_VALUE, "description", "at most " + MAX_DESCRIPTION + " characters");
         }
-        return tasks.submit("vm.snapshot", VmService.VMS + vm + "/snapshots/" + snapshot, progress -> {
-            progress.report(10, "taking snapshot " + snapshot + " of " + vm);
-            access.hostOf(vm).snapshots().create(vm, snapshot, description)
-                    .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, vm));
-            return "snapshot " + snapshot + " of " + vm + " taken";
-        });
     }
 
     /** Every snapshot after its parent; siblings oldest first. */

@@ -105,9 +105,13 @@ public class ClusterResource {
     @POST
     @Path("{name}/vms")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add an existing VM (name) at a place in the start order (position from 0, last when left out); 201")
+    @Operation(summary = "Add an existing VM (name) at a place in the start order (position from 0, last when left out): "
+            + "201; or, with template, make a VM from it (name optional) and add it once made: 202 with the task")
     public Response addMember(@PathParam("name") String name, ClusterMemberRequest request) {
         ActionBody.required(request);
+        if (request.template() != null) {
+            return Accepted.task(uri, clusters.createMember(name, request));
+        }
         ClusterMemberView added = clusters.addMember(name, request);
         return Response.created(uri.getAbsolutePathBuilder().path(added.name()).build()).entity(added).build();
     }

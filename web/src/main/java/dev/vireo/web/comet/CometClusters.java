@@ -121,9 +121,13 @@ public class CometClusters {
     @POST
     @Path("{name}/vms")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Comet: put an existing VM (name) into the cluster, last in the start order or at position; 201")
+    @Operation(summary = "Comet: create a VM from a template (template, name optional) and put it into the cluster once "
+            + "made: 202 with the task; or put an existing VM (name) into it: 201; last in the start order or at position")
     public Response addVm(@PathParam("name") String name, ClusterMemberRequest body) {
         ActionBody.required(body);
+        if (body.template() != null) {
+            return Accepted.task(uri, clusters.createMember(name, body));
+        }
         String vm = clusters.addMember(name, body).name();
         return Response.created(URI.create(CometAnswers.vmHref(name, vm)))
                 .entity(CometAnswers.vm(name, clusters.memberVm(name, vm))).build();
