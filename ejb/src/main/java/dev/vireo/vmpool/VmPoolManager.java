@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps every VM pool at its size, one round at a time ({@link #runRound}, started by
  * {@link VmPoolJob}): pending VMs that run become ready; ready VMs of an old template, or
- * gone from their host, and checked-out VMs past their lifetime retire; retiring VMs are destroyed
+ * no longer running on their host, and checked-out VMs past their lifetime or gone from their host
+ * retire; retiring VMs are destroyed
  * with their volumes; missing ones are cloned from the template on the managed executor. After a
  * failed clone the pool waits (doubling back-off) and then tries one clone at a time until one
  * works, so a broken template never loops.
@@ -109,6 +110,9 @@ public class VmPoolManager {
                 case RUNNING -> {
                     if (vm.expires() != null && !vm.expires().isAfter(now)) {
                         store.retire(vm.id(), PoolVmState.RUNNING, "its lifetime of " + vm.lifetimeHours() + " hours ended");
+                    } else if (vm.host() != null && stateOf(vm).isEmpty()) {
+                        // stopped is the holder's business; gone is not: it must not linger as a ghost
+                        store.retire(vm.id(), PoolVmState.RUNNING, "gone from host " + vm.host() + ", removed outside Vireo");
                     } else {
                         handOver(vm);
                     }

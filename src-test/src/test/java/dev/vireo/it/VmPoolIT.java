@@ -227,6 +227,27 @@ class VmPoolIT {
     }
 
     @Test
+    void aCheckedOutVmRemovedBehindVireosBackLeavesItsPoolAndItsHolder() throws SQLException {
+        String pool = pool("gone", goldTemplate("gone"), 1, "").statusCode(201).extract().path("name");
+        awaitReady(pool, 1);
+        String hostname = api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200).extract()
+                .path("'" + pool + "'.hostname");
+        Vireo.probe().delete("/domains/" + hostname).then().statusCode(204);
+
+        await().atMost(FILL).until(() -> api().get("/vmpooler/api/v1/vm/" + hostname).then().extract().statusCode() == 404);
+        await().atMost(FILL).until(() -> {
+            try (Connection db = Vireo.database()) {
+                return count(db, "select count(*) from pool_vm where hostname = ?", hostname) == 0;
+            }
+        });
+        try (Connection db = Vireo.database()) {
+            assertThat(count(db, "select count(*) from pool_event where hostname = ? and kind = 'DESTROYED'"
+                    + " and detail like '%removed outside Vireo%'", hostname)).isEqualTo(1);
+        }
+        awaitReady(pool, 1);
+    }
+
+    @Test
     void aNewTemplateReplacesTheReadyVms() {
         String pool = pool("swap", goldTemplate("swap"), 2, "").statusCode(201).extract().path("name");
         List<String> old = awaitReady(pool, 2);

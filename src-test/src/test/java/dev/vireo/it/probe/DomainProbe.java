@@ -1,6 +1,7 @@
 package dev.vireo.it.probe;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +41,22 @@ public class DomainProbe {
         Connect connect = new Connect(uri(), false);
         try {
             connect.domainLookupByName(name).destroy();
+        } finally {
+            connect.close();
+        }
+    }
+
+    /** Removes a domain behind Vireo's back (powered off first when it runs), as {@code virsh undefine} would. */
+    @DELETE
+    @Path("{name}")
+    public void remove(@PathParam("name") String name) throws LibvirtException {
+        Connect connect = new Connect(uri(), false);
+        try {
+            Domain domain = connect.domainLookupByName(name);
+            if (domain.isActive() == 1) {
+                domain.destroy();
+            }
+            domain.undefine();
         } finally {
             connect.close();
         }
