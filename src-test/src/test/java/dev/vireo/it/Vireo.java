@@ -13,6 +13,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -90,10 +91,36 @@ public final class Vireo {
      * it), or in the PostgreSQL run the database of the private cluster.
      */
     public static Connection database() throws SQLException {
+        return database(false);
+    }
+
+    /** {@code existing}: never makes an H2 database the server has not made yet. */
+    private static Connection database(boolean existing) throws SQLException {
         if (PrivatePostgres.inUse()) {
             return DriverManager.getConnection(PrivatePostgres.url(), PostgresCluster.USER, PostgresCluster.PASSWORD);
         }
         Path file = Path.of(System.getProperty("vireo.it.server"), "standalone", "data", "vireo", "vireo");
-        return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "sa");
+        return DriverManager.getConnection("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE" + (existing ? ";IFEXISTS=TRUE" : ""),
+                "sa", "sa");
+    }
+
+    /**
+     * Forgets the failed logins counted against the loopback address (IPv4, and IPv6 by its /64),
+     * as {@link LoopbackLoginCounts} does before each test class. False when there is no database
+     * yet (the server has not started): then nothing was counted either.
+     */
+    static boolean forgetLoopbackLoginFailures() {
+        if (System.getProperty("vireo.it.server") == null) {
+            return false;
+        }
+        try (Connection db = database(true);
+             PreparedStatement delete = db.prepareStatement("delete from login_attempts where subject in (?, ?)")) {
+            delete.setString(1, "127.0.0.1");
+            delete.setString(2, "0:0:0:0:0:0:0:0/64");
+            delete.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }
