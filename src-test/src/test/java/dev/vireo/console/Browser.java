@@ -87,23 +87,12 @@ final class Browser implements AutoCloseable {
         // a live table may redraw between finding a button and clicking it: find it again then
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
             WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
-            if (element == null || !reachable(element)) {
+            if (element == null) {
                 return false;
             }
             element.click();
             return true;
         });
-    }
-
-    /**
-     * Whether a click at the element's centre lands on it, as a person's would: not while a panel
-     * that is still opening clips it, nor while something lies over it.
-     */
-    private boolean reachable(WebElement element) {
-        return Boolean.TRUE.equals(script("const e = arguments[0]; e.scrollIntoView({block: 'center', inline: 'nearest'});"
-                + " const r = e.getBoundingClientRect();"
-                + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                + " return hit !== null && (hit === e || e.contains(hit));", element));
     }
 
     void click(String id) {
