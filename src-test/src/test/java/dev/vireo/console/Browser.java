@@ -132,6 +132,12 @@ final class Browser implements AutoCloseable {
         driver.quit();
     }
 
+    /** Waits until no jQuery animation runs (a PrimeFaces panel opening moves what lies in it). */
+    void awaitStill() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                script("return typeof jQuery === 'undefined' || jQuery(':animated').length === 0;")));
+    }
+
     void awaitInvisible(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }

@@ -72,6 +72,7 @@ class ConsoleVmPoolsIT extends ConsoleTestBase {
 
         // a refusal of the service shows next to its field, and nothing is made
         browser.click(By.cssSelector("#new-pool .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-pool:name", pool);
         browser.click("new-pool:create");
         browser.awaitText(By.cssSelector("#new-pool .ui-message-error"), "API0010E");
