@@ -213,6 +213,11 @@ class VireoBench {
     }
 
     private String send(String method, String url, String json, int expected) throws Exception {
+        return send(http, method, url, json, expected);
+    }
+
+    /** A request as the first admin, with a JSON body or none; its answer's body, or a failure when the status differs. */
+    static String send(HttpClient http, String method, String url, String json, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", TestAccounts.adminAuthorization());
         request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
