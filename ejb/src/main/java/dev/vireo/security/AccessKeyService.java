@@ -91,6 +91,7 @@ public class AccessKeyService {
     @Audited("token.delete")
     public void revokeToken(String idOrValue) {
         em.remove(changeableKey(AccessKey.Kind.TOKEN, idOrValue, "revoke token"));
+        directory.changing();
     }
 
     // sessions
@@ -125,12 +126,14 @@ public class AccessKeyService {
     public SessionView refresh(String idOrValue, BigDecimal timeout) {
         AccessKey session = liveSession(changeableKey(AccessKey.Kind.SESSION, idOrValue, "refresh session"));
         session.expireAfter(timeout == null ? session.getTimeoutSeconds() : sessionSeconds(timeout), clock.instant());
+        directory.changing();
         return sessionView(session);
     }
 
     @Audited("session.delete")
     public void logout(String idOrValue) {
         em.remove(changeableKey(AccessKey.Kind.SESSION, idOrValue, "end session"));
+        directory.changing();
     }
 
     /** Ended sessions are refused when presented; this removes them for good (job {@code session-expiry}); how many. */

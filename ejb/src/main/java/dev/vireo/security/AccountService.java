@@ -8,7 +8,6 @@ import dev.vireo.persistence.account.Account;
 import dev.vireo.persistence.account.Role;
 import dev.vireo.persistence.account.UserGroup;
 import dev.vireo.validation.ResourceName;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -16,9 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -48,9 +44,6 @@ public class AccountService {
 
     @EJB
     AccountDirectory directory;
-
-    @Resource
-    TransactionSynchronizationRegistry transaction;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -161,6 +154,7 @@ public class AccountService {
         } else {
             em.createNamedQuery(AccessKey.DELETE_OF_OWNER).setParameter("owner", name).executeUpdate();
         }
+        changed();
     }
 
     /**
@@ -413,21 +407,9 @@ public class AccountService {
         return mail == null || mail.isEmpty() ? null : mail;
     }
 
-    /** Callers are resolved again, on every server, once this transaction has committed. */
+    /** Callers, tokens and sessions are resolved again, on every server, once this transaction has committed. */
     private void changed() {
         directory.changing();
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    directory.invalidate();
-                }
-            }
-        });
     }
 
     private UserView view(Account account) {

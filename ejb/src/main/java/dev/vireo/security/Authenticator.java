@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 @Stateless
 @PermitAll
+// a known caller's request reads no database: the transactions are those of the writes
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Authenticator {
 
     /** How often a key's last use is written: each request would be a write per request. */
@@ -53,8 +55,7 @@ public class Authenticator {
     @EJB
     AuditLog audit;
 
-    /** A user name and password (HTTP Basic, the login); writes nothing, so it needs no transaction. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** A user name and password (HTTP Basic, the login). */
     public Authenticated password(String user, String password, String address) {
         throttle.check(user, address);
         if (passwords.recentlyVerified(user, password)) {
@@ -85,24 +86,21 @@ public class Authenticator {
             throttle.check(null, address);
             refuse(null, presented.id(), address, carrier.refusal);
         }
-        AccessKey key = presented == null ? null : em.find(AccessKey.class, presented.id());
+        AccountDirectory.KnownKey key = presented == null ? null : directory.key(presented.id()).orElse(null);
         Instant now = Instant.now();
-        if (key == null || !Secrets.matches(presented.secret(), key.getSecretHash())
-                || !presented.prefix().equals(key.getKind() == AccessKey.Kind.TOKEN ? Secrets.TOKEN_PREFIX : Secrets.SESSION_PREFIX)) {
+        if (key == null || !Secrets.matches(presented.secret(), key.secretHash())
+                || !presented.prefix().equals(key.kind() == AccessKey.Kind.TOKEN ? Secrets.TOKEN_PREFIX : Secrets.SESSION_PREFIX)) {
             throttle.check(null, address);
             refuse(null, presented == null ? "(malformed)" : presented.id(), address, "unknown token or session");
         }
         if (key.expiredAt(now)) {
-            audit.recordLogin(key.getOwner(), address, ErrorCode.BAD_CREDENTIALS.code(), "session " + key.getId() + " expired");
+            audit.recordLogin(key.owner(), address, ErrorCode.BAD_CREDENTIALS.code(), "session " + key.id() + " expired");
             throw new VireoException(ErrorCode.BAD_CREDENTIALS);
         }
-        if (key.getLastUsed() == null || key.getLastUsed().plus(LAST_USED_GRANULARITY).isBefore(now)) {
-            key.setLastUsed(now);
+        if (key.staleAt(now, inUse, LAST_USED_GRANULARITY)) {
+            directory.used(key.id(), now, inUse, LAST_USED_GRANULARITY);
         }
-        if (inUse) {
-            key.keepAlive(now);
-        }
-        return authenticated(key.getOwner(), key.getKind() == AccessKey.Kind.TOKEN ? key.getId() : null);
+        return authenticated(key.owner(), key.kind() == AccessKey.Kind.TOKEN ? key.id() : null);
     }
 
     /** How a bearer secret came: each accepts only the kinds of key issued for it. */
