@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.security.Principal;
@@ -15,6 +17,8 @@ import java.util.stream.Collectors;
 
 /** The caller of the current service call, as the container authenticated it. */
 @Stateless
+// reads only: a request that reads takes no transaction
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Callers {
 
     @Resource

@@ -52,6 +52,9 @@ public class TemplateService {
     @EJB
     LocalMedia media;
 
+    @EJB
+    TemplateIcons icons;
+
     @Inject
     @ConfigProperty(name = "vireo.storage.default-pool", defaultValue = "default")
     String defaultPool;
@@ -101,6 +104,7 @@ public class TemplateService {
         }
         try {
             em.flush();
+            icons.changing();
         } catch (OptimisticLockException e) {
             throw new VireoException(ErrorCode.TEMPLATE_CHANGED, e, name);
         }
@@ -111,6 +115,7 @@ public class TemplateService {
     @Audited("template.delete")
     public void delete(String name) {
         em.remove(claim(name));
+        icons.changing();
     }
 
     /** A copy named {@code <name>-cloneN}, N one more than the highest clone number taken. */
@@ -167,13 +172,10 @@ public class TemplateService {
         return templates;
     }
 
-    /** The icon of every template that has one, by template name (one query for a VM list). */
+    /** The icon of every template that has one, by template name (kept: no query per VM view). */
     @PermitAll
     public Map<String, String> icons() {
-        Map<String, String> icons = new HashMap<>();
-        em.createQuery("select t.name, t.icon from Template t where t.icon is not null", Object[].class)
-                .getResultList().forEach(row -> icons.put((String) row[0], (String) row[1]));
-        return icons;
+        return icons.all();
     }
 
     /** The template named {@code name}, for services that build from it. */
@@ -212,6 +214,7 @@ public class TemplateService {
         try {
             em.persist(template);
             em.flush();
+            icons.changing();
         } catch (PersistenceException e) {
             // another request took the name between the check and the insert
             throw new VireoException(ErrorCode.TEMPLATE_EXISTS, e, template.getName());

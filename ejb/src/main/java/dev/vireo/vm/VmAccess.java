@@ -15,6 +15,8 @@ import dev.vireo.zone.RequestHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,8 @@ import java.util.Optional;
  * existence does not leak.
  */
 @Stateless
+// reads only: a request that reads takes no transaction
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class VmAccess {
 
     @EJB

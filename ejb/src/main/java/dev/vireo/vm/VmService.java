@@ -34,6 +34,8 @@ import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,6 +124,7 @@ public class VmService {
      * The VMs the caller may see on every connected host of the zone (only the host a request
      * names, when it names one), each from its host's domain cache.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<VmView> list() {
         Map<String, String> icons = templates.icons();
         Caller caller = callers.current();
@@ -178,6 +181,7 @@ public class VmService {
     }
 
     /** The VM; on a host that cannot be reached now, as that host last showed it (state {@code unknown}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VmView get(String name) {
         try {
             return view(access.require(name));
@@ -200,7 +204,7 @@ public class VmService {
 
     private VmView view(DomainSummary domain) {
         String template = domain.definition().metadata().template();
-        String icon = template == null ? null : templates.byName(template).map(t -> t.settings().icon()).orElse(null);
+        String icon = template == null ? null : templates.icons().get(template);
         HostRef host = access.hostOf(domain.name()).ref();
         return VmView.of(host.name(), domain, sampler.statsOf(host.name(), domain.name()), icon);
     }

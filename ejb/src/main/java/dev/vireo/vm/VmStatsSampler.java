@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import dev.vireo.zone.ZoneHosts;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -53,16 +55,19 @@ public class VmStatsSampler {
     private final Map<String, Sampled> byHost = new ConcurrentHashMap<>();
 
     /** The VM's latest utilisation on its host; zeros for a VM not running or not sampled twice yet. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VmStats statsOf(String host, String vm) {
         return byHost.getOrDefault(host, NOTHING).latest().getOrDefault(vm, VmStats.NONE);
     }
 
     /** Every sampled VM's latest utilisation on one host, by VM name, in one call (a VM list asks once per host). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<String, VmStats> latest(String host) {
         return byHost.getOrDefault(host, NOTHING).latest();
     }
 
     /** The VM's utilisation over the last hour while it has been running on its host; empty for a VM not running. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VmStatsHistory historyOf(String host, String vm) {
         History history = byHost.getOrDefault(host, NOTHING).histories().get(vm);
         return history == null ? VmStatsHistory.EMPTY : history.ring.snapshot();

@@ -5,6 +5,8 @@ import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.HostRef;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * single-host install.
  */
 @Stateless
+// reads only: a request that reads takes no transaction
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class RequestHost {
 
     @EJB

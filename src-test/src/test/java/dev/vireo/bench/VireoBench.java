@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,13 +101,18 @@ class VireoBench {
 
         // -Dvireo.bench.only=images (or vmpools) measures that part alone (the whole takes long)
         String only = System.getProperty("vireo.bench.only", "");
-        if (only.isEmpty()) {
+        // -Dvireo.bench.only=reads: the reads alone (lists, single VMs, the console, 10,000 VMs)
+        if (only.isEmpty() || only.equals("reads")) {
             try (LibvirtPass raw = new LibvirtPass(uri)) {
                 assertThat(get("/api/vms").body()).contains("\"bench-0999\"");
                 listAll(raw);
                 oneByName(raw);
-                zone(raw);
+                console();
+                if (only.isEmpty()) {
+                    zone(raw);
+                }
             }
+            tenThousand();
         }
         if (only.isEmpty() || only.equals("vmpools")) {
             vmPools();
@@ -117,7 +123,7 @@ class VireoBench {
         figures.add(new Figure("server resident memory, after the run", residentMiB(), "MiB", null, null));
         deployer.undeploy(DEPLOYMENT);
         controller.stop(SERVER);
-        if (!only.equals("images")) {
+        if (only.isEmpty() || only.equals("vmpools")) {
             realHypervisor(only.equals("vmpools"));
         }
         report();
@@ -243,6 +249,64 @@ class VireoBench {
                 libvirt.percentileMillis(99), reference + ", p99"));
     }
 
+    /**
+     * The console's VM table ({@value #DOMAINS} VMs) and its dashboard: the server's time to the
+     * first byte of the page (goal ≤ 100 ms), signed in with a session as a browser is.
+     */
+    private void console() throws Exception {
+        String session = newSession();
+        for (String page : List.of("/console/vms.xhtml", "/console/index.xhtml")) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + page)).header("Cookie", "VIREO_SESSION=" + session)
+                    .GET().build();
+            Samples.Work firstByte = () -> {
+                HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (java.io.InputStream body = response.body()) {
+                    if (response.statusCode() != 200 || body.read() < 0) {
+                        throw new IllegalStateException("GET " + page + " answered " + response.statusCode());
+                    }
+                }
+            };
+            Samples.of(10, firstByte);
+            Samples ttfb = Samples.of(50, firstByte);
+            HttpResponse<String> whole = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(whole.body()).as(page + " is the page, not the sign-in").contains("vireo-brand").doesNotContain("id=\"login\"");
+            figures.add(new Figure("console " + page + " (" + DOMAINS + " VMs), time to first byte, median", ttfb.medianMillis(),
+                    "ms", null, "goal ≤ 100 ms"));
+        }
+    }
+
+    /**
+     * A host of 10,000 VMs: its VM list against a raw pass over the same host (goal ≤ 0.3×), and
+     * the time per VM against the {@value #DOMAINS}-VM host's (linear growth: about 1×).
+     */
+    private void tenThousand() throws Exception {
+        int vms = 10 * DOMAINS;
+        String bigUri = new TestDriverHost().cpus(64).memoryMiB(1 << 20).domains("big-", vms, 64, 1).pool("default-pool")
+                .network("default").writeTo(WORK.resolve("big-host.xml"));
+        send("POST", BASE + "/api/hosts", "{\"name\": \"big-host\", \"uri\": \"" + bigUri + "\"}", 201);
+        awaitCell("big-host");
+        try (LibvirtPass raw = new LibvirtPass(bigUri)) {
+            Samples.of(3, () -> get("/api/vms?host=big-host"));
+            Samples.of(3, raw::readAll);
+            Samples vireo = Samples.of(10, () -> get("/api/vms?host=big-host"));
+            Samples libvirt = Samples.of(10, raw::readAll);
+            Samples small = Samples.of(10, () -> get("/api/vms?host=local"));
+            figures.add(new Figure("GET /api/vms (" + vms + " VMs on one host), median", vireo.medianMillis(), "ms",
+                    libvirt.medianMillis(), "libvirt-java pass over the same host, median (goal ≤ 0.3×)"));
+            figures.add(new Figure("GET /api/vms, time per VM at " + vms + " VMs against at " + DOMAINS,
+                    vireo.medianMillis() / vms * 1000, "µs", small.medianMillis() / DOMAINS * 1000,
+                    "the same at " + DOMAINS + " VMs (linear: ratio about 1)"));
+        } finally {
+            send("DELETE", BASE + "/api/hosts/big-host", null, 204);
+        }
+    }
+
+    private String newSession() throws Exception {
+        return Json.createReader(new java.io.StringReader(send("POST", BASE + "/api/sessions",
+                "{\"user\": \"" + TestAccounts.ADMIN + "\", \"password\": \"" + TestAccounts.ADMIN_PASSWORD + "\"}", 200)))
+                .readObject().getString("session");
+    }
+
     private void oneByName(LibvirtPass raw) throws Exception {
         int perClient = 200;
         Samples.of(100, () -> get("/api/vms/" + randomName()));
@@ -257,6 +321,18 @@ class VireoBench {
                 libvirt.perSecond(), reference));
         figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, p99", vireo.samples().percentileMillis(99),
                 "ms", libvirt.samples().percentileMillis(99), reference + ", p99"));
+
+        // the same with the other two ways a client proves who it is (goal ≥ 5,000 req/s, p99 ≤ 10 ms each)
+        String token = Json.createReader(new java.io.StringReader(send("POST", BASE + "/vmpooler/api/v1/token", null, 200)))
+                .readObject().getString("token");
+        String session = newSession();
+        for (Map.Entry<String, String> auth : Map.of("API token", "Bearer " + token, "session", "Bearer " + session).entrySet()) {
+            Load load = load(perClient, () -> get("/api/vms/" + randomName(), auth.getValue()));
+            figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, " + auth.getKey(), load.perSecond(), "req/s",
+                    null, "goal ≥ 5000 req/s"));
+            figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, " + auth.getKey() + ", p99",
+                    load.samples().percentileMillis(99), "ms", null, "goal ≤ 10 ms"));
+        }
     }
 
     /**
@@ -409,8 +485,12 @@ class VireoBench {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(path, TestAccounts.adminAuthorization());
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path))
-                        .header("Authorization", TestAccounts.adminAuthorization()).GET().build(),
+                        .header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
