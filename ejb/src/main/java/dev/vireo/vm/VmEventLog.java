@@ -5,6 +5,7 @@ import dev.vireo.node.ServerNodes;
 import dev.vireo.persistence.node.HostListener;
 import dev.vireo.persistence.vm.VmEvent;
 import dev.vireo.security.Permission;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -35,6 +36,7 @@ public class VmEventLog {
     VmAccess access;
 
     /** Records the event if this server listens for its host now; else the listener does (or did). */
+    @PermitAll
     public void record(@Observes DomainLifecycle event) {
         if (event.domain().length() > VmEvent.NAME_LENGTH || event.host().length() > VmEvent.NAME_LENGTH) {
             LOG.fine(() -> "Not recorded, its name is too long: " + event);
@@ -60,6 +62,7 @@ public class VmEventLog {
     }
 
     /** Removes the events recorded before {@code before} (job {@code audit-retention}); how many. */
+    @PermitAll
     public int removeBefore(Instant before) {
         return em.createNamedQuery(VmEvent.REMOVE_BEFORE).setParameter("before", before).executeUpdate();
     }

@@ -86,6 +86,13 @@ class VireoBench {
 
     @Test
     void measure() throws Exception {
+        // -Dvireo.bench.only=nodes: two clustered nodes of their own, without the bench server
+        String only = System.getProperty("vireo.bench.only", "");
+        if (only.equals("nodes")) {
+            new NodesBench(figures, notes).measure();
+            report();
+            return;
+        }
         Path host = WORK.resolve("host.xml");
         // the zone's template takes its disk from default-pool and its network from default, here as on each cell
         String uri = new TestDriverHost().cpus(16).memoryMiB(65536).domains("bench-", DOMAINS, 1024, 2)
@@ -99,7 +106,6 @@ class VireoBench {
         figures.add(new Figure("server resident memory, idle", residentMiB(), "MiB", null, null));
 
         // -Dvireo.bench.only=images (or vmpools) measures that part alone (the whole takes long)
-        String only = System.getProperty("vireo.bench.only", "");
         if (only.isEmpty()) {
             try (LibvirtPass raw = new LibvirtPass(uri)) {
                 assertThat(get("/api/vms").body()).contains("\"bench-0999\"");
@@ -119,6 +125,9 @@ class VireoBench {
         controller.stop(SERVER);
         if (!only.equals("images")) {
             realHypervisor(only.equals("vmpools"));
+        }
+        if (only.isEmpty()) {
+            new NodesBench(figures, notes).measure();
         }
         report();
     }
