@@ -9,6 +9,7 @@ import dev.vireo.metrics.StateGauges;
 import dev.vireo.security.AccessKeyService;
 import dev.vireo.security.LoginThrottle;
 import dev.vireo.task.TaskRecorder;
+import dev.vireo.vm.VmEventLog;
 import dev.vireo.vm.VmStatsSampler;
 import dev.vireo.zone.HostMonitor;
 import jakarta.annotation.PostConstruct;
@@ -70,6 +71,9 @@ public class BuiltinJobs {
     @EJB
     AuditLog audit;
 
+    @EJB
+    VmEventLog vmEvents;
+
     @Inject
     @ConfigProperty(name = TASKS, defaultValue = "30d")
     String taskRetention;
@@ -114,10 +118,11 @@ public class BuiltinJobs {
                             + " task(s) that ended over " + taskRetention.strip() + " ago";
                 });
         jobs.register(JobDefinition.cluster("audit-retention", "every 1h",
-                "Removes audit log entries older than " + AUDIT + " (default 365d)"), () -> {
+                "Removes audit log entries and VM events older than " + AUDIT + " (default 365d)"), () -> {
                     Duration period = period(AUDIT, auditRetention);
-                    return "removed " + audit.removeBefore(Instant.now().minus(period))
-                            + " audit entr(ies) older than " + auditRetention.strip();
+                    Instant before = Instant.now().minus(period);
+                    return "removed " + audit.removeBefore(before) + " audit entr(ies) and " + vmEvents.removeBefore(before)
+                            + " VM event(s) older than " + auditRetention.strip();
                 });
         jobs.register(JobDefinition.cluster("job-run-retention", "every 1h",
                 "Removes job runs older than " + JOB_RUNS + " (default 7d) and keeps at most " + JOB_RUNS_PER_JOB

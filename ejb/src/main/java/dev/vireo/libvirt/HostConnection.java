@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.libvirt.Connect;
@@ -29,6 +30,7 @@ final class HostConnection implements AutoCloseable {
     private final Object openLock = new Object();
     private final DomainCache domains = new DomainCache();
     private final LifecycleListener listener = this::onLifecycleChange;
+    private final BiConsumer<String, DomainEvent> afterEvent;
     private volatile Connect connect;
     private volatile boolean events;
     // what the attempts to connect went through since the connection was last up (under openLock)
@@ -37,8 +39,10 @@ final class HostConnection implements AutoCloseable {
     private Instant nextAttempt;
     private String lastError;
 
-    HostConnection(String uri) {
+    /** @param afterEvent told of each lifecycle event (domain name, event) once the cache took it in; must not block */
+    HostConnection(String uri, BiConsumer<String, DomainEvent> afterEvent) {
         this.uri = uri;
+        this.afterEvent = afterEvent;
     }
 
     String uri() {
@@ -157,6 +161,7 @@ final class HostConnection implements AutoCloseable {
                 LifecycleOperations.byName(current, name).ifPresentOrElse(summary -> domains.putIfNewer(summary, mark),
                         () -> domains.remove(name));
             }
+            afterEvent.accept(name, event);
         } catch (LibvirtException | RuntimeException e) {
             // never let an exception into libvirt's native loop; the periodic listing repairs the entry
             LOG.log(Level.FINE, "Cannot refresh a domain after " + event + " on " + uri, e);

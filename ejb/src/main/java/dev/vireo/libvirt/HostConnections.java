@@ -10,10 +10,14 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +26,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
+import org.libvirt.event.DomainEvent;
 
 /**
  * The only door to libvirt: one shared connection per host, libvirt's event loop, each host's
@@ -57,6 +62,12 @@ public class HostConnections {
 
     @Resource
     SessionContext context;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    Event<DomainLifecycle> lifecycle;
 
     @PostConstruct
     void startEventLoop() {
@@ -232,7 +243,28 @@ public class HostConnections {
     }
 
     private HostConnection connection(HostRef host) {
-        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri()));
+        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri(), (domain, event) -> announce(key, domain, event)));
+    }
+
+    /**
+     * Tells the observers of {@link DomainLifecycle} (on the executor: libvirt's event loop thread
+     * must never wait on a database) of an event the host's cache took in.
+     */
+    private void announce(HostRef host, String domain, DomainEvent event) {
+        DomainLifecycle happened = new DomainLifecycle(host.name(), domain, event.getType().name().toLowerCase(Locale.ROOT),
+                detailOf(event), Instant.now());
+        executor.execute(() -> {
+            try {
+                lifecycle.fire(happened);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "An observer of " + happened + " failed", e);
+            }
+        });
+    }
+
+    private static String detailOf(DomainEvent event) {
+        Enum<?> detail = event.getDetail();
+        return detail == null ? null : detail.name().toLowerCase(Locale.ROOT);
     }
 
     private static <T> T call(HostConnection connection, LibvirtCall<T> work) {

@@ -5,7 +5,10 @@ import dev.vireo.job.JobSchedule;
 import dev.vireo.lock.LockRows;
 import dev.vireo.persistence.node.ServerNode;
 import dev.vireo.task.TaskRecorder;
+import dev.vireo.zone.ZoneHost;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -31,7 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@value #BEAT_SECONDS} seconds) and ends the work of those that stopped telling it — a node whose
  * heartbeat is older than {@code vireo.cluster.node-timeout} (default 60s) died or was cut off,
  * and its running tasks are marked failed with the reason ({@code HAC0001E}), its job claims and
- * operation locks freed.
+ * operation locks freed, the hosts whose libvirt events it acted on taken over (each beat renews
+ * this node's hold on its hosts for one node timeout: {@link HostListenerStore}).
  * A node that was itself held up (its own last beat long ago: an overloaded machine stalls every
  * node on it alike) judges no one on that beat. A single server does the same on its own: its row
  * is the only one.
@@ -62,6 +66,12 @@ public class ServerNodes {
     @EJB
     LockRows locks;
 
+    @EJB
+    HostListenerStore listeners;
+
+    @EJB
+    ZoneHosts zone;
+
     @Inject
     Event<NodesSilent> silentNodes;
 
@@ -90,6 +100,7 @@ public class ServerNodes {
             if (released > 0) {
                 LOG.warning(() -> released + " operation lock(s) of this node's previous run are released");
             }
+            listenForHosts(now);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot write the start of node " + LOCAL_NAME + " (the next heartbeat tries again)", e);
         }
@@ -104,6 +115,7 @@ public class ServerNodes {
             }
             Instant previous = lastBeat;
             lastBeat = now;
+            listenForHosts(now);
             if (previous != null && previous.plus(timeout.dividedBy(2)).isAfter(now)) {
                 endWorkOfSilentNodes();
             }
@@ -139,6 +151,35 @@ public class ServerNodes {
             }
         }
         silentNodes.fire(new NodesSilent(before, silent.stream().map(ServerNode::getName).toList()));
+    }
+
+    /**
+     * Holds on for another node timeout to the hosts this node listens for, and claims those no
+     * node listens for: hosts without a listener yet, and hosts whose listener let its hold run
+     * out (it went silent). Of the nodes that claim a host at once, one wins.
+     */
+    private void listenForHosts(Instant now) {
+        Instant until = now.plus(timeout);
+        for (String host : zone.all().stream().map(ZoneHost::name).toList()) {
+            try {
+                if (listeners.claim(host, LOCAL_NAME, now, until) == HostListenerStore.Claim.TAKEN) {
+                    LOG.info(() -> "Node " + LOCAL_NAME + " now acts on the libvirt events of host " + host);
+                }
+            } catch (RuntimeException e) {
+                // another node claimed the new row first: it listens; this node sees so on its next beat
+                LOG.log(Level.FINE, "Cannot claim the events of host " + host, e);
+            }
+        }
+    }
+
+    /** Stops listening for hosts: the other nodes take them over on their next beat, not a node timeout later. */
+    @PreDestroy
+    void stop() {
+        try {
+            listeners.letGo(LOCAL_NAME, now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot let go of the hosts node " + LOCAL_NAME + " listens for", e);
+        }
     }
 
     /** A node whose last heartbeat is older than this is taken for dead. */

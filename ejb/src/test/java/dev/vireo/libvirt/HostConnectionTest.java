@@ -21,7 +21,7 @@ class HostConnectionTest {
     @Test
     void aHostThatRefusesIsReconnectingSinceItsFirstFailureAndCallsDuringTheBackOffFailAtOnce() throws Exception {
         // nothing listens on port 1: the connection is refused at once
-        try (HostConnection connection = new HostConnection("qemu+tcp://127.0.0.1:1/system")) {
+        try (HostConnection connection = new HostConnection("qemu+tcp://127.0.0.1:1/system", (domain, event) -> { })) {
             assertThat(connection.liveness().state()).isEqualTo(HostLiveness.State.NOT_CONNECTED);
             HostLiveness first = connection.probe();
             assertThat(first.state()).isEqualTo(HostLiveness.State.RECONNECTING);
@@ -36,7 +36,7 @@ class HostConnectionTest {
 
     @Test
     void aReachableHostIsConnected() throws Exception {
-        try (HostConnection connection = new HostConnection("test:///default")) {
+        try (HostConnection connection = new HostConnection("test:///default", (domain, event) -> { })) {
             assertThat(connection.probe()).isEqualTo(new HostLiveness(HostLiveness.State.CONNECTED, null, null));
             String type = connection.call(connect -> connect.getType());
             assertThat(type).isEqualToIgnoringCase("test");

@@ -87,6 +87,13 @@ class VireoBench {
 
     @Test
     void measure() throws Exception {
+        // -Dvireo.bench.only=nodes: two clustered nodes of their own, without the bench server
+        String only = System.getProperty("vireo.bench.only", "");
+        if (only.equals("nodes")) {
+            new NodesBench(figures, notes).measure();
+            report();
+            return;
+        }
         Path host = WORK.resolve("host.xml");
         // the zone's template takes its disk from default-pool and its network from default, here as on each cell
         String uri = new TestDriverHost().cpus(16).memoryMiB(65536).domains("bench-", DOMAINS, 1024, 2)
@@ -100,7 +107,6 @@ class VireoBench {
         figures.add(new Figure("server resident memory, idle", residentMiB(), "MiB", null, null));
 
         // -Dvireo.bench.only=images (or vmpools) measures that part alone (the whole takes long)
-        String only = System.getProperty("vireo.bench.only", "");
         // -Dvireo.bench.only=reads: the reads alone (lists, single VMs, the console, 10,000 VMs)
         if (only.isEmpty() || only.equals("reads")) {
             try (LibvirtPass raw = new LibvirtPass(uri)) {
@@ -125,6 +131,9 @@ class VireoBench {
         controller.stop(SERVER);
         if (only.isEmpty() || only.equals("vmpools")) {
             realHypervisor(only.equals("vmpools"));
+        }
+        if (only.isEmpty()) {
+            new NodesBench(figures, notes).measure();
         }
         report();
     }

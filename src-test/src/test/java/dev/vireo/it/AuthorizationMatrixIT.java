@@ -734,6 +734,7 @@ class AuthorizationMatrixIT {
             row("POST", "/api/vms/{name}/suspend", vm(Permission.VM_MANAGE), c -> c.send("POST", "/api/vms/" + c.vm() + "/suspend")),
             row("GET", "/api/vms/{name}/screenshot", vm(Permission.VM_READ), c -> c.get("/api/vms/" + c.vm() + "/screenshot")),
             row("GET", "/api/vms/{name}/stats/history", vm(Permission.VM_READ), c -> c.get("/api/vms/" + c.vm() + "/stats/history")),
+            row("GET", "/api/vms/{name}/events", vm(Permission.VM_READ), c -> c.get("/api/vms/" + c.vm() + "/events")),
             // item 3: a VM's representation never shows its console ticket (see vmRepresentation)
             row("GET", "/api/vms/{name}", vm(Permission.VM_READ), c -> c.vmRepresentation(c.get("/api/vms/" + c.vm()))),
 

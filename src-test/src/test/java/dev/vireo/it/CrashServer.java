@@ -1,14 +1,8 @@
 package dev.vireo.it;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.vireo.TestAccounts;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
@@ -32,7 +26,7 @@ final class CrashServer implements AutoCloseable {
 
     private final Path home = Path.of(System.getProperty("vireo.it.crash-server"));
     private final String libvirtUri;
-    private Process launcher;
+    private final ServerProcess server = new ServerProcess("the crash test server");
     private int starts;
 
     /**
@@ -48,39 +42,14 @@ final class CrashServer implements AutoCloseable {
     /** Starts the server and waits until Vireo answers. */
     void start() throws IOException {
         Path log = Files.createDirectories(home.resolve("standalone/log")).resolve("console-" + ++starts + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/standalone.sh").toString(),
-                "--stability=community",
-                "-Djboss.socket.binding.port-offset=" + System.getProperty("vireo.it.crash.port-offset"),
-                "-Dvireo.libvirt.uri=" + libvirtUri,
-                "-Djna.tmpdir=" + home.resolve("standalone/tmp/jna")))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("JDK_JAVA_OPTIONS", "--enable-native-access=ALL-UNNAMED");
-        builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
-        launcher = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest tasks = HttpRequest.newBuilder(URI.create(BASE + "/api/tasks"))
-                .header("Authorization", TestAccounts.adminAuthorization()).timeout(Duration.ofSeconds(10)).build();
-        await("Vireo on the crash test server (" + log + ")").atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    if (!launcher.isAlive()) {
-                        throw new IllegalStateException("the server stopped while starting: see " + log);
-                    }
-                    try {
-                        return http.send(tasks, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
+        server.start(home, List.of("-Djboss.socket.binding.port-offset=" + System.getProperty("vireo.it.crash.port-offset"),
+                "-Dvireo.libvirt.uri=" + libvirtUri, "-Djna.tmpdir=" + home.resolve("standalone/tmp/jna")), Map.of(), log);
+        server.awaitServing(BASE, Duration.ofMinutes(3));
     }
 
-    /** SIGKILL to the server's JVM (the child of standalone.sh): no shutdown hook, no flush, no goodbye. */
+    /** SIGKILL to the server's JVM: no shutdown hook, no flush, no goodbye. */
     void killDashNine() throws InterruptedException {
-        ProcessHandle jvm = jvm();
-        jvm.destroyForcibly();
-        jvm.onExit().join();
-        if (!launcher.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("standalone.sh did not end with its server");
-        }
+        server.killDashNine();
     }
 
     /** A request to the API as the first admin. */
@@ -97,22 +66,6 @@ final class CrashServer implements AutoCloseable {
     /** Stops a running server gracefully (SIGTERM). */
     @Override
     public void close() throws InterruptedException {
-        if (launcher == null || !launcher.isAlive()) {
-            return;
-        }
-        launcher.descendants().filter(CrashServer::isServer).forEach(ProcessHandle::destroy);
-        if (!launcher.waitFor(2, TimeUnit.MINUTES)) {
-            launcher.descendants().filter(CrashServer::isServer).forEach(ProcessHandle::destroyForcibly);
-            launcher.destroyForcibly();
-        }
-    }
-
-    private ProcessHandle jvm() {
-        return launcher.descendants().filter(CrashServer::isServer).findFirst()
-                .orElseThrow(() -> new IllegalStateException("standalone.sh has no server JVM"));
-    }
-
-    private static boolean isServer(ProcessHandle process) {
-        return process.info().commandLine().map(line -> line.contains("jboss-modules.jar")).orElse(false);
+        server.stop();
     }
 }

@@ -53,16 +53,7 @@ class OperationLocksAcrossServersIT {
 
     @BeforeEach
     void aVm() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String template = "xlock-" + suffix;
-        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
-                + " \"memory\": {\"current\": 256, \"maxmemory\": 1024}, \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
-                .post("/api/templates").then().statusCode(201);
-        vm = template + "-vm";
-        String task = api().contentType(ContentType.JSON)
-                .body("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}")
-                .post("/api/vms").then().statusCode(202).extract().path("id");
-        assertThat(Vireo.endedTask(task).getString("status")).isEqualTo("finished");
+        vm = Vireo.newVm("xlock-");
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import dev.vireo.TestAccounts;
 import dev.vireo.persistence.testing.PostgresCluster;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +38,15 @@ import org.junit.jupiter.api.Test;
  * requests keep going to node 2: node 2 never answers 5xx, ends node 1's task as failed with the
  * reason (HAC0001E, once node 1's heartbeat is older than the node timeout), still serves, and a
  * cluster job ran at most once per period across both nodes all along (its job history).
+ * Before that, two requests for one VM at once, one on each node, let exactly one through (the
+ * lock table); node 1, started first, listens for the host's libvirt events, so node 2's events
+ * are not recorded; after node 1's death node 2 takes the host over and records its events, once.
+ * (Each node's test-driver host is its own copy in memory: an event is seen by the node that made it.)
  */
 class ServerNodesIT {
 
     private static final String VM = "ha-web";
+    private static final String HOST = "local";
     /** A cluster job the test puts on a short schedule, to count its runs of both nodes. */
     private static final String CLUSTER_JOB = "session-expiry";
     private static final Duration JOB_PERIOD = Duration.ofSeconds(3);
@@ -60,9 +71,9 @@ class ServerNodesIT {
         two = new ClusterNode(2, ear, environment, options);
         // one after the other: the first creates the schema, the second finds it
         one.start();
-        one.awaitServing(TestAccounts.adminAuthorization());
+        one.awaitServing();
         two.start();
-        two.awaitServing(TestAccounts.adminAuthorization());
+        two.awaitServing();
     }
 
     @AfterAll
@@ -104,6 +115,15 @@ class ServerNodesIT {
                     .statusCode(200);
         }
 
+        twoRequestsForOneVmAtOnceOnTwoNodesLetExactlyOneThrough();
+
+        // one node listens for the host (node 1, which started first, unless its heartbeats stalled past the
+        // node timeout while node 2 booted): the other's events are not recorded
+        String listening = listenerOf(HOST);
+        assertThat(listening).isIn(one.name(), two.name());
+        ClusterNode deaf = listening.equals(one.name()) ? two : one;
+        TestAccounts.asAdmin(deaf.base()).post("/api/vms/" + VM + "/poweroff").then().statusCode(200);
+
         // a task of node 1 that waits for a release that never comes
         String task = one.anonymous().basePath("/vireo-probe").queryParam("target", "/api/probe/ha-1").queryParam("steps", 1)
                 .post("/tasks").then().statusCode(200).extract().path("id");
@@ -125,6 +145,22 @@ class ServerNodesIT {
         JsonPath ended = await("node 1's task ended by node 2").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> TestAccounts.asAdmin(two.base()).get("/api/tasks/" + task).then().statusCode(200).extract().jsonPath(),
                         json -> !"running".equals(json.getString("status")));
+        // node 2 took the host over: its events are recorded, once
+        await("node 2 listens for the host").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> two.name().equals(listenerOf(HOST)));
+        List<String> recorded = new ArrayList<>();
+        if (deaf == one) {
+            // node 2 listened all along and its VM still runs
+            TestAccounts.asAdmin(two.base()).post("/api/vms/" + VM + "/poweroff").then().statusCode(200);
+            recorded.add("stopped by " + two.name());
+        }
+        TestAccounts.asAdmin(two.base()).post("/api/vms/" + VM + "/start").then().statusCode(200);
+        recorded.add("started by " + two.name());
+        JsonPath events = await("the start recorded").atMost(Duration.ofMinutes(1)).until(() -> TestAccounts.asAdmin(two.base())
+                .get("/api/vms/" + VM + "/events").then().statusCode(200).extract().jsonPath(),
+                json -> "started".equals(json.getString("[0].kind")));
+        assertThat(events.getString("[0].node")).isEqualTo(two.name());
+        two.anonymous().cookie("VIREO_SESSION", session).get("/api/vms/" + VM).then().statusCode(200).body("state", equalTo("running"));
         int atTheEnd = answers.size();
         await().until(() -> answers.size() >= atTheEnd + 20);
         loading.set(false);
@@ -135,6 +171,10 @@ class ServerNodesIT {
         assertThat(answers).as("node 2's answers while node 1 died").hasSizeGreaterThan(40).allMatch(status -> status == 200);
         two.anonymous().cookie("VIREO_SESSION", session).get("/api/vms/" + VM).then().statusCode(200);
 
+        // each event once, by the node that listened then: the other node's poweroff is in no row
+        assertThat(strings("select kind || ' by ' || node from vm_event where vm = '" + VM + "' order by occurred"))
+                .containsExactlyElementsOf(recorded);
+
         // the cluster job: never two runs in one period, though both nodes ran it (or might have)
         List<Instant> runs = runsOf(CLUSTER_JOB);
         assertThat(runs).as("runs of " + CLUSTER_JOB).hasSizeGreaterThanOrEqualTo(2);
@@ -143,6 +183,51 @@ class ServerNodesIT {
                     .as("runs of %s at %s and %s", CLUSTER_JOB, runs.get(i - 1), runs.get(i))
                     .isGreaterThanOrEqualTo(JOB_PERIOD.minusMillis(500));
         }
+    }
+
+    /**
+     * Two requests at once, one on each node, for one VM (a probe operation that locks it and holds
+     * it in a task): exactly one goes through, the other is refused naming the holder and its node.
+     */
+    private static void twoRequestsForOneVmAtOnceOnTwoNodesLetExactlyOneThrough() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        List<Future<Response>> sent = new ArrayList<>();
+        try {
+            for (ClusterNode node : List.of(one, two)) {
+                sent.add(clients.submit(() -> {
+                    together.await();
+                    return node.anonymous().basePath("/vireo-probe").queryParam("vm", VM).post("/tasks/locked");
+                }));
+            }
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
+            assertThat(statuses).as("answers of node 1 and node 2").containsExactly(200, 409);
+            int won = answers.get(0).statusCode() == 200 ? 0 : 1;
+            ClusterNode winner = won == 0 ? one : two;
+            String task = answers.get(won).path("id");
+            JsonPath refusal = answers.get(1 - won).jsonPath();
+            assertThat(refusal.getString("code")).isEqualTo("LOCK0001E");
+            assertThat(refusal.getString("reason")).contains("busy with probe.lock (task " + task + ") on server node "
+                    + winner.name());
+            assertThat(strings("select node from operation_lock where name = '" + VM + "'")).containsExactly(winner.name());
+
+            winner.anonymous().basePath("/vireo-probe").queryParam("target", "/api/vms/" + VM).post("/tasks/release").then()
+                    .statusCode(204);
+            await("the winner's task").atMost(Duration.ofMinutes(1)).until(() -> TestAccounts.asAdmin(winner.base())
+                    .get("/api/tasks/" + task).then().statusCode(200).extract().<String>path("status"), "finished"::equals);
+            assertThat(strings("select node from operation_lock where name = '" + VM + "'")).isEmpty();
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static String listenerOf(String host) throws SQLException {
+        List<String> nodes = strings("select node from host_listener where host = '" + host + "'");
+        return nodes.isEmpty() ? null : nodes.get(0);
     }
 
     private static List<String> nodes() throws SQLException {

@@ -1,6 +1,7 @@
 package dev.vireo.it;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vireo.TestAccounts;
@@ -16,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -61,6 +63,23 @@ public final class Vireo {
 
     static RequestSpecification api() {
         return TestAccounts.asAdmin(BASE);
+    }
+
+    /**
+     * A new VM of the default host (256 MiB, one 1 GiB disk from default-pool), made from a new
+     * template of its own named {@code prefix} and a random suffix; answers the VM's name.
+     */
+    static String newVm(String prefix) {
+        String template = prefix + UUID.randomUUID().toString().substring(0, 8);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + template + "\", \"source_media\": {\"type\": \"netboot\"},"
+                + " \"memory\": {\"current\": 256, \"maxmemory\": 1024}, \"disks\": [{\"size\": 1, \"pool\": {\"name\": \"default-pool\"}}]}")
+                .post("/api/templates").then().statusCode(201);
+        String vm = template + "-vm";
+        String task = api().contentType(ContentType.JSON)
+                .body("{\"template\": \"/api/templates/" + template + "\", \"name\": \"" + vm + "\"}")
+                .post("/api/vms").then().statusCode(202).extract().path("id");
+        assertThat(endedTask(task).getString("status")).isEqualTo("finished");
+        return vm;
     }
 
     /** Task {@code id} as the API shows it once it no longer runs (waited for up to a minute). */

@@ -34,7 +34,7 @@ class SchemaMigrationsTest {
     /** Packages of entities that migrations after the baseline added: the release before migrations had none of them. */
     private static final Set<String> SINCE_BASELINE = Set.of("dev.vireo.persistence.job", "dev.vireo.persistence.vmpool",
             "dev.vireo.persistence.cluster", "dev.vireo.persistence.address", "dev.vireo.persistence.node",
-            "dev.vireo.persistence.image", "dev.vireo.persistence.lock");
+            "dev.vireo.persistence.image", "dev.vireo.persistence.lock", "dev.vireo.persistence.vm");
     /** Columns that migrations after the baseline added to entities the release before migrations had. */
     private static final List<String> COLUMNS_SINCE_BASELINE = List.of("compute_pool.address_pool", "task.node",
             "batch.node", "volume_upload.node");
@@ -63,7 +63,7 @@ class SchemaMigrationsTest {
         assertThat(history()).containsExactly("1 SQL baseline", "2 SQL enum columns as varchar", "3 SQL scheduled jobs",
                 "4 SQL vm pools", "5 SQL vm clusters", "6 SQL address pools", "7 SQL images",
                 "10 SQL server nodes", "11 SQL ondemand requests", "13 SQL operation locks",
-                "14 SQL cluster snapshot sets");
+                "14 SQL cluster snapshot sets", "15 SQL host listeners");
     }
 
     @Test

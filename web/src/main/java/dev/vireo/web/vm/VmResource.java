@@ -8,6 +8,8 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.vm.VmBoots;
 import dev.vireo.vm.VmCreateRequest;
+import dev.vireo.vm.VmEventLog;
+import dev.vireo.vm.VmEventView;
 import dev.vireo.vm.VmService;
 import dev.vireo.vm.VmStatsHistory;
 import dev.vireo.vm.VmUpdateRequest;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import java.util.Map;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -63,6 +66,9 @@ public class VmResource {
 
     @EJB
     VmBoots boots;
+
+    @EJB
+    VmEventLog vmEvents;
 
     @Context
     UriInfo uri;
@@ -195,6 +201,16 @@ public class VmResource {
             + " per measure with the time of each sample, oldest first")
     public VmStatsHistory statsHistory(@PathParam("name") String name) {
         return vms.statsHistory(name);
+    }
+
+    @GET
+    @Path("{name}/events")
+    @Operation(summary = "The VM's last 100 lifecycle events as libvirt reported them (started, stopped, crashed, …, "
+            + "also when done outside Vireo), newest first, each with the server that recorded it")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = VmEventView.class)))
+    public List<VmEventView> events(@PathParam("name") String name) {
+        return vmEvents.of(name);
     }
 
     @GET
