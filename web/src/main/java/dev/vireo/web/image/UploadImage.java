@@ -6,9 +6,9 @@ import dev.vireo.image.ImageRequest;
 import dev.vireo.image.ImageService;
 import dev.vireo.image.ImageView;
 import dev.vireo.web.console.ConsoleFormat;
+import dev.vireo.web.console.BrowserUploads;
 import dev.vireo.web.console.FacesErrors;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.util.Map;
+import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -55,20 +55,13 @@ public class UploadImage implements Serializable {
 
     /** Makes the image for the file the browser names (request parameters {@code file}, {@code size}). */
     public void prepare() {
-        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        String file = params.get("file");
-        long size;
-        try {
-            size = Long.parseLong(params.getOrDefault("size", ""));
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (file == null || size <= 0) {
-            FacesContext.getCurrentInstance().addMessage(FORM + ":file",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a file that is not empty first", null));
-            FacesContext.getCurrentInstance().validationFailed();
+        Optional<BrowserUploads.Announced> announced = BrowserUploads.announced(FORM, 1,
+                "Choose a file that is not empty first");
+        if (announced.isEmpty()) {
             return;
         }
+        String file = announced.get().file();
+        long size = announced.get().size();
         failure = null;
         try {
             ImageView made = images.create(new ImageRequest(kind, name == null || name.isBlank() ? file : name.trim(), null,
@@ -85,7 +78,7 @@ public class UploadImage implements Serializable {
     public void chunk(FileUploadEvent event) {
         UploadedFile chunk = event.getFile();
         if (target == null || failure != null) {
-            stopBrowser();
+            BrowserUploads.stopBrowser();
             return;
         }
         long first = target.written();
@@ -126,7 +119,7 @@ public class UploadImage implements Serializable {
 
     private void fail(VireoException e) {
         failure = e;
-        stopBrowser();
+        BrowserUploads.stopBrowser();
     }
 
     private void removeImage() {
@@ -135,13 +128,6 @@ public class UploadImage implements Serializable {
         } catch (VireoException gone) {
             // already removed: nothing is left behind either way
         }
-    }
-
-    /** An error status makes the browser stop sending chunks; the page then asks {@link #ended()}. */
-    private static void stopBrowser() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().setResponseStatus(409);
-        faces.responseComplete();
     }
 
     public long getChunkBytes() {
