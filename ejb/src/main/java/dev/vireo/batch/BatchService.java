@@ -5,6 +5,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.persistence.batch.Batch;
 import dev.vireo.persistence.batch.BatchItem;
 import dev.vireo.persistence.task.Task;
+import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
 import dev.vireo.validation.ResourceName;
@@ -158,6 +159,17 @@ public class BatchService {
         if (batch == null || !callers.current().mayUseOwnedBy(batch.getOwner())) {
             throw new VireoException(ErrorCode.BATCH_NOT_FOUND, id);
         }
+        return view(batch);
+    }
+
+    /** The caller's batches (everyone's for callers that see everything), newest first, at most {@code limit}. */
+    public List<BatchView> list(int limit) {
+        Caller caller = callers.current();
+        return em.createNamedQuery(Batch.NEWEST_FIRST, Batch.class).getResultStream()
+                .filter(batch -> caller.mayUseOwnedBy(batch.getOwner())).limit(limit).map(this::view).toList();
+    }
+
+    private BatchView view(Batch batch) {
         List<BatchView.Item> items = batch.getItems().stream().map(this::item).toList();
         return new BatchView(batch.getId().toString(), batch.getKind(), batch.getOwner(),
                 items.stream().anyMatch(BatchView.Item::running), items);

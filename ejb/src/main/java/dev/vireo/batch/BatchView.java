@@ -22,7 +22,7 @@ public record BatchView(String id, String kind, String owner, boolean running, L
      */
     public record Item(String name, String id, String status, Integer progress, String error, String task) {
 
-        boolean running() {
+        public boolean running() {
             return "pending".equals(status) || "creating".equals(status) || "deleting".equals(status);
         }
     }

@@ -351,7 +351,12 @@ public enum ErrorCode {
     IMAGE_GUEST_NO_SYSTEM_DISK("IMG0016E", 409, "Virtual machine %s has no system disk that Vireo made"),
     IMAGE_GUEST_ELSEWHERE("IMG0017E", 409, "Virtual machine %s is on host %s: images serve the VMs of the default"
             + " host %s only so far"),
-    IMAGE_NOT_DISK("IMG0018E", 400, "Image %s is a %s image: a system disk comes from a ready disk image");
+    IMAGE_NOT_DISK("IMG0018E", 400, "Image %s is a %s image: a system disk comes from a ready disk image"),
+    IMAGE_COPY_FAILED("IMG0019E", 502, "Image %s could not be copied to storage pool %s of host %s: %s"),
+    IMAGE_COPY_MISMATCH("IMG0020E", 502, "The copy of image %s on host %s has SHA-256 %s, not %s: it was removed"),
+    IMAGE_IN_USE("IMG0021E", 409, "Image %s is in use by virtual machine(s) %s: delete them or reset their system"
+            + " disks from another image first"),
+    IMAGE_COPY_UNREACHABLE("IMG0022E", 409, "Image %s has a copy on host %s, which cannot be reached now: %s");
 
     private final String code;
     private final int status;

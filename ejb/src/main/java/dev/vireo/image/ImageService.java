@@ -67,6 +67,9 @@ public class ImageService {
     @EJB
     ImageDigests digests;
 
+    @EJB
+    ImageCells cells;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The images the caller may see that match {@code query}, by name. */
@@ -157,7 +160,7 @@ public class ImageService {
         return view(image, store.name());
     }
 
-    /** Removes the image and its content. */
+    /** Removes the image, its content and its copies on the cells; refused (409) while a VM's disk is an overlay on it. */
     @RolesAllowed(Permission.IMAGE_MANAGE)
     @Audited("image.delete")
     public void delete(String id, String kind) {
@@ -165,6 +168,8 @@ public class ImageService {
         if (image.getState() == ImageState.CAPTURING) {
             throw new VireoException(ErrorCode.IMAGE_NOT_READY, id, "captured from a virtual machine by a task");
         }
+        cells.requireUnused(id, image.getVolume());
+        cells.removeCopies(id);
         store.delete(image.getVolume());
         digests.forget(image.getVolume());
         em.remove(image);

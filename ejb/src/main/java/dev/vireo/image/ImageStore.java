@@ -15,7 +15,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -181,30 +180,15 @@ public class ImageStore {
 
     /** Removes a volume and, where libvirt leaves it (the test driver), its file. */
     public void delete(String volume) {
-        Optional<Path> file = volume(volume).flatMap(this::localFile);
-        hosts.local().storage().deleteVolume(pool(), volume);
-        file.ifPresent(path -> {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                LOG.warning(() -> "Cannot remove " + path + ", the file of a deleted image: " + e.getMessage());
-            }
-        });
+        VolumeFiles.delete(hosts.local(), pool(), volume);
     }
 
-    /**
-     * The volume's file, when the default host is this machine (a URI without a host) and the file,
-     * or the directory it is to be made in, is this server's to write.
-     */
+    /** The file of a store volume, when this server reads and writes it directly. */
+    public Optional<Path> file(String volume) {
+        return volume(volume).flatMap(this::localFile);
+    }
+
     private Optional<Path> localFile(VolumeSummary volume) {
-        URI uri = URI.create(hosts.local().ref().uri());
-        if (uri.getHost() != null && !uri.getHost().isEmpty() || volume.path() == null || !"file".equals(volume.type())
-                && volume.type() != null) {
-            return Optional.empty();
-        }
-        Path file = Path.of(volume.path());
-        boolean writable = Files.exists(file) ? Files.isRegularFile(file) && Files.isWritable(file)
-                : file.getParent() != null && Files.isDirectory(file.getParent()) && Files.isWritable(file.getParent());
-        return writable ? Optional.of(file) : Optional.empty();
+        return VolumeFiles.of(hosts.local().ref(), volume);
     }
 }

@@ -182,6 +182,14 @@ public class HostConnections {
         return call(host, connect -> VolumeStreams.copy(connect, target.call(to -> to), pool, name, length, copied));
     }
 
+    /** {@link #copyVolume} into volume {@code toPool}/{@code toName} of {@code destination}. */
+    public boolean copyVolume(HostRef host, String pool, String name, HostRef destination, String toPool, String toName,
+                              long length, java.util.function.LongConsumer copied) {
+        HostConnection target = connection(destination);
+        return call(host, connect -> VolumeStreams.copy(connect, pool, name, target.call(to -> to), toPool, toName, length,
+                copied));
+    }
+
     /** The host's capabilities (CPU architecture, the guests it runs), read once per host. */
     public HostCapabilities capabilities(HostRef host) {
         return capabilities.computeIfAbsent(host, key ->

@@ -158,14 +158,22 @@ public final class StorageGateway extends BoundGateway {
     }
 
     /**
-     * Starts reading a volume's first {@code length} bytes (virStorageVolDownload); the caller
-     * copies and closes the reader. Empty when there is no such pool or volume.
+     * Copies a volume's first {@code length} bytes into volume {@code toPool}/{@code toName}, which
+     * host {@code destination} already has (libvirt's volume streams); false when either is missing.
      */
+    public boolean copyVolumeTo(String pool, String name, HostRef destination, String toPool, String toName, long length) {
+        return connections.copyVolume(host, pool, name, destination, toPool, toName, length, copied -> { });
+    }
+
     /** The path of the volume's backing volume when it is a thin overlay; empty for none; empty outer when there is no such volume. */
     public Optional<Optional<String>> backingPath(String pool, String name) {
         return call(connect -> VolumeOperations.backingPath(connect, pool, name));
     }
 
+    /**
+     * Starts reading a volume's first {@code length} bytes (virStorageVolDownload); the caller
+     * copies and closes the reader. Empty when there is no such pool or volume.
+     */
     public Optional<VolumeReader> readVolume(String pool, String name, long length) {
         return readVolume(pool, name, 0, length);
     }

@@ -137,7 +137,16 @@ final class VolumeStreams {
      */
     static boolean copy(Connect from, Connect to, String pool, String name, long length, LongConsumer copied)
             throws LibvirtException {
-        return Handles.volume(from, pool, name, source -> Handles.volume(to, pool, name, target -> {
+        return copy(from, pool, name, to, pool, name, length, copied);
+    }
+
+    /**
+     * {@link #copy(Connect, Connect, String, String, long, LongConsumer)} into a volume of another
+     * pool and name ({@code toPool}/{@code toName}), which the other host already has.
+     */
+    static boolean copy(Connect from, String pool, String name, Connect to, String toPool, String toName, long length,
+                        LongConsumer copied) throws LibvirtException {
+        return Handles.volume(from, pool, name, source -> Handles.volume(to, toPool, toName, target -> {
             Stream in = from.streamNew(0);
             Stream out = to.streamNew(0);
             boolean finished = false;

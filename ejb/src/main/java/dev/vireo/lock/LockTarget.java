@@ -32,6 +32,11 @@ public record LockTarget(String host, String kind, String name) {
         return new LockTarget(host.name(), "host device", name);
     }
 
+    /** A disk image's copy on a host: one task makes it, the others wait for it to be made. */
+    public static LockTarget imageCopy(HostRef host, String image) {
+        return new LockTarget(host.name(), "copy of image", image);
+    }
+
     /** A VM name about to be taken somewhere in the zone: names are unique across the hosts. */
     public static LockTarget newVmName(String name) {
         return new LockTarget(null, "virtual machine name", name);

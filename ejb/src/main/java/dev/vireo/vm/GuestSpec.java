@@ -16,7 +16,8 @@ import java.util.List;
  * @param owner      optional: the account it belongs to (the caller when absent; another account only for callers
  *                   that see everything)
  * @param group      optional: a user group it is shared with
- * @param fromImage  not yet: disk images come with images; refused
+ * @param fromImage  optional: the id of a ready disk image the system disk is a thin overlay of (as large as
+ *                   {@code disks[0]}, or the image when it is larger)
  */
 public record GuestSpec(Integer cpus, Integer memory, List<Long> disks, Boolean autostart, String osDistro,
                         String osVersion, String owner, String group, String fromImage) {

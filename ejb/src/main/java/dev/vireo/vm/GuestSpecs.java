@@ -28,10 +28,6 @@ final class GuestSpecs {
 
     /** Refuses a spec that asks for too little, too much, or what is not supported yet (400). */
     static void check(GuestSpec spec) {
-        if (spec.fromImage() != null) {
-            throw new VireoException(ErrorCode.GUEST_OPTION_UNSUPPORTED, "from_image",
-                    "disk images come with a later release; create the guest with empty disks");
-        }
         int cpus = required("cpus", spec.cpus());
         if (cpus < 1 || cpus > MAX_CPUS) {
             throw new VireoException(ErrorCode.INVALID_VALUE, "cpus", "between 1 and " + MAX_CPUS + ", not " + cpus);

@@ -40,14 +40,16 @@ final class VmBuilder {
      * @param uuid      the VM's UUID, chosen first: its volumes are named after it, as Kimchi names them
      * @param diskBytes the exact sizes of the new volumes (a spec's), or null for the template's sizes in GB
      * @param groups    the user groups it is shared with
+     * @param system    the disk image its system disk is a thin overlay of, or null for an empty system disk
      */
     record Plan(String name, String template, String owner, String token, TemplateSettings settings, String title,
-                String description, String uuid, List<Long> diskBytes, boolean autostart, List<String> groups) {
+                String description, String uuid, List<Long> diskBytes, boolean autostart, List<String> groups,
+                SystemImage system) {
 
         Plan(String name, String template, String owner, String token, TemplateSettings settings, String title,
              String description) {
             this(name, template, owner, token, settings, title, description, UUID.randomUUID().toString(), null, false,
-                    List.of());
+                    List.of(), null);
         }
     }
 
@@ -62,7 +64,10 @@ final class VmBuilder {
             for (TemplateDisk disk : settings.disks()) {
                 progress.report(5 + 80 * disks.size() / total,
                         "creating disk " + (disks.size() + 1) + " of " + total + " in pool " + disk.pool());
-                VolumeSummary volume = host.storage().createVolume(disk.pool(), volumeSpec(uuid, disk, plan.diskBytes()));
+                VolumeSpec spec = disk.index() == 0 && plan.system() != null
+                        ? overlay(uuid, disk, plan.diskBytes(), plan.system().base(progress))
+                        : volumeSpec(uuid, disk, plan.diskBytes());
+                VolumeSummary volume = host.storage().createVolume(disk.pool(), spec);
                 created.add(volume);
                 disks.add(DomainSpec.Disk.file("disk", volume.path(), volume.format(), guest.diskBus(),
                         target(guest.diskBus(), disks.size())));
@@ -149,6 +154,13 @@ final class VmBuilder {
         VolumeSummary base = host.storage().volume(disk.pool(), disk.volume()).orElseThrow(() ->
                 new IllegalStateException("the template's base volume " + disk.volume() + " is gone from pool " + disk.pool()));
         return new VolumeSpec(name, base.capacityBytes(), "qcow2", base.path(), base.format());
+    }
+
+    /** The system disk as a thin qcow2 overlay on a disk image's volume, as large as asked or as the image when larger. */
+    private static VolumeSpec overlay(String vmUuid, TemplateDisk disk, List<Long> diskBytes, SystemImage.Base base) {
+        long asked = diskBytes != null ? diskBytes.get(disk.index()) : 0;
+        return new VolumeSpec(volumeName(vmUuid, disk.index()), Math.max(asked, base.capacityBytes()), "qcow2",
+                base.path(), base.format());
     }
 
     /** vda, vdb, … for virtio; hda, hdb, … for IDE; sda, … for SCSI and SATA. */

@@ -6,6 +6,7 @@ import dev.vireo.address.GuestAddresses;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.image.ImageCells;
 import dev.vireo.libvirt.DomainAction;
 import dev.vireo.libvirt.DomainChange;
 import dev.vireo.libvirt.DomainDefinition;
@@ -99,6 +100,9 @@ public class VmService {
 
     @EJB
     VolumeUploads uploads;
+
+    @EJB
+    ImageCells imageCells;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -280,12 +284,14 @@ public class VmService {
                 requireOnHost(host, settings, name);
             }
             requireCompleteVolumes(uploads, host, settings);
+            SystemImage system = spec == null || spec.fromImage() == null ? null
+                    : imageCells.systemImage(spec.fromImage(), host, settings.disks().get(0).pool());
             VmBuilder.Plan template = new VmBuilder.Plan(name, templateName, owner, callers.currentToken(), settings,
                     text("title", request.title()), text("description", request.description()));
             VmBuilder.Plan plan = spec == null ? template
                     : new VmBuilder.Plan(name, null, owner, template.token(), settings, template.title(),
                             template.description(), template.uuid(), GuestSpecs.diskBytes(spec),
-                            Boolean.TRUE.equals(spec.autostart()), groups);
+                            Boolean.TRUE.equals(spec.autostart()), groups, system);
             VmBuilder builder = new VmBuilder(host, domainType);
             String why = placed.why();
             // the task holds the container's proxies, not this pooled bean

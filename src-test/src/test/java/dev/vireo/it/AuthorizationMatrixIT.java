@@ -461,6 +461,7 @@ class AuthorizationMatrixIT {
                     c -> c.json("POST", "/api/batches/create_guest", "{\"count\": 0}")),
             row("POST", "/api/batches/delete_guest", needs(Permission.VM_MANAGE),
                     c -> c.json("POST", "/api/batches/delete_guest", "{\"guests\": []}")),
+            row("GET", "/api/batches", needs(Permission.VM_READ), c -> c.get("/api/batches")),
             row("GET", "/api/batches/{id}", needs(Permission.VM_READ), c -> c.get("/api/batches/0")),
 
             row("GET", "/api/nano/storage_pools", needs(Permission.STORAGE_READ), c -> c.get("/nano/storage_pools/")),

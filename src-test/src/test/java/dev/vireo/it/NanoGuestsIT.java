@@ -181,7 +181,7 @@ class NanoGuestsIT {
                 .body("code", equalTo("API0010E")).body("reason", containsString("name"));
         api().contentType(ContentType.JSON).body("{\"name\": \"x-" + suffix + "\", \"computepool\": \"" + pool + "\", "
                 + "\"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [1], \"from_image\": \"img\"}}").post("/api/vms")
-                .then().statusCode(400).body("code", equalTo("NANO0003E")).body("reason", containsString("from_image"));
+                .then().statusCode(404).body("code", equalTo("IMG0001E")).body("reason", containsString("img"));
         api().contentType(ContentType.JSON).body("{\"name\": \"x-" + suffix + "\", \"computepool\": \"" + pool + "\", "
                 + "\"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [1], \"colour\": \"red\"}}").post("/api/vms")
                 .then().statusCode(400).body("reason", containsString("colour"));
@@ -378,8 +378,8 @@ class NanoGuestsIT {
                 + base + "}", 400, "NANO0003E");
         refusedNano("/nano/guests/", "{\"name\": \"" + prefix + "\", \"network_address\": \"10.0.0.2\", " + base + "}", 400,
                 "NANO0003E");
-        refusedNano("/nano/guests/", "{\"name\": \"" + prefix + "\", \"from_image\": \"centos\", " + base + "}", 400,
-                "NANO0003E");
+        refusedNano("/nano/guests/", "{\"name\": \"" + prefix + "\", \"from_image\": \"centos\", " + base + "}", 404,
+                "IMG0001E");
         refusedNano("/nano/guests/", "{\"name\": \"" + prefix + "\", \"pool\": \"" + pool + "\", \"cores\": 99999999, "
                 + "\"memory\": 256, \"disks\": [64]}", 400, "API0002E");
         refusedNano("/nano/guests/", "{\"name\": \"" + prefix + "\", \"pool\": \"" + pool + "\", \"cores\": 1, "

@@ -32,6 +32,7 @@ public final class TestDriverHost {
     private int cpus = 4;
     private long memoryMiB = 8192;
     private String pool;
+    private String poolPath;
     private String network;
     private final List<Guest> guests = new ArrayList<>();
 
@@ -66,7 +67,17 @@ public final class TestDriverHost {
 
     /** A dir pool with this name at {@code /name}. */
     public TestDriverHost pool(String name) {
+        return pool(name, "/" + name);
+    }
+
+    /** A dir pool with this name at {@code directory} (one the server may write: its volumes' files are real). */
+    public TestDriverHost pool(String name, Path directory) {
+        return pool(name, directory.toAbsolutePath().toString());
+    }
+
+    private TestDriverHost pool(String name, String path) {
         this.pool = name;
+        this.poolPath = path;
         return this;
     }
 
@@ -113,7 +124,7 @@ public final class TestDriverHost {
                 Element element = append(node, "pool", null);
                 element.setAttribute("type", "dir");
                 append(element, "name", pool);
-                append(append(element, "target", null), "path", "/" + pool);
+                append(append(element, "target", null), "path", poolPath);
             }
             if (network != null) {
                 Element element = append(node, "network", null);

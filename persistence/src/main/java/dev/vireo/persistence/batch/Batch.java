@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -22,7 +23,10 @@ import java.util.List;
  */
 @Entity
 @Table(name = "batch")
+@NamedQuery(name = Batch.NEWEST_FIRST, query = "select b from Batch b order by b.created desc, b.id desc")
 public class Batch {
+
+    public static final String NEWEST_FIRST = "Batch.newestFirst";
 
     public static final String CREATE = "create_guest";
     public static final String DELETE = "delete_guest";

@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Batches")
 public class BatchResource {
 
+    /** How many batches a list shows: the newest. */
+    static final int LISTED = 100;
+
     @EJB
     BatchService batches;
 
@@ -57,6 +60,13 @@ public class BatchResource {
     public Response delete(GuestBatchDeletion request) {
         ActionBody.required(request);
         return accepted(batches.deleteGuests(request));
+    }
+
+    @GET
+    @Operation(summary = "The caller's batches (everyone's with scope.all), newest first, at most 100, each with every "
+            + "item's status")
+    public java.util.List<BatchView> list() {
+        return batches.list(LISTED);
     }
 
     @GET

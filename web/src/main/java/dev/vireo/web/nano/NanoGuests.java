@@ -34,8 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NanoGuests {
 
     /**
-     * Nano's new guest. The fields after {@code system_version} are Nano's and need what Vireo does
-     * not have yet (address pools, QoS, guest modules, disk images): given, they are refused by name.
+     * Nano's new guest; {@code from_image}: a ready disk image's id, the system disk a thin overlay
+     * of it. The other fields after {@code system_version} are Nano's and need what Vireo does not
+     * have yet (address pools, QoS, guest modules): given, they are refused by name.
      */
     public record Creation(String name, String owner, String group, String pool, Integer cores, Integer memory,
                            List<Long> disks, Boolean autoStart, String system, String systemVersion,
@@ -71,8 +72,9 @@ public class NanoGuests {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Nano: create a guest (name, owner, group, pool, cores, memory MiB, disks MiB [system, data…], "
-            + "auto_start, system, system_version): 202 with its id while it is made; from_image, addresses, QoS, "
-            + "modules and cloud_init are refused (NANO0003E)")
+            + "auto_start, system, system_version, from_image: a disk image the system disk is a thin overlay of, "
+            + "copied to the cell once): 202 with its id while it is made; addresses, QoS, modules and cloud_init "
+            + "are refused (NANO0003E)")
     public Response create(Creation creation) {
         if (creation == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");

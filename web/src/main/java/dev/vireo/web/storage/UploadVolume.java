@@ -5,19 +5,18 @@ import dev.vireo.error.VireoException;
 import dev.vireo.storage.StorageVolumeService;
 import dev.vireo.storage.VolumeRequest;
 import dev.vireo.storage.VolumeView;
+import dev.vireo.web.console.BrowserUploads;
 import dev.vireo.web.console.FacesErrors;
 import dev.vireo.web.task.FollowTask;
 import dev.vireo.web.zone.ConsoleHost;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.util.Map;
+import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 
@@ -62,20 +61,12 @@ public class UploadVolume implements Serializable {
     /** Makes the volume for the file the browser names (request parameters {@code file}, {@code size}). */
     public void prepare() {
         consoleHost.apply();
-        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        String file = params.get("file");
-        long size;
-        try {
-            size = Long.parseLong(params.getOrDefault("size", ""));
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (file == null || size < 0) {
-            FacesContext.getCurrentInstance().addMessage(FORM + ":file",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a file first", null));
-            FacesContext.getCurrentInstance().validationFailed();
+        Optional<BrowserUploads.Announced> announced = BrowserUploads.announced(FORM, 0, "Choose a file first");
+        if (announced.isEmpty()) {
             return;
         }
+        String file = announced.get().file();
+        long size = announced.get().size();
         String volume = name == null || name.isBlank() ? file : name.trim();
         String pool = storage.getPool();
         failure = null;
@@ -95,7 +86,7 @@ public class UploadVolume implements Serializable {
         consoleHost.apply();
         UploadedFile chunk = event.getFile();
         if (target == null || failure != null) {
-            stopBrowser();
+            BrowserUploads.stopBrowser();
             return;
         }
         try (InputStream data = chunk.getInputStream()) {
@@ -133,7 +124,7 @@ public class UploadVolume implements Serializable {
     private void fail(VireoException e) {
         failure = e;
         removeVolume();
-        stopBrowser();
+        BrowserUploads.stopBrowser();
     }
 
     private void removeVolume() {
@@ -142,13 +133,6 @@ public class UploadVolume implements Serializable {
         } catch (VireoException gone) {
             // already removed (or never made): nothing is left behind either way
         }
-    }
-
-    /** An error status makes the browser stop sending chunks; the page then asks {@link #ended()}. */
-    private static void stopBrowser() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().setResponseStatus(409);
-        faces.responseComplete();
     }
 
     public long getChunkBytes() {

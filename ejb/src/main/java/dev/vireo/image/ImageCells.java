@@ -1,0 +1,312 @@
+package dev.vireo.image;
+
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
+import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.HostConnections;
+import dev.vireo.libvirt.HostGateways;
+import dev.vireo.libvirt.HostRef;
+import dev.vireo.libvirt.VolumeReader;
+import dev.vireo.libvirt.VolumeSpec;
+import dev.vireo.libvirt.VireoMetadata;
+import dev.vireo.libvirt.VolumeSummary;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
+import dev.vireo.security.Caller;
+import dev.vireo.security.Callers;
+import dev.vireo.security.Permission;
+import dev.vireo.task.TaskProgress;
+import dev.vireo.vm.SystemImage;
+import dev.vireo.zone.ZoneHost;
+import dev.vireo.zone.ZoneHosts;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Disk images on the cells: a guest made from a disk image is a thin qcow2 overlay on the image's
+ * volume. On the default host that is the image store's own volume; on any other cell it is the
+ * cell's copy of the image in the guest's storage pool, made once (verified by its SHA-256 read
+ * back from the cell), recorded ({@link ImageCopies}) and used by every later guest there.
+ */
+@Stateless
+public class ImageCells {
+
+    private static final Logger LOG = Logger.getLogger(ImageCells.class.getName());
+
+    @EJB
+    ImageService images;
+
+    @EJB
+    ImageStore store;
+
+    @EJB
+    ImageCopies copies;
+
+    @EJB
+    Locks locks;
+
+    @EJB
+    HostConnections hosts;
+
+    @EJB
+    ZoneHosts zone;
+
+    @EJB
+    Callers callers;
+
+    @Resource
+    SessionContext context;
+
+    /** What a copy task needs to know of the image, read when the guest was asked for. */
+    public record Source(String image, String checksum, String volume, long size, String format, long capacity) {
+    }
+
+    /**
+     * The ready disk image {@code imageId} (visible to the caller) as the base of a new guest's
+     * system disk in pool {@code pool} of {@code cell}. When the cell has no copy of it yet, the
+     * copy to come is claimed for the operation, so that one task makes it while others wait.
+     */
+    @RolesAllowed(Permission.VM_CREATE)
+    public SystemImage systemImage(String imageId, HostGateways cell, String pool) {
+        ImageView image = images.get(imageId, null);
+        if (!"disk".equals(image.kind())) {
+            throw new VireoException(ErrorCode.IMAGE_NOT_DISK, imageId, image.kind() + " " + image.state());
+        }
+        if (!"ready".equals(image.state())) {
+            throw new VireoException(ErrorCode.IMAGE_NOT_READY, imageId, image.state());
+        }
+        VolumeSummary stored = store.volume(image.volume()).orElseThrow(() -> new VireoException(
+                ErrorCode.IMAGE_STORE_UNAVAILABLE, image.pool(), "it lost the volume " + image.volume()));
+        Source source = new Source(image.id(), image.checksum(), image.volume(), image.size(), image.format(),
+                stored.capacityBytes());
+        if (cell.ref().isDefault()) {
+            SystemImage.Base base = new SystemImage.Base(stored.path(), image.format(), stored.capacityBytes());
+            return progress -> base;
+        }
+        if (usableCopy(source, cell, pool).isEmpty()) {
+            locks.claim(LockTarget.imageCopy(cell.ref(), imageId));
+        }
+        ImageCells self = context.getBusinessObject(ImageCells.class);
+        HostRef at = cell.ref();
+        return progress -> self.baseOn(source, at, pool, progress);
+    }
+
+    /**
+     * The cell's copy of the image in {@code pool}: the recorded one while it is there and of the
+     * image's content, else a new one, copied, read back and verified.
+     */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SystemImage.Base baseOn(Source source, HostRef at, String pool, TaskProgress progress) {
+        HostGateways cell = hosts.of(at);
+        Optional<VolumeSummary> known = usableCopy(source, cell, pool);
+        if (known.isPresent()) {
+            progress.report(5, "using the copy of image " + source.image() + " on " + at.name());
+            return new SystemImage.Base(known.get().path(), source.format(), source.capacity());
+        }
+        copies.forget(source.image(), at.name(), pool);
+        String name = copyName(source);
+        progress.report(5, "copying image " + source.image() + " (" + source.size() + " bytes) to pool " + pool + " of "
+                + at.name());
+        VolumeFiles.delete(cell, pool, name);
+        VolumeSummary made = cell.storage().createVolume(pool, new VolumeSpec(name, source.size(), "raw", null, null));
+        try {
+            Optional<Path> target = VolumeFiles.of(at, made);
+            String expected = source.checksum() != null ? source.checksum() : storeChecksum(source);
+            transfer(source, cell, pool, name, target);
+            progress.report(40, "verifying the copy of image " + source.image() + " on " + at.name());
+            String measured = checksum(cell, pool, name, source.size(), target);
+            if (!measured.equals(expected)) {
+                throw new VireoException(ErrorCode.IMAGE_COPY_MISMATCH, source.image(), at.name(), measured, expected);
+            }
+            cell.storage().refreshPool(pool);
+            copies.record(new ImageCopies.Copy(source.image(), measured, at.name(), pool, name, source.size()));
+            VolumeSummary copy = cell.storage().volume(pool, name).orElse(made);
+            return new SystemImage.Base(copy.path(), source.format(), source.capacity());
+        } catch (IOException | RuntimeException e) {
+            removeQuietly(cell, pool, name);
+            if (e instanceof VireoException vireo) {
+                throw vireo;
+            }
+            throw new VireoException(ErrorCode.IMAGE_COPY_FAILED, e, source.image(), pool, at.name(), e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses (409) to let image {@code imageId} go while a VM's disk is a thin overlay on it: on
+     * its store volume {@code storeVolume} on the default host, or on its copy on a cell. Names the
+     * VMs the caller may see and counts the others. 409 too when a cell with a copy cannot be
+     * reached now, for its VMs cannot be looked at.
+     */
+    @RolesAllowed(Permission.IMAGE_MANAGE)
+    public void requireUnused(String imageId, String storeVolume) {
+        Map<HostRef, Set<String>> bases = new LinkedHashMap<>();
+        HostGateways local = hosts.local();
+        store.volume(storeVolume).ifPresent(volume -> bases.computeIfAbsent(local.ref(), key -> new HashSet<>())
+                .add(volume.path()));
+        List<HostGateways> looked = new ArrayList<>(List.of(local));
+        for (ImageCopies.Copy copy : copies.of(imageId)) {
+            Optional<ZoneHost> host = zone.byName(copy.host());
+            if (host.isEmpty()) {
+                continue;
+            }
+            HostGateways cell = zone.gateways(host.get());
+            try {
+                cell.storage().volume(copy.pool(), copy.volume()).ifPresent(volume ->
+                        bases.computeIfAbsent(cell.ref(), key -> new HashSet<>()).add(volume.path()));
+            } catch (VireoException e) {
+                throw new VireoException(ErrorCode.IMAGE_COPY_UNREACHABLE, e, imageId, copy.host(), e.reason());
+            }
+            looked.add(cell);
+        }
+        Caller caller = callers.current();
+        List<String> named = new ArrayList<>();
+        int others = 0;
+        for (HostGateways host : looked) {
+            Set<String> paths = bases.getOrDefault(host.ref(), Set.of());
+            if (paths.isEmpty()) {
+                continue;
+            }
+            List<DomainSummary> domains;
+            try {
+                domains = host.domains().list();
+            } catch (VireoException e) {
+                throw new VireoException(ErrorCode.IMAGE_COPY_UNREACHABLE, e, imageId, host.ref().name(), e.reason());
+            }
+            for (DomainSummary domain : domains) {
+                VireoMetadata metadata = domain.definition().metadata();
+                boolean uses = metadata.volumes().stream().anyMatch(volume -> host.storage()
+                        .backingPath(volume.pool(), volume.name()).flatMap(backing -> backing)
+                        .filter(paths::contains).isPresent());
+                if (uses && caller.mayUse(metadata)) {
+                    named.add(domain.name());
+                } else if (uses) {
+                    others++;
+                }
+            }
+        }
+        if (!named.isEmpty() || others > 0) {
+            Collections.sort(named);
+            throw new VireoException(ErrorCode.IMAGE_IN_USE, imageId, String.join(", ", named)
+                    + (others == 0 ? "" : (named.isEmpty() ? "" : " and ") + others + " you may not see"));
+        }
+    }
+
+    /**
+     * Removes the image's copies on the cells with their rows; a copy on a host no longer in the
+     * zone goes with its row only. 409 when a host that holds one cannot be reached now.
+     */
+    @RolesAllowed(Permission.IMAGE_MANAGE)
+    public void removeCopies(String imageId) {
+        for (ImageCopies.Copy copy : copies.of(imageId)) {
+            Optional<ZoneHost> host = zone.byName(copy.host());
+            if (host.isPresent()) {
+                try {
+                    VolumeFiles.delete(zone.gateways(host.get()), copy.pool(), copy.volume());
+                } catch (VireoException e) {
+                    throw new VireoException(ErrorCode.IMAGE_COPY_UNREACHABLE, e, imageId, copy.host(), e.reason());
+                }
+            }
+            copies.forget(imageId, copy.host(), copy.pool());
+        }
+    }
+
+    /** The recorded copy of the image on the cell, when its volume is there and of the image's content. */
+    private Optional<VolumeSummary> usableCopy(Source source, HostGateways cell, String pool) {
+        return copies.at(source.image(), cell.ref().name(), pool)
+                .filter(copy -> source.checksum() == null || source.checksum().equals(copy.checksum()))
+                .flatMap(copy -> cell.storage().volume(pool, copy.volume()));
+    }
+
+    /** The copy's volume: named after the image, so that a pool's volumes say whose copy each is. */
+    static String copyName(Source source) {
+        return "image-" + source.image() + "." + source.format();
+    }
+
+    /**
+     * Copies the content: straight between files where this server holds both ends, else through
+     * libvirt's volume streams (from the store's file, or from host to host).
+     */
+    private void transfer(Source source, HostGateways cell, String pool, String name, Optional<Path> target)
+            throws IOException {
+        if (target.isPresent()) {
+            try (ImageReader reader = store.read(source.volume(), 0, source.size());
+                 OutputStream out = Files.newOutputStream(target.get())) {
+                reader.copyTo(out);
+            }
+            return;
+        }
+        Optional<Path> stored = store.file(source.volume());
+        boolean copied;
+        if (stored.isPresent()) {
+            try (InputStream in = Files.newInputStream(stored.get())) {
+                copied = cell.storage().uploadVolume(pool, name, 0, source.size(), in);
+            }
+        } else {
+            copied = hosts.local().storage().copyVolumeTo(store.pool(), source.volume(), cell.ref(), pool, name,
+                    source.size());
+        }
+        if (!copied) {
+            throw new IOException("the volume " + name + " or the image's volume " + source.volume() + " is gone");
+        }
+    }
+
+    /** The SHA-256 of the copy, read back from the cell. */
+    private static String checksum(HostGateways cell, String pool, String name, long size, Optional<Path> file)
+            throws IOException {
+        MessageDigest digest = ImageDigests.sha256();
+        try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            if (file.isPresent()) {
+                ImageReader.ofFile(file.get(), 0, size).copyTo(sink);
+            } else {
+                try (VolumeReader reader = cell.storage().readVolume(pool, name, 0, size).orElseThrow(() ->
+                        new IOException("the volume " + name + " is gone from pool " + pool))) {
+                    reader.copyTo(sink);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of an image whose checksum is unknown (captured where it could not be read back). */
+    private String storeChecksum(Source source) throws IOException {
+        MessageDigest digest = ImageDigests.sha256();
+        try (ImageReader reader = store.read(source.volume(), 0, source.size());
+             OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            reader.copyTo(sink);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void removeQuietly(HostGateways cell, String pool, String name) {
+        try {
+            VolumeFiles.delete(cell, pool, name);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot remove the failed copy " + pool + "/" + name + " on " + cell.ref().name(), e);
+        }
+    }
+}
