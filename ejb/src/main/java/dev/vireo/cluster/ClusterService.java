@@ -14,6 +14,7 @@ import dev.vireo.task.TaskView;
 import dev.vireo.validation.ResourceName;
 import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmService;
+import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.vm.VmView;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -113,6 +114,19 @@ public class ClusterService {
     public VmView actOnMember(String name, String vm, DomainAction action) {
         requireMember(require(name), vm);
         return vms.act(vm, action);
+    }
+
+    /**
+     * Changes a member's definition (Comet's PUT of a VM) through {@link VmService#update}, with
+     * its checks; never its power state. A member keeps its name: the cluster and its snapshot
+     * sets know it by that name.
+     */
+    public VmService.Updated updateMember(String name, String vm, VmUpdateRequest request) {
+        requireMember(require(name), vm);
+        if (request.name() != null && !request.name().equals(vm)) {
+            throw new VireoException(ErrorCode.CLUSTER_MEMBER_RENAME, vm, name);
+        }
+        return vms.update(vm, request);
     }
 
     @RolesAllowed(Permission.CLUSTER_MANAGE)

@@ -289,6 +289,10 @@ public enum ErrorCode {
     CLUSTER_SNAPSHOT_NOT_FOUND("CLU0012E", 404, "Cluster %s has no snapshot set %s"),
     CLUSTER_SNAPSHOT_EXISTS("CLU0013E", 409, "Cluster %s already has a snapshot set %s"),
     CLUSTER_MEMBER_NOT_MADE("CLU0014E", 409, "Virtual machine %s was not made from template %s: %s"),
+    CLUSTER_STORAGE_NO_VOLUME("CLU0015E", 409, "Storage %s of virtual machine %s is no volume of a storage pool: nothing to remove"),
+    CLUSTER_STORAGE_SHARED("CLU0016E", 409, "Volume %s of pool %s is also used by %s: unmap it there first"),
+    CLUSTER_MEMBER_RENAME("CLU0017E", 409, "Virtual machine %s is a member of cluster %s and keeps its name there: take it"
+            + " out of the cluster to rename it"),
 
     // address pools (IPAM)
     ADDRESS_POOL_NOT_FOUND("IPM0001E", 404, "Address pool %s does not exist"),

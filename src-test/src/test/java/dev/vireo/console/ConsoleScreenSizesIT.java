@@ -39,6 +39,7 @@ class ConsoleScreenSizesIT {
         PAGES.put("storage", "Storage");
         PAGES.put("networks", "Networks");
         PAGES.put("vmpools", "VM pools");
+        PAGES.put("clusters", "Clusters");
         PAGES.put("tasks", "Tasks");
         PAGES.put("users", "Users");
         PAGES.put("audit", "Audit log");

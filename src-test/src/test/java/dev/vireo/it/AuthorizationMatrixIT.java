@@ -101,6 +101,12 @@ class AuthorizationMatrixIT {
         return new Rule(false, null, (who, whose) -> who.has(permission) ? Outcome.ALLOWED : Outcome.FORBIDDEN);
     }
 
+    /** Every one of several permissions, on no particular object. */
+    static Rule needsAll(String... permissions) {
+        return new Rule(false, null, (who, whose) -> java.util.Arrays.stream(permissions).allMatch(who::has)
+                ? Outcome.ALLOWED : Outcome.FORBIDDEN);
+    }
+
     /** A permission on a VM: others' VMs are hidden unless the caller sees everything (scope.all). */
     static Rule vm(String permission) {
         return new Rule(true, "VMS0004E", (who, whose) -> !who.has(permission) ? Outcome.FORBIDDEN
@@ -258,6 +264,8 @@ class AuthorizationMatrixIT {
                     c -> c.json("POST", "/comet/cluster/" + NONE_NAME + "/vms", "{\"name\": \"" + NONE_NAME + "\"}")),
             row("GET", "/api/comet/cluster/{name}/vms/{vm}", needs(Permission.CLUSTER_READ),
                     c -> c.get("/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME)),
+            row("PUT", "/api/comet/cluster/{name}/vms/{vm}", needs(Permission.CLUSTER_READ),
+                    c -> c.json("PUT", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME, "{}")),
             row("DELETE", "/api/comet/cluster/{name}/vms/{vm}", needs(Permission.CLUSTER_MANAGE),
                     c -> c.send("DELETE", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME)),
             row("POST", "/api/comet/cluster/{name}/vms/{vm}/{action}", needs(Permission.CLUSTER_READ),
@@ -284,6 +292,39 @@ class AuthorizationMatrixIT {
                     c -> c.get("/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/storages/vda")),
             row("POST", "/api/comet/cluster/{name}/vms/{vm}/storages/{dev}/unmap", needs(Permission.CLUSTER_READ),
                     c -> c.send("POST", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/storages/vda/unmap")),
+            // removing a member's storage detaches the disk and deletes its volume: all three permissions, checked first
+            row("DELETE", "/api/comet/cluster/{name}/vms/{vm}/storages/{dev}",
+                    needsAll(Permission.CLUSTER_READ, Permission.VM_MANAGE, Permission.STORAGE_MANAGE),
+                    c -> c.send("DELETE", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/storages/vda")),
+            // a member's own snapshots: the member is checked, then the VM's snapshot service checks vm.read/vm.manage
+            row("GET", "/api/comet/cluster/{name}/vms/{vm}/snapshots", needs(Permission.CLUSTER_READ),
+                    c -> c.get("/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/snapshots")),
+            row("POST", "/api/comet/cluster/{name}/vms/{vm}/snapshots", needs(Permission.CLUSTER_READ),
+                    c -> c.json("POST", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/snapshots", "{}")),
+            row("GET", "/api/comet/cluster/{name}/vms/{vm}/snapshots/{snapshot}", needs(Permission.CLUSTER_READ),
+                    c -> c.get("/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/snapshots/" + NONE_NAME)),
+            row("DELETE", "/api/comet/cluster/{name}/vms/{vm}/snapshots/{snapshot}", needs(Permission.CLUSTER_READ),
+                    c -> c.send("DELETE", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/snapshots/" + NONE_NAME)),
+            row("POST", "/api/comet/cluster/{name}/vms/{vm}/snapshots/{snapshot}/revert", needs(Permission.CLUSTER_READ),
+                    c -> c.send("POST", "/comet/cluster/" + NONE_NAME + "/vms/" + NONE_NAME + "/snapshots/" + NONE_NAME + "/revert")),
+            // Comet's storage pools, volumes and servers: those of /api/storagepools and /api/storageservers
+            row("GET", "/api/comet/storagepools", needs(Permission.STORAGE_READ), c -> c.get("/comet/storagepools")),
+            row("GET", "/api/comet/storagepools/{pool}", needs(Permission.STORAGE_READ), c -> c.get("/comet/storagepools/default-pool")),
+            row("POST", "/api/comet/storagepools/{pool}/activate", needs(Permission.STORAGE_MANAGE),
+                    c -> c.send("POST", "/comet/storagepools/" + NONE_NAME + "/activate")),
+            row("POST", "/api/comet/storagepools/{pool}/deactivate", needs(Permission.STORAGE_MANAGE),
+                    c -> c.send("POST", "/comet/storagepools/" + NONE_NAME + "/deactivate")),
+            row("GET", "/api/comet/storagepools/{pool}/storagevolumes", volumeListing(Permission.STORAGE_READ),
+                    c -> c.volumeListing(c.get("/comet/storagepools/default-pool/storagevolumes"))),
+            row("POST", "/api/comet/storagepools/{pool}/storagevolumes", needs(Permission.STORAGE_MANAGE),
+                    c -> c.json("POST", "/comet/storagepools/default-pool/storagevolumes", JSON_BAD_NAME)),
+            row("GET", "/api/comet/storagepools/{pool}/storagevolumes/{volume}", volumeOfVm(Permission.STORAGE_READ),
+                    c -> c.get("/comet/storagepools/default-pool/storagevolumes/" + c.volume())),
+            row("GET", "/api/comet/storageservers", needs(Permission.STORAGE_READ), c -> c.get("/comet/storageservers")),
+            row("GET", "/api/comet/storageservers/{host}", needs(Permission.STORAGE_READ),
+                    c -> c.get("/comet/storageservers/" + NONE_NAME)),
+            row("GET", "/api/comet/storageservers/{host}/storagezpools", needs(Permission.STORAGE_READ),
+                    c -> c.get("/comet/storageservers/localhost/storagezpools")),
             row("GET", "/api/config", needs(Permission.HOST_READ), c -> c.get("/api/config")),
             row("GET", "/api/config/capabilities", needs(Permission.HOST_READ), c -> c.get("/api/config/capabilities")),
             row("GET", "/api/config/distros", needs(Permission.HOST_READ), c -> c.get("/api/config/distros")),

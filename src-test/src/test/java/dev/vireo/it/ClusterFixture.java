@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What the cluster ITs make and read: a small template, VMs made from it, tasks' ends, members' rows. */
-final class ClusterFixture {
+public final class ClusterFixture {
 
     private ClusterFixture() {
     }
@@ -43,7 +43,7 @@ final class ClusterFixture {
     }
 
     /** The cluster's members in start order, as its rows say. */
-    static List<String> membersInDatabase(String cluster) throws SQLException {
+    public static List<String> membersInDatabase(String cluster) throws SQLException {
         try (Connection db = Vireo.database();
              PreparedStatement query = db.prepareStatement("select m.vm from vm_cluster_member m join vm_cluster c"
                      + " on c.id = m.cluster_id where c.name = ? order by m.start_position")) {

@@ -3,6 +3,11 @@ package dev.vireo.web.comet;
 import dev.vireo.cluster.ClusterMemberView;
 import dev.vireo.cluster.ClusterSnapshotView;
 import dev.vireo.cluster.ClusterView;
+import dev.vireo.storage.PoolView;
+import dev.vireo.storage.StorageServerView;
+import dev.vireo.storage.StorageTargetView;
+import dev.vireo.storage.VolumeView;
+import dev.vireo.vm.SnapshotView;
 import dev.vireo.vm.StorageView;
 import dev.vireo.vm.VmView;
 import java.util.List;
@@ -14,6 +19,8 @@ public final class CometAnswers {
     static final List<String> VM_ACTIONS = List.of("start", "poweroff", "shutdown", "reset", "stop");
     static final List<String> SNAPSHOT_SET_ACTIONS = List.of("revert");
     static final List<String> STORAGE_ACTIONS = List.of("unmap");
+    static final List<String> VM_SNAPSHOT_ACTIONS = List.of("revert");
+    static final List<String> POOL_ACTIONS = List.of("activate", "deactivate");
 
     private CometAnswers() {
     }
@@ -57,6 +64,105 @@ public final class CometAnswers {
      */
     public record Storage(String dev, String type, String pool, String vol, String path, Long capacity,
                           List<String> actions, String href) {
+    }
+
+    /**
+     * A snapshot of a cluster's VM.
+     *
+     * @param created seconds since the epoch
+     * @param parent  the parent snapshot's name, "" for none
+     */
+    public record Snapshot(String name, String description, long created, String parent, String state, boolean current,
+                           List<String> actions, String href) {
+    }
+
+    /** A storage pool in a listing. */
+    public record PoolSummary(String name, String state, String href) {
+    }
+
+    /**
+     * A storage pool in full; sizes in bytes, null for the reserved pool of ISO images.
+     *
+     * @param state active or inactive
+     */
+    public record Pool(String name, String state, String path, Long capacity, Long allocated, Long available,
+                       List<String> actions, String href) {
+    }
+
+    /** A storage volume in a listing. */
+    public record VolumeSummary(String name, String state, String href) {
+    }
+
+    /**
+     * A storage volume in full.
+     *
+     * @param state    mapped (a VM's disk) or unmapped
+     * @param host     the host of the VMs it is attached to; null while unmapped
+     * @param zpool    the pool that holds it
+     * @param target   the iSCSI target of that pool, null for any other kind of pool
+     * @param capacity its size in bytes
+     * @param usedBy   the VMs whose disk it is
+     */
+    public record Volume(String name, String state, String host, String zpool, String target, long capacity,
+                         List<String> usedBy, String href) {
+    }
+
+    /** A storage server that defined pools use. */
+    public record StorageServer(String host, Integer port, String storagezpools, String href) {
+    }
+
+    /** A storage target found on a server: an NFS export or iSCSI target. */
+    public record StorageZpool(String host, String zpool, String type) {
+    }
+
+    static String snapshotHref(String cluster, String vm, String snapshot) {
+        return vmHref(cluster, vm) + "/snapshots/" + snapshot;
+    }
+
+    static Snapshot snapshot(String cluster, String vm, SnapshotView snapshot) {
+        return new Snapshot(snapshot.name(), snapshot.description(), snapshot.created(), snapshot.parent(), snapshot.state(),
+                snapshot.current(), VM_SNAPSHOT_ACTIONS, snapshotHref(cluster, vm, snapshot.name()));
+    }
+
+    static String poolHref(String pool) {
+        return CometPathAlias.ROOT + "/storagepools/" + pool;
+    }
+
+    static String volumeHref(String pool, String volume) {
+        return poolHref(pool) + "/storagevolumes/" + volume;
+    }
+
+    static PoolSummary poolSummary(PoolView pool) {
+        return new PoolSummary(pool.name(), pool.state(), poolHref(pool.name()));
+    }
+
+    static Pool pool(PoolView pool) {
+        return new Pool(pool.name(), pool.state(), pool.path(), pool.capacity(), pool.allocated(), pool.available(),
+                POOL_ACTIONS, poolHref(pool.name()));
+    }
+
+    static VolumeSummary volumeSummary(String pool, VolumeView volume) {
+        return new VolumeSummary(volume.name(), mapped(volume) ? "mapped" : "unmapped", volumeHref(pool, volume.name()));
+    }
+
+    /** @param iscsiTarget the target of the volume's pool when that is an iSCSI pool, else null */
+    static Volume volume(String pool, VolumeView volume, String iscsiTarget) {
+        boolean mapped = mapped(volume);
+        return new Volume(volume.name(), mapped ? "mapped" : "unmapped", mapped ? volume.host() : null, pool, iscsiTarget,
+                volume.capacity(), volume.usedBy(), volumeHref(pool, volume.name()));
+    }
+
+    private static boolean mapped(VolumeView volume) {
+        return volume.usedBy() != null && !volume.usedBy().isEmpty();
+    }
+
+    static StorageServer storageServer(StorageServerView server) {
+        String href = CometPathAlias.ROOT + "/storageservers/" + server.host();
+        return new StorageServer(server.host(), server.port(), href + "/storagezpools", href);
+    }
+
+    static StorageZpool storageZpool(StorageTargetView target) {
+        return new StorageZpool(target.host(), target.target(), target.targetType());
     }
 
     static String clusterHref(String cluster) {

@@ -1,6 +1,7 @@
 package dev.vireo.web.comet;
 
 import dev.vireo.cluster.ClusterService;
+import dev.vireo.cluster.ClusterStorageService;
 import dev.vireo.vm.StorageRequest;
 import dev.vireo.vm.VmStorageService;
 import dev.vireo.web.ActionBody;
@@ -8,6 +9,7 @@ import dev.vireo.web.vm.Pending;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +42,9 @@ public class CometClusterStorages {
 
     @EJB
     VmStorageService storages;
+
+    @EJB
+    ClusterStorageService clusterStorages;
 
     @GET
     @Operation(summary = "Comet: the storages of a VM of the cluster, each with its device, volume and link")
@@ -76,5 +81,14 @@ public class CometClusterStorages {
         ActionBody.requireNoParameters(body);
         clusters.checkMember(name, vm);
         return Pending.warn(Response.noContent(), storages.detach(vm, dev)).build();
+    }
+
+    @DELETE
+    @Path("{dev}")
+    @Operation(summary = "Comet: remove the image from central storage: detach the disk from the VM, then delete its"
+            + " volume (needs vm.manage and storage.manage; 409 while another VM uses the volume): 204")
+    public Response remove(@PathParam("name") String name, @PathParam("vm") String vm, @PathParam("dev") String dev) {
+        clusterStorages.remove(name, vm, dev);
+        return Response.noContent().build();
     }
 }

@@ -7,7 +7,11 @@ import dev.vireo.cluster.ClusterView;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainAction;
+import dev.vireo.template.TemplateRequest;
+import dev.vireo.vm.VmService;
+import dev.vireo.vm.VmUpdateRequest;
 import dev.vireo.web.ActionBody;
+import dev.vireo.web.vm.Pending;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -46,6 +50,10 @@ public class CometClusters {
     private static final Map<String, DomainAction> VM_ACTIONS = Map.of("start", DomainAction.START,
             "poweroff", DomainAction.POWEROFF, "shutdown", DomainAction.SHUTDOWN, "reset", DomainAction.RESET,
             "stop", DomainAction.SHUTDOWN);
+
+    /** Comet's parameters of a VM: {@code memory} in MiB. */
+    public record VmParameters(String name, Integer memory, Integer cpus, String description) {
+    }
 
     @EJB
     ClusterService clusters;
@@ -138,6 +146,20 @@ public class CometClusters {
     @Operation(summary = "Comet: one VM of the cluster: state, memory (MiB), cpus, screenshot link, actions")
     public CometAnswers.Vm vm(@PathParam("name") String name, @PathParam("vm") String vm) {
         return CometAnswers.vm(name, clusters.memberVm(name, vm));
+    }
+
+    @PUT
+    @Path("{name}/vms/{vm}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Comet: change a VM's parameters (memory in MiB, cpus, description; a member keeps its name);"
+            + " no VM changes state; the VM as it is then")
+    public Response updateVm(@PathParam("name") String name, @PathParam("vm") String vm, VmParameters body) {
+        ActionBody.required(body);
+        VmService.Updated updated = clusters.updateMember(name, vm, new VmUpdateRequest(body.name(), null, null,
+                body.memory() == null ? null : new TemplateRequest.Memory(body.memory(), null), null,
+                body.cpus() == null ? null : new TemplateRequest.CpuInfo(body.cpus(), null, null), null, null,
+                body.description(), null, null));
+        return Pending.warn(Response.ok(CometAnswers.vm(name, updated.vm())), updated.pendingUntilRestart()).build();
     }
 
     @DELETE
