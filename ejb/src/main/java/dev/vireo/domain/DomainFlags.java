@@ -72,10 +72,20 @@ public enum DomainFlags {
 
     /** The values libvirt takes for this call, as a sentence: {@code 0 (NONE) or a sum of 1 (A), 2 (B)}. */
     public String allowed() {
+        return "0 (" + none + ") or a sum of " + bits().entrySet().stream()
+                .map(bit -> bit.getKey() + " (" + bit.getValue() + ")").collect(Collectors.joining(", "));
+    }
+
+    /** The values libvirt takes for this call (without 0), smallest first, each with libvirt's name for it. */
+    public Map<Integer, String> bits() {
         Map<Integer, String> sorted = new LinkedHashMap<>();
         bits.keySet().stream().sorted().forEach(bit -> sorted.put(bit, bits.get(bit)));
-        return "0 (" + none + ") or a sum of " + sorted.entrySet().stream()
-                .map(bit -> bit.getKey() + " (" + bit.getValue() + ")").collect(Collectors.joining(", "));
+        return sorted;
+    }
+
+    /** Libvirt's name for 0, this call's default. */
+    public String none() {
+        return none;
     }
 
     /** Whether {@code flags} hold {@code bit}. */

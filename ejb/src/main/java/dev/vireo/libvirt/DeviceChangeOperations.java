@@ -34,6 +34,9 @@ final class DeviceChangeOperations {
             if (running) {
                 try {
                     applyLive(domain, change, deviceXml);
+                    if ("detach".equals(change) && stillListed(domain.getXMLDesc(0), deviceXml)) {
+                        pending.add("detach of the device (the running guest has not released it)");
+                    }
                 } catch (LibvirtException e) {
                     if (LibvirtErrors.isConnectionFailure(e)) {
                         throw e;
@@ -103,6 +106,29 @@ final class DeviceChangeOperations {
             case "detach" -> domain.detachDeviceFlags(xml, flags);
             default -> throw new IllegalArgumentException(change);
         }
+    }
+
+    /**
+     * Whether a running domain's XML still lists the disk (by target) or NIC (by MAC) a live detach
+     * asked to remove. libvirt only asks the guest for a virtio or PCI device, waits 5 s and
+     * answers success either way; a guest without an OS or a driver never lets go of it, and the
+     * device then stays until the VM is shut off.
+     */
+    static boolean stillListed(String liveXml, String deviceXml) {
+        Element device = Xml.parse(deviceXml).getDocumentElement();
+        String key = identity(device);
+        Element devices = Xml.child(Xml.parse(liveXml).getDocumentElement(), "devices");
+        return key != null && devices != null && Xml.children(devices, device.getTagName()).stream()
+                .anyMatch(present -> key.equalsIgnoreCase(String.valueOf(identity(present))));
+    }
+
+    /** What tells a device from its siblings: a disk's target, a NIC's MAC; null for other kinds. */
+    private static String identity(Element device) {
+        return switch (device.getTagName()) {
+            case "disk" -> Xml.attribute(Xml.child(device, "target"), "dev").orElse(null);
+            case "interface" -> Xml.attribute(Xml.child(device, "mac"), "address").orElse(null);
+            default -> null;
+        };
     }
 
     /** The {@code <disk>} element of the persistent definition with target {@code dev}, as XML. */

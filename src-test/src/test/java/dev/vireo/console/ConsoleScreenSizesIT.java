@@ -34,6 +34,7 @@ class ConsoleScreenSizesIT {
     static {
         PAGES.put("index", "Dashboard");
         PAGES.put("vms", "Virtual machines");
+        PAGES.put("domains", "Domains");
         PAGES.put("vm", "Virtual machine test");
         PAGES.put("templates", "Templates");
         PAGES.put("storage", "Storage");

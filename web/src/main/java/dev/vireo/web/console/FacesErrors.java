@@ -103,6 +103,13 @@ public final class FacesErrors {
                 || component.getFacets().values().stream().anyMatch(facet -> hasMessageFor(facet, field));
     }
 
+    /** The failure next to the component {@code clientId} (a form's field the service has no name for). */
+    public static void showAt(VireoException e, String clientId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(clientId, message(e));
+        faces.validationFailed();
+    }
+
     public static void show(VireoException e) {
         FacesContext.getCurrentInstance().addMessage(null, message(e));
     }
