@@ -55,6 +55,10 @@ import java.util.logging.Logger;
 @Stateless
 public class ImageCells {
 
+    /** How long a guest's creation waits for another task's copy of its image to the same cell. */
+    private static final java.time.Duration COPY_WAIT = java.time.Duration.ofMinutes(30);
+    private static final java.time.Duration COPY_POLL = java.time.Duration.ofSeconds(1);
+
     private static final Logger LOG = Logger.getLogger(ImageCells.class.getName());
 
     @EJB
@@ -87,8 +91,8 @@ public class ImageCells {
 
     /**
      * The ready disk image {@code imageId} (visible to the caller) as the base of a new guest's
-     * system disk in pool {@code pool} of {@code cell}. When the cell has no copy of it yet, the
-     * copy to come is claimed for the operation, so that one task makes it while others wait.
+     * system disk in pool {@code pool} of {@code cell}. The creation task uses the cell's copy,
+     * or makes it: one task makes it while the others wait for it ({@link #baseOn}).
      */
     @RolesAllowed(Permission.VM_CREATE)
     public SystemImage systemImage(String imageId, HostGateways cell, String pool) {
@@ -107,9 +111,6 @@ public class ImageCells {
             SystemImage.Base base = new SystemImage.Base(stored.path(), image.format(), stored.capacityBytes());
             return progress -> base;
         }
-        if (usableCopy(source, cell, pool).isEmpty()) {
-            locks.claim(LockTarget.imageCopy(cell.ref(), imageId));
-        }
         ImageCells self = context.getBusinessObject(ImageCells.class);
         HostRef at = cell.ref();
         return progress -> self.baseOn(source, at, pool, progress);
@@ -123,7 +124,7 @@ public class ImageCells {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SystemImage.Base baseOn(Source source, HostRef at, String pool, TaskProgress progress) {
         HostGateways cell = hosts.of(at);
-        Optional<VolumeSummary> known = usableCopy(source, cell, pool);
+        Optional<VolumeSummary> known = copyOrTurnToMakeIt(source, cell, pool, progress);
         if (known.isPresent()) {
             progress.report(5, "using the copy of image " + source.image() + " on " + at.name());
             return new SystemImage.Base(known.get().path(), source.format(), source.capacity());
@@ -153,6 +154,42 @@ public class ImageCells {
                 throw vireo;
             }
             throw new VireoException(ErrorCode.IMAGE_COPY_FAILED, e, source.image(), pool, at.name(), e.getMessage());
+        }
+    }
+
+    /**
+     * The cell's usable copy; else, once this task holds the copy's lock, empty: this task makes it.
+     * Another task making it holds that lock for its whole creation (a task's lock refuses at
+     * once), so this one waits here, inside its own task, until the copy is there or the lock free.
+     */
+    private Optional<VolumeSummary> copyOrTurnToMakeIt(Source source, HostGateways cell, String pool,
+                                                       TaskProgress progress) {
+        long giveUpAt = System.nanoTime() + COPY_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            Optional<VolumeSummary> known = usableCopy(source, cell, pool);
+            if (known.isPresent()) {
+                return known;
+            }
+            try {
+                locks.claim(LockTarget.imageCopy(cell.ref(), source.image()));
+                return usableCopy(source, cell, pool);
+            } catch (VireoException busy) {
+                if (busy.error() != ErrorCode.LOCKED || System.nanoTime() > giveUpAt) {
+                    throw busy;
+                }
+                if (!told) {
+                    progress.report(5, "waiting for another task's copy of image " + source.image() + " on "
+                            + cell.ref().name());
+                    told = true;
+                }
+                try {
+                    Thread.sleep(COPY_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
         }
     }
 
