@@ -77,15 +77,13 @@ public class AccountDirectory {
         }
 
         public boolean expiredAt(Instant now) {
-            return expires != null && !now.isBefore(expires);
+            return AccessKey.expired(expires, now);
         }
 
         /** Whether a use now would change what is written ({@link AccessKey#keepAlive}, the last use's granularity). */
         boolean staleAt(Instant now, boolean inUse, java.time.Duration lastUsedGranularity) {
             boolean lastUseOld = lastUsed == null || lastUsed.plus(lastUsedGranularity).isBefore(now);
-            boolean halfGone = inUse && expires != null && timeoutSeconds != null
-                    && expires.isBefore(now.plusSeconds(timeoutSeconds / 2));
-            return lastUseOld || halfGone;
+            return lastUseOld || inUse && AccessKey.halfGone(expires, timeoutSeconds, now);
         }
     }
 

@@ -113,13 +113,22 @@ public class AccessKey {
      * half of it is left: idle sessions still end, busy ones are not cut off mid-work.
      */
     public void keepAlive(Instant now) {
-        if (expires != null && timeoutSeconds != null && !expiredAt(now)
-                && expires.isBefore(now.plusSeconds(timeoutSeconds / 2))) {
+        if (!expiredAt(now) && halfGone(expires, timeoutSeconds, now)) {
             expireAfter(timeoutSeconds, now);
         }
     }
 
     public boolean expiredAt(Instant now) {
+        return expired(expires, now);
+    }
+
+    /** Whether a key ending at {@code expires} (null: never) has ended at {@code now}. */
+    public static boolean expired(Instant expires, Instant now) {
         return expires != null && !now.isBefore(expires);
+    }
+
+    /** Whether less than half of a session's timeout is left at {@code now} (never for keys that do not end). */
+    public static boolean halfGone(Instant expires, Integer timeoutSeconds, Instant now) {
+        return expires != null && timeoutSeconds != null && expires.isBefore(now.plusSeconds(timeoutSeconds / 2));
     }
 }
