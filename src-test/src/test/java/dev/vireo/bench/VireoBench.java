@@ -293,7 +293,7 @@ class VireoBench {
         String bigUri = new TestDriverHost().cpus(64).memoryMiB(1 << 20).domains("big-", vms, 64, 1).pool("default-pool")
                 .network("default").writeTo(WORK.resolve("big-host.xml"));
         send("POST", BASE + "/api/hosts", "{\"name\": \"big-host\", \"uri\": \"" + bigUri + "\"}", 201);
-        awaitCell("big-host");
+        awaitCell("big-host", vms);
         try (LibvirtPass raw = new LibvirtPass(bigUri)) {
             Samples.of(3, () -> get("/api/vms?host=big-host"));
             Samples.of(3, raw::readAll);
@@ -367,7 +367,7 @@ class VireoBench {
             }
             long start = System.nanoTime();
             for (String cell : cells) {
-                awaitCell(cell);
+                awaitCell(cell, ZONE_DOMAINS);
             }
             notes.add(String.format(Locale.ROOT, "zone: %d cells of %d VMs registered, connected and read in %.1f s",
                     ZONE_HOSTS, ZONE_DOMAINS, (System.nanoTime() - start) / 1e9));
@@ -442,12 +442,12 @@ class VireoBench {
         throw new IllegalStateException("task " + id + " did not end");
     }
 
-    /** Waits until the host monitor has connected and read the cell. */
-    private void awaitCell(String cell) throws Exception {
+    /** Waits until the host monitor has connected and read the cell's {@code domains}. */
+    private void awaitCell(String cell, int domains) throws Exception {
         for (int i = 0; i < 1200; i++) {
             jakarta.json.JsonObject status = Json.createReader(new java.io.StringReader(
                     get("/api/hosts/" + cell + "/status").body())).readObject();
-            if (status.getBoolean("alive") && status.getJsonObject("instances").getInt("total") == ZONE_DOMAINS) {
+            if (status.getBoolean("alive") && status.getJsonObject("instances").getInt("total") == domains) {
                 return;
             }
             Thread.sleep(100);
