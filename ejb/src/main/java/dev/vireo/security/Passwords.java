@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
@@ -25,6 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
 public class Passwords {
 
     static final int MIN_LENGTH = 8;
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    private static final int ITERATIONS = 210_000;
+    private static final int SALT_BYTES = 32;
+    private static final int KEY_BYTES = 64;
     private static final long REMEMBER_MILLIS = 5 * 60_000;
 
     private record Verified(byte[] mac, long at) {
@@ -41,12 +46,28 @@ public class Passwords {
     @PostConstruct
     void init() {
         hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-        new SecureRandom().nextBytes(key);
-        unknownUsersHash = hash.generate(Secrets.password().toCharArray());
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(ITERATIONS),
+                "Pbkdf2PasswordHash.SaltSizeBytes", Integer.toString(SALT_BYTES),
+                "Pbkdf2PasswordHash.KeySizeBytes", Integer.toString(KEY_BYTES)));
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(key);
+        unknownUsersHash = decoyHash(random);
+    }
+
+    /**
+     * A stored hash in the form Jakarta Security's {@link Pbkdf2PasswordHash} documents
+     * ({@code algorithm:iterations:salt:hash}, Base64) whose hash part is random bytes: checking a
+     * password against it costs exactly one derivation, as against a real one, and no password
+     * matches it. Made without deriving anything, so that the server's start pays no slow hash.
+     */
+    static String decoyHash(SecureRandom random) {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] derived = new byte[KEY_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(derived);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return ALGORITHM + ":" + ITERATIONS + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(derived);
     }
 
     /** The stored form of a new password, after checking it is acceptable for {@code user}. */
