@@ -353,8 +353,6 @@ public enum ErrorCode {
     IMAGE_WRITE_FAILED("IMG0014E", 500, "The content of image %s could not be written: %s"),
     IMAGE_GUEST_NOT_SHUT_OFF("IMG0015E", 409, "Virtual machine %s is %s: shut it off first"),
     IMAGE_GUEST_NO_SYSTEM_DISK("IMG0016E", 409, "Virtual machine %s has no system disk that Vireo made"),
-    IMAGE_GUEST_ELSEWHERE("IMG0017E", 409, "Virtual machine %s is on host %s: images serve the VMs of the default"
-            + " host %s only so far"),
     IMAGE_NOT_DISK("IMG0018E", 400, "Image %s is a %s image: a system disk comes from a ready disk image"),
     IMAGE_COPY_FAILED("IMG0019E", 502, "Image %s could not be copied to storage pool %s of host %s: %s"),
     IMAGE_COPY_MISMATCH("IMG0020E", 502, "The copy of image %s on host %s has SHA-256 %s, not %s: it was removed"),

@@ -96,7 +96,16 @@ public class ImageCells {
      */
     @RolesAllowed(Permission.VM_CREATE)
     public SystemImage systemImage(String imageId, HostGateways cell, String pool) {
-        ImageView image = images.get(imageId, null);
+        return base(images.get(imageId, null), cell, pool);
+    }
+
+    /**
+     * {@link #systemImage} of an image the caller already holds (a system disk being reset); the
+     * caller has authorized the operation.
+     */
+    @PermitAll
+    public SystemImage base(ImageView image, HostGateways cell, String pool) {
+        String imageId = image.id();
         if (!"disk".equals(image.kind())) {
             throw new VireoException(ErrorCode.IMAGE_NOT_DISK, imageId, image.kind() + " " + image.state());
         }

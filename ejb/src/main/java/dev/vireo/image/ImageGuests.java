@@ -12,8 +12,10 @@ import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.persistence.image.ImageKind;
 import dev.vireo.security.Permission;
+import dev.vireo.task.TaskProgress;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
+import dev.vireo.vm.SystemImage;
 import dev.vireo.vm.VmAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -32,8 +34,9 @@ import java.util.logging.Logger;
 /**
  * Images and the system disks of VMs: capture a disk image from a shut-off VM's system disk, and
  * reset a shut-off VM's system disk to a thin qcow2 overlay of a disk image (its other disks stay
- * as they are). Both are tasks. A VM's system disk is the first volume Vireo made for it. So far
- * for VMs of the default host, where the image store is.
+ * as they are). Both are tasks. A VM's system disk is the first volume Vireo made for it. The image
+ * store is on the default host: a VM of another cell is reset onto the cell's copy of the image
+ * ({@link ImageCells}), and captured through a flat copy made on the cell and streamed to the store.
  */
 @Stateless
 @RolesAllowed(Permission.VM_MANAGE)
@@ -61,6 +64,9 @@ public class ImageGuests {
     ImageCaptures captures;
 
     @EJB
+    ImageCells cells;
+
+    @EJB
     TaskService tasks;
 
     /**
@@ -82,7 +88,7 @@ public class ImageGuests {
         if (vm == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "vm");
         }
-        HostGateways host = shutOffOnDefaultHost(vm);
+        HostGateways host = shutOff(vm);
         VolumeSummary system = systemVolume(host, vm);
         ImageView made = images.create(disk);
         String id = made.id();
@@ -95,7 +101,8 @@ public class ImageGuests {
                 VolumeSummary asQcow2 = new VolumeSummary(system.pool(), system.name(), system.path(), ImageKind.DISK.format(),
                         system.capacityBytes(), system.allocationBytes(), system.type(), system.physicalBytes(),
                         system.permissions());
-                VolumeSummary copy = host.storage().copyVolume(asQcow2, pool, volume);
+                VolumeSummary copy = host.ref().isDefault() ? host.storage().copyVolume(asQcow2, pool, volume)
+                        : fromCell(host, asQcow2, volume, progress);
                 progress.report(80, "measuring the SHA-256 of image " + id);
                 VolumeSummary measured = store.volume(volume).orElse(copy);
                 long size = measured.physicalBytes();
@@ -126,20 +133,20 @@ public class ImageGuests {
         if (imageId == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "from_image");
         }
-        HostGateways host = shutOffOnDefaultHost(vm);
+        HostGateways host = shutOff(vm);
         VolumeSummary system = systemVolume(host, vm);
         ImageView image = images.get(imageId, null);
         if (!"disk".equals(image.kind()) || !"ready".equals(image.state())) {
             throw new VireoException(ErrorCode.IMAGE_NOT_DISK, imageId, image.kind() + " " + image.state());
         }
-        VolumeSummary base = store.volume(image.volume()).orElseThrow(() -> new VireoException(
-                ErrorCode.IMAGE_STORE_UNAVAILABLE, image.pool(), "it lost the volume " + image.volume()));
-        long capacity = Math.max(system.capacityBytes(), base.capacityBytes());
+        SystemImage systemImage = cells.base(image, host, system.pool());
         return tasks.submit("vm.reset-system", "/api/vms/" + vm, progress -> {
-            progress.report(10, "replacing " + system.pool() + "/" + system.name() + " of " + vm);
+            SystemImage.Base base = systemImage.base(progress);
+            long capacity = Math.max(system.capacityBytes(), base.capacityBytes());
+            progress.report(50, "replacing " + system.pool() + "/" + system.name() + " of " + vm);
             host.storage().deleteVolume(system.pool(), system.name());
             host.storage().createVolume(system.pool(), new VolumeSpec(system.name(), capacity, ImageKind.DISK.format(),
-                    base.path(), ImageKind.DISK.format()));
+                    base.path(), base.format()));
             return "reset the system disk " + system.name() + " of " + vm + " to image " + imageId;
         });
     }
@@ -169,13 +176,34 @@ public class ImageGuests {
                 image);
     }
 
-    /** The VM (visible to the caller, claimed for the operation) when it is shut off on the default host. */
-    private HostGateways shutOffOnDefaultHost(String vm) {
+    /**
+     * The store volume {@code volume} filled with a flat qcow2 copy of a system disk of a cell: the
+     * copy is made on the cell (libvirt's createXMLFrom, backing chain read through) and streamed
+     * from there into the store; it goes from the cell afterwards.
+     */
+    private VolumeSummary fromCell(HostGateways cell, VolumeSummary system, String volume, TaskProgress progress) {
+        String flat = volume + ".capture";
+        cell.storage().deleteVolume(system.pool(), flat);
+        VolumeSummary copy = cell.storage().copyVolume(system, system.pool(), flat);
+        try {
+            long size = cell.storage().volume(system.pool(), flat).orElse(copy).physicalBytes();
+            progress.report(40, "streaming the " + size + "-byte copy from " + cell.ref().name() + " to the image store");
+            store.prepare(volume, size);
+            if (!cell.storage().copyVolumeTo(system.pool(), flat, hosts.local().ref(), store.pool(), volume, size)) {
+                throw new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE, store.name(), "it lost the volume " + volume);
+            }
+            store.refresh();
+            return store.volume(volume).orElseThrow(() -> new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE,
+                    store.name(), "it lost the volume " + volume));
+        } finally {
+            cell.storage().deleteVolume(system.pool(), flat);
+        }
+    }
+
+    /** The VM (visible to the caller, claimed for the operation) when it is shut off. */
+    private HostGateways shutOff(String vm) {
         DomainSummary domain = vms.claim(vm);
         HostGateways host = vms.hostOf(vm);
-        if (!host.ref().isDefault()) {
-            throw new VireoException(ErrorCode.IMAGE_GUEST_ELSEWHERE, vm, host.ref().name(), hosts.local().ref().name());
-        }
         if (domain.state() != DomainState.SHUTOFF) {
             throw new VireoException(ErrorCode.IMAGE_GUEST_NOT_SHUT_OFF, vm, domain.state().apiName());
         }

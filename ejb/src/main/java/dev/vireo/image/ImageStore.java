@@ -67,6 +67,10 @@ public class ImageStore {
                 host.storage().definePool(PoolSpec.dir(poolName, directory.toString()), null, true);
                 LOG.info(() -> "Created the image store, storage pool " + poolName + " on " + directory);
             } else if (!pool.get().active()) {
+                if (host.ref().isLocalMachine()) {
+                    // its directory may have gone with the server's data directory (a new server): made again
+                    Files.createDirectories(Path.of(pool.get().path() != null ? pool.get().path() : directory().toString()));
+                }
                 host.storage().activatePool(poolName);
             }
             return poolName;

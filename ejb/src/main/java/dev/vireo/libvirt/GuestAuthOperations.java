@@ -20,10 +20,15 @@ import org.libvirt.LibvirtException;
  */
 final class GuestAuthOperations {
 
-    /** What libvirt answers when the guest has no agent to talk to (or the driver none at all). */
+    /**
+     * What libvirt answers when the guest has no agent to talk to (or the driver none at all); the
+     * QEMU driver says "QEMU guest agent is not configured" with ARGUMENT_UNSUPPORTED when the
+     * domain has no agent channel, "not connected" with AGENT_UNRESPONSIVE when nothing answers it.
+     */
     private static final Set<ErrorNumber> NO_AGENT = EnumSet.of(ErrorNumber.VIR_ERR_NO_SUPPORT,
-            ErrorNumber.VIR_ERR_OPERATION_UNSUPPORTED, ErrorNumber.VIR_ERR_AGENT_UNRESPONSIVE,
-            ErrorNumber.VIR_ERR_AGENT_UNSYNCED, ErrorNumber.VIR_ERR_OPERATION_INVALID);
+            ErrorNumber.VIR_ERR_OPERATION_UNSUPPORTED, ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED,
+            ErrorNumber.VIR_ERR_AGENT_UNRESPONSIVE, ErrorNumber.VIR_ERR_AGENT_UNSYNCED,
+            ErrorNumber.VIR_ERR_OPERATION_INVALID);
 
     private GuestAuthOperations() {
     }
@@ -38,8 +43,7 @@ final class GuestAuthOperations {
             try {
                 NativeDomainCalls.setUserPassword(domain, user, password);
             } catch (LibvirtException e) {
-                ErrorNumber number = e.getError() == null ? null : e.getError().getCode();
-                if (number == null || NO_AGENT.contains(number)) {
+                if (agentMissing(e.getError() == null ? null : e.getError().getCode())) {
                     throw new VireoException(ErrorCode.GUEST_AGENT_MISSING, e, name, e.getMessage());
                 }
                 throw new VireoException(ErrorCode.GUEST_AGENT_REFUSED, e, name, user, e.getMessage());
@@ -47,6 +51,11 @@ final class GuestAuthOperations {
             keep(domain, record);
             return LifecycleOperations.summarize(domain);
         });
+    }
+
+    /** Whether libvirt's error {@code number} (null: none given) means that the guest has no agent to talk to. */
+    static boolean agentMissing(ErrorNumber number) {
+        return number == null || NO_AGENT.contains(number);
     }
 
     /**

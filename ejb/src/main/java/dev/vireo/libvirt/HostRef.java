@@ -25,4 +25,10 @@ public record HostRef(String name, String uri) {
     public boolean isDefault() {
         return DEFAULT.equals(name);
     }
+
+    /** Whether the host is this machine: its URI names no remote host ({@code qemu:///system}, a unix socket). */
+    public boolean isLocalMachine() {
+        String remote = java.net.URI.create(uri).getHost();
+        return remote == null || remote.isEmpty();
+    }
 }

@@ -53,15 +53,18 @@ final class GuestSpecs {
         osWord("os_version", spec.osVersion());
     }
 
-    /** The settings of the VM the spec describes, its disks in {@code storagePool}. */
-    static TemplateSettings settings(GuestSpec spec, String storagePool) {
+    /**
+     * The settings of the VM the spec describes, its disks in {@code storagePool}; one NIC on
+     * {@code network}, its compute pool's network (null: none), where its address pool's address goes.
+     */
+    static TemplateSettings settings(GuestSpec spec, String storagePool, String network) {
         List<TemplateDisk> disks = new ArrayList<>();
         for (int i = 0; i < spec.disks().size(); i++) {
             // the size in GB is what templates know; the builder takes the exact size in bytes from diskBytes
             disks.add(new TemplateDisk(i, null, null, FORMAT, storagePool));
         }
         return new TemplateSettings(List.of(), null, spec.osDistro(), spec.osVersion(), spec.memory(), spec.memory(),
-                null, List.of(), disks, new TemplateSettings.Graphics("vnc", LISTEN), spec.cpus(), spec.cpus(), null);
+                null, network == null ? List.of() : List.of(network), disks, new TemplateSettings.Graphics("vnc", LISTEN), spec.cpus(), spec.cpus(), null);
     }
 
     /** The sizes of the spec's volumes in bytes. */

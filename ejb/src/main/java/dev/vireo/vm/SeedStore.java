@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -74,6 +73,15 @@ public class SeedStore {
             host.storage().definePool(PoolSpec.dir(poolName, directory), null, true);
             LOG.info(() -> "Created the seed pool " + poolName + " on host " + host.ref().name() + " at " + directory);
         } else if (!pool.get().active()) {
+            if (local(host)) {
+                // its directory may have gone with the server's data directory (a new server): made again
+                try {
+                    Files.createDirectories(Path.of(pool.get().path() != null ? pool.get().path() : directory(host)));
+                } catch (IOException e) {
+                    throw new VireoException(ErrorCode.GUEST_SEED_FAILED, e, vm, "the seed pool " + poolName
+                            + " cannot be started: " + e.getMessage());
+                }
+            }
             host.storage().activatePool(poolName);
         }
         return poolName;
@@ -87,7 +95,6 @@ public class SeedStore {
 
     /** Whether the host's files are this machine's (a URI without a remote host part). */
     private static boolean local(HostGateways host) {
-        String remote = URI.create(host.ref().uri()).getHost();
-        return remote == null || remote.isEmpty();
+        return host.ref().isLocalMachine();
     }
 }

@@ -278,7 +278,7 @@ public class VmService {
             HostGateways host = placed.host();
             locks.claim(LockTarget.vm(host.ref(), name));
             TemplateSettings settings = ComputePoolShares.apply(spec == null ? templateSettings
-                    : GuestSpecs.settings(spec, specStoragePool(request.storagepool(), placed)),
+                    : GuestSpecs.settings(spec, specStoragePool(request.storagepool(), placed), placed.network()),
                     placed.storage(), placed.network(), request.storagepool() != null);
             if (placed.why() != null || spec != null) {
                 requireOnHost(host, settings, name);

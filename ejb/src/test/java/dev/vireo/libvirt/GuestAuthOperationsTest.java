@@ -62,4 +62,13 @@ class GuestAuthOperationsTest {
     void noSuchDomainIsEmpty() throws LibvirtException {
         assertThat(GuestAuthOperations.record(connect, "nope")).isEmpty();
     }
+
+    /** The QEMU driver's answer for a domain without an agent channel (seen on a real QEMU) is a missing agent. */
+    @Test
+    void noAgentChannelOrNoAnswerIsAMissingAgentAndAnAgentsOwnFailureIsNot() {
+        assertThat(GuestAuthOperations.agentMissing(org.libvirt.Error.ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED)).isTrue();
+        assertThat(GuestAuthOperations.agentMissing(org.libvirt.Error.ErrorNumber.VIR_ERR_AGENT_UNRESPONSIVE)).isTrue();
+        assertThat(GuestAuthOperations.agentMissing(null)).isTrue();
+        assertThat(GuestAuthOperations.agentMissing(org.libvirt.Error.ErrorNumber.VIR_ERR_INTERNAL_ERROR)).isFalse();
+    }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * A guest as Nano's search and details show it; memory and disks in MiB, {@code cell} its host.
- * {@code internal.network_address} is the first address its NICs hold now; the external side and
- * allocated addresses come with address pools and stay null until then.
+ * {@code internal.network_address} is the address its compute pool's address pool gave it (also
+ * {@code internal.allocated_address}), else the first address its NICs hold now; the external side
+ * stays null.
  */
 public record NanoGuest(String id, String name, boolean created, boolean running, String status, String owner,
                         String group, String pool, String cell, int cores, long memory, long totalDisk,
@@ -16,12 +17,23 @@ public record NanoGuest(String id, String name, boolean created, boolean running
                         boolean mediaAttached, String mediaSource, List<String> bootOrder) {
 
     static NanoGuest of(GuestView guest) {
-        Map<String, String> internal = new java.util.LinkedHashMap<>();
-        internal.put("network_address", guest.addresses().isEmpty() ? null : guest.addresses().get(0));
         return new NanoGuest(guest.id(), guest.name(), true, guest.running(), guest.state(), guest.owner(),
                 guest.groups().isEmpty() ? null : guest.groups().get(0), guest.pool(), guest.host(), guest.cores(),
                 guest.memory(), guest.totalDisk(), guest.disks(), guest.autostart(), guest.ethernetAddress(),
-                guest.display(), internal, null, guest.addresses(), guest.media() != null, guest.media(),
+                guest.display(), internal(guest), null, guest.addresses(), guest.media() != null, guest.media(),
                 guest.bootOrder());
+    }
+
+    /** The address the guest's address pool gave it, else the one its NICs hold now. */
+    static Map<String, String> internal(GuestView guest) {
+        Map<String, String> internal = new java.util.LinkedHashMap<>();
+        if (guest.allocations().isEmpty()) {
+            internal.put("network_address", guest.addresses().isEmpty() ? null : guest.addresses().get(0));
+        } else {
+            String address = guest.allocations().get(0).address();
+            internal.put("network_address", address);
+            internal.put("allocated_address", address);
+        }
+        return internal;
     }
 }

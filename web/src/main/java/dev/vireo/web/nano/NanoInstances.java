@@ -51,17 +51,8 @@ public class NanoInstances {
             return new Instance(guest.id(), guest.name(), true, guest.running(), guest.state(), guest.owner(),
                     guest.groups().isEmpty() ? null : guest.groups().get(0), guest.pool(), guest.host(), guest.cores(),
                     guest.memory(), guest.totalDisk(), guest.disks(), guest.autostart(), guest.ethernetAddress(),
-                    guest.display(), internal(guest), null, guest.media() != null, guest.media(),
+                    guest.display(), NanoGuest.internal(guest), null, guest.media() != null, guest.media(),
                     guest.cpuUsage());
-        }
-
-        /** The address the guest's address pool gave it, else the one its NICs hold now. */
-        private static Map<String, String> internal(GuestView guest) {
-            if (guest.allocations().isEmpty()) {
-                return NanoGuest.of(guest).internal();
-            }
-            String address = guest.allocations().get(0).address();
-            return Map.of("network_address", address, "allocated_address", address);
         }
     }
 
