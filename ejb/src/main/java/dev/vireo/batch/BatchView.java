@@ -1,5 +1,6 @@
 package dev.vireo.batch;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param kind    {@code create_guest} or {@code delete_guest}
  * @param running whether an item is still pending or under way
  */
-public record BatchView(String id, String kind, String owner, boolean running, List<Item> items) {
+public record BatchView(String id, String kind, String owner, boolean running, List<Item> items) implements Serializable {
 
     /**
      * One VM of the batch.
@@ -20,7 +21,7 @@ public record BatchView(String id, String kind, String owner, boolean running, L
      * @param error    why it failed, else null
      * @param task     the URI of the task making it, for a creation that started
      */
-    public record Item(String name, String id, String status, Integer progress, String error, String task) {
+    public record Item(String name, String id, String status, Integer progress, String error, String task) implements Serializable {
 
         public boolean running() {
             return "pending".equals(status) || "creating".equals(status) || "deleting".equals(status);

@@ -1,5 +1,7 @@
 package dev.vireo.host;
 
+import java.io.Serializable;
+
 /**
  * The host machine. What libvirt reports (CPUs, memory, versions, host name) is always there; the
  * distribution and the CPU's marketing name are null where they cannot be read (see {@link LocalMachine}).
@@ -10,7 +12,7 @@ package dev.vireo.host;
  */
 public record HostView(String host, String osDistro, String osVersion, String osCodename, String architecture,
                        String cpuModel, Cpus cpus, Memory memory, String hypervisor, String hypervisorVersion,
-                       String libvirtVersion) {
+                       String libvirtVersion) implements Serializable {
 
     /**
      * @param online  the logical CPUs in use
@@ -18,10 +20,10 @@ public record HostView(String host, String osDistro, String osVersion, String os
      * @param sockets CPU sockets; {@code cores} per socket, {@code threads} per core
      * @param mhz     the CPUs' clock
      */
-    public record Cpus(int online, int offline, int sockets, int cores, int threads, int mhz) {
+    public record Cpus(int online, int offline, int sockets, int cores, int threads, int mhz) implements Serializable {
     }
 
     /** Bytes of memory in use by the host ({@code online}) and not ({@code offline}; 0 where none can be). */
-    public record Memory(long online, long offline) {
+    public record Memory(long online, long offline) implements Serializable {
     }
 }

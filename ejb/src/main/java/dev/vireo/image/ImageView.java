@@ -1,5 +1,6 @@
 package dev.vireo.image;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,5 +14,5 @@ import java.util.List;
 public record ImageView(String id, String kind, String name, String description, List<String> tags, String owner,
                         String group, String visibility, String format, String state, long size, long uploaded,
                         String checksum, String expectedChecksum, String pool, String volume, Instant created,
-                        Instant modified) {
+                        Instant modified) implements Serializable {
 }

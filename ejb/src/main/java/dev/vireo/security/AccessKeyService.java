@@ -14,6 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public class AccessKeyService {
     static final int MAX_SESSION_SECONDS = 86_400;
 
     /** A credential just issued: the only time its secret value is shown. */
-    public record Issued(String id, String value, int timeout) {
+    public record Issued(String id, String value, int timeout) implements Serializable {
     }
 
     /** A token as vmpooler shows it, with the VMs created with it, by state. */

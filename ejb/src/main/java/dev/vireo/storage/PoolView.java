@@ -2,6 +2,7 @@ package dev.vireo.storage;
 
 import dev.vireo.libvirt.PoolSource;
 import dev.vireo.libvirt.PoolSummary;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * reserved {@code kimchi_isos} has only host, name, state and type.
  */
 public record PoolView(String host, String name, String state, String type, String path, Long capacity, Long allocated,
-                       Long available, Integer nrVolumes, Boolean autostart, Boolean persistent, Source source) {
+                       Long available, Integer nrVolumes, Boolean autostart, Boolean persistent, Source source) implements Serializable {
 
     /**
      * Where the pool's storage comes from; what a type has not is left out. netfs: addr, path (the
@@ -17,7 +18,7 @@ public record PoolView(String host, String name, String state, String type, Stri
      * logical: name (the volume group), devices; scsi: adapter_type, adapter_name.
      */
     public record Source(String addr, Integer port, String path, String username, String name, List<String> devices,
-                         String adapterType, String adapterName) {
+                         String adapterType, String adapterName) implements Serializable {
 
         static Source of(String type, PoolSource source) {
             return switch (type) {

@@ -1,11 +1,12 @@
 package dev.vireo.task;
 
 import dev.vireo.persistence.task.Task;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A task as the API shows it (the Kimchi task resource, with progress and times added). */
 public record TaskView(String id, String status, String message, String targetUri, int progress,
-                       String operation, String owner, Instant created, Instant updated) {
+                       String operation, String owner, Instant created, Instant updated) implements Serializable {
 
     /** The same task with its target named under another root (an API face's). */
     public TaskView withTargetUri(String uri) {

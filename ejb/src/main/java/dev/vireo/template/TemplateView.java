@@ -3,6 +3,7 @@ package dev.vireo.template;
 import dev.vireo.persistence.template.TemplateDisk;
 import dev.vireo.persistence.template.TemplateSettings;
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -26,30 +27,30 @@ public record TemplateView(
         Graphics graphics,
         CpuInfo cpuInfo,
         Invalid invalid,
-        @JsonbTransient long version) {
+        @JsonbTransient long version) implements Serializable {
 
     static final String POOL_URI = "/plugins/kimchi/storagepools/";
 
-    public record Memory(int current, int maxmemory) {
+    public record Memory(int current, int maxmemory) implements Serializable {
     }
 
-    public record Disk(int index, Integer size, String volume, String format, Pool pool) {
+    public record Disk(int index, Integer size, String volume, String format, Pool pool) implements Serializable {
     }
 
-    public record Pool(String name, String type) {
+    public record Pool(String name, String type) implements Serializable {
     }
 
-    public record Graphics(String type, String listen) {
+    public record Graphics(String type, String listen) implements Serializable {
         static final Graphics NONE = new Graphics(null, null);
     }
 
-    public record CpuInfo(int vcpus, int maxvcpus, Topology topology) {
+    public record CpuInfo(int vcpus, int maxvcpus, Topology topology) implements Serializable {
     }
 
-    public record Topology(int sockets, int cores, int threads) {
+    public record Topology(int sockets, int cores, int threads) implements Serializable {
     }
 
-    public record Invalid(List<String> networks, List<String> cdrom, List<String> disks, List<String> storagepools) {
+    public record Invalid(List<String> networks, List<String> cdrom, List<String> disks, List<String> storagepools) implements Serializable {
     }
 
     static TemplateView of(String name, long version, TemplateSettings settings, HostFacts host) {

@@ -2,6 +2,7 @@ package dev.vireo.vm;
 
 import dev.vireo.address.AllocationView;
 import dev.vireo.libvirt.DomainNic;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param allocatedAddress the address its compute pool's address pool gave it (Vireo's), or null
  */
 public record NicView(String mac, String type, String network, String bridge, String model, List<String> ips,
-                      String allocatedAddress) {
+                      String allocatedAddress) implements Serializable {
 
     static NicView of(DomainNic nic, List<AllocationView> allocations) {
         String allocated = allocations.stream().filter(a -> nic.mac() != null && nic.mac().equalsIgnoreCase(a.mac()))

@@ -1,6 +1,7 @@
 package dev.vireo.vm;
 
 import dev.vireo.libvirt.SnapshotSummary;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param parent  the parent's name, or "" for a root (as the seed says)
  */
 public record SnapshotView(String name, String description, long created, String parent, String state,
-                           boolean current) {
+                           boolean current) implements Serializable {
 
     static SnapshotView of(SnapshotSummary summary) {
         return new SnapshotView(summary.name(), summary.description(), summary.created(),
@@ -19,6 +20,6 @@ public record SnapshotView(String name, String description, long created, String
 
     /** A snapshot with the snapshots taken from it, for consoles that draw the tree. */
     public record Node(String name, String description, long created, String state, boolean current,
-                       List<Node> children) {
+                       List<Node> children) implements Serializable {
     }
 }

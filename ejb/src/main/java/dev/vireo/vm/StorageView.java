@@ -2,6 +2,7 @@ package dev.vireo.vm;
 
 import dev.vireo.libvirt.DomainDisk;
 import dev.vireo.libvirt.VolumeSummary;
+import java.io.Serializable;
 
 /**
  * A VM's storage device as the Kimchi API shows it, with the pool volume that backs it.
@@ -12,7 +13,7 @@ import dev.vireo.libvirt.VolumeSummary;
  * @param vol      that volume's name, or null
  * @param capacity that volume's virtual size in bytes, or null
  */
-public record StorageView(String dev, String type, String path, String bus, String pool, String vol, Long capacity) {
+public record StorageView(String dev, String type, String path, String bus, String pool, String vol, Long capacity) implements Serializable {
 
     static StorageView of(DomainDisk disk, VolumeSummary volume) {
         return new StorageView(disk.target(), disk.device(), disk.path() == null ? "" : disk.path(), disk.bus(),

@@ -5,6 +5,7 @@ import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.Units;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,20 +33,20 @@ public record VmView(
         String screenshot,
         String icon,
         String host,
-        Instant lastSeen) {
+        Instant lastSeen) implements Serializable {
 
     /** The state of a VM whose host cannot be reached now. */
     public static final String UNKNOWN = "unknown";
 
     static final String SCREENSHOT_URI = "/plugins/kimchi/vms/%s/screenshot";
 
-    public record Memory(long current, long maxmemory) {
+    public record Memory(long current, long maxmemory) implements Serializable {
     }
 
-    public record CpuInfo(int vcpus, int maxvcpus, Topology topology) {
+    public record CpuInfo(int vcpus, int maxvcpus, Topology topology) implements Serializable {
     }
 
-    public record Topology(int sockets, int cores, int threads) {
+    public record Topology(int sockets, int cores, int threads) implements Serializable {
     }
 
     /**
@@ -53,7 +54,7 @@ public record VmView(
      * alone, and who may merely see the VM must not reach its console.
      */
     public record Graphics(String type, String listen, Integer port,
-                           @JsonbNillable @JsonbProperty("passwdValidTo") String passwdValidTo) {
+                           @JsonbNillable @JsonbProperty("passwdValidTo") String passwdValidTo) implements Serializable {
         static final Graphics NONE = new Graphics(null, null, null, null);
     }
 

@@ -2,13 +2,14 @@ package dev.vireo.vmpool;
 
 import dev.vireo.persistence.vmpool.PoolVmState;
 import dev.vireo.persistence.vmpool.VmPool;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 /** A VM pool with how many of its VMs are in each state, and its back-off after failed clones. */
 public record VmPoolView(String name, List<String> aliases, String template, int size, int defaultLifetime,
                          int maxLifetime, String computepool, String host, String domain, int ready, int pending,
-                         int running, int retiring, int cloneFailures, String lastFailure, String retryAfter) {
+                         int running, int retiring, int cloneFailures, String lastFailure, String retryAfter) implements Serializable {
 
     static VmPoolView of(VmPool pool, Map<PoolVmState, Long> counts) {
         return new VmPoolView(pool.getName(), List.copyOf(pool.getAliases()), pool.getTemplate(), pool.getSize(),

@@ -156,7 +156,9 @@ class ConsoleIT extends ConsoleTestBase {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.numberOfElementsToBe(rows, 1));
         browser.awaitText(rows, vm);
         // its host is shown, and choosing that host in the host filter keeps it
-        assertThat(browser.driver.findElement(By.cssSelector("#vms\\:table_data .vireo-vm-host")).getText()).isEqualTo("local");
+        // (the table's 5 s poll may render it anew between finding the cell and reading it)
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "local".equals(d.findElement(By.cssSelector("#vms\\:table_data .vireo-vm-host")).getText()));
         browser.script("PF('vmHostFilter').selectValue('local')");
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.numberOfElementsToBe(rows, 1));
         browser.awaitText(rows, vm);

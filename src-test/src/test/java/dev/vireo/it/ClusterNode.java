@@ -25,6 +25,7 @@ public final class ClusterNode implements AutoCloseable {
 
     static final int PORT_STEP = 200;
     private static final int HTTP = 8080;
+    private static final int MANAGEMENT = 9990;
     private static final int JGROUPS = 7600;
 
     private final int number;
@@ -72,7 +73,16 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     public String base() {
-        return "http://localhost:" + (HTTP + offset);
+        return "http://localhost:" + httpPort();
+    }
+
+    public int httpPort() {
+        return HTTP + offset;
+    }
+
+    /** Where the node answers /health and /metrics (the management interface, on loopback). */
+    public int managementPort() {
+        return MANAGEMENT + offset;
     }
 
     public RequestSpecification anonymous() {
@@ -94,6 +104,11 @@ public final class ClusterNode implements AutoCloseable {
     /** Waits until the node answers the API (a signed-in request). */
     public void awaitServing() {
         process.awaitServing(base(), Duration.ofMinutes(6));
+    }
+
+    /** The node's server log (its base directory's log/server.log). */
+    public Path serverLog() {
+        return base.resolve("log/server.log");
     }
 
     /** SIGKILL to the node's JVM: no shutdown hook, no goodbye to the cluster. */

@@ -1,7 +1,9 @@
 package dev.vireo.it;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.vireo.TestAccounts;
@@ -9,6 +11,7 @@ import dev.vireo.persistence.testing.PostgresCluster;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +47,9 @@ import org.junit.jupiter.api.Test;
  * lock table); node 1, started first, listens for the host's libvirt events, so node 2's events
  * are not recorded; after node 1's death node 2 takes the host over and records its events, once.
  * (Each node's test-driver host is its own copy in memory: an event is seen by the node that made it.)
+ * The console: signed in through node 1's login form, a page open on node 1 goes on working on node 2
+ * after node 1's death, with the same cookies (the HTTP session, replicated, holds the page's view and
+ * its view-scoped bean).
  */
 class ServerNodesIT {
 
@@ -51,10 +59,21 @@ class ServerNodesIT {
     private static final String CLUSTER_JOB = "session-expiry";
     private static final Duration JOB_PERIOD = Duration.ofSeconds(3);
     private static final String NODE_TIMEOUT = "15s";
+    /** The job whose schedule the console page of node 1 chooses and node 2 changes. */
+    private static final String CONSOLE_JOB = "task-retention";
+    /** Every console page, once each through node 1: each one's view goes into the replicated HTTP session. */
+    private static final List<String> CONSOLE_PAGES = List.of("/console/index.xhtml", "/console/vms.xhtml",
+            "/console/vm.xhtml?name=" + VM, "/console/templates.xhtml", "/console/storage.xhtml", "/console/networks.xhtml",
+            "/console/tasks.xhtml", "/console/hosts.xhtml", "/console/vmpools.xhtml", "/console/clusters.xhtml",
+            "/console/images.xhtml", "/console/batches.xhtml", "/console/addresspools.xhtml", "/console/users.xhtml",
+            "/console/account.xhtml", "/console/audit.xhtml", "/console/domains.xhtml", "/console/jobs.xhtml");
+
+    private static final String SIGNED_IN_AS = "id=\"signed-in-as\">";
 
     private static PostgresCluster database;
     private static ClusterNode one;
     private static ClusterNode two;
+    private static LoadBalancer balancer;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -74,11 +93,13 @@ class ServerNodesIT {
         one.awaitServing();
         two.start();
         two.awaitServing();
+        // HAProxy in front, as the README configures it (its port: 100 above node 1's)
+        balancer = LoadBalancer.start(dir.resolve("haproxy"), one.httpPort() + 100, List.of(one, two));
     }
 
     @AfterAll
     static void stopAll() throws InterruptedException {
-        for (AutoCloseable closing : new AutoCloseable[] {two, one}) {
+        for (AutoCloseable closing : new AutoCloseable[] {balancer, two, one}) {
             try {
                 if (closing != null) {
                     closing.close();
@@ -109,11 +130,32 @@ class ServerNodesIT {
             node.anonymous().cookie("VIREO_SESSION", session).get("/api/vms/" + VM).then().statusCode(200)
                     .body("name", equalTo(VM));
         }
+        // and behind the load balancer, which sends them to both nodes in turn
+        for (int i = 0; i < 10; i++) {
+            given().baseUri(balancer.base()).cookie("VIREO_SESSION", session).get("/api/vms/" + VM).then().statusCode(200);
+        }
         // the console's pages too: who is signed in is the cookie, not a node's HTTP session
         for (ClusterNode node : List.of(one, two)) {
             node.anonymous().cookie("VIREO_SESSION", session).redirects().follow(false).get("/console/vms.xhtml").then()
                     .statusCode(200);
         }
+
+        // the console, signed in through node 1's login form: every page once, then the jobs page with a job chosen
+        // (an Ajax request that puts it into the page's view-scoped bean, which lives in the HTTP session)
+        ConsoleBrowser browser = new ConsoleBrowser();
+        browser.signIn(one.base(), TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        for (String page : CONSOLE_PAGES) {
+            browser.get(one.base(), page).then().statusCode(200).body(containsString(SIGNED_IN_AS + TestAccounts.ADMIN));
+        }
+        Response jobsPage = browser.get(one.base(), "/console/jobs.xhtml");
+        String runsButton = rowButton(jobsPage.asString(), CONSOLE_JOB, "runs");
+        Response chosen = browser.ajax(one.base(), "/console/jobs.xhtml", ConsoleBrowser.viewState(jobsPage), runsButton, runsButton,
+                "jobs:runs schedule-form", Map.of("jobs", "jobs"));
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(chosen.asString()).contains("Schedule of " + CONSOLE_JOB);
+        String jobsView = ConsoleBrowser.viewState(chosen);
+        String httpSession = browser.httpSession();
+        assertThat(httpSession).isNotBlank();
 
         twoRequestsForOneVmAtOnceOnTwoNodesLetExactlyOneThrough();
 
@@ -145,6 +187,23 @@ class ServerNodesIT {
         JsonPath ended = await("node 1's task ended by node 2").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> TestAccounts.asAdmin(two.base()).get("/api/tasks/" + task).then().statusCode(200).extract().jsonPath(),
                         json -> !"running".equals(json.getString("status")));
+        // the console on node 2 with the same cookies: still signed in, and node 1's jobs page goes on, its schedule
+        // form changing the job that page chose on node 1 (the view and its bean came with the replicated session)
+        browser.get(two.base(), "/console/jobs.xhtml").then().statusCode(200).body(containsString(SIGNED_IN_AS + TestAccounts.ADMIN));
+        Response saved = browser.ajax(two.base(), "/console/jobs.xhtml", jobsView, "schedule-form:save",
+                "schedule-form:save schedule-form", "schedule-form jobs",
+                Map.of("schedule-form", "schedule-form", "schedule-form:schedule", "every 2h"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.asString()).contains("Job " + CONSOLE_JOB + " now runs every 2h");
+        assertThat(browser.httpSession()).as("the HTTP session node 1 made").isEqualTo(httpSession);
+        TestAccounts.asAdmin(two.base()).get("/api/jobs/" + CONSOLE_JOB).then().statusCode(200).body("schedule", equalTo("every 2h"));
+        // behind the load balancer: it left node 1 out, the console and the API go on with the same cookies
+        for (int i = 0; i < 4; i++) {
+            browser.get(balancer.base(), "/console/jobs.xhtml").then().statusCode(200)
+                    .body(containsString(SIGNED_IN_AS + TestAccounts.ADMIN));
+            given().baseUri(balancer.base()).cookie("VIREO_SESSION", session).get("/api/vms/" + VM).then().statusCode(200);
+        }
+
         // node 2 took the host over: its events are recorded, once
         await("node 2 listens for the host").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> two.name().equals(listenerOf(HOST)));
@@ -174,6 +233,25 @@ class ServerNodesIT {
         // each event once, by the node that listened then: the other node's poweroff is in no row
         assertThat(strings("select kind || ' by ' || node from vm_event where vm = '" + VM + "' order by occurred"))
                 .containsExactlyElementsOf(recorded);
+
+        // the survivor's metrics, scraped as the README says (management port = HTTP port + 1910) and read as
+        // Prometheus reads them: the VM requests it served all along, and its connection to the host
+        PrometheusText metrics = PrometheusText.parse(given().baseUri("http://localhost:" + (two.httpPort() + 1910))
+                .get("/metrics").then().statusCode(200).extract().asString());
+        List<PrometheusText.Sample> vmReads = metrics.find("vireo_http_requests_seconds_count",
+                Map.of("method", "GET", "route", "/api/vms/{name}", "status", "200"));
+        assertThat(vmReads).hasSize(1);
+        assertThat(vmReads.get(0).value()).isGreaterThanOrEqualTo(answers.size());
+        await("node 2's host connection in its metrics").atMost(Duration.ofMinutes(1)).until(() -> PrometheusText.parse(
+                given().baseUri("http://localhost:" + (two.httpPort() + 1910)).get("/metrics").asString())
+                .find("vireo_host_connection", Map.of("host", HOST, "state", "connected")).stream()
+                .anyMatch(sample -> sample.value() == 1));
+
+        // every HTTP session write went to the other node: no attribute that would not serialize
+        for (ClusterNode node : List.of(one, two)) {
+            assertThat(Files.readString(node.serverLog())).as(node.serverLog().toString())
+                    .doesNotContain("NotSerializableException").doesNotContain("MarshallingException");
+        }
 
         // the cluster job: never two runs in one period, though both nodes ran it (or might have)
         List<Instant> runs = runsOf(CLUSTER_JOB);
@@ -223,6 +301,14 @@ class ServerNodesIT {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** The id of the button {@code button} in the row of {@code job} of the jobs page's table. */
+    private static String rowButton(String page, String job, String button) {
+        Matcher row = Pattern.compile("<strong>" + Pattern.quote(job) + "</strong>.*?id=\"(jobs:table:\\d+:" + button + ")\"",
+                Pattern.DOTALL).matcher(page);
+        assertThat(row.find()).as("the %s button of %s", button, job).isTrue();
+        return row.group(1);
     }
 
     private static String listenerOf(String host) throws SQLException {

@@ -24,7 +24,7 @@ public class ManageAddressPools implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient AddressPoolService pools;
+    AddressPoolService pools;
 
     private String name;
     private String gateway;

@@ -24,7 +24,7 @@ public class AuditLogView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient AuditLog audit;
+    AuditLog audit;
 
     private int limit = 50;
     private int start;

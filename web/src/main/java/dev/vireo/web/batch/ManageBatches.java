@@ -23,7 +23,7 @@ public class ManageBatches implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient BatchService batches;
+    BatchService batches;
 
     private List<BatchView> listed;
     private String selected;

@@ -42,16 +42,16 @@ public class ManageClusters implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ClusterService clusters;
+    ClusterService clusters;
 
     @EJB
-    transient ClusterSnapshotService sets;
+    ClusterSnapshotService sets;
 
     @EJB
-    transient VmService vmService;
+    VmService vmService;
 
     @EJB
-    transient TaskService tasks;
+    TaskService tasks;
 
     @Inject
     ConsoleUser user;

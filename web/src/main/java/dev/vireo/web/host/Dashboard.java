@@ -42,22 +42,22 @@ public class Dashboard implements Serializable {
     private static final int SAMPLE_SECONDS = 5;
 
     @EJB
-    transient HostService host;
+    HostService host;
 
     @EJB
-    transient VmService vms;
+    VmService vms;
 
     @EJB
-    transient TaskService tasks;
+    TaskService tasks;
 
     @EJB
-    transient StoragePoolService pools;
+    StoragePoolService pools;
 
     @EJB
-    transient NetworkService networks;
+    NetworkService networks;
 
     @EJB
-    transient AuditLog audit;
+    AuditLog audit;
 
     @Inject
     ConsoleUser user;

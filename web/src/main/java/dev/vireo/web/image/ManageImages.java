@@ -27,7 +27,7 @@ public class ManageImages implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient ImageService images;
+    ImageService images;
 
     @Inject
     ConsoleFormat format;

@@ -37,7 +37,7 @@ public class UploadImage implements Serializable {
     private static final String FORM = "upload-image";
 
     @EJB
-    transient ImageService images;
+    ImageService images;
 
     @Inject
     ManageImages catalogue;

@@ -22,7 +22,7 @@ public class ManageJobs implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient JobService jobs;
+    JobService jobs;
 
     /** The job whose runs the page shows, and the one the schedule form changes. */
     private String selected;

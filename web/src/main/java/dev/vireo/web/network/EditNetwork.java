@@ -27,7 +27,7 @@ public class EditNetwork implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient NetworkService networks;
+    NetworkService networks;
 
     @Inject
     ConsoleHost consoleHost;

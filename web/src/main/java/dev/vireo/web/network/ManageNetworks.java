@@ -21,7 +21,7 @@ public class ManageNetworks implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient NetworkService networks;
+    NetworkService networks;
 
     @Inject
     ConsoleHost consoleHost;

@@ -29,7 +29,7 @@ public class ManageAccounts implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient AccountService accounts;
+    AccountService accounts;
 
     private transient List<UserView> users;
     private transient List<GroupView> groups;

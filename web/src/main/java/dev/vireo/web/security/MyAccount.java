@@ -30,13 +30,13 @@ public class MyAccount implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient AccountService accounts;
+    AccountService accounts;
 
     @EJB
-    transient AccessKeyService keys;
+    AccessKeyService keys;
 
     @EJB
-    transient Callers callers;
+    Callers callers;
 
     private String name;
     private String nick;

@@ -22,7 +22,7 @@ public class EditPool implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient StoragePoolService pools;
+    StoragePoolService pools;
 
     @Inject
     ConsoleHost consoleHost;

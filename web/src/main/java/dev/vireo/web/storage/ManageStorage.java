@@ -26,10 +26,10 @@ public class ManageStorage implements Serializable {
     private static final long GIB = 1024L * 1024 * 1024;
 
     @EJB
-    transient StoragePoolService pools;
+    StoragePoolService pools;
 
     @EJB
-    transient StorageVolumeService volumes;
+    StorageVolumeService volumes;
 
     @Inject
     FollowTask followTask;

@@ -37,7 +37,7 @@ public class UploadVolume implements Serializable {
     private static final String FORM = "upload-volume";
 
     @EJB
-    transient StorageVolumeService volumes;
+    StorageVolumeService volumes;
 
     @Inject
     ManageStorage storage;

@@ -23,7 +23,7 @@ public class FollowTask implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TaskService tasks;
+    TaskService tasks;
 
     private TaskView task;
     private String done;

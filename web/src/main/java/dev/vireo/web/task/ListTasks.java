@@ -17,7 +17,7 @@ public class ListTasks implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TaskService tasks;
+    TaskService tasks;
 
     private String status;
 

@@ -27,7 +27,7 @@ public class EditTemplate implements Serializable {
     private static final String POOL_URI = "/plugins/kimchi/storagepools/";
 
     @EJB
-    transient TemplateService templates;
+    TemplateService templates;
 
     private TemplateView read;
     private Form form;

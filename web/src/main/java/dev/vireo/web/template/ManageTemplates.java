@@ -21,10 +21,10 @@ public class ManageTemplates implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient TemplateService templates;
+    TemplateService templates;
 
     @EJB
-    transient StoragePoolService pools;
+    StoragePoolService pools;
 
     private String name;
     private String osDistro;

@@ -32,10 +32,10 @@ public class ListVms implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient VmService vms;
+    VmService vms;
 
     @EJB
-    transient TemplateService templates;
+    TemplateService templates;
 
     @Inject
     FollowTask followTask;

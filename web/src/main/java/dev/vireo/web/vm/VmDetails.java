@@ -45,13 +45,13 @@ public class VmDetails implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient VmService vms;
+    VmService vms;
 
     @EJB
-    transient SnapshotService snapshots;
+    SnapshotService snapshots;
 
     @EJB
-    transient ZoneHosts zone;
+    ZoneHosts zone;
 
     @Inject
     FollowTask followTask;
@@ -59,7 +59,7 @@ public class VmDetails implements Serializable {
     private String name;
     private VmView vm;
     private Form form;
-    private TreeNode<SnapshotView.Node> snapshotTree;
+    private DefaultTreeNode<SnapshotView.Node> snapshotTree;
     private String snapshotName;
     private String snapshotDescription;
     private String migrateHost;
@@ -195,8 +195,8 @@ public class VmDetails implements Serializable {
                 .series("Disk KiB/s", "#7b3fa0", history.ioThroughput()).json();
     }
 
-    private static TreeNode<SnapshotView.Node> tree(List<SnapshotView.Node> roots) {
-        TreeNode<SnapshotView.Node> root = new DefaultTreeNode<>(null, null);
+    private static DefaultTreeNode<SnapshotView.Node> tree(List<SnapshotView.Node> roots) {
+        DefaultTreeNode<SnapshotView.Node> root = new DefaultTreeNode<>(null, null);
         add(root, roots);
         return root;
     }

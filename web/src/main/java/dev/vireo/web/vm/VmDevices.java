@@ -39,19 +39,19 @@ public class VmDevices implements Serializable {
     private static final long GIB = 1024L * 1024 * 1024;
 
     @EJB
-    transient VmStorageService storages;
+    VmStorageService storages;
 
     @EJB
-    transient VmNicService nics;
+    VmNicService nics;
 
     @EJB
-    transient StorageVolumeService volumes;
+    StorageVolumeService volumes;
 
     @EJB
-    transient StoragePoolService pools;
+    StoragePoolService pools;
 
     @EJB
-    transient NetworkService networks;
+    NetworkService networks;
 
     @Inject
     ConsoleUser user;

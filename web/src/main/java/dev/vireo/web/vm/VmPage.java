@@ -1,6 +1,7 @@
 package dev.vireo.web.vm;
 
 import dev.vireo.vm.VmView;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,9 @@ final class VmPage {
             order = order == null ? by : order.thenComparing(by);
         }
         List<VmView> sorted = order == null ? vms : vms.stream().sorted(order).toList();
-        return sorted.subList(Math.min(first, sorted.size()), Math.min(first + size, sorted.size()));
+        // a copy, not a view of the whole list: the table keeps the page in the HTTP session, which the clustered
+        // server replicates (a subList does not serialize)
+        return new ArrayList<>(sorted.subList(Math.min(first, sorted.size()), Math.min(first + size, sorted.size())));
     }
 
     /** Whether a lifecycle action fits a VM in a state (as DomainAction checks it): the console disables the others. */

@@ -44,13 +44,13 @@ public class ManageVmPools implements Serializable {
     static final List<Integer> CHART_DAYS = List.of(7, 30, 90);
 
     @EJB
-    transient VmPoolService service;
+    VmPoolService service;
 
     @EJB
-    transient PoolSummaries summaries;
+    PoolSummaries summaries;
 
     @EJB
-    transient TemplateService templateService;
+    TemplateService templateService;
 
     @Inject
     ConsoleUser user;

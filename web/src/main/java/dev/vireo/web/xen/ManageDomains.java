@@ -44,10 +44,10 @@ public class ManageDomains implements Serializable {
     static final Map<String, DomainFlags> ACTIONS = actions();
 
     @EJB
-    transient RawDomainService domains;
+    RawDomainService domains;
 
     @EJB
-    transient VmService vms;
+    VmService vms;
 
     @Inject
     ConsoleUser user;

@@ -22,7 +22,7 @@ public class ConsoleHost implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient RequestHost requestHost;
+    RequestHost requestHost;
 
     @Inject
     NamedHost namedHost;

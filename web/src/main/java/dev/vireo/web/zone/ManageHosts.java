@@ -37,13 +37,13 @@ public class ManageHosts implements Serializable {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @EJB
-    transient HostRegistry hosts;
+    HostRegistry hosts;
 
     @EJB
-    transient ComputePoolService pools;
+    ComputePoolService pools;
 
     @EJB
-    transient ZoneStatusService status;
+    ZoneStatusService status;
 
     /**
      * A host's usage bars: the memory and vCPUs its running VMs take and the disk its storage pools'
@@ -71,7 +71,7 @@ public class ManageHosts implements Serializable {
     private transient Map<String, Usage> usage = Map.of();
 
     @EJB
-    transient VmMigrations migrations;
+    VmMigrations migrations;
 
     @Inject
     FollowTask followTask;
