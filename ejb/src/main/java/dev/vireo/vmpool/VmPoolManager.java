@@ -62,9 +62,13 @@ public class VmPoolManager {
     @EJB
     VmPoolJob job;
 
-    /** A pool's clones in flight at most: a pool of hundreds fills in waves, not in one burst that starves other tasks. */
+    /**
+     * A pool's clones in flight at most: a pool of hundreds fills in waves, not in one burst. Starting
+     * a guest is CPU work for the host, shared by all starts at once: more in flight fills no faster
+     * and makes each clone slower to be ready.
+     */
     @Inject
-    @ConfigProperty(name = "vireo.vmpool.parallel-clones", defaultValue = "10")
+    @ConfigProperty(name = "vireo.vmpool.parallel-clones", defaultValue = "4")
     int parallelClones;
 
     /** How long an on-demand request may take until all its VMs run; then it fails and its VMs go. */
