@@ -189,8 +189,11 @@ public class PoolVms {
                 .setParameter("request", request).executeUpdate();
     }
 
-    /** The clone exists on {@code host}; false when its row went meanwhile (its pool was deleted): the VM is to go too. */
-    public boolean cloned(long vmId, String host, long millis) {
+    /**
+     * The clone exists on {@code host}, and when it {@code runs} already it is {@link #ready} in the
+     * same transaction; false when its row went meanwhile (its pool was deleted): the VM is to go too.
+     */
+    public boolean cloned(long vmId, String host, long millis, boolean runs) {
         PoolVm vm = em.find(PoolVm.class, vmId);
         if (vm == null || vm.getState() != PoolVmState.PENDING) {
             return false;
@@ -198,6 +201,9 @@ public class PoolVms {
         vm.setHost(host);
         em.persist(new PoolEvent(vm.getPool().getName(), vm.getHostname(), PoolEvent.Kind.CLONED, clock.instant(), millis,
                 vm.getTemplate()));
+        if (runs) {
+            ready(vmId);
+        }
         return true;
     }
 

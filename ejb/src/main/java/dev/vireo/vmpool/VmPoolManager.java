@@ -30,9 +30,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link VmPoolJob}): pending VMs that run become ready; ready VMs of an old template, or
  * no longer running on their host, and checked-out VMs past their lifetime or gone from their host
  * retire; retiring VMs are destroyed
- * with their volumes; missing ones are cloned from the template on the managed executor. After a
- * failed clone the pool waits (doubling back-off) and then tries one clone at a time until one
- * works, so a broken template never loops.
+ * with their volumes; missing ones are cloned from the template on the managed executor, at most
+ * {@code vireo.vmpool.parallel-clones} of a pool at a time, and each clone that ends asks for the
+ * next round at once, so a pool fills as fast as its clones end rather than one round per period.
+ * After a failed clone the pool waits (doubling back-off) and then tries one clone at a time until
+ * one works, so a broken template never loops.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,8 +44,6 @@ public class VmPoolManager {
 
     /** A pending VM that does not run after this long has failed (a clone cut short by a restart, a guest that never starts). */
     static final Duration PENDING_TIMEOUT = Duration.ofMinutes(10);
-    /** Clones started per pool and round: a pool of hundreds fills over a few rounds, not in one burst. */
-    static final int MAX_CLONES_PER_ROUND = 10;
     /** The account name pool VMs are owned by until checked out; no account can have it (':' is not in a name). */
     static final String OWNER_PREFIX = "vmpool:";
 
@@ -58,6 +58,18 @@ public class VmPoolManager {
 
     @EJB
     TemplateVms vms;
+
+    @EJB
+    VmPoolJob job;
+
+    /**
+     * A pool's clones in flight at most: a pool of hundreds fills in waves, not in one burst. Starting
+     * a guest is CPU work for the host, shared by all starts at once: more in flight fills no faster
+     * and makes each clone slower to be ready.
+     */
+    @Inject
+    @ConfigProperty(name = "vireo.vmpool.parallel-clones", defaultValue = "4")
+    int parallelClones;
 
     /** How long an on-demand request may take until all its VMs run; then it fails and its VMs go. */
     @Inject
@@ -127,9 +139,9 @@ public class VmPoolManager {
         }
         int missing = pool.size() - live;
         if ((missing > 0 || !requested.isEmpty()) && pool.mayClone()) {
-            boolean probing = pool.vms().stream().anyMatch(vm -> vm.state() == PoolVmState.PENDING);
-            // after failures, one clone at a time until one works; on-demand requests come first
-            int budget = pool.cloneFailures() == 0 ? MAX_CLONES_PER_ROUND : probing ? 0 : 1;
+            int pending = (int) pool.vms().stream().filter(vm -> vm.state() == PoolVmState.PENDING).count();
+            // on-demand requests come first
+            int budget = cloneBudget(pool.cloneFailures(), pending, parallelClones);
             for (PoolVms.VmState vm : requested) {
                 if (budget > 0 && store.startRequestedClone(vm.id())) {
                     budget--;
@@ -140,6 +152,17 @@ public class VmPoolManager {
                 clone(pool, vm);
             }
         }
+    }
+
+    /**
+     * How many clones a round may start: up to {@code bound} in flight (pending) at once; after
+     * failures, one at a time until one works.
+     */
+    static int cloneBudget(int failuresInARow, int pending, int bound) {
+        if (failuresInARow > 0) {
+            return pending > 0 ? 0 : 1;
+        }
+        return Math.max(0, Math.max(1, bound) - pending);
     }
 
     private Duration onDemandTimeout() {
@@ -210,6 +233,7 @@ public class VmPoolManager {
         PoolVms.PoolState target = pool;
         PoolVms cloneStore = store;
         TemplateVms cloneVms = vms;
+        VmPoolJob rounds = job;
         CLONING.add(vm.hostname());
         try {
             executor.execute(() -> {
@@ -217,6 +241,8 @@ public class VmPoolManager {
                     cloneAndStart(target, vm, cloneStore, cloneVms);
                 } finally {
                     CLONING.remove(vm.hostname());
+                    // room for the next clone of its pool, or a failure to back off from: no need to wait a period
+                    rounds.nudge();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -240,14 +266,12 @@ public class VmPoolManager {
             store.cloneFailed(vm.id(), cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             return;
         }
-        if (!store.cloned(vm.id(), made.host(), Duration.ofNanos(System.nanoTime() - started).toMillis())) {
+        if (!store.cloned(vm.id(), made.host(), Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                made.state() == DomainState.RUNNING)) {
             // its pool went (or it was retired) while it was being made
             vms.destroy(made.host(), vm.hostname());
             store.destroyed(vm.id());
             return;
-        }
-        if (made.state() == DomainState.RUNNING) {
-            store.ready(vm.id());
         }
     }
 }

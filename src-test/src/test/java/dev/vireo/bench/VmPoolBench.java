@@ -71,19 +71,35 @@ final class VmPoolBench {
         }
     }
 
-    /** A pool of three on real QEMU: a clone's start to its VM running, from the pool's recorded events. */
+    /**
+     * A pool of three on real QEMU: a clone's start to its VM running, from the pool's recorded
+     * events. A READY event's duration runs from the clone's start (as vmpooler's boot time does),
+     * so it is the whole clone to ready; the CLONED part is printed beside it.
+     */
     void measureCloneToReady() throws Exception {
         String pool = pool("bench-qemu-pool", 3);
         try {
             awaitReady(pool, 3);
             JsonObject summary = json(send("GET", "/vmpooler/api/v1/summary", null, 200));
-            JsonObject clone = summary.getJsonObject("clone").getJsonObject("duration");
-            JsonObject boot = summary.getJsonObject("boot").getJsonObject("duration");
-            double perVm = clone.getJsonNumber("average").doubleValue() + boot.getJsonNumber("average").doubleValue();
-            figures.add(new Figure("real QEMU: VM pool clone to ready, average of 3", perVm, "s", 8.8,
+            double clone = summary.getJsonObject("clone").getJsonObject("duration").getJsonNumber("average").doubleValue();
+            double toReady = summary.getJsonObject("boot").getJsonObject("duration").getJsonNumber("average").doubleValue();
+            figures.add(new Figure("real QEMU: VM pool clone to ready, average of 3", toReady, "s", 8.8,
                     "vmpooler's published average clone time, s; goal ≤ 1 s"));
-            notes.add(String.format(Locale.ROOT, "real QEMU pool: clone %.2f s + boot %.2f s on average",
-                    clone.getJsonNumber("average").doubleValue(), boot.getJsonNumber("average").doubleValue()));
+            notes.add(String.format(Locale.ROOT, "real QEMU pool: clone start to running %.2f s on average, of which"
+                    + " volume + define + start %.2f s", toReady, clone));
+        } finally {
+            send("DELETE", "/api/vmpools/" + pool, null, 204);
+        }
+    }
+
+    /** A pool of {@value #FILL} on real QEMU: from its creation until all its VMs are ready (a refill from empty). */
+    void measureFillOnQemu() throws Exception {
+        String pool = pool("bench-qemu-fill", FILL);
+        try {
+            long start = System.nanoTime();
+            awaitReady(pool, FILL);
+            figures.add(new Figure("real QEMU: VM pool of " + FILL + ", created to all ready", (System.nanoTime() - start) / 1e9,
+                    "s", null, null));
         } finally {
             send("DELETE", "/api/vmpools/" + pool, null, 204);
         }
