@@ -358,7 +358,8 @@ public enum ErrorCode {
     IMAGE_COPY_MISMATCH("IMG0020E", 502, "The copy of image %s on host %s has SHA-256 %s, not %s: it was removed"),
     IMAGE_IN_USE("IMG0021E", 409, "Image %s is in use by virtual machine(s) %s: delete them or reset their system"
             + " disks from another image first"),
-    IMAGE_COPY_UNREACHABLE("IMG0022E", 409, "Image %s has a copy on host %s, which cannot be reached now: %s");
+    IMAGE_COPY_UNREACHABLE("IMG0022E", 409, "Image %s has a copy on host %s, which cannot be reached now: %s"),
+    IMAGE_BEING_DELETED("IMG0023E", 409, "Image %s is being deleted (by %s): no new guest is made from it");
 
     private final String code;
     private final int status;

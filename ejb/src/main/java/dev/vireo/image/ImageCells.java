@@ -12,6 +12,7 @@ import dev.vireo.libvirt.VireoMetadata;
 import dev.vireo.libvirt.VolumeSummary;
 import dev.vireo.lock.LockTarget;
 import dev.vireo.lock.Locks;
+import dev.vireo.lock.OperationLocks;
 import dev.vireo.security.Caller;
 import dev.vireo.security.Callers;
 import dev.vireo.security.Permission;
@@ -35,12 +36,12 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -74,6 +75,9 @@ public class ImageCells {
     Locks locks;
 
     @EJB
+    OperationLocks lockTable;
+
+    @EJB
     HostConnections hosts;
 
     @EJB
@@ -90,12 +94,21 @@ public class ImageCells {
     }
 
     /**
-     * The ready disk image {@code imageId} (visible to the caller) as the base of a new guest's
-     * system disk in pool {@code pool} of {@code cell}. The creation task uses the cell's copy,
-     * or makes it: one task makes it while the others wait for it ({@link #baseOn}).
+     * The ready disk image {@code imageId} (visible to the caller) as the base of the system disk
+     * of new guest {@code guest} (of {@code owner}) in pool {@code pool} of {@code cell}. The
+     * creation holds the image ({@link LockTarget#imageUse}) until its task ends, so that the image
+     * is not deleted under it; an image being deleted is refused (409). The creation task uses the
+     * cell's copy, or makes it: one task makes it while the others wait for it ({@link #baseOn}).
      */
     @RolesAllowed(Permission.VM_CREATE)
-    public SystemImage systemImage(String imageId, HostGateways cell, String pool) {
+    public SystemImage systemImage(String imageId, String guest, String owner, HostGateways cell, String pool) {
+        images.get(imageId, null);
+        locks.claim(LockTarget.imageUse(imageId, owner, guest));
+        String deleting = lockTable.held().get(LockTarget.image(imageId));
+        if (deleting != null) {
+            throw new VireoException(ErrorCode.IMAGE_BEING_DELETED, imageId, deleting);
+        }
+        // read again under the hold: a delete that ended meanwhile leaves no image
         return base(images.get(imageId, null), cell, pool);
     }
 
@@ -203,13 +216,32 @@ public class ImageCells {
     }
 
     /**
-     * Refuses (409) to let image {@code imageId} go while a VM's disk is a thin overlay on it: on
-     * its store volume {@code storeVolume} on the default host, or on its copy on a cell. Names the
-     * VMs the caller may see and counts the others. 409 too when a cell with a copy cannot be
-     * reached now, for its VMs cannot be looked at.
+     * Refuses (409) to let image {@code imageId} go while a guest is being made from it (its
+     * creation holds {@link LockTarget#imageUse}, on any server) or a VM's disk is a thin overlay on
+     * it: on its store volume {@code storeVolume} on the default host, or on its copy on a cell.
+     * Names the VMs the caller may see and counts the others. 409 too when a cell with a copy
+     * cannot be reached now, for its VMs cannot be looked at. The caller holds
+     * {@link LockTarget#image} first, so that a creation starting now sees the delete.
      */
     @RolesAllowed(Permission.IMAGE_MANAGE)
     public void requireUnused(String imageId, String storeVolume) {
+        Caller caller = callers.current();
+        // guest name → how the refusal names it; a guest whose task is ending may be in both lists
+        Map<String, String> named = new TreeMap<>();
+        Set<String> hidden = new HashSet<>();
+        for (Map.Entry<LockTarget, String> hold : lockTable.held().entrySet()) {
+            LockTarget target = hold.getKey();
+            if (!LockTarget.IMAGE_USE.equals(target.kind()) || !target.name().startsWith(imageId + "/")) {
+                continue;
+            }
+            String[] imageOwnerGuest = target.name().split("/", 3);
+            String guest = imageOwnerGuest[2];
+            if (caller.mayUseOwnedBy(imageOwnerGuest[1])) {
+                named.put(guest, guest + " (being made by " + hold.getValue() + ")");
+            } else {
+                hidden.add(guest);
+            }
+        }
         Map<HostRef, Set<String>> bases = new LinkedHashMap<>();
         HostGateways local = hosts.local();
         store.volume(storeVolume).ifPresent(volume -> bases.computeIfAbsent(local.ref(), key -> new HashSet<>())
@@ -229,9 +261,6 @@ public class ImageCells {
             }
             looked.add(cell);
         }
-        Caller caller = callers.current();
-        List<String> named = new ArrayList<>();
-        int others = 0;
         for (HostGateways host : looked) {
             Set<String> paths = bases.getOrDefault(host.ref(), Set.of());
             if (paths.isEmpty()) {
@@ -249,15 +278,16 @@ public class ImageCells {
                         .backingPath(volume.pool(), volume.name()).flatMap(backing -> backing)
                         .filter(paths::contains).isPresent());
                 if (uses && caller.mayUse(metadata)) {
-                    named.add(domain.name());
+                    named.put(domain.name(), domain.name());
+                    hidden.remove(domain.name());
                 } else if (uses) {
-                    others++;
+                    hidden.add(domain.name());
                 }
             }
         }
+        int others = hidden.size();
         if (!named.isEmpty() || others > 0) {
-            Collections.sort(named);
-            throw new VireoException(ErrorCode.IMAGE_IN_USE, imageId, String.join(", ", named)
+            throw new VireoException(ErrorCode.IMAGE_IN_USE, imageId, String.join(", ", named.values())
                     + (others == 0 ? "" : (named.isEmpty() ? "" : " and ") + others + " you may not see"));
         }
     }

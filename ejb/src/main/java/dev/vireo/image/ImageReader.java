@@ -4,9 +4,7 @@ import dev.vireo.libvirt.VolumeReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -56,24 +54,25 @@ public abstract sealed class ImageReader implements AutoCloseable {
             this.file = file;
         }
 
+        /** Whole buffers straight to {@code out}: a channel over a stream would cut them into 8 KiB writes. */
         @Override
         public void copyTo(OutputStream out) throws IOException {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-                WritableByteChannel target = Channels.newChannel(out);
-                ByteBuffer buffer = ByteBuffer.allocate(ImageStore.BUFFER);
+                byte[] bytes = new byte[(int) Math.max(1, Math.min(ImageStore.BUFFER, length()))];
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 long position = offset();
                 long end = offset() + length();
                 while (position < end) {
                     buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-                    int read = channel.read(buffer, position);
-                    if (read < 0) {
-                        throw new IOException("the file " + file + " ended at " + position + " of " + end + " bytes");
-                    }
-                    buffer.flip();
                     while (buffer.hasRemaining()) {
-                        target.write(buffer);
+                        int read = channel.read(buffer, position + buffer.position());
+                        if (read < 0) {
+                            throw new IOException("the file " + file + " ended at " + (position + buffer.position())
+                                    + " of " + end + " bytes");
+                        }
                     }
-                    position += read;
+                    out.write(bytes, 0, buffer.position());
+                    position += buffer.position();
                 }
             }
         }

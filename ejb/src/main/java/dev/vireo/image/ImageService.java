@@ -3,6 +3,8 @@ package dev.vireo.image;
 import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.lock.LockTarget;
+import dev.vireo.lock.Locks;
 import dev.vireo.persistence.account.Account;
 import dev.vireo.persistence.account.UserGroup;
 import dev.vireo.persistence.image.Image;
@@ -69,6 +71,9 @@ public class ImageService {
 
     @EJB
     ImageCells cells;
+
+    @EJB
+    Locks locks;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -165,6 +170,7 @@ public class ImageService {
     @Audited("image.delete")
     public void delete(String id, String kind) {
         Image image = changeable(id, kind, LockModeType.PESSIMISTIC_WRITE);
+        locks.claim(LockTarget.image(id));
         if (image.getState() == ImageState.CAPTURING) {
             throw new VireoException(ErrorCode.IMAGE_NOT_READY, id, "captured from a virtual machine by a task");
         }

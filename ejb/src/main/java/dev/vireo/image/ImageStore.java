@@ -143,16 +143,21 @@ public class ImageStore {
         }
     }
 
+    /**
+     * Fills the buffer from the body before hashing and writing it: a body stream hands over a
+     * few KiB a read, and a digest call and a write per read cost more than the bytes themselves.
+     */
     private static void writeFile(Path file, long offset, long length, InputStream data, MessageDigest digest)
             throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[BUFFER];
+            byte[] buffer = new byte[(int) Math.min(BUFFER, length)];
             long position = offset;
             long left = length;
             while (left > 0) {
-                int read = data.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    throw new EOFException("the data ended after " + (length - left) + " of " + length + " bytes");
+                int wanted = (int) Math.min(buffer.length, left);
+                int read = data.readNBytes(buffer, 0, wanted);
+                if (read < wanted) {
+                    throw new EOFException("the data ended after " + (length - left + read) + " of " + length + " bytes");
                 }
                 digest.update(buffer, 0, read);
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);

@@ -12,6 +12,9 @@ import dev.vireo.libvirt.HostRef;
  */
 public record LockTarget(String host, String kind, String name) {
 
+    /** The kind of {@link #imageUse} targets; their name is {@code image/owner/guest}. */
+    public static final String IMAGE_USE = "guest made from image";
+
     public static LockTarget vm(HostRef host, String name) {
         return new LockTarget(host.name(), "virtual machine", name);
     }
@@ -35,6 +38,21 @@ public record LockTarget(String host, String kind, String name) {
     /** A disk image's copy on a host: one task makes it, the others wait for it to be made. */
     public static LockTarget imageCopy(HostRef host, String image) {
         return new LockTarget(host.name(), "copy of image", image);
+    }
+
+    /** A disk image being deleted: while its delete runs, no guest is made from it. */
+    public static LockTarget image(String image) {
+        return new LockTarget(null, "image", image);
+    }
+
+    /**
+     * A guest being made from a disk image, held until its creation task ends so that the image is
+     * not deleted under it. One per guest, so creations from one image never wait for each other.
+     *
+     * @param owner the account the guest will belong to (a refusal names only guests one may see)
+     */
+    public static LockTarget imageUse(String image, String owner, String guest) {
+        return new LockTarget(null, IMAGE_USE, image + "/" + owner + "/" + guest);
     }
 
     /** A VM name about to be taken somewhere in the zone: names are unique across the hosts. */

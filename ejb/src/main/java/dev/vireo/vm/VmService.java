@@ -285,7 +285,7 @@ public class VmService {
             }
             requireCompleteVolumes(uploads, host, settings);
             SystemImage system = spec == null || spec.fromImage() == null ? null
-                    : imageCells.systemImage(spec.fromImage(), host, settings.disks().get(0).pool());
+                    : imageCells.systemImage(spec.fromImage(), name, owner, host, settings.disks().get(0).pool());
             VmBuilder.Plan template = new VmBuilder.Plan(name, templateName, owner, callers.currentToken(), settings,
                     text("title", request.title()), text("description", request.description()));
             VmBuilder.Plan plan = spec == null ? template

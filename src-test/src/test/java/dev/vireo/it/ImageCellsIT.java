@@ -16,10 +16,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -47,6 +51,7 @@ class ImageCellsIT {
 
     private final List<String> vms = new ArrayList<>();
     private final List<String> images = new ArrayList<>();
+    private final List<String> peers = new ArrayList<>();
     private Path cellDirectory;
     private String storage;
     private String cell;
@@ -197,6 +202,171 @@ class ImageCellsIT {
         assertThat(imageVolumesOnCell()).isEmpty();
         try (var files = Files.list(cellDirectory)) {
             assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aGuestBeingMadeFromAnImageKeepsItFromBeingDeletedUntilItIsMade() throws Exception {
+        byte[] content = randomBytes(1024 * 1024);
+        String image = readyDiskImage("made-" + zone.suffix(), content);
+        // another server's task is copying the image to the cell: this creation waits for that copy, in its task
+        String peer = peer();
+        holdOnPeer(peer, "copy of image", cell, image, "vm.create (task 991)", 991L);
+        String guest = "imgc-m-" + zone.suffix();
+        vms.add(guest);
+        String task = api().contentType(ContentType.JSON).body("{\"name\": \"" + guest + "\", \"host\": \"" + cell
+                        + "\", \"storagepool\": \"" + storage + "\", \"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [16], "
+                        + "\"from_image\": \"" + image + "\"}}")
+                .post("/api/vms").then().statusCode(202).extract().path("id");
+        assertThat(imageUses(image)).containsExactly(image + "/admin/" + guest);
+
+        // the guest's creation runs: the image is not deleted, natively nor through Nano, and the refusal names it
+        beat(peer);
+        String refusal = api().delete("/api/images/" + image).then().statusCode(409).body("code", equalTo("IMG0021E"))
+                .extract().path("reason");
+        assertThat(refusal).contains(guest + " (being made by vm.create (task " + task + "))");
+        api().delete("/nano/disk_images/" + image).then().statusCode(409).body("data.code", equalTo("IMG0021E"));
+        api().get("/api/images/" + image).then().statusCode(200).body("state", equalTo("ready"));
+        api().get("/api/storagepools/vireo-images/storagevolumes/" + image + ".qcow2").then().statusCode(200);
+        assertThat(api().get("/api/tasks/" + task).then().extract().<String>path("status")).isEqualTo("running");
+        assertThat(imageUses(image)).containsExactly(image + "/admin/" + guest);
+        assertThat(heldImages(image)).isZero();
+
+        // the copy's other maker lets go: the guest is made on the image, whose delete is then refused for the guest itself
+        release(peer);
+        JsonPath made = ZoneFixture.ended(task);
+        assertThat(made.getString("status")).as(made.getString("message")).isEqualTo("finished");
+        api().get("/api/vms/" + guest + "/system").then().statusCode(200)
+                .body("backing", equalTo(cellDirectory.resolve("image-" + image + ".qcow2").toString()));
+        assertThat(imageUses(image)).isEmpty();
+        refusal = api().delete("/api/images/" + image).then().statusCode(409).extract().path("reason");
+        assertThat(refusal).contains(guest).doesNotContain("being made");
+
+        api().delete("/api/vms/" + guest).then().statusCode(204);
+        api().delete("/api/images/" + image).then().statusCode(204);
+        assertThat(copyRows(image)).isZero();
+    }
+
+    @Test
+    void anImageBeingDeletedIsRefusedToANewGuestWhichIsNotMade() throws Exception {
+        String image = readyDiskImage("going-" + zone.suffix(), randomBytes(64 * 1024));
+        // another server is deleting the image
+        String peer = peer();
+        holdOnPeer(peer, "image", null, image, "image.delete", null);
+        String guest = "imgc-g-" + zone.suffix();
+        vms.add(guest);
+
+        String refusal = api().contentType(ContentType.JSON).body("{\"name\": \"" + guest + "\", \"host\": \"" + cell
+                        + "\", \"storagepool\": \"" + storage + "\", \"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [16], "
+                        + "\"from_image\": \"" + image + "\"}}")
+                .post("/api/vms").then().statusCode(409).body("code", equalTo("IMG0023E")).extract().path("reason");
+        assertThat(refusal).contains(image, "image.delete on server node " + peer);
+        api().contentType(ContentType.JSON).body("{\"name\": \"" + guest + "\", \"pool\": \"" + zone.pool() + "\", "
+                        + "\"cores\": 1, \"memory\": 64, \"disks\": [16], \"from_image\": \"" + image + "\"}")
+                .post("/nano/guests/").then().statusCode(409).body("data.code", equalTo("IMG0023E"));
+
+        api().get("/api/vms/" + guest).then().statusCode(404);
+        assertThat(imageUses(image)).isEmpty();
+        assertThat(copyRows(image)).isZero();
+        assertThat(imageVolumesOnCell()).isEmpty();
+
+        // once that delete is over (here: it let go without deleting), the image makes guests again
+        release(peer);
+        ZoneFixture.finished(api().contentType(ContentType.JSON).body("{\"name\": \"" + guest + "\", \"host\": \"" + cell
+                        + "\", \"storagepool\": \"" + storage + "\", \"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [16], "
+                        + "\"from_image\": \"" + image + "\"}}")
+                .post("/api/vms").then());
+        api().get("/api/vms/" + guest).then().statusCode(200);
+    }
+
+    /** A live server node of the zone's database, as a second server would be; forgotten after the test. */
+    private String peer() throws SQLException {
+        String name = "imgc-peer-" + zone.suffix();
+        peers.add(name);
+        try (Connection db = Vireo.database();
+             PreparedStatement insert = db.prepareStatement("insert into server_node (name, started, heartbeat) values (?, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+            insert.setString(1, name);
+            insert.setTimestamp(2, now);
+            insert.setTimestamp(3, now);
+            insert.executeUpdate();
+        }
+        return name;
+    }
+
+    /** The peer's heartbeat, now: it stays alive for what follows. */
+    private static void beat(String peer) throws SQLException {
+        try (Connection db = Vireo.database();
+             PreparedStatement update = db.prepareStatement("update server_node set heartbeat = ? where name = ?")) {
+            update.setTimestamp(1, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            update.setString(2, peer);
+            update.executeUpdate();
+        }
+    }
+
+    /** The lock row the peer's operation {@code holder} writes when it takes a target. */
+    private static void holdOnPeer(String peer, String kind, String host, String name, String holder, Long task)
+            throws SQLException {
+        try (Connection db = Vireo.database(); PreparedStatement insert = db.prepareStatement("insert into operation_lock"
+                + " (target_key, host, kind, name, owner, holder, task, node, acquired) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, kind + "|" + (host == null ? "" : host) + "|" + name);
+            insert.setString(2, host);
+            insert.setString(3, kind);
+            insert.setString(4, name);
+            insert.setString(5, UUID.randomUUID().toString());
+            insert.setString(6, holder);
+            insert.setObject(7, task);
+            insert.setString(8, peer);
+            insert.setTimestamp(9, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void release(String peer) throws SQLException {
+        try (Connection db = Vireo.database();
+             PreparedStatement delete = db.prepareStatement("delete from operation_lock where node = ?")) {
+            delete.setString(1, peer);
+            delete.executeUpdate();
+        }
+    }
+
+    @AfterEach
+    void forgetPeers() throws SQLException {
+        for (String peer : peers) {
+            release(peer);
+            try (Connection db = Vireo.database();
+                 PreparedStatement delete = db.prepareStatement("delete from server_node where name = ?")) {
+                delete.setString(1, peer);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** The guests being made from the image, as their creations hold it ({@code image/owner/guest}). */
+    private static List<String> imageUses(String image) throws SQLException {
+        try (Connection db = Vireo.database();
+             PreparedStatement query = db.prepareStatement(
+                     "select name from operation_lock where kind = 'guest made from image' and name like ?")) {
+            query.setString(1, image + "/%");
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    /** How many deletes hold the image now. */
+    private static int heldImages(String image) throws SQLException {
+        try (Connection db = Vireo.database();
+             PreparedStatement query = db.prepareStatement("select count(*) from operation_lock where kind = 'image' and name = ?")) {
+            query.setString(1, image);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
     }
 
