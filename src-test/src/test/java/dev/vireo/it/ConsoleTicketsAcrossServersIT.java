@@ -10,25 +10,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -52,14 +40,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConsoleTicketsAcrossServersIT {
 
     private static final byte[] GREETING = "RFB 003.008\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int POLICY_VIOLATION = 1008;
 
     @RegisterExtension
     final ZoneFixture zone = new ZoneFixture("xconpool-", "xcontpl-");
 
-    private final String admins = ticket();
-    private final String someoneElses = ticket();
-    private final String expired = ticket();
+    private final String admins = WebConsole.newTicket();
+    private final String someoneElses = WebConsole.newTicket();
+    private final String expired = WebConsole.newTicket();
 
     @Deployment(testable = false)
     @TargetsContainer(Vireo.SERVER)
@@ -71,9 +58,9 @@ class ConsoleTicketsAcrossServersIT {
     void forgetTickets() throws SQLException {
         try (Connection db = Vireo.database();
              PreparedStatement delete = db.prepareStatement("delete from console_ticket where secret_hash in (?, ?, ?)")) {
-            delete.setString(1, hash(admins));
-            delete.setString(2, hash(someoneElses));
-            delete.setString(3, hash(expired));
+            delete.setString(1, WebConsole.hash(admins));
+            delete.setString(2, WebConsole.hash(someoneElses));
+            delete.setString(3, WebConsole.hash(expired));
             delete.executeUpdate();
         }
     }
@@ -88,17 +75,17 @@ class ConsoleTicketsAcrossServersIT {
                     .post("/api/sessions").then().statusCode(200).extract().path("session");
             Instant now = Instant.now();
             try (Connection db = Vireo.database()) {
-                issuedByAnotherServer(db, admins, vm, "admin", now.plusSeconds(30));
-                issuedByAnotherServer(db, someoneElses, vm, "someone-else", now.plusSeconds(30));
-                issuedByAnotherServer(db, expired, vm, "admin", now.minusSeconds(1));
+                WebConsole.issuedByAnotherServer(db, admins, vm, "admin", now.plusSeconds(30));
+                WebConsole.issuedByAnotherServer(db, someoneElses, vm, "someone-else", now.plusSeconds(30));
+                WebConsole.issuedByAnotherServer(db, expired, vm, "admin", now.minusSeconds(1));
             }
 
-            assertThat(open(vm, someoneElses, session).closed().get(30, TimeUnit.SECONDS)).isEqualTo(POLICY_VIOLATION);
-            assertThat(open(vm, expired, session).closed().get(30, TimeUnit.SECONDS)).isEqualTo(POLICY_VIOLATION);
+            assertThat(WebConsole.open(Vireo.BASE, vm, someoneElses, session).closed().get(30, TimeUnit.SECONDS)).isEqualTo(WebConsole.POLICY_VIOLATION);
+            assertThat(WebConsole.open(Vireo.BASE, vm, expired, session).closed().get(30, TimeUnit.SECONDS)).isEqualTo(WebConsole.POLICY_VIOLATION);
             try (Connection db = Vireo.database()) {
-                assertThat(stored(db, someoneElses)).as("another account's ticket stays theirs").isTrue();
-                assertThat(stored(db, expired)).isTrue();
-                assertThat(stored(db, admins)).isTrue();
+                assertThat(WebConsole.stored(db, someoneElses)).as("another account's ticket stays theirs").isTrue();
+                assertThat(WebConsole.stored(db, expired)).isTrue();
+                assertThat(WebConsole.stored(db, admins)).isTrue();
             }
 
             CompletableFuture<Socket> reached = CompletableFuture.supplyAsync(() -> {
@@ -108,7 +95,7 @@ class ConsoleTicketsAcrossServersIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Console console = open(vm, admins, session);
+            WebConsole.Socket console = WebConsole.open(Vireo.BASE, vm, admins, session);
             try (Socket proxied = reached.get(30, TimeUnit.SECONDS); OutputStream toBrowser = proxied.getOutputStream();
                  InputStream fromBrowser = proxied.getInputStream()) {
                 toBrowser.write(GREETING);
@@ -118,78 +105,11 @@ class ConsoleTicketsAcrossServersIT {
                 assertThat(fromBrowser.readNBytes(GREETING.length)).isEqualTo(GREETING);
             }
             try (Connection db = Vireo.database()) {
-                assertThat(stored(db, admins)).as("spent").isFalse();
+                assertThat(WebConsole.stored(db, admins)).as("spent").isFalse();
             }
 
-            assertThat(open(vm, admins, session).closed().get(30, TimeUnit.SECONDS)).as("used once")
-                    .isEqualTo(POLICY_VIOLATION);
-        }
-    }
-
-    /** A WebSocket to the console proxy: the socket once open, the first binary frame, the close code. */
-    private record Console(CompletableFuture<WebSocket> socket, CompletableFuture<byte[]> received,
-                           CompletableFuture<Integer> closed) {
-    }
-
-    private static Console open(String vm, String ticket, String session) {
-        CompletableFuture<byte[]> received = new CompletableFuture<>();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-                byte[] bytes = new byte[data.remaining()];
-                data.get(bytes);
-                received.complete(bytes);
-                webSocket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closed.complete(statusCode);
-                return null;
-            }
-        };
-        URI uri = URI.create(Vireo.BASE.replace("http:", "ws:") + "/console/vnc/" + vm + "?ticket="
-                + URLEncoder.encode(ticket, StandardCharsets.UTF_8));
-        CompletableFuture<WebSocket> socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("binary")
-                .header("Cookie", "VIREO_SESSION=" + session).header("Origin", Vireo.BASE)
-                .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, listener).toCompletableFuture();
-        return new Console(socket, received, closed);
-    }
-
-    /** The row another server's connect action writes. */
-    private static void issuedByAnotherServer(Connection db, String secret, String vm, String account, Instant validTo)
-            throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement(
-                "insert into console_ticket (secret_hash, vm, account, valid_to) values (?, ?, ?, ?)")) {
-            insert.setString(1, hash(secret));
-            insert.setString(2, vm);
-            insert.setString(3, account);
-            insert.setTimestamp(4, Timestamp.from(validTo.truncatedTo(ChronoUnit.MICROS)));
-            insert.executeUpdate();
-        }
-    }
-
-    private static boolean stored(Connection db, String secret) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("select count(*) from console_ticket where secret_hash = ?")) {
-            query.setString(1, hash(secret));
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1) == 1;
-            }
-        }
-    }
-
-    private static String ticket() {
-        return UUID.randomUUID() + "-" + UUID.randomUUID();
-    }
-
-    private static String hash(String secret) throws SQLException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            assertThat(WebConsole.open(Vireo.BASE, vm, admins, session).closed().get(30, TimeUnit.SECONDS)).as("used once")
+                    .isEqualTo(WebConsole.POLICY_VIOLATION);
         }
     }
 }
