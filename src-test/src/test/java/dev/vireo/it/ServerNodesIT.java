@@ -11,6 +11,12 @@ import dev.vireo.persistence.testing.PostgresCluster;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +61,9 @@ import org.junit.jupiter.api.Test;
 class ServerNodesIT {
 
     private static final String VM = "ha-web";
+    /** A VM whose display (so its definition says) is the test's own socket, {@link #vnc}. */
+    private static final String CONSOLE_VM = "ha-console";
+    private static final byte[] GREETING = "RFB 003.008\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final String HOST = "local";
     /** A cluster job the test puts on a short schedule, to count its runs of both nodes. */
     private static final String CLUSTER_JOB = "session-expiry";
@@ -71,6 +81,7 @@ class ServerNodesIT {
     private static final String SIGNED_IN_AS = "id=\"signed-in-as\">";
 
     private static PostgresCluster database;
+    private static ServerSocket vnc;
     private static ClusterNode one;
     private static ClusterNode two;
     private static LoadBalancer balancer;
@@ -80,7 +91,8 @@ class ServerNodesIT {
         Path dir = Path.of(System.getProperty("vireo.it.ha-dir"));
         database = PostgresCluster.start(dir.resolve("postgresql"), Integer.getInteger("vireo.it.ha.postgresql.port"));
         String url = database.createDatabase("vireo");
-        String host = new TestDriverHost().domain(VM, 256, 1).writeTo(dir.resolve("host.xml").toAbsolutePath());
+        vnc = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        String host = new TestDriverHost().domain(VM, 256, 1).domainWithVnc(CONSOLE_VM, vnc.getLocalPort()).writeTo(dir.resolve("host.xml").toAbsolutePath());
         Map<String, String> environment = Map.of("VIREO_DB_DRIVER", "postgresql", "VIREO_DB_URL", url,
                 "VIREO_DB_USER", PostgresCluster.USER, "VIREO_DB_PASSWORD", PostgresCluster.PASSWORD,
                 "VIREO_CLUSTER_MEMBERS", ClusterNode.member(1) + "," + ClusterNode.member(2));
@@ -110,6 +122,13 @@ class ServerNodesIT {
         }
         if (database != null) {
             database.stop();
+        }
+        if (vnc != null) {
+            try {
+                vnc.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
         }
     }
 
@@ -158,6 +177,7 @@ class ServerNodesIT {
         assertThat(httpSession).isNotBlank();
 
         twoRequestsForOneVmAtOnceOnTwoNodesLetExactlyOneThrough();
+        aConsoleTicketOfNodeOneOpensTheConsoleOnNodeTwoOnce(session);
 
         // one node listens for the host (node 1, which started first, unless its heartbeats stalled past the
         // node timeout while node 2 booted): the other's events are not recorded
@@ -267,6 +287,36 @@ class ServerNodesIT {
      * Two requests at once, one on each node, for one VM (a probe operation that locks it and holds
      * it in a task): exactly one goes through, the other is refused naming the holder and its node.
      */
+    /**
+     * A web console ticket as node 1's connect action writes it (the test driver cannot set a display
+     * password, so connect itself cannot run here): node 2's WebSocket takes it and reaches the VM's
+     * VNC server; node 1 then refuses it, spent.
+     */
+    private static void aConsoleTicketOfNodeOneOpensTheConsoleOnNodeTwoOnce(String session) throws Exception {
+        String ticket = WebConsole.newTicket();
+        try (Connection db = database.connect("vireo")) {
+            WebConsole.issuedByAnotherServer(db, ticket, CONSOLE_VM, TestAccounts.ADMIN, Instant.now().plusSeconds(30));
+        }
+        CompletableFuture<Socket> reached = CompletableFuture.supplyAsync(() -> {
+            try {
+                return vnc.accept();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        WebConsole.Socket console = WebConsole.open(two.base(), CONSOLE_VM, ticket, session);
+        try (Socket proxied = reached.get(30, TimeUnit.SECONDS); OutputStream toBrowser = proxied.getOutputStream()) {
+            toBrowser.write(GREETING);
+            toBrowser.flush();
+            assertThat(console.received().get(30, TimeUnit.SECONDS)).isEqualTo(GREETING);
+        }
+        assertThat(WebConsole.open(one.base(), CONSOLE_VM, ticket, session).closed().get(30, TimeUnit.SECONDS))
+                .as("spent on node 2").isEqualTo(WebConsole.POLICY_VIOLATION);
+        try (Connection db = database.connect("vireo")) {
+            assertThat(WebConsole.stored(db, ticket)).isFalse();
+        }
+    }
+
     private static void twoRequestsForOneVmAtOnceOnTwoNodesLetExactlyOneThrough() throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService clients = Executors.newFixedThreadPool(2);

@@ -26,7 +26,7 @@ public final class TestDriverHost {
     /** libvirt's virDomainState for a shut-off domain, as the test driver's runstate takes it. */
     private static final int SHUTOFF = 5;
 
-    private record Guest(String name, int memoryMiB, int vcpus, boolean running) {
+    private record Guest(String name, int memoryMiB, int vcpus, boolean running, Integer vncPort) {
     }
 
     private int cpus = 4;
@@ -48,12 +48,18 @@ public final class TestDriverHost {
 
     /** A running domain. */
     public TestDriverHost domain(String name, int memoryMiB, int vcpus) {
-        guests.add(new Guest(name, memoryMiB, vcpus, true));
+        guests.add(new Guest(name, memoryMiB, vcpus, true, null));
+        return this;
+    }
+
+    /** A running domain whose VNC display listens (so its definition says) on 127.0.0.1 at {@code vncPort}. */
+    public TestDriverHost domainWithVnc(String name, int vncPort) {
+        guests.add(new Guest(name, 256, 1, true, vncPort));
         return this;
     }
 
     public TestDriverHost shutOffDomain(String name, int memoryMiB, int vcpus) {
-        guests.add(new Guest(name, memoryMiB, vcpus, false));
+        guests.add(new Guest(name, memoryMiB, vcpus, false, null));
         return this;
     }
 
@@ -113,7 +119,13 @@ public final class TestDriverHost {
                 append(append(domain, "os", null), "type", "hvm");
                 Element graphics = append(append(domain, "devices", null), "graphics", null);
                 graphics.setAttribute("type", "vnc");
-                graphics.setAttribute("port", "-1");
+                if (guest.vncPort() == null) {
+                    graphics.setAttribute("port", "-1");
+                } else {
+                    graphics.setAttribute("port", String.valueOf(guest.vncPort()));
+                    graphics.setAttribute("autoport", "no");
+                    graphics.setAttribute("listen", "127.0.0.1");
+                }
                 if (!guest.running()) {
                     Element runstate = document.createElementNS(TEST_NS, "test:runstate");
                     runstate.setTextContent(String.valueOf(SHUTOFF));

@@ -2,26 +2,19 @@ package dev.vireo.persistence.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vireo.persistence.schema.SchemaMigrations;
-import java.sql.Connection;
+import dev.vireo.persistence.testing.MigratedH2;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,20 +28,13 @@ class JobClaimTest {
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
     private static final Instant LEASE_END = T0.plus(Duration.ofMinutes(30));
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
-    private StandardServiceRegistry registry;
+    private MigratedH2 h2;
     private SessionFactory database;
 
     @BeforeEach
     void migrate() {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        dataSource.setUser("sa");
-        dataSource.setPassword("sa");
-        SchemaMigrations.migrate(dataSource);
-        registry = new StandardServiceRegistryBuilder().applySetting("hibernate.connection.datasource", dataSource)
-                .applySetting("hibernate.jdbc.time_zone", "UTC").applySetting("hibernate.hbm2ddl.auto", "validate").build();
-        database = new MetadataSources(registry).addAnnotatedClass(JobSettings.class).addAnnotatedClass(JobClaim.class)
-                .addAnnotatedClass(JobRun.class).buildMetadata().buildSessionFactory();
+        h2 = MigratedH2.start(JobSettings.class, JobClaim.class, JobRun.class);
+        database = h2.database();
         database.inTransaction(session -> {
             session.persist(new JobSettings("retention", true, "every 1h", T0));
             session.persist(new JobClaim("retention", JobClaim.EVERY_SERVER, T0));
@@ -57,11 +43,7 @@ class JobClaimTest {
 
     @AfterEach
     void drop() throws SQLException {
-        database.close();
-        StandardServiceRegistryBuilder.destroy(registry);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("drop all objects");
-        }
+        h2.close();
     }
 
     @Test

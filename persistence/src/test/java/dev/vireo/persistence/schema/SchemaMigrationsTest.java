@@ -63,7 +63,8 @@ class SchemaMigrationsTest {
         assertThat(history()).containsExactly("1 SQL baseline", "2 SQL enum columns as varchar", "3 SQL scheduled jobs",
                 "4 SQL vm pools", "5 SQL vm clusters", "6 SQL address pools", "7 SQL images",
                 "10 SQL server nodes", "11 SQL ondemand requests", "13 SQL operation locks",
-                "14 SQL cluster snapshot sets", "15 SQL host listeners", "16 SQL image copies");
+                "14 SQL cluster snapshot sets", "15 SQL host listeners", "16 SQL image copies",
+                "17 SQL console tickets");
     }
 
     @Test

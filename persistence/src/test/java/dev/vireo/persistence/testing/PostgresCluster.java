@@ -36,16 +36,32 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final Path binaries;
+    private final String superuser;
+    /** null: every connection is trusted; else the superuser's, and every connection needs its password. */
+    private final String superuserPassword;
 
-    private PostgresCluster(Path directory, int port, Path binaries) {
+    private PostgresCluster(Path directory, int port, Path binaries, String superuser, String superuserPassword) {
         this.directory = directory;
         this.port = port;
         this.binaries = binaries;
+        this.superuser = superuser;
+        this.superuserPassword = superuserPassword;
     }
 
     /** Makes a fresh cluster in {@code directory} (whatever was there goes) and starts it on {@code port}. */
     public static PostgresCluster start(Path directory, int port) {
-        PostgresCluster cluster = new PostgresCluster(reachable(directory.toAbsolutePath(), port), port, binaries());
+        return start(new PostgresCluster(reachable(directory.toAbsolutePath(), port), port, binaries(), USER, null));
+    }
+
+    /**
+     * As {@link #start(Path, int)}, a cluster as an installed PostgreSQL has it: its superuser is
+     * {@code superuser} with {@code password}, and every connection signs in with a password (SCRAM).
+     */
+    public static PostgresCluster startWithPasswords(Path directory, int port, String superuser, String password) {
+        return start(new PostgresCluster(reachable(directory.toAbsolutePath(), port), port, binaries(), superuser, password));
+    }
+
+    private static PostgresCluster start(PostgresCluster cluster) {
         cluster.stopLeftOver();
         cluster.create();
         cluster.run("pg_ctl", "-D", cluster.data().toString(), "-l", cluster.log().toString(),
@@ -68,7 +84,7 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), USER, PASSWORD);
+        return DriverManager.getConnection(url(database), superuser, superuserPassword == null ? PASSWORD : superuserPassword);
     }
 
     /** Creates an empty database and answers its URL. */
@@ -153,22 +169,61 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare " + directory + " for a PostgreSQL cluster: " + e, e);
         }
-        run("initdb", "-D", data().toString(), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
+        if (superuserPassword == null) {
+            run("initdb", "-D", data().toString(), "-U", superuser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
+            return;
+        }
+        Path passwordFile = directory.resolve("superuser-password");
+        try {
+            Files.writeString(passwordFile, superuserPassword + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + passwordFile + ": " + e, e);
+        }
+        run("initdb", "-D", data().toString(), "-U", superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
+                "-E", "UTF8", "--no-locale", "--no-sync");
+    }
+
+    /**
+     * Runs one of PostgreSQL's client programs ({@code createuser}, {@code createdb}, …) against the
+     * cluster as its superuser, with {@code input} on its standard input (and no terminal, so that
+     * a password prompt reads it there); answers what it printed.
+     */
+    public String client(String input, String program, String... arguments) {
+        List<String> withServer = new ArrayList<>(List.of("-h", "localhost", "-p", String.valueOf(port), "-U", superuser));
+        withServer.addAll(List.of(arguments));
+        return runWithInput(input, program, withServer.toArray(String[]::new));
     }
 
     private void run(String program, String... arguments) {
+        runWithInput(null, program, arguments);
+    }
+
+    private String runWithInput(String input, String program, String... arguments) {
         List<String> command = new ArrayList<>();
+        if (input != null) {
+            command.addAll(List.of("setsid", "-w"));
+        }
         if (asRoot()) {
             command.addAll(List.of("runuser", "-u", SERVER_USER, "--"));
         }
         command.add(binaries.resolve(program).toString());
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (superuserPassword != null) {
+                builder.environment().put("PGPASSWORD", superuserPassword);
+            }
+            Process process = builder.start();
+            try (var stdin = process.getOutputStream()) {
+                if (input != null) {
+                    stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
