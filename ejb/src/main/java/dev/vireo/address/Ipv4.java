@@ -1,21 +1,22 @@
 package dev.vireo.address;
 
-import com.google.common.net.InetAddresses;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
+import java.util.regex.Pattern;
 
 /**
- * IPv4 addresses as numbers (0 to 2³²−1) to compare, count and step through. Text is parsed by
- * Guava's {@link InetAddresses}, which never looks a name up, and only the canonical dotted quad is
- * taken, so one address has one spelling in the database.
+ * IPv4 addresses as numbers (0 to 2³²−1) to compare, count and step through. Only the canonical
+ * dotted quad is taken (four decimal octets, no leading zeros), so one address has one spelling in
+ * the database, and parsing never looks a name up.
  */
 public final class Ipv4 {
 
     /** The widest and narrowest subnets a range may lie in. */
     static final int MIN_PREFIX = 8;
     static final int MAX_PREFIX = 30;
+
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})");
 
     private Ipv4() {
     }
@@ -25,11 +26,16 @@ public final class Ipv4 {
         if (text == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, field);
         }
-        InetAddress address = InetAddresses.isInetAddress(text) ? InetAddresses.forString(text) : null;
-        if (!(address instanceof Inet4Address v4) || !text.equals(v4.getHostAddress())) {
+        var octets = DOTTED_QUAD.matcher(text);
+        long address = octets.matches() ? 0 : -1;
+        for (int i = 1; address >= 0 && i <= 4; i++) {
+            int octet = Integer.parseInt(octets.group(i));
+            address = octet > 255 ? -1 : address << 8 | octet;
+        }
+        if (address < 0) {
             throw new VireoException(ErrorCode.INVALID_ADDRESS, field, text, "give an IPv4 address such as 172.16.3.1");
         }
-        return Integer.toUnsignedLong(InetAddresses.coerceToInteger(v4));
+        return address;
     }
 
     /** The prefix length of a netmask such as 255.255.255.0; a 400 for a mask whose bits are not contiguous or out of bounds. */
@@ -47,7 +53,7 @@ public final class Ipv4 {
     }
 
     public static String text(long address) {
-        return InetAddresses.toAddrString(InetAddresses.fromInteger((int) address));
+        return (address >>> 24 & 0xff) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "." + (address & 0xff);
     }
 
     static long mask(int prefix) {

@@ -22,7 +22,8 @@ class Ipv4Test {
     @Test
     void onlyCanonicalDottedQuadsAreAddresses() {
         for (String bad : new String[] {"172.16.3.256", "172.16.3", "172.016.3.1", "::1", "::ffff:172.16.3.1",
-                "localhost", "example.com", "", " 172.16.3.1", "1.2.3.4/24"}) {
+                "localhost", "example.com", "", " 172.16.3.1", "1.2.3.4/24", "172.16.3.1\n", "1.2.3.4.5", "1.2.3.-4",
+                "١٧٢.16.3.1", "0x7f.0.0.1", "1..2.3", "99999999999999999999.1.1.1"}) {
             assertThatThrownBy(() -> Ipv4.parse("gateway", bad)).as(bad).isInstanceOf(VireoException.class)
                     .hasMessageContaining("gateway");
         }
