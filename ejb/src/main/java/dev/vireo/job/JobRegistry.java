@@ -5,16 +5,17 @@ import dev.vireo.node.ServerNodes;
 import dev.vireo.persistence.job.JobClaim;
 import dev.vireo.persistence.job.JobRun;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +50,9 @@ public class JobRegistry {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private record Registered(JobDefinition definition, JobWork work) {
     }
 
@@ -57,6 +63,7 @@ public class JobRegistry {
     /** Jobs asked to run at the next tick rather than at their next period ({@link #runSoon}). */
     private final Set<String> soon = ConcurrentHashMap.newKeySet();
     private final String node = ServerNodes.localName();
+    private ScheduledFuture<?> ticking;
 
     @PostConstruct
     void endClaimsOfTheLastStart() {
@@ -69,6 +76,14 @@ public class JobRegistry {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot release the job claims of " + node, e);
         }
+        // a second after the last tick ended rather than every second: the first ticks after a start,
+        // slow while nothing is warm, would overlap and be skipped (with a warning each) by an EJB timer
+        ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stopTicking() {
+        ticking.cancel(false);
     }
 
     /**
@@ -111,7 +126,15 @@ public class JobRegistry {
         soon.add(name);
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "job runner")
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException | LinkageError e) {
+            // a periodic task that throws is never run again
+            LOG.log(Level.WARNING, "The job runner's tick failed; the next one tries again", e);
+        }
+    }
+
     void tick() {
         unwritten.forEach(name -> writeRows(jobs.get(name).definition()));
         java.time.Instant now = JobStore.now();

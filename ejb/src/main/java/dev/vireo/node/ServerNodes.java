@@ -9,14 +9,15 @@ import dev.vireo.zone.ZoneHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -25,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,6 +78,9 @@ public class ServerNodes {
     @Inject
     Event<NodesSilent> silentNodes;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Inject
     @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "60s")
     String nodeTimeout;
@@ -82,6 +88,7 @@ public class ServerNodes {
     private Duration timeout = DEFAULT_NODE_TIMEOUT;
     /** When this node last wrote its heartbeat. */
     private volatile Instant lastBeat;
+    private ScheduledFuture<?> beating;
 
     /** This server's name among several: WildFly's {@code jboss.node.name} (by default the host's name). */
     public static String localName() {
@@ -104,9 +111,10 @@ public class ServerNodes {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot write the start of node " + LOCAL_NAME + " (the next heartbeat tries again)", e);
         }
+        // a fixed delay, so that a slow beat (the first ones, while nothing is warm) is never overlapped
+        beating = scheduler.scheduleWithFixedDelay(this::beat, BEAT_SECONDS, BEAT_SECONDS, TimeUnit.SECONDS);
     }
 
-    @Schedule(hour = "*", minute = "*", second = "*/" + BEAT_SECONDS, persistent = false, info = "node heartbeat")
     void beat() {
         try {
             Instant now = now();
@@ -119,7 +127,8 @@ public class ServerNodes {
             if (previous != null && previous.plus(timeout.dividedBy(2)).isAfter(now)) {
                 endWorkOfSilentNodes();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // caught whatever it is: a periodic task that throws is never run again
             LOG.log(Level.WARNING, "Cannot write the heartbeat of node {0}: {1}", new Object[] {LOCAL_NAME, e.toString()});
         }
     }
@@ -175,6 +184,7 @@ public class ServerNodes {
     /** Stops listening for hosts: the other nodes take them over on their next beat, not a node timeout later. */
     @PreDestroy
     void stop() {
+        beating.cancel(false);
         try {
             listeners.letGo(LOCAL_NAME, now());
         } catch (RuntimeException e) {
