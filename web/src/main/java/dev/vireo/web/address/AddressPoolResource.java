@@ -9,7 +9,7 @@ import dev.vireo.address.AddressReservation;
 import dev.vireo.address.AllocationView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Address pools (IPAM): IPv4 ranges that guest NICs get their addresses from, and who holds which address. */
-@RequestScoped
+@ApplicationScoped
 @Path("/addresspools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Address pools")

@@ -6,7 +6,7 @@ import dev.vireo.batch.GuestBatchDeletion;
 import dev.vireo.batch.GuestBatchRequest;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Batches of VM creations and deletions, each item with its own outcome ({@code /api/batches}):
  * answered 202 with the batch and its location, which shows every item's status while it runs.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/batches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Batches")

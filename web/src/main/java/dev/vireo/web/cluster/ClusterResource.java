@@ -8,7 +8,7 @@ import dev.vireo.cluster.ClusterView;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Clusters of VMs: named groups with a start order, started and stopped as a whole (Comet's clusters). */
-@RequestScoped
+@ApplicationScoped
 @Path("/clusters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clusters")

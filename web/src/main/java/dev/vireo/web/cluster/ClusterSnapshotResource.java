@@ -6,7 +6,7 @@ import dev.vireo.cluster.ClusterSnapshotView;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Snapshot sets of a cluster: a snapshot of every member taken, reverted and deleted as one. */
-@RequestScoped
+@ApplicationScoped
 @Path("/clusters/{name}/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clusters")

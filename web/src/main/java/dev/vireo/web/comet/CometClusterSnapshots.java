@@ -5,7 +5,7 @@ import dev.vireo.cluster.ClusterSnapshotService;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Comet's cluster snapshots ({@code /comet/cluster/:name/snapshots}): a snapshot of every member
  * at once as one named set, reverted as a whole ({@link ClusterSnapshotService}).
  */
-@RequestScoped
+@ApplicationScoped
 @Path(CometPathAlias.ROOT + "/cluster/{name}/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comet")

@@ -7,7 +7,7 @@ import dev.vireo.vm.VmStorageService;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.vm.Pending;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * storage devices ({@link VmStorageService}, as {@code /api/vms/:vm/storages}): a storage is named
  * by its device, attached from a pool's volume, and unmapped (detached; the volume stays).
  */
-@RequestScoped
+@ApplicationScoped
 @Path(CometPathAlias.ROOT + "/cluster/{name}/vms/{vm}/storages")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comet")

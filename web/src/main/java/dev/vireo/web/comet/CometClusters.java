@@ -14,7 +14,7 @@ import dev.vireo.web.ActionBody;
 import dev.vireo.web.vm.Pending;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * summaries link to the full resource, actions are {@code POST …/action}, errors are Vireo's
  * {@code {"code", "reason"}} (the seed names none of its own).
  */
-@RequestScoped
+@ApplicationScoped
 @Path(CometPathAlias.ROOT + "/cluster")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comet")

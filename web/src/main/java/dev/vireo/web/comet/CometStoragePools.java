@@ -9,7 +9,7 @@ import dev.vireo.storage.VolumeRequest;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * volumes ({@link StoragePoolService}, {@link StorageVolumeService}, as {@code /api/storagepools}),
  * in Comet's words: a volume is {@code mapped} while it is a VM's disk, its pool its {@code zpool}.
  */
-@RequestScoped
+@ApplicationScoped
 @Path(CometPathAlias.ROOT + "/storagepools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comet")

@@ -2,7 +2,7 @@ package dev.vireo.web.comet;
 
 import dev.vireo.storage.StorageServerService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@link StorageServerService} (as {@code /api/storageservers}): the servers the defined netfs and
  * iSCSI pools use, and the NFS exports and iSCSI targets libvirt finds on one, less those pools use.
  */
-@RequestScoped
+@ApplicationScoped
 @Path(CometPathAlias.ROOT + "/storageservers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comet")

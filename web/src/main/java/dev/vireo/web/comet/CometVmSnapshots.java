@@ -6,7 +6,7 @@ import dev.vireo.vm.SnapshotService;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the VM's own snapshots ({@link SnapshotService}, as {@code /api/vms/:vm/snapshots}) once the VM
  * is known to be a member; the cluster's sets of snapshots are {@link CometClusterSnapshots}.
  */
-@RequestScoped
+@ApplicationScoped
 @Path(CometPathAlias.ROOT + "/cluster/{name}/vms/{vm}/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Comet")

@@ -6,7 +6,7 @@ import dev.vireo.config.ConfigView;
 import dev.vireo.distro.DistroService;
 import dev.vireo.distro.DistroView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/config")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Configuration")

@@ -4,7 +4,7 @@ import dev.vireo.host.DeviceService;
 import dev.vireo.host.DeviceView;
 import dev.vireo.host.VmHolderView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/host/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Host")

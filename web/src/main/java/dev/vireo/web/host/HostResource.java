@@ -5,7 +5,7 @@ import dev.vireo.host.HostStatsHistory;
 import dev.vireo.host.HostStatsView;
 import dev.vireo.host.HostView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/host")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Host")

@@ -3,7 +3,7 @@ package dev.vireo.web.host;
 import dev.vireo.host.PartitionService;
 import dev.vireo.host.VolumeGroupView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/host/vgs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Host")

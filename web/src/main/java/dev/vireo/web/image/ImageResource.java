@@ -6,7 +6,7 @@ import dev.vireo.image.ImageService;
 import dev.vireo.image.ImageView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The image catalogue: media (ISO) and disk (qcow2) images, their content uploaded in chunks and downloaded by ranges. */
-@RequestScoped
+@ApplicationScoped
 @Path("/images")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Images")

@@ -7,7 +7,7 @@ import dev.vireo.image.ImageRequest;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A VM's system disk and the disk images: reset it from one, capture one from it. */
-@RequestScoped
+@ApplicationScoped
 @Path("/vms/{name}/system")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Images")

@@ -5,7 +5,7 @@ import dev.vireo.job.JobUpdate;
 import dev.vireo.job.JobView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Vireo's scheduled jobs: what runs when, how its last runs went; enable, disable, re-schedule, run now. */
-@RequestScoped
+@ApplicationScoped
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs")

@@ -8,7 +8,7 @@ import dev.vireo.address.AddressRangeView;
 import dev.vireo.address.AllocationView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's address pools ({@code /nano/address_pools/…}) and their ranges, over {@link AddressPoolService}. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/address_pools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -10,7 +10,7 @@ import dev.vireo.persistence.batch.Batch;
 import dev.vireo.vm.GuestSpec;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's batches ({@code /nano/batch/create_guest/…}, {@code /nano/batch/delete_guest/…}) over the
  * native batches: a status query answers 202 while an item is under way and 200 once all ended.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/batch")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -6,7 +6,7 @@ import dev.vireo.zone.ComputePoolService;
 import dev.vireo.zone.HostRegistry;
 import dev.vireo.zone.ManagedHostView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * joins a pool here once it is registered (native {@code POST /api/hosts}); Nano's cells announce
  * themselves instead.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/compute_pool_cells")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

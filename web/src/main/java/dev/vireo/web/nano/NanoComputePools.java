@@ -7,7 +7,7 @@ import dev.vireo.zone.ComputePoolService;
 import dev.vireo.zone.ComputePoolUpdate;
 import dev.vireo.zone.ComputePoolView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's compute pools ({@code /nano/compute_pools/…}), over the zone's compute pool service. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/compute_pools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

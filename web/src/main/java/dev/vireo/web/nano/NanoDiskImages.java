@@ -10,7 +10,7 @@ import dev.vireo.image.ImageView;
 import dev.vireo.vm.GuestService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's disk images ({@code /nano/disk_images/…}) and their search ({@code /nano/disk_image_search}). */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

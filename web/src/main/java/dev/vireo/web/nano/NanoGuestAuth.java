@@ -4,7 +4,7 @@ import dev.vireo.vm.GuestPassword;
 import dev.vireo.vm.GuestService;
 import dev.vireo.web.vm.VmPasswordResource.PasswordRequest;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's guest user auth ({@code /nano/guest/{id}/auth}): a guest user's password, set and read back. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/guest/{id}/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

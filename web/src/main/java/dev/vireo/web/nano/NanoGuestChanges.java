@@ -3,7 +3,7 @@ package dev.vireo.web.nano;
 import dev.vireo.vm.GuestService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's changes to a guest ({@code /nano/guest/{id}/…}): cores, memory, disk sizes and name.
  * Memory and disk sizes are in bytes here, as Nano gives them.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/guest/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

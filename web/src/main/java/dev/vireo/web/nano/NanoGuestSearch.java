@@ -5,7 +5,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.vm.GuestQuery;
 import dev.vireo.vm.GuestService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's guest search ({@code /nano/guest_search/}). */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/guest_search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

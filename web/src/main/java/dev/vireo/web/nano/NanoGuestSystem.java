@@ -4,7 +4,7 @@ import dev.vireo.image.ImageGuests;
 import dev.vireo.vm.GuestService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's reset of a guest's system disk from a disk image ({@code PUT /nano/guest/{id}/system/}). */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/guest/{id}/system")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

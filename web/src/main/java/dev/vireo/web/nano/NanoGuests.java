@@ -8,7 +8,7 @@ import dev.vireo.vm.VmCreateRequest;
 import dev.vireo.vm.VmService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's guests ({@code /nano/guests/…}): VMs made from a spec, known by their libvirt UUID.
  * Memory and disk sizes are in MiB.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/guests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

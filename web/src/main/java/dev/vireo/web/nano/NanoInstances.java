@@ -5,7 +5,7 @@ import dev.vireo.vm.GuestService;
 import dev.vireo.vm.GuestView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.task.TaskView;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's running instances of guests ({@code /nano/instances/{id}}): status, start and stop by guest UUID. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/instances/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

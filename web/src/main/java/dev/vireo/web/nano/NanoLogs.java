@@ -5,7 +5,7 @@ import dev.vireo.audit.AuditLog;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.audit.LogResource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's log ({@code /nano/logs/}): Vireo's audit log, newest first; an entry added here names the caller as its author. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/logs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -9,7 +9,7 @@ import dev.vireo.web.ActionBody;
 import dev.vireo.web.MultipartForm;
 import dev.vireo.web.image.ImageDownloads;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's media images ({@code /nano/media_images/…}) and their files ({@code /nano/media_image_files/…}). */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

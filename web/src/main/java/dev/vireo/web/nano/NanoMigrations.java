@@ -4,7 +4,7 @@ import dev.vireo.task.TaskView;
 import dev.vireo.web.ActionBody;
 import dev.vireo.zone.VmMigrations;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's migrations ({@code /nano/migrations/…}): VMs of a cell moved to another cell, as one task
  * whose id is the migration's id; instances are named by their UUIDs.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/migrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -6,7 +6,7 @@ import dev.vireo.vm.GuestService;
 import dev.vireo.vm.VmService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's monitor channels ({@code /nano/monitor_channels/}): a one-time ticket for Vireo's web
  * console of a running guest, with the display password set for it, both short-lived.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/monitor_channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -7,7 +7,7 @@ import dev.vireo.security.RoleRequest;
 import dev.vireo.security.RoleView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's roles ({@code /nano/roles/…}): Vireo's roles, their permissions shown and given as Nano's
  * menus ({@link NanoMenu}) and, in {@code resource}, as Vireo's permission names.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/roles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -4,7 +4,7 @@ import dev.vireo.security.AccessKeyService;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.security.SessionResource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * answers is the secret to present afterwards ({@code Authorization: Bearer …}); lists and other
  * answers name sessions by their public id, and a path takes either.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -3,7 +3,7 @@ package dev.vireo.web.nano;
 import dev.vireo.zone.ZoneStatusService;
 import dev.vireo.zone.ZoneStatusViews;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * vCPUs of the running VMs; memory and disk in MiB. The I/O speeds Nano also shows are left out: no
  * sampler follows the hosts other than the default one yet.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

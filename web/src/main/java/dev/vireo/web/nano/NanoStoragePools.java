@@ -6,7 +6,7 @@ import dev.vireo.zone.SharedStorageService;
 import dev.vireo.zone.SharedStorageService.SharedStorage;
 import dev.vireo.zone.SharedStorageService.SharedStorageRequest;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's storage pools ({@code /nano/storage_pools/…}): shared NFS storage of compute pools, over {@link SharedStorageService}. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/storage_pools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -5,7 +5,7 @@ import dev.vireo.security.GroupRequest;
 import dev.vireo.security.GroupView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's user groups and their members ({@code /nano/user_groups/…}): Vireo's user groups. */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano/user_groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

@@ -6,7 +6,7 @@ import dev.vireo.security.UserRequest;
 import dev.vireo.security.UserView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Nano's users, their passwords and the user search ({@code /nano/users/…}, {@code /nano/user_search/}):
  * Vireo's accounts. A user made here joins the built-in {@code users} group, as a native one does.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/nano")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Nano")

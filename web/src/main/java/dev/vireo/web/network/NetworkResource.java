@@ -8,7 +8,7 @@ import dev.vireo.web.ActionBody;
 import dev.vireo.web.zone.HostParameter;
 import dev.vireo.libvirt.DhcpHost;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/networks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Networks")

@@ -3,7 +3,7 @@ package dev.vireo.web.security;
 import dev.vireo.security.AccountService;
 import dev.vireo.security.GroupView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Kimchi's view of the user groups: their names, for sharing VMs through {@code groups}. */
-@RequestScoped
+@ApplicationScoped
 @Path("/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")

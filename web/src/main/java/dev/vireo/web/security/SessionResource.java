@@ -3,7 +3,7 @@ package dev.vireo.web.security;
 import dev.vireo.security.AccessKeyService;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Nano's sessions: sign in with a password, use the session as a bearer secret or cookie, refresh, sign out. */
-@RequestScoped
+@ApplicationScoped
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")

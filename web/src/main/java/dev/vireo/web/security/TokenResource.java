@@ -2,7 +2,7 @@ package dev.vireo.web.security;
 
 import dev.vireo.security.AccessKeyService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * vmpooler's token operations, in its shapes ({@code {"ok": true, <token>: {…}}}), except that a
  * token is shown in full only when created and named by its public id afterwards.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tokens")

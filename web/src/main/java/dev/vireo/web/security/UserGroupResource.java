@@ -5,7 +5,7 @@ import dev.vireo.security.GroupRequest;
 import dev.vireo.security.GroupView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/user_groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")

@@ -4,7 +4,7 @@ import dev.vireo.storage.StorageServerService;
 import dev.vireo.storage.StorageServerView;
 import dev.vireo.storage.StorageTargetView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/storageservers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Storage servers")

@@ -11,7 +11,7 @@ import dev.vireo.web.ActionBody;
 import dev.vireo.web.MultipartForm;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/storagepools/{pool}/storagevolumes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Storage volumes")

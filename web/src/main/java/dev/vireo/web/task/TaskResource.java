@@ -3,7 +3,7 @@ package dev.vireo.web.task;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks")

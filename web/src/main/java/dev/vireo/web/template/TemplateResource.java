@@ -8,7 +8,7 @@ import dev.vireo.template.TemplateView;
 import dev.vireo.web.ActionBody;
 import dev.vireo.web.kimchi.KimchiPathAlias;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/templates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Templates")

@@ -7,7 +7,7 @@ import dev.vireo.vm.SnapshotService;
 import dev.vireo.vm.SnapshotView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/vms/{vm}/snapshots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Snapshots")

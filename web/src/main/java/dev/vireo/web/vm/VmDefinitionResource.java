@@ -3,7 +3,7 @@ package dev.vireo.web.vm;
 import dev.vireo.domain.RawDefinition;
 import dev.vireo.domain.RawDomainService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A VM's whole libvirt definition as the JSON form of its XML: the same service as the Xen REST face. */
-@RequestScoped
+@ApplicationScoped
 @Path("/vms/{vm}/definition")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Virtual machines")

@@ -3,7 +3,7 @@ package dev.vireo.web.vm;
 import dev.vireo.vm.GuestPassword;
 import dev.vireo.vm.GuestPasswords;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A guest user's password ({@code /api/vms/{vm}/password}), Nano's guest user auth in the native API. */
-@RequestScoped
+@ApplicationScoped
 @Path("/vms/{vm}/password")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "VMs")

@@ -19,7 +19,7 @@ import dev.vireo.web.json.JsonFragments;
 import dev.vireo.web.kimchi.KimchiLinks;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,7 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RequestScoped
+@ApplicationScoped
 @Path("/vms")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Virtual machines")

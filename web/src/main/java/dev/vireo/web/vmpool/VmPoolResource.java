@@ -6,7 +6,7 @@ import dev.vireo.vmpool.VmPoolService;
 import dev.vireo.vmpool.VmPoolView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** VM pools: ready VMs cloned from a template, handed out through vmpooler's API ({@code /vmpooler/api/v1}). */
-@RequestScoped
+@ApplicationScoped
 @Path("/vmpools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "VM pools")

@@ -3,7 +3,7 @@ package dev.vireo.web.vmpooler;
 import dev.vireo.vmpool.VmPoolRequest;
 import dev.vireo.vmpool.VmPoolService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /config/pooltemplate}, {@code /poolreset}, {@code /restart}): kept in the database, so they
  * outlive a restart.
  */
-@RequestScoped
+@ApplicationScoped
 @Path(VmpoolerFace.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "vmpooler")

@@ -2,7 +2,7 @@ package dev.vireo.web.vmpooler;
 
 import dev.vireo.vmpool.OnDemandRequests;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** vmpooler's on-demand VMs ({@code /vmpooler/api/v1/ondemandvm…}), in its shapes. */
-@RequestScoped
+@ApplicationScoped
 @Path(VmpoolerFace.ROOT + "/ondemandvm")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "vmpooler")

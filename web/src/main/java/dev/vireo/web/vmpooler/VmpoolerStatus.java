@@ -4,7 +4,7 @@ import dev.vireo.persistence.vmpool.PoolEvent;
 import dev.vireo.vmpool.VmPoolService;
 import dev.vireo.vmpool.VmPoolView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** vmpooler's live status and pool configuration ({@code /status}, {@code /config}), from the database. */
-@RequestScoped
+@ApplicationScoped
 @Path(VmpoolerFace.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "vmpooler")

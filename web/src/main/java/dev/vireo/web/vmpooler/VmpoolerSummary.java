@@ -5,7 +5,7 @@ import dev.vireo.error.VireoException;
 import dev.vireo.vmpool.PoolSummaries;
 import dev.vireo.vmpool.VmPoolService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * vmpooler's {@code /summary[/{section}[/{key}]]?from&to}: the recorded events of a range of days
  * in vmpooler's shapes, overall and {@code daily}; Vireo adds a {@code checkout} section (by pool).
  */
-@RequestScoped
+@ApplicationScoped
 @Path(VmpoolerFace.ROOT + "/summary")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "vmpooler")

@@ -6,7 +6,7 @@ import dev.vireo.vmpool.PoolVmView;
 import dev.vireo.vmpool.VmPoolRules;
 import dev.vireo.web.task.Accepted;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** vmpooler's VM operations ({@code /vmpooler/api/v1/vm…}), in its shapes. */
-@RequestScoped
+@ApplicationScoped
 @Path(VmpoolerFace.ROOT + "/vm")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "vmpooler")

@@ -5,7 +5,7 @@ import dev.vireo.domain.RawDevice;
 import dev.vireo.domain.RawDomainService;
 import dev.vireo.domain.RawDomainService.Outcome;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * without it a domain is looked for on the zone's connected hosts (names are the zone's), a new one
  * is defined on the default host {@code local}, and the list covers every connected host.
  */
-@RequestScoped
+@ApplicationScoped
 @Path(XenNodes.ROOT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Xen REST")

@@ -11,7 +11,7 @@ import dev.vireo.zone.ZoneStatusService;
 import dev.vireo.zone.ZoneStatusViews;
 import dev.vireo.zone.VmMigrations;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The zone's hosts (Nano's cells); {@code /host} is the default host's own details, as in Kimchi. */
-@RequestScoped
+@ApplicationScoped
 @Path("/hosts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Hosts")

@@ -3,7 +3,7 @@ package dev.vireo.web.zone;
 import dev.vireo.zone.ZoneStatusService;
 import dev.vireo.zone.ZoneStatusViews;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The zone's status roll-up; a pool's and a host's are at {@code /computepools/{name}/status} and {@code /hosts/{name}/status}. */
-@RequestScoped
+@ApplicationScoped
 @Path("/zone")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Hosts")
