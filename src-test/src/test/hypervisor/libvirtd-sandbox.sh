@@ -7,6 +7,9 @@
 #                                       start it; prints the URI to reach it. PEER (a host name)
 #                                       makes a second host for migration: its own host name and
 #                                       host UUID, displays and migration ports of its own
+#                                       With SANDBOX_TLS_PORT and SANDBOX_PKI (a directory holding
+#                                       cacert.pem, servercert.pem and serverkey.pem) set, it also
+#                                       listens on 127.0.0.1 at that port for TLS only (no plain TCP)
 #   libvirtd-sandbox.sh stop WORKDIR    destroy its guests and stop it
 #   libvirtd-sandbox.sh uri WORKDIR     print the URI
 #
@@ -21,6 +24,8 @@ readonly WORKDIR
 readonly PIDFILE="$WORKDIR/run/libvirtd.pid"
 readonly URI="qemu+unix:///system?socket=$WORKDIR/run/libvirt/libvirt-sock"
 readonly PRIVATE_DIRS=(etc/libvirt var/lib/libvirt var/log/libvirt var/cache/libvirt run/libvirt)
+readonly TLS_PORT="${SANDBOX_TLS_PORT:-}"
+readonly PKI="${SANDBOX_PKI:-}"
 
 fail() { echo "libvirtd-sandbox: $*" >&2; exit 1; }
 
@@ -45,6 +50,7 @@ stdio_handler = "file"
 vnc_listen = "127.0.0.1"
 spice_listen = "127.0.0.1"
 CONF
+    : > "$WORKDIR/etc/libvirt/libvirtd.conf"
     local uts=""
     if [ -n "$PEER" ]; then
         # a second host on this machine: other display and migration ports, another identity
@@ -54,8 +60,24 @@ remote_display_port_max = 5999
 migration_port_min = 49252
 migration_port_max = 49299
 CONF
-        echo "host_uuid = \"$(cat /proc/sys/kernel/random/uuid)\"" > "$WORKDIR/etc/libvirt/libvirtd.conf"
+        echo "host_uuid = \"$(cat /proc/sys/kernel/random/uuid)\"" >> "$WORKDIR/etc/libvirt/libvirtd.conf"
         uts="--uts"
+    fi
+    local listen=""
+    if [ -n "$TLS_PORT" ]; then
+        [ -f "$PKI/servercert.pem" ] || fail "SANDBOX_PKI must hold cacert.pem, servercert.pem and serverkey.pem"
+        # libvirtd started by hand (no systemd sockets) listens on TCP only with --listen; these
+        # settings then say TLS alone, on the loopback address
+        cat >> "$WORKDIR/etc/libvirt/libvirtd.conf" <<CONF
+listen_tls = 1
+listen_tcp = 0
+listen_addr = "127.0.0.1"
+tls_port = "$TLS_PORT"
+ca_file = "$PKI/cacert.pem"
+cert_file = "$PKI/servercert.pem"
+key_file = "$PKI/serverkey.pem"
+CONF
+        listen="--listen"
     fi
     getent group libvirt-qemu >/dev/null || groupadd --system libvirt-qemu
     getent passwd libvirt-qemu >/dev/null \
@@ -68,7 +90,7 @@ CONF
     local name=""
     [ -n "$PEER" ] && name="hostname '$PEER' && "
     unshare --mount $uts --propagation private \
-        bash -c "${mounts} ${name} exec libvirtd --daemon --pid-file '$PIDFILE'" \
+        bash -c "${mounts} ${name} exec libvirtd --daemon $listen --pid-file '$PIDFILE'" \
         > "$WORKDIR/libvirtd.out" 2>&1 || fail "libvirtd did not start: $(cat "$WORKDIR/libvirtd.out")"
 
     local tries

@@ -98,7 +98,7 @@ final class HostConnection implements AutoCloseable {
                     lastError = null;
                 } catch (LibvirtException e) {
                     failures++;
-                    lastError = LibvirtErrors.message(e);
+                    lastError = LibvirtErrors.connectFailure(uri, e);
                     downSince = downSince == null ? now : downSince;
                     nextAttempt = now.plus(backOff(failures));
                     throw new VireoException(ErrorCode.HOST_UNREACHABLE, e, uri, lastError);

@@ -101,6 +101,27 @@ public final class LibvirtErrors {
         return error == null || error.getMessage() == null ? e.getMessage() : error.getMessage();
     }
 
+    /**
+     * Why a connection to {@code uri} could not be opened: libvirt's word, and what it means where
+     * libvirt's TLS client only sees the far end hang up or names no cause (the cause is then in the
+     * host's log alone).
+     */
+    static String connectFailure(String uri, LibvirtException e) {
+        String message = message(e);
+        if (!uri.startsWith("qemu+tls:")) {
+            return message;
+        }
+        if (message.contains("Unable to read TLS confirmation")) {
+            return message + " (the host ended the TLS session: most likely it refused this server's client certificate,"
+                    + " which the CA of the host's ca_file must have signed)";
+        }
+        if (message.contains("Failed to verify peer's certificate")) {
+            return message + " (the host's certificate is not signed by the CA of cacert.pem in pkipath,"
+                    + " or does not name the host as the URI does)";
+        }
+        return message;
+    }
+
     /** Whether libvirt said that the object looked up does not exist. */
     public static boolean isNotFound(LibvirtException e) {
         return e.getError() != null && NOT_FOUND.contains(e.getError().getCode());

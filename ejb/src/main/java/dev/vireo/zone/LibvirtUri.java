@@ -4,14 +4,22 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The libvirt URIs a host may be registered at: QEMU over a local socket, SSH or TLS, and the
  * test driver's files. Transports that run a command Vireo would have to trust ({@code ext}) and
- * passwords written into the URI (kept in the database in clear) are refused.
+ * passwords written into the URI (kept in the database in clear) are refused. The files a remote
+ * URI names for libvirt's client ({@code pkipath}, {@code keyfile}) must be there on this server:
+ * libvirt would otherwise only say so at each connection attempt.
  */
 public final class LibvirtUri {
 
@@ -19,6 +27,8 @@ public final class LibvirtUri {
     private static final Set<String> REMOTE = Set.of("qemu+ssh", "qemu+libssh", "qemu+libssh2", "qemu+tls", "qemu+tcp");
     private static final Set<String> LOCAL = Set.of("qemu", "qemu+unix");
     private static final Set<String> QEMU_PATHS = Set.of("/system", "/session");
+    /** What libvirt's TLS client reads from the directory {@code pkipath} names. */
+    static final List<String> PKI_FILES = List.of("cacert.pem", "clientcert.pem", "clientkey.pem");
 
     private LibvirtUri() {
     }
@@ -72,7 +82,63 @@ public final class LibvirtUri {
         if (!QEMU_PATHS.contains(parsed.getPath())) {
             throw invalid(uri, "QEMU's connection path is /system or /session");
         }
+        Map<String, String> parameters = parameters(parsed);
+        if (parameters.containsKey("pkipath")) {
+            requirePkiDirectory(uri, parameters.get("pkipath"));
+        }
+        if (parameters.containsKey("keyfile")) {
+            requireReadableFile(uri, "keyfile", serverPath(uri, "keyfile", parameters.get("keyfile")));
+        }
         return uri;
+    }
+
+    /** The query's parameters as libvirt reads them: split at '&' and '=', then percent-decoded ('+' stays). */
+    private static Map<String, String> parameters(URI parsed) {
+        Map<String, String> parameters = new HashMap<>();
+        if (parsed.getRawQuery() != null) {
+            for (String pair : parsed.getRawQuery().split("&")) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                String value = equals < 0 ? "" : pair.substring(equals + 1);
+                parameters.put(decode(name), decode(value));
+            }
+        }
+        return parameters;
+    }
+
+    private static String decode(String raw) {
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static void requirePkiDirectory(String uri, String value) {
+        Path directory = serverPath(uri, "pkipath", value);
+        if (!Files.isDirectory(directory)) {
+            throw invalid(uri, "pkipath names no directory " + directory + " on the server");
+        }
+        for (String file : PKI_FILES) {
+            requireReadableFile(uri, "pkipath", directory.resolve(file));
+        }
+    }
+
+    /** An absolute, plain path on this server, which is where libvirt's client reads it. */
+    private static Path serverPath(String uri, String parameter, String value) {
+        Path path;
+        try {
+            path = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw invalid(uri, parameter + " is no path: " + e.getReason());
+        }
+        if (!path.isAbsolute() || !path.normalize().equals(path)) {
+            throw invalid(uri, parameter + " must be an absolute, plain path on the server (no '.' or '..' parts)");
+        }
+        return path;
+    }
+
+    private static void requireReadableFile(String uri, String parameter, Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw invalid(uri, parameter + ": no readable file " + file + " on the server"
+                    + ("pkipath".equals(parameter) ? " (libvirt's TLS client needs " + String.join(", ", PKI_FILES) + " there)" : ""));
+        }
     }
 
     private static String requireTestFile(String uri, URI parsed) {

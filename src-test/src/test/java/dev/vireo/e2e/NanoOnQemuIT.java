@@ -1,17 +1,16 @@
 package dev.vireo.e2e;
 
+import static dev.vireo.e2e.RealHypervisor.SERVER;
+import static dev.vireo.e2e.RealHypervisor.WORKDIR;
+import static dev.vireo.e2e.RealHypervisor.api;
 import static dev.vireo.e2e.RealHypervisor.virshAt;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.vireo.TestAccounts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,22 +25,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.apache.commons.codec.digest.Crypt;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -58,24 +49,13 @@ import org.w3c.dom.NodeList;
  * the last one removes it all and checks that nothing is left. virsh, qemu-img and qemu-io (run in
  * the second daemon's mount namespace, where its files are) only look.
  */
-@ExtendWith({RealHypervisor.class, ArquillianExtension.class})
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NanoOnQemuIT {
+class NanoOnQemuIT extends VireoOnQemu {
 
-    private static final String SERVER = "qemu";
     private static final String DEPLOYMENT = "vireo-on-qemu-nano";
-    private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
     private static final Path PEER_DIR = Path.of(WORKDIR + "-peer");
-    private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
     private static final String PASSWORD = "e2e-Secret-42";
     private static final String SEEDS = "vireo-seeds";
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
 
     /** What the cases share, made by the first one. */
     private static String peer;
@@ -100,18 +80,7 @@ class NanoOnQemuIT {
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(SERVER)
     static EnterpriseArchive deployment() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
-    }
-
-    @BeforeEach
-    void vireoOnTheRealHypervisor() {
-        if (!controller.isStarted(SERVER)) {
-            controller.start(SERVER);
-        }
-        // a class run before may have left the server running without Vireo (the API then answers 404, not 401)
-        if (given().baseUri(BASE).get("/api/vms").statusCode() == 404) {
-            deployer.deploy(DEPLOYMENT);
-        }
+        return RealHypervisor.vireo();
     }
 
     @Test
@@ -558,9 +527,4 @@ class NanoOnQemuIT {
                 .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
                         task -> !"running".equals(task.getString("status")));
     }
-
-    private static RequestSpecification api() {
-        return TestAccounts.asAdmin(BASE);
-    }
-
 }

@@ -1,7 +1,9 @@
 package dev.vireo.e2e;
 
+import static dev.vireo.e2e.RealHypervisor.SERVER;
+import static dev.vireo.e2e.RealHypervisor.WORKDIR;
+import static dev.vireo.e2e.RealHypervisor.api;
 import static dev.vireo.e2e.RealHypervisor.virsh;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -11,30 +13,19 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.vireo.TestAccounts;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.libvirt.event.DomainEventType;
 
 /**
@@ -44,22 +35,11 @@ import org.libvirt.event.DomainEventType;
  * The guests are tiny (64 MiB, no OS: they sit in SeaBIOS, which is a running VM to libvirt) and
  * shared by the cluster cases; each case brings them to the state it starts from.
  */
-@ExtendWith({RealHypervisor.class, ArquillianExtension.class})
-@RunAsClient
-class RawDomainsAndClustersOnQemuIT {
+class RawDomainsAndClustersOnQemuIT extends VireoOnQemu {
 
-    private static final String SERVER = "qemu";
     private static final String DEPLOYMENT = "vireo-on-qemu-clusters";
-    private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
-    private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
     private static final String NODES = "/libvirt/xen/nodes";
     private static final String CLUSTERS = "/api/clusters";
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
 
     /** What the cases share: a dir pool for the members' disks, and the members, made on first use. */
     private static HostFixtures host;
@@ -71,19 +51,7 @@ class RawDomainsAndClustersOnQemuIT {
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(SERVER)
     static EnterpriseArchive deployment() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
-    }
-
-    @BeforeEach
-    void vireoOnTheRealHypervisor() {
-        if (!controller.isStarted(SERVER)) {
-            controller.start(SERVER);
-        }
-        // a class run before may have left the server running without Vireo: Arquillian undeploys
-        // what a class deployed when it ends (the API then answers 404, not 401)
-        if (given().baseUri(BASE).get("/api/vms").statusCode() == 404) {
-            deployer.deploy(DEPLOYMENT);
-        }
+        return RealHypervisor.vireo();
     }
 
     @AfterAll
@@ -451,9 +419,4 @@ class RawDomainsAndClustersOnQemuIT {
                 .until(() -> api().get("/api/tasks/" + id).then().extract().jsonPath(),
                         task -> !"running".equals(task.getString("status")));
     }
-
-    private static RequestSpecification api() {
-        return TestAccounts.asAdmin(BASE);
-    }
-
 }

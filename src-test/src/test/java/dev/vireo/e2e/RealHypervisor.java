@@ -1,12 +1,18 @@
 package dev.vireo.e2e;
 
+import dev.vireo.TestAccounts;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,11 +21,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real libvirtd + QEMU for the end-to-end tests: started once per test run in its own mount
  * namespace ({@code src/test/hypervisor/libvirtd-sandbox.sh}), stopped when the run ends. Where it
  * cannot run (no root, packages missing), every test that needs it is skipped with the reason.
+ * Also the server those tests share (Arquillian's manual container {@value #SERVER}, whose libvirt
+ * host is this daemon) and Vireo on it.
  */
 public final class RealHypervisor implements BeforeAllCallback {
 
-    private static final Path SCRIPT = Path.of("src/test/hypervisor/libvirtd-sandbox.sh").toAbsolutePath();
-    private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
+    static final Path SCRIPT = Path.of("src/test/hypervisor/libvirtd-sandbox.sh").toAbsolutePath();
+    /** Where the daemon keeps its private /etc/libvirt, /var/lib/libvirt, … (and a peer its own beside it). */
+    public static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
+    /** The Arquillian container the end-to-end classes deploy Vireo to. */
+    public static final String SERVER = "qemu";
+    /** Where Vireo answers on that server. */
+    public static final String BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
     /** A libvirt host of the tester's own (./vireo test with VIREO_LIBVIRT_URI), used instead of the sandbox. */
     private static final String OWN_HOST = System.getProperty("vireo.it.qemu-uri", "");
 
@@ -53,6 +66,16 @@ public final class RealHypervisor implements BeforeAllCallback {
             }
         }
         return Optional.ofNullable(unavailable);
+    }
+
+    /** Vireo's EAR as the build made it, for a class's {@code @Deployment} to the {@value #SERVER} server. */
+    public static EnterpriseArchive vireo() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+    }
+
+    /** A request to Vireo on the {@value #SERVER} server as the first admin. */
+    public static RequestSpecification api() {
+        return TestAccounts.asAdmin(BASE);
     }
 
     private static String peer;
@@ -98,8 +121,15 @@ public final class RealHypervisor implements BeforeAllCallback {
 
     /** Runs a command, giving its exit code and combined output. */
     public static Result run(String... command) {
+        return run(Map.of(), command);
+    }
+
+    /** Runs a command with {@code environment} added to this process's, giving its exit code and combined output. */
+    public static Result run(Map<String, String> environment, String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -1,5 +1,9 @@
 package dev.vireo.e2e;
 
+import static dev.vireo.e2e.RealHypervisor.BASE;
+import static dev.vireo.e2e.RealHypervisor.SERVER;
+import static dev.vireo.e2e.RealHypervisor.WORKDIR;
+import static dev.vireo.e2e.RealHypervisor.api;
 import dev.vireo.TestAccounts;
 import static dev.vireo.e2e.RealHypervisor.virsh;
 import static io.restassured.RestAssured.given;
@@ -13,7 +17,6 @@ import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,40 +39,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Vireo on a real libvirtd + QEMU: what the REST API says is checked against the host itself
  * (virsh, the QEMU process, the VNC port).
  */
-@ExtendWith({RealHypervisor.class, ArquillianExtension.class})
-@RunAsClient
-class RealHypervisorIT {
+class RealHypervisorIT extends VireoOnQemu {
 
-    private static final String SERVER = "qemu";
-    private static final Path WORKDIR = Path.of(System.getProperty("vireo.it.hypervisor-dir"));
     private static final String DEPLOYMENT = "vireo-on-qemu";
-    private static final String BASE = "http://localhost:" + System.getProperty("vireo.it.qemu.http-port");
     private static final String MANAGEMENT = "http://localhost:" + System.getProperty("vireo.it.qemu.management-port");
-
-    @ArquillianResource
-    ContainerController controller;
-
-    @ArquillianResource
-    Deployer deployer;
 
     private String vm;
     private Path definition;
@@ -77,19 +62,11 @@ class RealHypervisorIT {
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(SERVER)
     static EnterpriseArchive deployment() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
+        return RealHypervisor.vireo();
     }
 
     @BeforeEach
-    void vireoOnTheRealHypervisorWithATinyGuest() throws IOException {
-        if (!controller.isStarted(SERVER)) {
-            controller.start(SERVER);
-        }
-        // a class run before may have left the server running without Vireo: Arquillian undeploys
-        // what a class deployed when it ends (the API then answers 404, not 401)
-        if (given().baseUri(BASE).get("/api/vms").statusCode() == 404) {
-            deployer.deploy(DEPLOYMENT);
-        }
+    void aTinyGuest() throws IOException {
         vm = "vireo-e2e-" + UUID.randomUUID().toString().substring(0, 8);
         definition = Files.createTempFile("vireo-e2e", ".xml");
         try (InputStream template = getClass().getResourceAsStream("/e2e/tiny-domain.xml")) {
@@ -1614,10 +1591,6 @@ class RealHypervisorIT {
     /** The volume a VM's template disk {@code index} became, named as Kimchi names it: {@code <vm uuid>-<index>.img}. */
     private static String diskVolume(String vm, int index) {
         return api().get("/api/vms/" + vm).then().statusCode(200).extract().<String>path("uuid") + "-" + index + ".img";
-    }
-
-    private static RequestSpecification api() {
-        return TestAccounts.asAdmin(BASE);
     }
 
     private boolean qemuRuns() {

@@ -103,7 +103,8 @@ class ZoneIT {
     void badRegistrationsAreRefusedAndChangeNothing() {
         String name = "bad-" + UUID.randomUUID().toString().substring(0, 8);
         for (String uri : List.of("qemu+ext:///system?command=/bin/sh", "http://cell/system", "test:///no/such/file.xml",
-                "test:///tmp/../etc/passwd", "qemu+ssh:///system")) {
+                "test:///tmp/../etc/passwd", "qemu+ssh:///system", "qemu+tls://cell/system?pkipath=/no/such/pki",
+                "qemu+ssh://cell/system?keyfile=/no/such/id_ed25519")) {
             register("{\"name\": \"" + name + "\", \"uri\": \"" + uri + "\"}").statusCode(400)
                     .body("code", equalTo("ZONE0004E"));
         }
