@@ -347,6 +347,12 @@ class VireoBench {
                 libvirt.perSecond(), reference));
         figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, p99", vireo.samples().percentileMillis(99),
                 "ms", libvirt.samples().percentileMillis(99), reference + ", p99"));
+        // the ceiling of the figure above on these cores, shared with the clients: WildFly answering over HTTP
+        // with no application code at all (no authentication, JAX-RS, EJB or JSON)
+        HttpRequest live = HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/live")).GET().build();
+        Load bare = load(perClient, () -> http.send(live, HttpResponse.BodyHandlers.ofString()));
+        figures.add(new Figure("GET /api/vms/{name}, " + CLIENTS + " clients, against WildFly's bare HTTP", vireo.perSecond(),
+                "req/s", bare.perSecond(), "GET /health/live on the management port, " + CLIENTS + " clients"));
 
         // the same with the other two ways a client proves who it is (goal ≥ 5,000 req/s, p99 ≤ 10 ms each)
         for (Map.Entry<String, String> auth : Map.of("API token", "Bearer " + token, "session", "Bearer " + session).entrySet()) {
