@@ -59,13 +59,11 @@ final class NodesBench {
             String url = database.createDatabase("vireo");
             String host = new TestDriverHost().cpus(16).memoryMiB(65536).domains("ha-", DOMAINS, 256, 1)
                     .writeTo(dir.resolve("bench-host.xml").toAbsolutePath());
-            Map<String, String> environment = Map.of("VIREO_DB_DRIVER", "postgresql", "VIREO_DB_URL", url,
-                    "VIREO_DB_USER", PostgresCluster.USER, "VIREO_DB_PASSWORD", PostgresCluster.PASSWORD,
-                    "VIREO_CLUSTER_MEMBERS", ClusterNode.member(1) + "," + ClusterNode.member(2));
+            Map<String, String> environment = Map.of("VIREO_DB_URL", url, "VIREO_DB_USER", PostgresCluster.USER,
+                    "VIREO_DB_PASSWORD", PostgresCluster.PASSWORD, "VIREO_LIBVIRT_URI", host);
             EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("vireo.it.ear")));
             for (int number = 1; number <= 2; number++) {
-                ClusterNode node = new ClusterNode(number, ear, environment, List.of("-Dvireo.libvirt.uri=" + host,
-                        "-Dvireo.cluster.node-timeout=15s"));
+                ClusterNode node = new ClusterNode(number, ear, environment, List.of("-Dvireo.cluster.node-timeout=15s"));
                 nodes.add(node);
                 // one after the other: the first creates the schema
                 node.start();

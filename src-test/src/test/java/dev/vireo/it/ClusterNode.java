@@ -2,34 +2,33 @@ package dev.vireo.it;
 
 import static io.restassured.RestAssured.given;
 
+import dev.vireo.TestAccounts;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /**
- * One node of a Vireo cluster as {@code ./vireo run} with {@code VIREO_NODE} starts it: the
- * clustered server (ear/target/server-ha) with a base directory of its own, its node name, its
- * ports ({@value #PORT_STEP} apart per node) and the cluster's database; killed with SIGKILL by
- * the test that wants it dead.
+ * One node of a Vireo cluster started by the launcher itself, {@code VIREO_NODE=N ./vireo start}
+ * (what {@code ./vireo run} runs after building): the clustered server (ear/target/server-ha) with
+ * a base directory of its own, its node name, its ports ({@value #PORT_STEP} apart per node) and
+ * the JGroups members of the launcher's choosing; killed with SIGKILL by the test that wants it dead.
  */
 public final class ClusterNode implements AutoCloseable {
 
     static final int PORT_STEP = 200;
     private static final int HTTP = 8080;
     private static final int MANAGEMENT = 9990;
-    private static final int JGROUPS = 7600;
 
     private final int number;
     private final Path base;
+    private final Path ear;
     private final int offset;
     private final Map<String, String> environment;
     private final List<String> options;
@@ -38,24 +37,20 @@ public final class ClusterNode implements AutoCloseable {
     /**
      * @param number      1, 2, …
      * @param ear         what it runs
-     * @param environment the database and cluster variables every node gets
+     * @param environment the database and libvirt variables every node gets (VIREO_DB_URL, VIREO_LIBVIRT_URI…)
      * @param options     further system properties (-D…) every node gets
      */
     public ClusterNode(int number, EnterpriseArchive ear, Map<String, String> environment, List<String> options) throws IOException {
         this.number = number;
-        this.base = Path.of(System.getProperty("vireo.it.ha-dir"), "node-" + number);
+        Path nodes = Path.of(System.getProperty("vireo.it.ha-dir"));
+        this.base = nodes.resolve("node-" + number);
+        this.ear = nodes.resolve("node-" + number + ".ear");
         this.offset = offset(number);
         this.environment = environment;
         this.options = options;
         this.process = new ServerProcess(name());
-        Path configuration = Files.createDirectories(base.resolve("configuration"));
-        try (Stream<Path> files = Files.list(server().resolve("standalone/configuration"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, configuration.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Path deployments = Files.createDirectories(base.resolve("deployments"));
-        ear.as(ZipExporter.class).exportTo(deployments.resolve("vireo.ear").toFile(), true);
+        Files.createDirectories(nodes);
+        ear.as(ZipExporter.class).exportTo(this.ear.toFile(), true);
     }
 
     /** The port offset of node {@code number}. */
@@ -63,13 +58,9 @@ public final class ClusterNode implements AutoCloseable {
         return Integer.getInteger("vireo.it.ha.port-offset") + PORT_STEP * (number - 1);
     }
 
-    /** Node {@code number}'s JGroups address, as VIREO_CLUSTER_MEMBERS lists it. */
-    public static String member(int number) {
-        return "127.0.0.1[" + (JGROUPS + offset(number)) + "]";
-    }
-
+    /** The node's name, as the launcher gives it (jboss.node.name). */
     public String name() {
-        return "it-node-" + number;
+        return "vireo-" + number;
     }
 
     public String base() {
@@ -89,16 +80,17 @@ public final class ClusterNode implements AutoCloseable {
         return given().baseUri(base());
     }
 
-    /** Starts the node (without waiting for it: see {@link #awaitServing}). */
+    /** Starts the node through the launcher (without waiting for it: see {@link #awaitServing}). */
     public void start() throws IOException {
         Path log = Files.createDirectories(base.resolve("log")).resolve("console.log");
-        List<String> arguments = new ArrayList<>(List.of("-Djboss.server.base.dir=" + base,
-                "-Djboss.node.name=" + name(),
-                "-Djboss.tx.node.id=" + name(),
-                "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djna.tmpdir=" + base.resolve("tmp/jna")));
-        arguments.addAll(options);
-        process.start(server(), arguments, environment, log);
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("VIREO_NODE", Integer.toString(number));
+        // node 1's port: the launcher shifts node N's by PORT_STEP × (N - 1)
+        variables.put("VIREO_HTTP_PORT", Integer.toString(HTTP + offset(1)));
+        variables.put("VIREO_BASE_DIR", base.toString());
+        variables.put("VIREO_EAR", ear.toString());
+        variables.put("VIREO_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
+        process.launch(options, variables, log);
     }
 
     /** Waits until the node answers the API (a signed-in request). */
@@ -120,9 +112,5 @@ public final class ClusterNode implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.stop();
-    }
-
-    private static Path server() {
-        return Path.of(System.getProperty("vireo.it.ha-server"));
     }
 }

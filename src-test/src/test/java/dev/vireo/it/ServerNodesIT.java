@@ -44,8 +44,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Vireo nodes of one cluster (the clustered server, as {@code ./vireo run} with VIREO_NODE
- * starts them) over one private PostgreSQL and one test-driver host. Requests alternate between
+ * Two Vireo nodes of one cluster (the clustered server, started by the launcher: VIREO_NODE=1 and
+ * VIREO_NODE=2 {@code ./vireo start}) over one private PostgreSQL and one test-driver host. Requests alternate between
  * the nodes with one session cookie; node 1 is killed with SIGKILL while a task of its own runs and
  * requests keep going to node 2: node 2 never answers 5xx, ends node 1's task as failed with the
  * reason (HAC0001E, once node 1's heartbeat is older than the node timeout), still serves, and a
@@ -93,10 +93,10 @@ class ServerNodesIT {
         String url = database.createDatabase("vireo");
         vnc = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         String host = new TestDriverHost().domain(VM, 256, 1).domainWithVnc(CONSOLE_VM, vnc.getLocalPort()).writeTo(dir.resolve("host.xml").toAbsolutePath());
-        Map<String, String> environment = Map.of("VIREO_DB_DRIVER", "postgresql", "VIREO_DB_URL", url,
-                "VIREO_DB_USER", PostgresCluster.USER, "VIREO_DB_PASSWORD", PostgresCluster.PASSWORD,
-                "VIREO_CLUSTER_MEMBERS", ClusterNode.member(1) + "," + ClusterNode.member(2));
-        List<String> options = List.of("-Dvireo.libvirt.uri=" + host, "-Dvireo.cluster.node-timeout=" + NODE_TIMEOUT);
+        // the launcher's own choices for the rest: the JDBC driver from the URL, the JGroups members, ports, node names
+        Map<String, String> environment = Map.of("VIREO_DB_URL", url, "VIREO_DB_USER", PostgresCluster.USER,
+                "VIREO_DB_PASSWORD", PostgresCluster.PASSWORD, "VIREO_LIBVIRT_URI", host);
+        List<String> options = List.of("-Dvireo.cluster.node-timeout=" + NODE_TIMEOUT);
         EnterpriseArchive ear = Vireo.earWithTaskProbe();
         one = new ClusterNode(1, ear, environment, options);
         two = new ClusterNode(2, ear, environment, options);

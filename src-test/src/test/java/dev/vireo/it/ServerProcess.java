@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A provisioned WildFly started with {@code bin/standalone.sh}, as an operator starts it, not as
- * an Arquillian container (which would only ever stop it gracefully): a test can kill its JVM
- * with SIGKILL. {@link CrashServer} and {@link ClusterNode} each run one.
+ * A provisioned WildFly started as an operator starts it, with {@code ./vireo start} or its
+ * {@code bin/standalone.sh}, not as an Arquillian container (which would only ever stop it
+ * gracefully): a test can kill its JVM with SIGKILL or send the launcher SIGTERM.
+ * {@link CrashServer}, {@link ClusterNode} and {@link LauncherIT} each run one.
  */
 final class ServerProcess {
 
@@ -26,7 +27,7 @@ final class ServerProcess {
     private Process launcher;
     private Path log;
 
-    /** @param name what the server is called in failures ("the crash test server", "it-node-1") */
+    /** @param name what the server is called in failures ("the crash test server", "vireo-1") */
     ServerProcess(String name) {
         this.name = name;
     }
@@ -44,6 +45,27 @@ final class ServerProcess {
         builder.environment().put("JDK_JAVA_OPTIONS", "--enable-native-access=ALL-UNNAMED");
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
         launcher = builder.start();
+    }
+
+    /**
+     * Starts Vireo's launcher, {@code ./vireo start} with {@code arguments}, in an environment of
+     * {@code environment} and no other VIREO_ variable of the test's own; its output to {@code log};
+     * does not wait for it.
+     */
+    void launch(List<String> arguments, Map<String, String> environment, Path log) throws IOException {
+        this.log = log;
+        List<String> command = new ArrayList<>(List.of(launcher().toString(), "start"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("VIREO_") || variable.equals("JDK_JAVA_OPTIONS")
+                || variable.equals("LAUNCH_JBOSS_IN_BACKGROUND"));
+        builder.environment().putAll(environment);
+        launcher = builder.start();
+    }
+
+    /** The repository's {@code ./vireo}. */
+    static Path launcher() {
+        return Path.of(System.getProperty("vireo.it.launcher"));
     }
 
     /** Waits (up to {@code atMost}) until Vireo at {@code base} answers a signed-in request. */
@@ -65,13 +87,32 @@ final class ServerProcess {
 
     /** SIGKILL to the server's JVM (the child of standalone.sh): no shutdown hook, no flush, no goodbye. */
     void killDashNine() throws InterruptedException {
-        ProcessHandle jvm = launcher.descendants().filter(ServerProcess::isServer).findFirst()
-                .orElseThrow(() -> new IllegalStateException(name + " has no server JVM"));
+        ProcessHandle jvm = serverJvm();
         jvm.destroyForcibly();
         jvm.onExit().join();
         if (!launcher.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("standalone.sh did not end with " + name);
         }
+    }
+
+    /**
+     * SIGTERM to the launcher itself, as a service manager stops a server; waits up to two minutes
+     * for the launcher to end.
+     *
+     * @return the server JVM the launcher had started, to check that it is gone too
+     */
+    ProcessHandle terminateLauncher() throws InterruptedException {
+        ProcessHandle jvm = serverJvm();
+        launcher.destroy();
+        if (!launcher.waitFor(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the launcher of " + name + " did not end after SIGTERM: see " + log);
+        }
+        return jvm;
+    }
+
+    /** The launcher's exit code (once it ended). */
+    int exitValue() {
+        return launcher.exitValue();
     }
 
     /** Stops a running server gracefully (SIGTERM), forcibly after two minutes. */
@@ -84,6 +125,12 @@ final class ServerProcess {
             launcher.descendants().filter(ServerProcess::isServer).forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
         }
+    }
+
+    /** The server's JVM (the child of standalone.sh). */
+    ProcessHandle serverJvm() {
+        return launcher.descendants().filter(ServerProcess::isServer).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " has no server JVM"));
     }
 
     private static boolean isServer(ProcessHandle process) {
