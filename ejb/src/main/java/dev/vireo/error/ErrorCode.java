@@ -359,7 +359,7 @@ public enum ErrorCode {
     IMAGE_IN_USE("IMG0021E", 409, "Image %s is in use by virtual machine(s) %s: delete them or reset their system"
             + " disks from another image first"),
     IMAGE_COPY_UNREACHABLE("IMG0022E", 409, "Image %s has a copy on host %s, which cannot be reached now: %s"),
-    IMAGE_BEING_DELETED("IMG0023E", 409, "Image %s is being deleted (by %s): no new guest is made from it");
+    IMAGE_BEING_DELETED("IMG0023E", 409, "Image %s is being deleted (by %s): no guest is made or reset from it now");
 
     private final String code;
     private final int status;

@@ -103,7 +103,22 @@ public class ImageCells {
     @RolesAllowed(Permission.VM_CREATE)
     public SystemImage systemImage(String imageId, String guest, String owner, HostGateways cell, String pool) {
         images.get(imageId, null);
-        locks.claim(LockTarget.imageUse(imageId, owner, guest));
+        return held(LockTarget.imageUse(imageId, owner, guest), imageId, cell, pool);
+    }
+
+    /**
+     * {@link #systemImage} for the reset of existing guest {@code guest}'s system disk: the reset
+     * holds the image ({@link LockTarget#imageReset}) until its task ends; an image being deleted
+     * is refused (409).
+     */
+    @RolesAllowed(Permission.VM_MANAGE)
+    public SystemImage resetImage(ImageView image, String guest, String owner, HostGateways cell, String pool) {
+        return held(LockTarget.imageReset(image.id(), owner, guest), image.id(), cell, pool);
+    }
+
+    /** The image's base once {@code use} holds it and no delete does; the image read again under the hold. */
+    private SystemImage held(LockTarget use, String imageId, HostGateways cell, String pool) {
+        locks.claim(use);
         String deleting = lockTable.held().get(LockTarget.image(imageId));
         if (deleting != null) {
             throw new VireoException(ErrorCode.IMAGE_BEING_DELETED, imageId, deleting);
@@ -216,8 +231,9 @@ public class ImageCells {
     }
 
     /**
-     * Refuses (409) to let image {@code imageId} go while a guest is being made from it (its
-     * creation holds {@link LockTarget#imageUse}, on any server) or a VM's disk is a thin overlay on
+     * Refuses (409) to let image {@code imageId} go while a guest is being made or its system disk
+     * reset from it (its task holds {@link LockTarget#imageUse} or {@link LockTarget#imageReset},
+     * on any server) or a VM's disk is a thin overlay on
      * it: on its store volume {@code storeVolume} on the default host, or on its copy on a cell.
      * Names the VMs the caller may see and counts the others. 409 too when a cell with a copy
      * cannot be reached now, for its VMs cannot be looked at. The caller holds
@@ -231,13 +247,14 @@ public class ImageCells {
         Set<String> hidden = new HashSet<>();
         for (Map.Entry<LockTarget, String> hold : lockTable.held().entrySet()) {
             LockTarget target = hold.getKey();
-            if (!LockTarget.IMAGE_USE.equals(target.kind()) || !target.name().startsWith(imageId + "/")) {
+            boolean made = LockTarget.IMAGE_USE.equals(target.kind());
+            if (!(made || LockTarget.IMAGE_RESET.equals(target.kind())) || !target.name().startsWith(imageId + "/")) {
                 continue;
             }
             String[] imageOwnerGuest = target.name().split("/", 3);
             String guest = imageOwnerGuest[2];
             if (caller.mayUseOwnedBy(imageOwnerGuest[1])) {
-                named.put(guest, guest + " (being made by " + hold.getValue() + ")");
+                named.put(guest, guest + (made ? " (being made by " : " (being reset by ") + hold.getValue() + ")");
             } else {
                 hidden.add(guest);
             }

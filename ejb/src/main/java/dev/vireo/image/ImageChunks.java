@@ -26,8 +26,8 @@ import java.util.HexFormat;
 @Stateless
 public class ImageChunks {
 
-    /** What became of the upload after a chunk. */
-    public record Outcome(String checksum, boolean mismatch) {
+    /** What became of the upload after a chunk, and the image as that chunk left it. */
+    public record Outcome(String checksum, boolean mismatch, Image image) {
     }
 
     @PersistenceContext(unitName = "vireo")
@@ -56,8 +56,9 @@ public class ImageChunks {
                 throw new VireoException(ErrorCode.IMAGE_UPLOAD_OFFSET, id, 0, chunk.first());
             }
             image.expect(chunk.total(), clock.instant());
-            store.prepare(image.getVolume(), chunk.total());
             digests.forget(image.getVolume());
+            digests.keep(image.getVolume(), 0, new ImageDigests.Upload(ImageDigests.sha256(),
+                    store.prepare(image.getVolume(), chunk.total())));
         } else if (chunk.total() != image.getSize()) {
             throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, id, "the upload under way has " + image.getSize()
                     + " bytes in all, not " + chunk.total() + " (start again from byte 0 to change that)");
@@ -65,23 +66,30 @@ public class ImageChunks {
         if (chunk.first() != image.getWritten()) {
             throw new VireoException(ErrorCode.IMAGE_UPLOAD_OFFSET, id, image.getWritten(), chunk.first());
         }
-        MessageDigest digest = digests.resume(image.getVolume(), image.getWritten())
-                .orElseGet(() -> rehash(image.getVolume(), image.getWritten()));
-        store.write(id, image.getVolume(), chunk.first(), chunk.length(), data, digest);
+        ImageDigests.Upload upload = digests.resume(image.getVolume(), image.getWritten())
+                .orElseGet(() -> new ImageDigests.Upload(rehash(image.getVolume(), image.getWritten()),
+                        store.file(image.getVolume())));
+        MessageDigest digest = upload.digest();
+        store.write(id, image.getVolume(), upload.file(), chunk.first(), chunk.length(), data, digest);
         image.advance(chunk.length(), clock.instant());
         if (image.getWritten() < image.getSize()) {
-            digests.keep(image.getVolume(), image.getWritten(), digest);
-            return new Outcome(null, false);
+            digests.keep(image.getVolume(), image.getWritten(), upload);
+            return new Outcome(null, false, image);
         }
         digests.forget(image.getVolume());
+        if (store.volume(image.getVolume()).isEmpty()) {
+            // the chunks went to the volume's file without asking libvirt: the volume must still be there
+            throw new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE, store.name(), "it lost the volume "
+                    + image.getVolume() + " of image " + id);
+        }
         String checksum = HexFormat.of().formatHex(digest.digest());
         if (image.getExpectedChecksum() != null && !image.getExpectedChecksum().equals(checksum)) {
             image.discard(clock.instant());
-            return new Outcome(checksum, true);
+            return new Outcome(checksum, true, image);
         }
         image.ready(image.getSize(), checksum, clock.instant());
         store.refresh();
-        return new Outcome(checksum, false);
+        return new Outcome(checksum, false, image);
     }
 
     /** The digest of a volume's first {@code length} bytes, read back from the store. */

@@ -29,6 +29,12 @@ public class ImageCopies {
                 .setParameter("pool", pool).getResultStream().findFirst().map(ImageCopies::copy);
     }
 
+    /** The copy whose volume is {@code pool/volume} of {@code host}, if that volume is one. */
+    public Optional<Copy> holding(String host, String pool, String volume) {
+        return em.createNamedQuery(ImageCopy.HOLDING, ImageCopy.class).setParameter("host", host).setParameter("pool", pool)
+                .setParameter("volume", volume).getResultStream().findFirst().map(ImageCopies::copy);
+    }
+
     public List<Copy> of(String image) {
         return em.createNamedQuery(ImageCopy.OF_IMAGE, ImageCopy.class).setParameter("image", image).getResultStream()
                 .map(ImageCopies::copy).toList();

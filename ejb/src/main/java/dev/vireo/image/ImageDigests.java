@@ -3,6 +3,7 @@ package dev.vireo.image;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
@@ -10,38 +11,59 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SHA-256 of each upload under way, up to the bytes written so far, so that a chunk is hashed
- * once, as it passes. A digest that is missing or stands at another offset (a server restart,
- * another server of a cluster took the last chunk) is rebuilt from the bytes written.
+ * The state of each upload under way on this server: the SHA-256 up to the bytes written so far,
+ * so that a chunk is hashed once, as it passes, and the file of its store volume when this server
+ * writes it directly, so that a chunk is not preceded by libvirt look-ups. A state that is missing
+ * or stands at another offset (a server restart, another server of a cluster took the last chunk)
+ * is rebuilt: the digest from the bytes written, the file from libvirt. The chunk that uses it
+ * holds the image's row, so no delete or new start of the upload changes the volume meanwhile.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ImageDigests {
 
-    private record Partial(long offset, MessageDigest digest) {
+    private record Partial(long offset, MessageDigest digest, Optional<Path> file) {
     }
+
+    /** An upload's state at an offset: its digest (a copy of the kept one) and its volume's file, if written directly. */
+    public record Upload(MessageDigest digest, Optional<Path> file) {
+    }
+
+    private static final int SLICE = 16 << 10;
 
     private final Map<String, Partial> partials = new ConcurrentHashMap<>();
 
-    /** A copy of the digest of the first {@code offset} bytes of the volume, if kept. */
-    public Optional<MessageDigest> resume(String volume, long offset) {
+    /** The upload's state after its first {@code offset} bytes, if kept (the digest a copy of the kept one). */
+    public Optional<Upload> resume(String volume, long offset) {
         Partial partial = partials.get(volume);
         if (partial == null || partial.offset() != offset) {
             return Optional.empty();
         }
         try {
-            return Optional.of((MessageDigest) partial.digest().clone());
+            return Optional.of(new Upload((MessageDigest) partial.digest().clone(), partial.file()));
         } catch (CloneNotSupportedException e) {
             return Optional.empty();
         }
     }
 
-    public void keep(String volume, long offset, MessageDigest digest) {
-        partials.put(volume, new Partial(offset, digest));
+    public void keep(String volume, long offset, Upload upload) {
+        partials.put(volume, new Partial(offset, upload.digest(), upload.file()));
     }
 
     public void forget(String volume) {
         partials.remove(volume);
+    }
+
+    /**
+     * Adds {@code length} bytes to {@code digest} in slices of 16 KiB. Measured in the server: fed
+     * 1 MiB a call, the digest's update method is called too rarely for the JIT's top tier to
+     * compile it soon, or again after a deoptimization, and only that compiled method uses the
+     * CPU's SHA instructions; meanwhile SHA-256 runs as plain Java code, several times slower.
+     */
+    public static void update(MessageDigest digest, byte[] bytes, int offset, int length) {
+        for (int at = offset, end = offset + length; at < end; at += SLICE) {
+            digest.update(bytes, at, Math.min(SLICE, end - at));
+        }
     }
 
     public static MessageDigest sha256() {

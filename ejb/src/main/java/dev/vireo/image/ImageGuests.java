@@ -28,6 +28,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,6 +66,9 @@ public class ImageGuests {
 
     @EJB
     ImageCells cells;
+
+    @EJB
+    ImageCopies copies;
 
     @EJB
     TaskService tasks;
@@ -133,13 +137,15 @@ public class ImageGuests {
         if (imageId == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "from_image");
         }
-        HostGateways host = shutOff(vm);
+        DomainSummary domain = vms.claim(vm);
+        HostGateways host = shutOff(vm, domain);
         VolumeSummary system = systemVolume(host, vm);
         ImageView image = images.get(imageId, null);
         if (!"disk".equals(image.kind()) || !"ready".equals(image.state())) {
             throw new VireoException(ErrorCode.IMAGE_NOT_DISK, imageId, image.kind() + " " + image.state());
         }
-        SystemImage systemImage = cells.base(image, host, system.pool());
+        String owner = domain.definition().metadata().owner();
+        SystemImage systemImage = cells.resetImage(image, vm, owner == null ? "" : owner, host, system.pool());
         return tasks.submit("vm.reset-system", "/api/vms/" + vm, progress -> {
             SystemImage.Base base = systemImage.base(progress);
             long capacity = Math.max(system.capacityBytes(), base.capacityBytes());
@@ -165,15 +171,24 @@ public class ImageGuests {
         HostGateways host = vms.hostOf(vm);
         VolumeSummary system = systemVolume(host, vm);
         String backing = host.storage().backingPath(system.pool(), system.name()).flatMap(path -> path).orElse(null);
-        String image = null;
-        if (backing != null && host.ref().isDefault()) {
-            image = store.imageVolumeAt(backing)
-                    .filter(volume -> volume.endsWith("." + ImageKind.DISK.format()))
-                    .map(volume -> volume.substring(0, volume.length() - ImageKind.DISK.format().length() - 1))
-                    .orElse(null);
-        }
+        String image = backing == null ? null : imageAt(host, backing).orElse(null);
         return new SystemDisk(system.pool(), system.name(), system.path(), system.format(), system.capacityBytes(), backing,
                 image);
+    }
+
+    /**
+     * The image whose content is at {@code path} of {@code host}: a store volume on the default
+     * host, the recorded copy of an image on any other cell.
+     */
+    private Optional<String> imageAt(HostGateways host, String path) {
+        if (host.ref().isDefault()) {
+            return store.imageVolumeAt(path)
+                    .filter(volume -> volume.endsWith("." + ImageKind.DISK.format()))
+                    .map(volume -> volume.substring(0, volume.length() - ImageKind.DISK.format().length() - 1));
+        }
+        return host.storage().volumeAt(path)
+                .flatMap(volume -> copies.holding(host.ref().name(), volume.pool(), volume.name()))
+                .map(ImageCopies.Copy::image);
     }
 
     /**
@@ -202,7 +217,10 @@ public class ImageGuests {
 
     /** The VM (visible to the caller, claimed for the operation) when it is shut off. */
     private HostGateways shutOff(String vm) {
-        DomainSummary domain = vms.claim(vm);
+        return shutOff(vm, vms.claim(vm));
+    }
+
+    private HostGateways shutOff(String vm, DomainSummary domain) {
         HostGateways host = vms.hostOf(vm);
         if (domain.state() != DomainState.SHUTOFF) {
             throw new VireoException(ErrorCode.IMAGE_GUEST_NOT_SHUT_OFF, vm, domain.state().apiName());

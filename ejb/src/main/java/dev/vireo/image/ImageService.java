@@ -194,7 +194,7 @@ public class ImageService {
         changeable(id, kind, LockModeType.NONE);
         ChunkRange chunk = ChunkRange.of(id, contentRange, bodyLength);
         ImageChunks.Outcome outcome = chunks.append(id, chunk, data);
-        Image image = find(id).orElseThrow(() -> new VireoException(ErrorCode.IMAGE_NOT_FOUND, id));
+        Image image = outcome.image();
         if (outcome.mismatch()) {
             throw new VireoException(ErrorCode.IMAGE_CHECKSUM_MISMATCH, id, outcome.checksum(),
                     image.getExpectedChecksum());

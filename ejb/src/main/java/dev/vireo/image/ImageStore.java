@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
@@ -98,30 +99,36 @@ public class ImageStore {
                 .map(VolumeSummary::name);
     }
 
-    /** A volume for {@code size} bytes, empty; one left by an earlier attempt is replaced. */
-    public void prepare(String volume, long size) {
+    /**
+     * A volume for {@code size} bytes, empty; one left by an earlier attempt is replaced. Its file,
+     * when this server writes it directly.
+     */
+    public Optional<Path> prepare(String volume, long size) {
         String pool = pool();
         HostGateways host = hosts.local();
         host.storage().deleteVolume(pool, volume);
         VolumeSummary made = host.storage().createVolume(pool, new VolumeSpec(volume, size, "raw", null, null));
-        localFile(made).ifPresent(file -> {
+        Optional<Path> file = localFile(made);
+        file.ifPresent(path -> {
             try {
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING).close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+        return file;
     }
 
     /**
      * Writes exactly {@code length} bytes of {@code data} at {@code offset}, adding them to
      * {@code digest}; refuses (400) data that is shorter or longer.
+     *
+     * @param file the volume's file ({@link #prepare}, {@link #file}) when this server writes it
+     *             directly; else the bytes go through libvirt's volume stream
      */
-    public void write(String image, String volume, long offset, long length, InputStream data, MessageDigest digest) {
-        VolumeSummary target = volume(volume).orElseThrow(() -> new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE,
-                poolName, "it lost the volume " + volume + " of image " + image));
-        Optional<Path> file = localFile(target);
+    public void write(String image, String volume, Optional<Path> file, long offset, long length, InputStream data,
+                      MessageDigest digest) {
         try {
             if (file.isPresent()) {
                 writeFile(file.get(), offset, length, data, digest);
@@ -138,6 +145,9 @@ public class ImageStore {
         } catch (EOFException e) {
             throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, e, image, "the body ended before the " + length
                     + " bytes its Content-Range announces");
+        } catch (NoSuchFileException e) {
+            throw new VireoException(ErrorCode.IMAGE_STORE_UNAVAILABLE, e, poolName, "it lost the volume " + volume
+                    + " of image " + image);
         } catch (IOException e) {
             throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, e, image, "the body could not be read: " + e.getMessage());
         }
@@ -159,7 +169,7 @@ public class ImageStore {
                 if (read < wanted) {
                     throw new EOFException("the data ended after " + (length - left + read) + " of " + length + " bytes");
                 }
-                digest.update(buffer, 0, read);
+                ImageDigests.update(digest, buffer, 0, read);
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
                 while (chunk.hasRemaining()) {
                     position += channel.write(chunk, position);

@@ -15,6 +15,9 @@ public record LockTarget(String host, String kind, String name) {
     /** The kind of {@link #imageUse} targets; their name is {@code image/owner/guest}. */
     public static final String IMAGE_USE = "guest made from image";
 
+    /** The kind of {@link #imageReset} targets; their name is {@code image/owner/guest}. */
+    public static final String IMAGE_RESET = "guest reset from image";
+
     public static LockTarget vm(HostRef host, String name) {
         return new LockTarget(host.name(), "virtual machine", name);
     }
@@ -53,6 +56,14 @@ public record LockTarget(String host, String kind, String name) {
      */
     public static LockTarget imageUse(String image, String owner, String guest) {
         return new LockTarget(null, IMAGE_USE, image + "/" + owner + "/" + guest);
+    }
+
+    /**
+     * A guest's system disk being reset from a disk image, held until the reset task ends so that
+     * the image is not deleted under it ({@link #imageUse}'s counterpart for an existing guest).
+     */
+    public static LockTarget imageReset(String image, String owner, String guest) {
+        return new LockTarget(null, IMAGE_RESET, image + "/" + owner + "/" + guest);
     }
 
     /** A VM name about to be taken somewhere in the zone: names are unique across the hosts. */

@@ -96,6 +96,7 @@ class ImageCellsIT {
         api().get("/api/vms/" + first).then().statusCode(200).body("host", equalTo(cell));
         JsonPath system = api().get("/api/vms/" + first + "/system").then().statusCode(200).extract().jsonPath();
         assertThat(system.getString("backing")).isEqualTo(copyFile.toString());
+        assertThat(system.getString("image")).as("the image of a guest on a cell, by its copy's row").isEqualTo(image);
         assertThat(system.getString("format")).isEqualTo("qcow2");
         assertThat(system.getLong("capacity")).isEqualTo(16L * 1024 * 1024);
         api().get("/api/storagepools/" + storage + "/storagevolumes/" + copyName + "?host=" + cell).then().statusCode(200)
@@ -114,7 +115,7 @@ class ImageCellsIT {
                         + "\"from_image\": \"" + image + "\"}}")
                 .post("/api/vms").then());
         api().get("/api/vms/" + second + "/system").then().statusCode(200).body("backing", equalTo(copyFile.toString()))
-                .body("capacity", equalTo(content.length));
+                .body("capacity", equalTo(content.length)).body("image", equalTo(image));
         assertThat(copyRowId(image)).isEqualTo(rowId);
         assertThat(Files.getLastModifiedTime(copyFile)).isEqualTo(copied);
         assertThat(imageVolumesOnCell()).containsExactly(copyName);
@@ -279,6 +280,78 @@ class ImageCellsIT {
         api().get("/api/vms/" + guest).then().statusCode(200);
     }
 
+    @Test
+    void aSystemDiskBeingResetFromAnImageKeepsItFromBeingDeletedAndAnImageBeingDeletedIsNotResetFrom() throws Exception {
+        String made = readyDiskImage("from-" + zone.suffix(), randomBytes(1024 * 1024));
+        String reset = readyDiskImage("reset-" + zone.suffix(), randomBytes(512 * 1024));
+        String guest = "imgc-r-" + zone.suffix();
+        vms.add(guest);
+        ZoneFixture.finished(api().contentType(ContentType.JSON).body("{\"name\": \"" + guest + "\", \"host\": \"" + cell
+                        + "\", \"storagepool\": \"" + storage + "\", \"spec\": {\"cpus\": 1, \"memory\": 64, \"disks\": [16], "
+                        + "\"from_image\": \"" + made + "\"}}")
+                .post("/api/vms").then());
+        String madeCopy = cellDirectory.resolve("image-" + made + ".qcow2").toString();
+        String resetCopy = cellDirectory.resolve("image-" + reset + ".qcow2").toString();
+        String systemVolume = api().get("/api/vms/" + guest + "/system").then().statusCode(200)
+                .body("backing", equalTo(madeCopy)).body("image", equalTo(made)).extract().path("volume");
+
+        // another server's task is copying the image to the cell: the reset's task waits for that copy, holding the image
+        String peer = peer();
+        holdOnPeer(peer, "copy of image", cell, reset, "vm.create (task 993)", 993L);
+        String task = api().contentType(ContentType.JSON).body("{\"image\": \"" + reset + "\"}")
+                .put("/api/vms/" + guest + "/system").then().statusCode(202).extract().path("id");
+        assertThat(imageResets(reset)).containsExactly(reset + "/admin/" + guest);
+
+        // meanwhile the image is not deleted, natively nor through Nano, and the refusal names the reset
+        beat(peer);
+        String refusal = api().delete("/api/images/" + reset).then().statusCode(409).body("code", equalTo("IMG0021E"))
+                .extract().path("reason");
+        assertThat(refusal).contains(guest + " (being reset by vm.reset-system (task " + task + "))");
+        api().delete("/nano/disk_images/" + reset).then().statusCode(409).body("data.code", equalTo("IMG0021E"));
+        api().get("/api/images/" + reset).then().statusCode(200).body("state", equalTo("ready"));
+        api().get("/api/storagepools/vireo-images/storagevolumes/" + reset + ".qcow2").then().statusCode(200);
+        assertThat(api().get("/api/tasks/" + task).then().extract().<String>path("status")).isEqualTo("running");
+        api().get("/api/vms/" + guest + "/system").then().statusCode(200).body("backing", equalTo(madeCopy));
+        assertThat(heldImages(reset)).isZero();
+
+        // the copy's other maker lets go: the disk is reset onto the cell's copy and the hold is gone with the task
+        release(peer);
+        JsonPath done = ZoneFixture.ended(task);
+        assertThat(done.getString("status")).as(done.getString("message")).isEqualTo("finished");
+        api().get("/api/vms/" + guest + "/system").then().statusCode(200).body("volume", equalTo(systemVolume))
+                .body("backing", equalTo(resetCopy)).body("image", equalTo(reset));
+        assertThat(imageResets(reset)).isEmpty();
+        refusal = api().delete("/api/images/" + reset).then().statusCode(409).extract().path("reason");
+        assertThat(refusal).contains(guest).doesNotContain("being reset");
+
+        // another server is deleting the first image: no reset from it, natively nor through Nano, and nothing changes
+        holdOnPeer(peer, "image", null, made, "image.delete", null);
+        int tasks = tasksOf(guest);
+        refusal = api().contentType(ContentType.JSON).body("{\"image\": \"" + made + "\"}").put("/api/vms/" + guest + "/system")
+                .then().statusCode(409).body("code", equalTo("IMG0023E")).extract().path("reason");
+        assertThat(refusal).contains(made, "image.delete on server node " + peer);
+        String uuid = api().get("/api/vms/" + guest).then().statusCode(200).extract().path("uuid");
+        api().contentType(ContentType.JSON).body("{\"from_image\": \"" + made + "\"}").put("/nano/guest/" + uuid + "/system/")
+                .then().statusCode(409).body("data.code", equalTo("IMG0023E"));
+        assertThat(tasksOf(guest)).isEqualTo(tasks);
+        assertThat(imageResets(made)).isEmpty();
+        api().get("/api/vms/" + guest + "/system").then().statusCode(200).body("backing", equalTo(resetCopy))
+                .body("image", equalTo(reset));
+
+        // once that delete is over (here: it let go without deleting), the disk is reset from the image again
+        release(peer);
+        ZoneFixture.finished(api().contentType(ContentType.JSON).body("{\"image\": \"" + made + "\"}")
+                .put("/api/vms/" + guest + "/system").then());
+        api().get("/api/vms/" + guest + "/system").then().statusCode(200).body("backing", equalTo(madeCopy))
+                .body("image", equalTo(made));
+    }
+
+    /** How many tasks there are of the VM. */
+    private static int tasksOf(String vm) {
+        return api().get("/api/tasks?target_uri=/api/vms/" + vm).then().statusCode(200).extract().jsonPath()
+                .getList("id").size();
+    }
+
     /** A live server node of the zone's database, as a second server would be; forgotten after the test. */
     private String peer() throws SQLException {
         String name = "imgc-peer-" + zone.suffix();
@@ -344,10 +417,19 @@ class ImageCellsIT {
 
     /** The guests being made from the image, as their creations hold it ({@code image/owner/guest}). */
     private static List<String> imageUses(String image) throws SQLException {
+        return holds("guest made from image", image);
+    }
+
+    /** The guests whose system disk is being reset from the image, as their resets hold it ({@code image/owner/guest}). */
+    private static List<String> imageResets(String image) throws SQLException {
+        return holds("guest reset from image", image);
+    }
+
+    private static List<String> holds(String kind, String image) throws SQLException {
         try (Connection db = Vireo.database();
-             PreparedStatement query = db.prepareStatement(
-                     "select name from operation_lock where kind = 'guest made from image' and name like ?")) {
-            query.setString(1, image + "/%");
+             PreparedStatement query = db.prepareStatement("select name from operation_lock where kind = ? and name like ?")) {
+            query.setString(1, kind);
+            query.setString(2, image + "/%");
             List<String> names = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

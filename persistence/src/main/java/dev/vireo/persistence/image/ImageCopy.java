@@ -17,11 +17,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "image_copy")
 @NamedQuery(name = ImageCopy.AT, query = "select c from ImageCopy c where c.image = :image and c.host = :host and c.pool = :pool")
+@NamedQuery(name = ImageCopy.HOLDING, query = "select c from ImageCopy c where c.host = :host and c.pool = :pool and c.volume = :volume")
 @NamedQuery(name = ImageCopy.OF_IMAGE, query = "select c from ImageCopy c where c.image = :image order by c.host, c.pool")
 public class ImageCopy {
 
     public static final String AT = "ImageCopy.at";
     public static final String OF_IMAGE = "ImageCopy.ofImage";
+    public static final String HOLDING = "ImageCopy.holding";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
