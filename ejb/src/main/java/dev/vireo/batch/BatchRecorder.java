@@ -1,7 +1,7 @@
 package dev.vireo.batch;
 
 import dev.vireo.error.ErrorCode;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import dev.vireo.persistence.batch.Batch;
 import dev.vireo.persistence.batch.BatchItem;
 import dev.vireo.persistence.node.ServerNode;
@@ -30,7 +30,7 @@ public class BatchRecorder {
     private final Clock clock = Clock.systemUTC();
 
     public long start(String kind, String owner, List<BatchItem> items) {
-        Batch batch = new Batch(kind, owner, Instant.now(clock), ServerNodes.localName(), items);
+        Batch batch = new Batch(kind, owner, Instant.now(clock), LocalNode.name(), items);
         em.persist(batch);
         em.flush();
         return batch.getId();

@@ -1,7 +1,7 @@
 package dev.vireo.batch;
 
 import dev.vireo.node.NodesSilent;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -27,7 +27,7 @@ public class BatchRecovery {
     void failInterruptedItems() {
         // start-up code must never throw: a failing singleton start blocks timers and shutdown
         try {
-            int interrupted = recorder.failInterrupted(ServerNodes.localName());
+            int interrupted = recorder.failInterrupted(LocalNode.name());
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " batch item(s) were interrupted by the restart and are marked failed");
             }

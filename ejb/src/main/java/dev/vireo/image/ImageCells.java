@@ -371,7 +371,7 @@ public class ImageCells {
     /** The SHA-256 of the copy, read back from the cell. */
     private static String checksum(HostGateways cell, String pool, String name, long size, Optional<Path> file)
             throws IOException {
-        MessageDigest digest = ImageDigests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             if (file.isPresent()) {
                 ImageReader.ofFile(file.get(), 0, size).copyTo(sink);
@@ -387,7 +387,7 @@ public class ImageCells {
 
     /** The SHA-256 of an image whose checksum is unknown (captured where it could not be read back). */
     private String storeChecksum(Source source) throws IOException {
-        MessageDigest digest = ImageDigests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         try (ImageReader reader = store.read(source.volume(), 0, source.size());
              OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             reader.copyTo(sink);

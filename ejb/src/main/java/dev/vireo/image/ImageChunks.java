@@ -57,7 +57,7 @@ public class ImageChunks {
             }
             image.expect(chunk.total(), clock.instant());
             digests.forget(image.getVolume());
-            digests.keep(image.getVolume(), 0, new ImageDigests.Upload(ImageDigests.sha256(),
+            digests.keep(image.getVolume(), 0, new ImageDigests.Upload(Sha256.newDigest(),
                     store.prepare(image.getVolume(), chunk.total())));
         } else if (chunk.total() != image.getSize()) {
             throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, id, "the upload under way has " + image.getSize()
@@ -94,7 +94,7 @@ public class ImageChunks {
 
     /** The digest of a volume's first {@code length} bytes, read back from the store. */
     private MessageDigest rehash(String volume, long length) {
-        MessageDigest digest = ImageDigests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         if (length == 0) {
             return digest;
         }

@@ -5,7 +5,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +27,6 @@ public class ImageDigests {
     /** An upload's state at an offset: its digest (a copy of the kept one) and its volume's file, if written directly. */
     public record Upload(MessageDigest digest, Optional<Path> file) {
     }
-
-    private static final int SLICE = 16 << 10;
 
     private final Map<String, Partial> partials = new ConcurrentHashMap<>();
 
@@ -54,23 +51,4 @@ public class ImageDigests {
         partials.remove(volume);
     }
 
-    /**
-     * Adds {@code length} bytes to {@code digest} in slices of 16 KiB. Measured in the server: fed
-     * 1 MiB a call, the digest's update method is called too rarely for the JIT's top tier to
-     * compile it soon, or again after a deoptimization, and only that compiled method uses the
-     * CPU's SHA instructions; meanwhile SHA-256 runs as plain Java code, several times slower.
-     */
-    public static void update(MessageDigest digest, byte[] bytes, int offset, int length) {
-        for (int at = offset, end = offset + length; at < end; at += SLICE) {
-            digest.update(bytes, at, Math.min(SLICE, end - at));
-        }
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
 }

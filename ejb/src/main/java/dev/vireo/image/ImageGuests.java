@@ -238,7 +238,7 @@ public class ImageGuests {
 
     /** The SHA-256 of the first {@code size} bytes of a store volume; null when they cannot be read back. */
     private String checksum(String volume, long size) {
-        MessageDigest digest = ImageDigests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         try (ImageReader reader = store.read(volume, 0, size);
              OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             reader.copyTo(sink);

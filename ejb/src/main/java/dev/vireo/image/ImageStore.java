@@ -169,7 +169,7 @@ public class ImageStore {
                 if (read < wanted) {
                     throw new EOFException("the data ended after " + (length - left + read) + " of " + length + " bytes");
                 }
-                ImageDigests.update(digest, buffer, 0, read);
+                Sha256.update(digest, buffer, 0, read);
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
                 while (chunk.hasRemaining()) {
                     position += channel.write(chunk, position);

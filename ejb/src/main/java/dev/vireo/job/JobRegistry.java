@@ -1,7 +1,7 @@
 package dev.vireo.job;
 
 import dev.vireo.error.VireoException;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import dev.vireo.persistence.job.JobClaim;
 import dev.vireo.persistence.job.JobRun;
 import jakarta.annotation.PostConstruct;
@@ -62,7 +62,7 @@ public class JobRegistry {
     private final Set<String> runningHere = ConcurrentHashMap.newKeySet();
     /** Jobs asked to run at the next tick rather than at their next period ({@link #runSoon}). */
     private final Set<String> soon = ConcurrentHashMap.newKeySet();
-    private final String node = ServerNodes.localName();
+    private final String node = LocalNode.name();
     private ScheduledFuture<?> ticking;
 
     @PostConstruct

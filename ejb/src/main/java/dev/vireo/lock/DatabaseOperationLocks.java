@@ -2,6 +2,7 @@ package dev.vireo.lock;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
+import dev.vireo.node.LocalNode;
 import dev.vireo.node.ServerNodes;
 import dev.vireo.persistence.lock.OperationLock;
 import jakarta.ejb.ConcurrencyManagement;
@@ -70,7 +71,7 @@ public class DatabaseOperationLocks implements OperationLocks {
     private void claimInDatabase(Set<LockTarget> targets, LockOwner owner, long deadline) {
         while (true) {
             Optional<LockRows.Busy> busy = rows.claim(targets, owner.id(), owner.describe(), owner.task(),
-                    ServerNodes.localName(), now(), nodes.silentBefore());
+                    LocalNode.name(), now(), nodes.silentBefore());
             if (busy.isEmpty()) {
                 return;
             }
@@ -125,7 +126,7 @@ public class DatabaseOperationLocks implements OperationLocks {
     @Override
     public Map<LockTarget, String> held() {
         Map<LockTarget, String> held = new TreeMap<>(Comparator.comparing(LockTarget::toString));
-        String here = ServerNodes.localName();
+        String here = LocalNode.name();
         for (OperationLock row : rows.all()) {
             held.put(new LockTarget(row.getHost(), row.getKind(), row.getName()),
                     here.equals(row.getNode()) ? row.getHolder() : row.getHolder() + " on server node " + row.getNode());

@@ -20,8 +20,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +53,7 @@ public class ServerNodes {
     public static final String NODE_TIMEOUT = "vireo.cluster.node-timeout";
     static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final String LOCAL_NAME = localNameOfThisServer();
+    private static final String LOCAL_NAME = LocalNode.name();
 
     @EJB
     NodeStore store;
@@ -89,11 +87,6 @@ public class ServerNodes {
     /** When this node last wrote its heartbeat. */
     private volatile Instant lastBeat;
     private ScheduledFuture<?> beating;
-
-    /** This server's name among several: WildFly's {@code jboss.node.name} (by default the host's name). */
-    public static String localName() {
-        return LOCAL_NAME;
-    }
 
     @PostConstruct
     void start() {
@@ -209,17 +202,5 @@ public class ServerNodes {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String localNameOfThisServer() {
-        String configured = System.getProperty("jboss.node.name");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.vireo.storage;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.node.NodesSilent;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -42,7 +42,7 @@ public class VolumeRecovery {
     void removeInterruptedDownloads() {
         // start-up code must never throw, nor wait for a libvirt host: the volumes go on the executor
         try {
-            removeLater(uploads.interruptDownloads(ServerNodes.localName()));
+            removeLater(uploads.interruptDownloads(LocalNode.name()));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot mark downloads cut short by the last stop", e);
         }

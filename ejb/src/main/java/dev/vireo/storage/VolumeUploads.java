@@ -2,7 +2,7 @@ package dev.vireo.storage;
 
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import dev.vireo.persistence.storage.VolumeUpload;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -57,7 +57,7 @@ public class VolumeUploads {
     public void beginDownload(String pool, String volume, String url, long size) {
         forget(pool, volume);
         em.flush();
-        em.persist(VolumeUpload.download(pool, volume, url, size, Instant.now(clock), ServerNodes.localName()));
+        em.persist(VolumeUpload.download(pool, volume, url, size, Instant.now(clock), LocalNode.name()));
     }
 
     /** The chunked upload awaiting bytes for a volume, if any (downloads are not uploads). */

@@ -3,7 +3,7 @@ package dev.vireo.task;
 import dev.vireo.audit.AuditLog;
 import dev.vireo.audit.AuditedCall;
 import dev.vireo.error.ErrorCode;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import dev.vireo.persistence.node.ServerNode;
 import dev.vireo.persistence.task.Task;
 import jakarta.ejb.EJB;
@@ -38,7 +38,7 @@ public class TaskRecorder {
     private final Clock clock = Clock.systemUTC();
 
     public TaskView create(String operation, String targetUri, String owner) {
-        Task task = new Task(operation, targetUri, owner, ServerNodes.localName(), Instant.now(clock));
+        Task task = new Task(operation, targetUri, owner, LocalNode.name(), Instant.now(clock));
         AuditedCall.current().ifPresent(call -> task.auditedAs(call.action(), call.target()));
         em.persist(task);
         em.flush();

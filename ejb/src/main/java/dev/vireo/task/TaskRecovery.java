@@ -1,5 +1,6 @@
 package dev.vireo.task;
 
+import dev.vireo.node.LocalNode;
 import dev.vireo.node.ServerNodes;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -33,7 +34,7 @@ public class TaskRecovery {
             LOG.log(Level.SEVERE, "Cannot end the work of silent server nodes", e);
         }
         try {
-            int interrupted = recorder.failInterrupted(ServerNodes.localName());
+            int interrupted = recorder.failInterrupted(LocalNode.name());
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " task(s) were interrupted by the restart and are marked failed");
             }

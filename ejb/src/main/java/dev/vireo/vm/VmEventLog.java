@@ -1,7 +1,7 @@
 package dev.vireo.vm;
 
 import dev.vireo.libvirt.DomainLifecycle;
-import dev.vireo.node.ServerNodes;
+import dev.vireo.node.LocalNode;
 import dev.vireo.persistence.node.HostListener;
 import dev.vireo.persistence.vm.VmEvent;
 import dev.vireo.security.Permission;
@@ -42,7 +42,7 @@ public class VmEventLog {
             LOG.fine(() -> "Not recorded, its name is too long: " + event);
             return;
         }
-        String node = ServerNodes.localName();
+        String node = LocalNode.name();
         boolean listening = !em.createNamedQuery(HostListener.HELD, HostListener.class).setParameter("host", event.host())
                 .setParameter("node", node).setParameter("now", Instant.now()).getResultList().isEmpty();
         if (!listening) {

@@ -182,7 +182,7 @@ public class ComputePoolService {
     }
 
     private void requireMovable(ManagedHost host) {
-        if (DefaultZone.isDefault(host)) {
+        if (host.isDefault()) {
             throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, host.getName(), "compute pool", "changed");
         }
     }

@@ -65,9 +65,4 @@ public class DefaultZone {
                     + " as VIREO_LIBVIRT_URI says");
         }
     }
-
-    /** Whether the host is the default one, which requests address when they name no host. */
-    public static boolean isDefault(ManagedHost host) {
-        return host.getName().equals(ManagedHost.DEFAULT);
-    }
 }

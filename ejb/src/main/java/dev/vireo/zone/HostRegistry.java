@@ -86,7 +86,7 @@ public class HostRegistry {
         ManagedHost host = ManagedHosts.find(em, name);
         if (update.uri() != null && !update.uri().equals(host.getUri())) {
             String uri = LibvirtUri.require(update.uri());
-            if (DefaultZone.isDefault(host)) {
+            if (host.isDefault()) {
                 throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, name, "URI", "changed here");
             }
             requireUriFree(uri);
@@ -109,7 +109,7 @@ public class HostRegistry {
     public void remove(String name) {
         locks.claim(LockTarget.managedHost(name));
         ManagedHost host = ManagedHosts.find(em, name);
-        if (DefaultZone.isDefault(host)) {
+        if (host.isDefault()) {
             throw new VireoException(ErrorCode.DEFAULT_HOST_FIXED, name, "registration", "removed");
         }
         em.remove(host);
@@ -126,7 +126,7 @@ public class HostRegistry {
     public ManagedHostView view(ManagedHost host) {
         HostLiveness liveness = connections.liveness(ManagedHosts.ref(host));
         return new ManagedHostView(host.getName(), host.getUri(), host.getPool() == null ? null : host.getPool().getName(),
-                host.isEnabled(), DefaultZone.isDefault(host), host.getCreated(), liveness.alive(),
+                host.isEnabled(), host.isDefault(), host.getCreated(), liveness.alive(),
                 liveness.state().label(), liveness.since(), liveness.reason(), null);
     }
 }

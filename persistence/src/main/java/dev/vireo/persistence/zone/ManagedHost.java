@@ -111,4 +111,9 @@ public class ManagedHost {
     public Instant getCreated() {
         return created;
     }
+
+    /** Whether this is the default host, which requests address when they name no host. */
+    public boolean isDefault() {
+        return DEFAULT.equals(name);
+    }
 }

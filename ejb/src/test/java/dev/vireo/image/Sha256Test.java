@@ -6,16 +6,16 @@ import java.security.MessageDigest;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class ImageDigestsTest {
+class Sha256Test {
 
     @Test
     void aBufferFedInSlicesHasTheDigestOfTheWholeOfIt() throws Exception {
         byte[] bytes = new byte[(1 << 20) + 12345];
         new Random(7).nextBytes(bytes);
         for (int[] range : new int[][] {{0, bytes.length}, {3, bytes.length - 3}, {100, 16 << 10}, {5, 0}, {1, 1}}) {
-            MessageDigest sliced = ImageDigests.sha256();
-            ImageDigests.update(sliced, bytes, range[0], range[1]);
-            MessageDigest whole = ImageDigests.sha256();
+            MessageDigest sliced = Sha256.newDigest();
+            Sha256.update(sliced, bytes, range[0], range[1]);
+            MessageDigest whole = Sha256.newDigest();
             whole.update(bytes, range[0], range[1]);
             assertThat(sliced.digest()).as("bytes %d..%d", range[0], range[0] + range[1]).isEqualTo(whole.digest());
         }
@@ -24,7 +24,7 @@ class ImageDigestsTest {
     @Test
     void anUploadIsResumedOnlyAtTheOffsetItWasKeptAt() {
         ImageDigests digests = new ImageDigests();
-        MessageDigest digest = ImageDigests.sha256();
+        MessageDigest digest = Sha256.newDigest();
         digest.update(new byte[] {1, 2, 3});
         digests.keep("v.qcow2", 3, new ImageDigests.Upload(digest, java.util.Optional.empty()));
 
@@ -33,7 +33,7 @@ class ImageDigestsTest {
         ImageDigests.Upload resumed = digests.resume("v.qcow2", 3).orElseThrow();
         assertThat(resumed.digest()).isNotSameAs(digest);
         assertThat(resumed.file()).isEmpty();
-        MessageDigest expected = ImageDigests.sha256();
+        MessageDigest expected = Sha256.newDigest();
         expected.update(new byte[] {1, 2, 3});
         assertThat(resumed.digest().digest()).isEqualTo(expected.digest());
         digests.forget("v.qcow2");
