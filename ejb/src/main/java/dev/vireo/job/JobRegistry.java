@@ -5,17 +5,19 @@ import dev.vireo.node.LocalNode;
 import dev.vireo.persistence.job.JobClaim;
 import dev.vireo.persistence.job.JobRun;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,7 +51,7 @@ public class JobRegistry {
     ManagedExecutorService executor;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    TimerService timers;
 
     private record Registered(JobDefinition definition, JobWork work) {
     }
@@ -63,7 +63,6 @@ public class JobRegistry {
     /** Jobs asked to run at the next tick rather than at their next period ({@link #runSoon}). */
     private final Set<String> soon = ConcurrentHashMap.newKeySet();
     private final String node = LocalNode.name();
-    private ScheduledFuture<?> ticking;
 
     @PostConstruct
     void endClaimsOfTheLastStart() {
@@ -76,14 +75,19 @@ public class JobRegistry {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot release the job claims of " + node, e);
         }
-        // a second after the last tick ended rather than every second: the first ticks after a start,
-        // slow while nothing is warm, would overlap and be skipped (with a warning each) by an EJB timer
-        ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, 1, 1, TimeUnit.SECONDS);
+        nextTick();
     }
 
-    @PreDestroy
-    void stopTicking() {
-        ticking.cancel(false);
+    /**
+     * The next tick a second after this one ended, rather than every second: the first ticks after a
+     * start, slow while nothing is warm, would overlap and be skipped (with a warning each).
+     */
+    private void nextTick() {
+        try {
+            timers.createSingleActionTimer(1000, new TimerConfig("job runner", false));
+        } catch (IllegalStateException | EJBException e) {
+            LOG.log(Level.FINE, "No next tick of the job runner: the server is stopping", e);
+        }
     }
 
     /**
@@ -126,16 +130,18 @@ public class JobRegistry {
         soon.add(name);
     }
 
-    private void tickSafely() {
+    @Timeout
+    void tick() {
         try {
-            tick();
+            runDue();
         } catch (RuntimeException | LinkageError e) {
-            // a periodic task that throws is never run again
             LOG.log(Level.WARNING, "The job runner's tick failed; the next one tries again", e);
+        } finally {
+            nextTick();
         }
     }
 
-    void tick() {
+    private void runDue() {
         unwritten.forEach(name -> writeRows(jobs.get(name).definition()));
         java.time.Instant now = JobStore.now();
         for (String name : soon) {

@@ -13,19 +13,20 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,7 +78,7 @@ public class ServerNodes {
     Event<NodesSilent> silentNodes;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    TimerService timers;
 
     @Inject
     @ConfigProperty(name = NODE_TIMEOUT, defaultValue = "60s")
@@ -86,7 +87,6 @@ public class ServerNodes {
     private Duration timeout = DEFAULT_NODE_TIMEOUT;
     /** When this node last wrote its heartbeat. */
     private volatile Instant lastBeat;
-    private ScheduledFuture<?> beating;
 
     @PostConstruct
     void start() {
@@ -104,10 +104,19 @@ public class ServerNodes {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cannot write the start of node " + LOCAL_NAME + " (the next heartbeat tries again)", e);
         }
-        // a fixed delay, so that a slow beat (the first ones, while nothing is warm) is never overlapped
-        beating = scheduler.scheduleWithFixedDelay(this::beat, BEAT_SECONDS, BEAT_SECONDS, TimeUnit.SECONDS);
+        nextBeat();
     }
 
+    /** The next beat BEAT_SECONDS after this one ended: a slow beat (the first ones, while nothing is warm) is never overlapped. */
+    private void nextBeat() {
+        try {
+            timers.createSingleActionTimer(BEAT_SECONDS * 1000L, new TimerConfig("node heartbeat", false));
+        } catch (IllegalStateException | EJBException e) {
+            LOG.log(Level.FINE, "No next heartbeat: the server is stopping", e);
+        }
+    }
+
+    @Timeout
     void beat() {
         try {
             Instant now = now();
@@ -120,9 +129,10 @@ public class ServerNodes {
             if (previous != null && previous.plus(timeout.dividedBy(2)).isAfter(now)) {
                 endWorkOfSilentNodes();
             }
-        } catch (RuntimeException | LinkageError e) {
-            // caught whatever it is: a periodic task that throws is never run again
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot write the heartbeat of node {0}: {1}", new Object[] {LOCAL_NAME, e.toString()});
+        } finally {
+            nextBeat();
         }
     }
 
@@ -177,7 +187,6 @@ public class ServerNodes {
     /** Stops listening for hosts: the other nodes take them over on their next beat, not a node timeout later. */
     @PreDestroy
     void stop() {
-        beating.cancel(false);
         try {
             listeners.letGo(LOCAL_NAME, now());
         } catch (RuntimeException e) {
