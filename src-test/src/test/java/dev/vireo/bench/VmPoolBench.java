@@ -71,6 +71,16 @@ final class VmPoolBench {
                     "ms", null, null));
             figures.add(new Figure("VM pool checkouts per second, " + CLIENTS + " clients at once", nanos.length / (wall / 1e9),
                     "req/s", null, null));
+            // one client: what a checkout itself costs, without waiting behind 49 others on 2 cores
+            awaitReady(pool, CLIENTS);
+            List<String> alone = new ArrayList<>();
+            Samples single = Samples.of(CLIENTS, () -> alone.add(json(send("POST", "/vmpooler/api/v1/vm/" + pool, null, 200))
+                    .getJsonObject(pool).getString("hostname")));
+            figures.add(new Figure("VM pool checkout, one client, p50", single.medianMillis(), "ms", null, null));
+            figures.add(new Figure("VM pool checkout, one client, p99", single.percentileMillis(99), "ms", null, null));
+            for (String hostname : alone) {
+                send("DELETE", "/vmpooler/api/v1/vm/" + hostname, null, 200);
+            }
         } finally {
             send("DELETE", "/api/vmpools/" + pool, null, 204);
         }
