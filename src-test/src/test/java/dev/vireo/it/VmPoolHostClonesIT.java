@@ -54,6 +54,9 @@ class VmPoolHostClonesIT {
         String placed = "hc-cpool-" + zone.suffix();
         VmPoolIT.managerEnabled(false);
         try {
+            // a round that began before it was disabled could see only the first pool
+            await().atMost(Duration.ofSeconds(60)).until(() -> !api().get("/api/jobs/vmpool-manager").then().statusCode(200)
+                    .extract().<Boolean>path("running"));
             // both pools exist before the manager's next round: it sees eight clones wanted at once
             createPool(named, ", \"host\": \"" + host + "\"");
             createPool(placed, ", \"computepool\": \"" + zone.pool() + "\"");
