@@ -82,6 +82,9 @@ public class PoolCheckouts {
     @EJB
     ZoneHosts zone;
 
+    @EJB
+    CheckoutClaims claimsHere;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Every pool's name, then its aliases (vmpooler's {@code GET /vm}). */
@@ -143,32 +146,42 @@ public class PoolCheckouts {
         return new Checkout(got, domain);
     }
 
+    /** A ready VM a checkout may try to win. */
+    private record Candidate(long id, String hostname, String host) {
+    }
+
     /**
      * Wins {@code count} ready VMs of the pool. A request for one VM alone starts at a random one
-     * of them, so that concurrent requests seldom wait for each other's row; one that wins several
-     * goes in the order of their ids, so that two such requests never wait for each other in a circle.
+     * of them, so that concurrent requests seldom meet on one row; one that wins several goes in
+     * the order of their ids, so that two such requests never wait for each other in a circle.
+     * A VM another checkout of this server is trying for now is passed over at first (its row is
+     * locked until that transaction ends: waiting for it was most of a checkout's time under load)
+     * and tried last, so a pool is never called empty while it still has a ready VM.
      */
     private List<String> take(VmPool pool, int count, String owner, String token, Instant now, boolean alone) {
-        List<PoolVm> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY, PoolVm.class).setParameter("pool", pool)
-                .getResultList());
+        List<Candidate> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY, Object[].class)
+                .setParameter("pool", pool).getResultStream()
+                .map(row -> new Candidate((Long) row[0], (String) row[1], (String) row[2])).toList());
         if (alone && !candidates.isEmpty()) {
             Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
         }
         List<String> taken = new ArrayList<>();
-        for (PoolVm candidate : candidates) {
+        List<Candidate> contended = new ArrayList<>();
+        for (Candidate candidate : candidates) {
             if (taken.size() == count) {
                 break;
             }
-            if (!stillRuns(candidate)) {
-                continue;
+            if (claimsHere.claim(candidate.id())) {
+                win(pool, candidate, owner, token, now).ifPresent(taken::add);
+            } else {
+                contended.add(candidate);
             }
-            int won = em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
-                    .setParameter("now", now).setParameter("lifetime", pool.getDefaultLifetimeHours())
-                    .setParameter("id", candidate.getId()).executeUpdate();
-            if (won == 1) {
-                taken.add(candidate.getHostname());
-                em.persist(new PoolEvent(pool.getName(), candidate.getHostname(), PoolEvent.Kind.CHECKED_OUT, now, null, owner));
+        }
+        for (Candidate candidate : contended) {
+            if (taken.size() == count) {
+                break;
             }
+            win(pool, candidate, owner, token, now).ifPresent(taken::add);
         }
         if (taken.size() < count) {
             // rolls back what this request won so far: all or nothing
@@ -177,22 +190,37 @@ public class PoolCheckouts {
         return taken;
     }
 
+    /** The VM's host name when this checkout won it: it still ran and no other checkout had it first. */
+    private Optional<String> win(VmPool pool, Candidate candidate, String owner, String token, Instant now) {
+        if (!stillRuns(candidate)) {
+            return Optional.empty();
+        }
+        int won = em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
+                .setParameter("now", now).setParameter("lifetime", pool.getDefaultLifetimeHours())
+                .setParameter("id", candidate.id()).executeUpdate();
+        if (won != 1) {
+            return Optional.empty();
+        }
+        em.persist(new PoolEvent(pool.getName(), candidate.hostname(), PoolEvent.Kind.CHECKED_OUT, now, null, owner));
+        return Optional.of(candidate.hostname());
+    }
+
     /**
      * Whether a ready VM still runs, as its host's domain cache (kept by libvirt's events) says: one
      * destroyed or stopped behind Vireo's back since the manager's last round is retired at once,
      * never handed out. On a host that cannot be reached now it is only passed over.
      */
-    private boolean stillRuns(PoolVm vm) {
+    private boolean stillRuns(Candidate vm) {
         Optional<DomainState> state;
         try {
-            state = vm.getHost() == null ? Optional.empty() : vms.stateOf(vm.getHost(), vm.getHostname());
+            state = vm.host() == null ? Optional.empty() : vms.stateOf(vm.host(), vm.hostname());
         } catch (VireoException e) {
             return false;
         }
         if (state.filter(running -> running == DomainState.RUNNING).isPresent()) {
             return true;
         }
-        store.retireAtOnce(vm.getId(), PoolVmState.READY, "no longer running on host " + vm.getHost() + " (found at checkout)");
+        store.retireAtOnce(vm.id(), PoolVmState.READY, "no longer running on host " + vm.host() + " (found at checkout)");
         poolJob.nudge();
         return false;
     }

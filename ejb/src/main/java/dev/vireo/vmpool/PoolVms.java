@@ -83,8 +83,24 @@ public class PoolVms {
                 pool.getComputePool(), pool.getHost(), pool.getCloneFailures(), pool.mayCloneAt(clock.instant()), vms));
     }
 
-    /** Records {@code count} new pending VMs of the pool, each under a fresh vmpooler-style host name. */
-    public List<VmState> startClones(long poolId, int count) {
+    /**
+     * The clones in flight on each host, of every pool (as every server started them): pending VMs,
+     * from the start of their clone until they run or fail.
+     */
+    public Map<String, Integer> clonesInFlight() {
+        Map<String, Integer> inFlight = new LinkedHashMap<>();
+        em.createQuery("select v.host, count(v) from PoolVm v where v.state = :pending and v.host is not null group by v.host",
+                        Object[].class)
+                .setParameter("pending", PoolVmState.PENDING).getResultStream()
+                .forEach(row -> inFlight.put((String) row[0], ((Long) row[1]).intValue()));
+        return inFlight;
+    }
+
+    /**
+     * Records new pending VMs of the pool, one on each host of {@code hosts}, each under a fresh
+     * vmpooler-style host name.
+     */
+    public List<VmState> startClones(long poolId, List<String> hosts) {
         // a deletion of the pool holds this lock while it removes the pool's VMs
         VmPool pool = em.find(VmPool.class, poolId, LockModeType.PESSIMISTIC_WRITE);
         List<VmState> started = new ArrayList<>();
@@ -92,9 +108,9 @@ public class PoolVms {
             return started;
         }
         Instant now = clock.instant();
-        for (int i = 0; i < count; i++) {
+        for (String host : hosts) {
             PoolVm vm = new PoolVm(pool, newHostname(), pool.getTemplate(), now);
-            vm.setHost(pool.getHost());
+            vm.setHost(host);
             em.persist(vm);
             em.persist(new PoolEvent(pool.getName(), vm.getHostname(), PoolEvent.Kind.CLONE_STARTED, now, null,
                     pool.getTemplate()));
@@ -107,17 +123,17 @@ public class PoolVms {
 
     /**
      * A VM requested on demand becomes pending: its clone starts now, from the pool's template of
-     * now. False when it is no longer requested (its request was deleted meanwhile).
+     * now, on {@code host}. False when it is no longer requested (its request was deleted meanwhile).
      */
-    public boolean startRequestedClone(long vmId) {
+    public boolean startRequestedClone(long vmId, String host) {
         PoolVm vm = em.find(PoolVm.class, vmId);
         if (vm == null) {
             return false;
         }
         Instant now = clock.instant();
         int changed = em.createQuery("update PoolVm v set v.state = :pending, v.created = :now, v.template = :template,"
-                        + " v.version = v.version + 1 where v.id = :id and v.state = :requested")
-                .setParameter("pending", PoolVmState.PENDING).setParameter("now", now)
+                        + " v.host = :host, v.version = v.version + 1 where v.id = :id and v.state = :requested")
+                .setParameter("pending", PoolVmState.PENDING).setParameter("now", now).setParameter("host", host)
                 .setParameter("template", vm.getPool().getTemplate())
                 .setParameter("id", vmId).setParameter("requested", PoolVmState.REQUESTED).executeUpdate();
         if (changed == 1) {

@@ -4,6 +4,8 @@ import dev.vireo.job.JobDefinition;
 import dev.vireo.job.JobRegistry;
 import dev.vireo.job.JobWork;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -17,6 +19,8 @@ import jakarta.ejb.TransactionAttributeType;
  */
 @Startup
 @Singleton
+// no state of its own to guard: a container lock would queue every concurrent checkout's nudge
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class VmPoolJob {
 
@@ -35,7 +39,8 @@ public class VmPoolJob {
                 JobWork.of(manager::runRound));
     }
 
-    /** Asks for a round within a second (unless the job is disabled). */
+    /** Asks for a round within a second (unless the job is disabled); it touches no database, so it joins the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void nudge() {
         jobs.runSoon(NAME);
     }

@@ -3,7 +3,10 @@ package dev.vireo.vmpool;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.persistence.vmpool.PoolVmState;
+import dev.vireo.persistence.zone.ComputePool;
 import dev.vireo.vm.TemplateVms;
+import dev.vireo.zone.ZoneHost;
+import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -15,8 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +59,9 @@ public class VmPoolManager {
     /** When this server started managing pools: a clone pending from before then was cut short by a restart. */
     private static final Instant STARTED = Instant.now();
 
+    /** The CPU count of each host, by name, as libvirt reported it. */
+    private static final Map<String, Integer> CPUS = new ConcurrentHashMap<>();
+
     @EJB
     PoolVms store;
 
@@ -62,6 +71,9 @@ public class VmPoolManager {
     @EJB
     VmPoolJob job;
 
+    @EJB
+    ZoneHosts zone;
+
     /**
      * A pool's clones in flight at most: a pool of hundreds fills in waves, not in one burst. Starting
      * a guest is CPU work for the host, shared by all starts at once: more in flight fills no faster
@@ -70,6 +82,14 @@ public class VmPoolManager {
     @Inject
     @ConfigProperty(name = "vireo.vmpool.parallel-clones", defaultValue = "4")
     int parallelClones;
+
+    /**
+     * A host's clones in flight at most, of all its pools together; 0: one per CPU the host has (at
+     * least two). A pool's own bound cannot see the other pools cloning onto the same host.
+     */
+    @Inject
+    @ConfigProperty(name = "vireo.vmpool.host-clones", defaultValue = "0")
+    int hostClones;
 
     /** How long an on-demand request may take until all its VMs run; then it fails and its VMs go. */
     @Inject
@@ -90,16 +110,33 @@ public class VmPoolManager {
                 LOG.log(Level.WARNING, "On-demand request round failed for request id " + id, e);
             }
         }
+        List<Wanted> wanted = new ArrayList<>();
         for (Long id : store.poolIds()) {
             try {
-                store.pool(id).ifPresent(this::reconcile);
+                store.pool(id).flatMap(this::reconcile).ifPresent(wanted::add);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "VM pool round failed for pool id " + id, e);
             }
         }
+        try {
+            if (!wanted.isEmpty()) {
+                startClones(wanted);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot start the clones VM pools want", e);
+        }
     }
 
-    private void reconcile(PoolVms.PoolState pool) {
+    /** The clones a pool wants this round: its requested VMs first, then {@code missing} new ones, at most {@code budget}. */
+    private record Wanted(PoolVms.PoolState pool, List<PoolVms.VmState> requested, int missing, int budget, int pending) {
+
+        int wish() {
+            return Math.min(budget, requested.size() + Math.max(0, missing));
+        }
+    }
+
+    /** Reconciles the pool with its host(s); answers the clones it wants, if any. */
+    private Optional<Wanted> reconcile(PoolVms.PoolState pool) {
         Instant now = clock.instant();
         List<PoolVms.VmState> ready = new ArrayList<>();
         int live = 0;
@@ -140,17 +177,93 @@ public class VmPoolManager {
         int missing = pool.size() - live;
         if ((missing > 0 || !requested.isEmpty()) && pool.mayClone()) {
             int pending = (int) pool.vms().stream().filter(vm -> vm.state() == PoolVmState.PENDING).count();
-            // on-demand requests come first
-            int budget = cloneBudget(pool.cloneFailures(), pending, parallelClones);
-            for (PoolVms.VmState vm : requested) {
-                if (budget > 0 && store.startRequestedClone(vm.id())) {
-                    budget--;
-                    clone(pool, vm);
+            Wanted wanted = new Wanted(pool, requested, missing, cloneBudget(pool.cloneFailures(), pending, parallelClones),
+                    pending);
+            return wanted.wish() > 0 ? Optional.of(wanted) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the clones the pools want, as far as their hosts have room: each host runs at most
+     * {@code vireo.vmpool.host-clones} clones at once (of all pools, started by any server: counted
+     * in the database), shared among the pools that want it ({@link HostCloneSlots#share}).
+     */
+    private void startClones(List<Wanted> wanted) {
+        Map<Long, Wanted> byPool = new LinkedHashMap<>();
+        Map<Long, List<String>> candidates = new LinkedHashMap<>();
+        Map<String, Integer> free = new LinkedHashMap<>();
+        Map<String, Integer> inFlight = store.clonesInFlight();
+        List<HostCloneSlots.Want> wants = new ArrayList<>();
+        for (Wanted pool : wanted) {
+            List<String> hosts = hostsOf(pool.pool());
+            byPool.put(pool.pool().id(), pool);
+            candidates.put(pool.pool().id(), hosts);
+            for (String host : hosts) {
+                free.computeIfAbsent(host, h -> HostCloneSlots.limit(hostClones, cpusOf(h)) - inFlight.getOrDefault(h, 0));
+            }
+            wants.add(new HostCloneSlots.Want(pool.pool().id(), pool.wish(), pool.pending(), hosts));
+        }
+        Map<Long, List<String>> granted = new LinkedHashMap<>();
+        for (HostCloneSlots.Grant grant : HostCloneSlots.share(free, wants)) {
+            granted.computeIfAbsent(grant.pool(), id -> new ArrayList<>()).add(grant.host());
+        }
+        granted.forEach((id, hosts) -> {
+            Wanted pool = byPool.get(id);
+            // with one host to choose from, placement chooses it too: the clone is placed as any VM of the pool
+            boolean placed = pool.pool().host() == null && candidates.get(id).size() == 1;
+            start(pool, hosts, placed);
+        });
+        // a pool with no host to clone onto: its clones go to placement, whose refusal says why
+        byPool.values().stream().filter(pool -> candidates.get(pool.pool().id()).isEmpty())
+                .forEach(pool -> start(pool, Collections.nCopies(pool.wish(), null), true));
+    }
+
+    /** Starts the pool's clones, one on each of {@code hosts}: its requested VMs first, then new ones. */
+    private void start(Wanted pool, List<String> hosts, boolean placed) {
+        try {
+            List<String> left = new ArrayList<>(hosts);
+            for (PoolVms.VmState vm : pool.requested()) {
+                if (left.isEmpty()) {
+                    break;
+                }
+                if (store.startRequestedClone(vm.id(), left.get(0))) {
+                    String host = left.remove(0);
+                    clone(pool.pool(), vm, placed ? null : host);
                 }
             }
-            for (PoolVms.VmState vm : store.startClones(pool.id(), Math.max(0, Math.min(missing, budget)))) {
-                clone(pool, vm);
+            List<String> fresh = left.subList(0, Math.max(0, Math.min(left.size(), pool.missing())));
+            for (PoolVms.VmState vm : store.startClones(pool.pool().id(), fresh)) {
+                clone(pool.pool(), vm, placed ? null : vm.host());
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot start the clones of VM pool " + pool.pool().name(), e);
+        }
+    }
+
+    /** The hosts a pool's clones may go to: its host, else the hosts of its compute pool (pool {@code default} when none). */
+    private List<String> hostsOf(PoolVms.PoolState pool) {
+        if (pool.host() != null) {
+            return List.of(pool.host());
+        }
+        String computePool = pool.computePool() == null ? ComputePool.DEFAULT : pool.computePool();
+        return zone.all().stream().filter(host -> computePool.equals(host.pool()) && host.enabled()).map(ZoneHost::name)
+                .toList();
+    }
+
+    /** The host's CPU count as libvirt reports it, read once; the floor of {@link HostCloneSlots} when it cannot be read. */
+    private int cpusOf(String host) {
+        Integer known = CPUS.get(host);
+        if (known != null) {
+            return known;
+        }
+        try {
+            int cpus = zone.gateways(zone.require(host)).host().node().cpus();
+            CPUS.put(host, cpus);
+            return cpus;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot read the CPU count of host " + host, e);
+            return HostCloneSlots.FLOOR;
         }
     }
 
@@ -228,8 +341,11 @@ public class VmPoolManager {
         }
     }
 
-    /** Starts cloning a pending VM on the executor; it becomes ready when it runs, or retires with the reason it failed. */
-    private void clone(PoolVms.PoolState pool, PoolVms.VmState vm) {
+    /**
+     * Starts cloning a pending VM on the executor, onto {@code host} (null: where placement puts the
+     * pool's VMs); it becomes ready when it runs, or retires with the reason it failed.
+     */
+    private void clone(PoolVms.PoolState pool, PoolVms.VmState vm, String host) {
         PoolVms.PoolState target = pool;
         PoolVms cloneStore = store;
         TemplateVms cloneVms = vms;
@@ -238,7 +354,7 @@ public class VmPoolManager {
         try {
             executor.execute(() -> {
                 try {
-                    cloneAndStart(target, vm, cloneStore, cloneVms);
+                    cloneAndStart(target, vm, host, cloneStore, cloneVms);
                 } finally {
                     CLONING.remove(vm.hostname());
                     // room for the next clone of its pool, or a failure to back off from: no need to wait a period
@@ -251,11 +367,12 @@ public class VmPoolManager {
         }
     }
 
-    private static void cloneAndStart(PoolVms.PoolState pool, PoolVms.VmState vm, PoolVms store, TemplateVms vms) {
+    private static void cloneAndStart(PoolVms.PoolState pool, PoolVms.VmState vm, String host, PoolVms store,
+                                      TemplateVms vms) {
         long started = System.nanoTime();
         TemplateVms.Made made;
         try {
-            made = vms.makeAndStart(vm.template(), vm.hostname(), pool.host(), pool.computePool(),
+            made = vms.makeAndStart(vm.template(), vm.hostname(), host, pool.computePool(),
                     OWNER_PREFIX + pool.name());
         } catch (VireoException e) {
             store.cloneFailed(vm.id(), e.code() + ": " + e.reason());

@@ -54,9 +54,12 @@ final class VmPoolBench {
 
             send("PUT", "/api/vmpools/" + pool, "{\"size\": " + CLIENTS + "}", 200);
             long[] nanos = new long[CLIENTS * ROUNDS];
+            long wall = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 awaitReady(pool, CLIENTS);
+                long roundStart = System.nanoTime();
                 List<String> hostnames = checkoutAtOnce(pool, nanos, round * CLIENTS);
+                wall += System.nanoTime() - roundStart;
                 for (String hostname : hostnames) {
                     send("DELETE", "/vmpooler/api/v1/vm/" + hostname, null, 200);
                 }
@@ -66,6 +69,18 @@ final class VmPoolBench {
                     null, "goal ≤ 10 ms"));
             figures.add(new Figure("VM pool checkout, " + CLIENTS + " clients at once, p99", checkouts.percentileMillis(99),
                     "ms", null, null));
+            figures.add(new Figure("VM pool checkouts per second, " + CLIENTS + " clients at once", nanos.length / (wall / 1e9),
+                    "req/s", null, null));
+            // one client: what a checkout itself costs, without waiting behind 49 others on 2 cores
+            awaitReady(pool, CLIENTS);
+            List<String> alone = new ArrayList<>();
+            Samples single = Samples.of(CLIENTS, () -> alone.add(json(send("POST", "/vmpooler/api/v1/vm/" + pool, null, 200))
+                    .getJsonObject(pool).getString("hostname")));
+            figures.add(new Figure("VM pool checkout, one client, p50", single.medianMillis(), "ms", null, null));
+            figures.add(new Figure("VM pool checkout, one client, p99", single.percentileMillis(99), "ms", null, null));
+            for (String hostname : alone) {
+                send("DELETE", "/vmpooler/api/v1/vm/" + hostname, null, 200);
+            }
         } finally {
             send("DELETE", "/api/vmpools/" + pool, null, 204);
         }

@@ -393,7 +393,7 @@ class VmPoolIT {
                 + "\", \"size\": " + size + more + "}").post("/api/vmpools").then();
     }
 
-    private static void managerEnabled(boolean enabled) {
+    static void managerEnabled(boolean enabled) {
         api().contentType(ContentType.JSON).body("{\"enabled\": " + enabled + "}").put("/api/jobs/vmpool-manager").then()
                 .statusCode(200).body("enabled", equalTo(enabled));
     }

@@ -29,7 +29,7 @@ import java.util.TreeMap;
 @Table(name = "pool_vm")
 @NamedQuery(name = PoolVm.OF_POOL, query = "select v from PoolVm v where v.pool = :pool order by v.id")
 @NamedQuery(name = PoolVm.BY_HOSTNAME, query = "select v from PoolVm v where v.hostname = :hostname")
-@NamedQuery(name = PoolVm.READY, query = "select v from PoolVm v where v.pool = :pool and v.state = "
+@NamedQuery(name = PoolVm.READY, query = "select v.id, v.hostname, v.host from PoolVm v where v.pool = :pool and v.state = "
         + "dev.vireo.persistence.vmpool.PoolVmState.READY order by v.id")
 @NamedQuery(name = PoolVm.CHECK_OUT, query = "update PoolVm v set v.state = dev.vireo.persistence.vmpool.PoolVmState.RUNNING,"
         + " v.token = :token, v.owner = :owner, v.checkedOut = :now, v.lifetimeHours = :lifetime,"
@@ -40,6 +40,7 @@ public class PoolVm {
 
     public static final String OF_POOL = "PoolVm.ofPool";
     public static final String BY_HOSTNAME = "PoolVm.byHostname";
+    /** A pool's ready VMs as id, host name and host (no entities: a checkout needs no more, nor their tags). */
     public static final String READY = "PoolVm.ready";
     public static final String CHECK_OUT = "PoolVm.checkOut";
     public static final String OF_TOKEN = "PoolVm.ofToken";
