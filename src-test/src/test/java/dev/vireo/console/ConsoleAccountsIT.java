@@ -56,6 +56,7 @@ class ConsoleAccountsIT extends ConsoleTestBase {
 
         // a role with two permissions the built-in 'user' role lacks; a bad name first changes nothing
         browser.click(By.cssSelector("#new-role .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-role:name", "bad name!");
         check("new-role:permissions", "audit.read");
         browser.click("new-role:create");
@@ -71,6 +72,7 @@ class ConsoleAccountsIT extends ConsoleTestBase {
 
         // a group, then that role given to it
         browser.click(By.cssSelector("#new-group .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-group:name", group);
         browser.type("new-group:display", "Operators " + suffix);
         browser.click("new-group:create");

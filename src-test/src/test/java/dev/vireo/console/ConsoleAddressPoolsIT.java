@@ -44,6 +44,7 @@ class ConsoleAddressPoolsIT extends ConsoleTestBase {
         browser.awaitText(By.tagName("h1"), "Address pools");
 
         browser.click(By.cssSelector("#new-pool .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-pool:name", pool);
         browser.type("new-pool:gateway", "10.7.0.300");
         browser.click("new-pool:create");

@@ -169,6 +169,7 @@ class ConsoleCatalogIT extends ConsoleTestBase {
 
         // a URI libvirt must not be given is refused next to its field
         browser.click(By.cssSelector("#new-host .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-host:name", host);
         browser.type("new-host:uri", "qemu+ext:///system?command=/bin/sh");
         browser.click("new-host:register");
@@ -197,6 +198,7 @@ class ConsoleCatalogIT extends ConsoleTestBase {
         admin().post("/api/vms/" + vm + "/poweroff").then().statusCode(200);
         browser.go("/console/vm.xhtml?name=" + vm);
         browser.click(By.cssSelector("#migrate-to-cell .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.click(By.id("migrate-to-cell:cell"));
         browser.click(By.cssSelector("[id='migrate-to-cell:cell_items'] li[data-label='local']"));
         browser.click("migrate-to-cell:migrate-cell");

@@ -217,6 +217,7 @@ class ConsoleIT extends ConsoleTestBase {
 
         // a destination that is no host is refused next to its field, and the VM stays
         browser.click(By.cssSelector("#migrate .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("migrate:remote_host", "not a host!");
         browser.click("migrate:move");
         browser.click(By.cssSelector("[id$='confirm-yes']"));
@@ -348,6 +349,7 @@ class ConsoleIT extends ConsoleTestBase {
 
         browser.go("/console/networks.xhtml");
         browser.click(By.cssSelector("#new-network .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-network:name", "bad name!");
         browser.click("new-network:create");
         browser.awaitText(By.cssSelector("#new-network .ui-message-error"), "bad name!");
@@ -370,6 +372,7 @@ class ConsoleIT extends ConsoleTestBase {
         browser.awaitText(By.tagName("h1"), "Users");
         browser.awaitText(By.id("roles:table"), "account.manage");
         browser.click(By.cssSelector("#new-user .ui-panel-titlebar-icon"));
+        browser.awaitStill();
         browser.type("new-user:name", user);
         browser.type("new-user:password", "short");
         browser.click("new-user:create");
