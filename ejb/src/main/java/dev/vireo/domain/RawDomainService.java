@@ -21,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonObject;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -55,7 +56,7 @@ public class RawDomainService {
     private static final Set<DomainState> RUNNING = EnumSet.of(DomainState.RUNNING, DomainState.BLOCKED);
     private static final int XML_SECURE = 1;
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -159,7 +160,7 @@ public class RawDomainService {
             if (!caller.has(Permission.VM_MANAGE)) {
                 throw new VireoException(ErrorCode.NOT_ALLOWED, caller.name(), "redefine virtual machine " + name);
             }
-            DomainSummary current = access.claim(name);
+            DomainSummary current = access.claim(name).domain();
             String uuid = current.definition().uuid();
             if (definition.uuid() != null && !DomainIds.uuidKey(definition.uuid()).equals(DomainIds.uuidKey(uuid))) {
                 throw new VireoException(ErrorCode.XEN_IDENTITY_CONFLICT, "Domain " + name + " has the UUID " + uuid

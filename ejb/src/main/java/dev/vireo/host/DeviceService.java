@@ -13,6 +13,7 @@ import dev.vireo.zone.RequestHost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -28,7 +29,7 @@ public class DeviceService {
 
     private static final String KIND = "device";
 
-    @EJB
+    @Inject
     RequestHost requestHost;
 
     /**

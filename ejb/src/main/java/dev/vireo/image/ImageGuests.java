@@ -4,7 +4,6 @@ import dev.vireo.audit.Audited;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.libvirt.DomainState;
-import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.VireoMetadata;
@@ -19,6 +18,7 @@ import dev.vireo.vm.SystemImage;
 import dev.vireo.vm.VmAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -49,7 +49,7 @@ public class ImageGuests {
     public record Capture(ImageView image, TaskView task) {
     }
 
-    @EJB
+    @Inject
     VmAccess vms;
 
     @EJB
@@ -137,14 +137,14 @@ public class ImageGuests {
         if (imageId == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "from_image");
         }
-        DomainSummary domain = vms.claim(vm);
-        HostGateways host = shutOff(vm, domain);
+        VmAccess.Found found = vms.claim(vm);
+        HostGateways host = shutOff(vm, found);
         VolumeSummary system = systemVolume(host, vm);
         ImageView image = images.get(imageId, null);
         if (!"disk".equals(image.kind()) || !"ready".equals(image.state())) {
             throw new VireoException(ErrorCode.IMAGE_NOT_DISK, imageId, image.kind() + " " + image.state());
         }
-        String owner = domain.definition().metadata().owner();
+        String owner = found.domain().definition().metadata().owner();
         SystemImage systemImage = cells.resetImage(image, vm, owner == null ? "" : owner, host, system.pool());
         return tasks.submit("vm.reset-system", "/api/vms/" + vm, progress -> {
             SystemImage.Base base = systemImage.base(progress);
@@ -220,12 +220,11 @@ public class ImageGuests {
         return shutOff(vm, vms.claim(vm));
     }
 
-    private HostGateways shutOff(String vm, DomainSummary domain) {
-        HostGateways host = vms.hostOf(vm);
-        if (domain.state() != DomainState.SHUTOFF) {
-            throw new VireoException(ErrorCode.IMAGE_GUEST_NOT_SHUT_OFF, vm, domain.state().apiName());
+    private HostGateways shutOff(String vm, VmAccess.Found found) {
+        if (found.domain().state() != DomainState.SHUTOFF) {
+            throw new VireoException(ErrorCode.IMAGE_GUEST_NOT_SHUT_OFF, vm, found.domain().state().apiName());
         }
-        return host;
+        return found.host();
     }
 
     private static VolumeSummary systemVolume(HostGateways host, String vm) {

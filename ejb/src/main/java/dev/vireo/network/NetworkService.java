@@ -21,6 +21,7 @@ import dev.vireo.zone.RequestHost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ public class NetworkService {
 
     private static final String KIND = "network";
 
-    @EJB
+    @Inject
     RequestHost requestHost;
 
     @EJB

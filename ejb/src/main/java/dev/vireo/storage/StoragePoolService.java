@@ -48,7 +48,7 @@ public class StoragePoolService {
     /** Types whose target path belongs to the pool alone, so that a disk under it is the pool's. */
     private static final Set<String> OWN_TARGET = Set.of("dir", "netfs", "logical", "fs");
 
-    @EJB
+    @Inject
     RequestHost requestHost;
 
     @EJB

@@ -30,6 +30,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public class StorageVolumeService {
     @EJB
     Callers callers;
 
-    @EJB
+    @Inject
     RequestHost requestHost;
 
     /**

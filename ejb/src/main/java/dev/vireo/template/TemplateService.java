@@ -172,12 +172,6 @@ public class TemplateService {
         return templates;
     }
 
-    /** The icon of every template that has one, by template name (kept: no query per VM view). */
-    @PermitAll
-    public Map<String, String> icons() {
-        return icons.all();
-    }
-
     /** The template named {@code name}, for services that build from it. */
     @PermitAll
     public Optional<Template> byName(String name) {

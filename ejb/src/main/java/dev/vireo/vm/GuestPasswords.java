@@ -43,7 +43,7 @@ public class GuestPasswords {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -61,7 +61,7 @@ public class GuestPasswords {
      */
     @Audited("vm.password.set")
     public GuestPassword set(String vm, String user, String password) {
-        DomainSummary domain = access.claim(vm);
+        DomainSummary domain = access.claim(vm).domain();
         String account = user == null ? defaultUser(domain) : validUser(user);
         String secret = password == null ? generate() : validPassword(password);
         HostGateways host = access.hostOf(vm);

@@ -25,6 +25,7 @@ import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public class GuestService {
     @EJB
     Callers callers;
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -176,7 +177,7 @@ public class GuestService {
 
     private VmDeletion claimForDeletion(String id, boolean force) {
         String name = nameOf(id);
-        DomainSummary domain = access.claim(name);
+        DomainSummary domain = access.claim(name).domain();
         if (!force && isRunning(domain)) {
             throw new VireoException(ErrorCode.GUEST_RUNNING, id);
         }

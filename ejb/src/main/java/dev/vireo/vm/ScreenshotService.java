@@ -14,6 +14,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @RolesAllowed(Permission.VM_READ)
 public class ScreenshotService {
 
-    @EJB
+    @Inject
     VmAccess access;
 
     static final long FRESH_MILLIS = 2_000;

@@ -12,6 +12,7 @@ import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Permission.VM_READ)
 public class SnapshotService {
 
-    @EJB
+    @Inject
     VmAccess access;
 
     /** Paths under …/snapshots/ that are views, not snapshots. */

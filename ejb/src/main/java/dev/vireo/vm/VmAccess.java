@@ -14,9 +14,8 @@ import dev.vireo.zone.CellStates;
 import dev.vireo.zone.RequestHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +24,9 @@ import java.util.Optional;
  * and groups it is shared with. To anyone else the VM does not exist (404, not 403), so its
  * existence does not leak.
  */
-@Stateless
-// reads only: a request that reads takes no transaction
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
+// a plain CDI bean, not an EJB: it runs inside the service that asks (its security and transaction
+// context), and a read goes through one EJB boundary instead of several
 public class VmAccess {
 
     @EJB
@@ -45,7 +44,7 @@ public class VmAccess {
     @EJB
     CellStates cells;
 
-    @EJB
+    @Inject
     RequestHost requestHost;
 
     /**
@@ -133,23 +132,40 @@ public class VmAccess {
         }
     }
 
-    /** The VM named, if the caller may see it; else 404 as if there were none. */
-    public DomainSummary require(String name) {
-        ResourceName.require("virtual machine", name);
-        Caller caller = callers.current();
-        return hostOf(name).domains().get(name)
-                .filter(domain -> caller.mayUse(domain.definition().metadata()))
-                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
+    /** A VM the caller may see, and the gateways of the host it lives on. */
+    public record Found(HostGateways host, DomainSummary domain) {
     }
 
     /**
-     * The VM named, as {@link #require}, locked for the operation running now (waiting for, or
-     * refused by, another that holds it) and read again once locked: what the caller checks next
-     * is the state no other operation is changing.
+     * The VM named and its host, if the caller may see it; else 404 as if there were none. The host
+     * is looked up once: a service that goes on working on the VM asks {@link Found#host()}.
      */
-    public DomainSummary claim(String name) {
-        require(name);
-        locks.claim(LockTarget.vm(hostOf(name).ref(), name));
-        return require(name);
+    public Found find(String name) {
+        ResourceName.require("virtual machine", name);
+        HostGateways host = hostOf(name);
+        return new Found(host, visibleOn(host, name));
+    }
+
+    /** The VM named, if the caller may see it; else 404 as if there were none. */
+    public DomainSummary require(String name) {
+        return find(name).domain();
+    }
+
+    /**
+     * The VM named, as {@link #find}, locked for the operation running now (waiting for, or
+     * refused by, another that holds it) and read again once locked: what the caller checks next
+     * is the state no other operation is changing. The lock keeps it on the host it was found on.
+     */
+    public Found claim(String name) {
+        HostGateways host = find(name).host();
+        locks.claim(LockTarget.vm(host.ref(), name));
+        return new Found(host, visibleOn(host, name));
+    }
+
+    private DomainSummary visibleOn(HostGateways host, String name) {
+        Caller caller = callers.current();
+        return host.domains().get(name)
+                .filter(domain -> caller.mayUse(domain.definition().metadata()))
+                .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }
 }

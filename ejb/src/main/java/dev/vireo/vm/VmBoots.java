@@ -10,6 +10,7 @@ import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ public class VmBoots {
     /** The devices a VM can be started from once. */
     public static final Set<String> ONCE = Set.of("cdrom", "network");
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -49,7 +50,7 @@ public class VmBoots {
         if (media != null && !"cdrom".equals(device)) {
             throw new VireoException(ErrorCode.BOOT_SOURCE, name, "media is booted from the cdrom, not the network");
         }
-        DomainSummary domain = access.claim(name);
+        DomainSummary domain = access.claim(name).domain();
         if (domain.state() != DomainState.SHUTOFF) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, domain.state().apiName(), "be started");
         }

@@ -7,11 +7,11 @@ import dev.vireo.persistence.vm.VmEvent;
 import dev.vireo.security.Permission;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
@@ -32,7 +32,7 @@ public class VmEventLog {
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
 
-    @EJB
+    @Inject
     VmAccess access;
 
     /** Records the event if this server listens for its host now; else the listener does (or did). */

@@ -18,6 +18,7 @@ import dev.vireo.security.Permission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +35,7 @@ public class VmHostdevService {
 
     private static final String KIND = "device";
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -78,7 +79,7 @@ public class VmHostdevService {
     @RolesAllowed(Permission.HOST_MANAGE)
     @Audited(value = "vm.hostdev.attach", target = 2)
     public Changed attach(String vm, HostdevRequest request) {
-        DomainSummary domain = access.claim(vm);
+        DomainSummary domain = access.claim(vm).domain();
         if (request == null || request.name() == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "name");
         }

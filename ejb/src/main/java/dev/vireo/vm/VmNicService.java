@@ -13,6 +13,7 @@ import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
 @RolesAllowed(Permission.VM_READ)
 public class VmNicService {
 
-    @EJB
+    @Inject
     VmAccess access;
 
     static final Set<String> MODELS = Set.of("ne2k_pci", "i82551", "i82557b", "i82559er", "rtl8139", "e1000", "pcnet",

@@ -25,6 +25,7 @@ import dev.vireo.security.Permission;
 import dev.vireo.storage.VolumeUploads;
 import dev.vireo.task.TaskService;
 import dev.vireo.task.TaskView;
+import dev.vireo.template.TemplateIcons;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.CloneNames;
 import dev.vireo.validation.ResourceName;
@@ -53,7 +54,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed(Permission.VM_READ)
 public class VmService {
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -88,6 +89,9 @@ public class VmService {
 
     @EJB
     TemplateService templates;
+
+    @EJB
+    TemplateIcons templateIcons;
 
     @EJB
     TaskService tasks;
@@ -130,7 +134,7 @@ public class VmService {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<VmView> list() {
-        Map<String, String> icons = templates.icons();
+        Map<String, String> icons = templateIcons.all();
         Caller caller = callers.current();
         Optional<HostGateways> named = access.namedHost();
         List<HostGateways> listed = named.map(List::of).orElseGet(zone::connected);
@@ -188,29 +192,30 @@ public class VmService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public VmView get(String name) {
         try {
-            return view(access.require(name));
+            VmAccess.Found vm = access.find(name);
+            return view(vm.host(), vm.domain());
         } catch (VireoException e) {
             if (e.error() != ErrorCode.VM_HOST_UNREACHABLE) {
                 throw e;
             }
             CellStates.SeenVm seen = access.lastSeen(name).orElseThrow(() -> e);
             String template = seen.domain().definition().metadata().template();
-            return VmView.lastSeen(seen.host(), seen.domain(), template == null ? null : templates.icons().get(template),
+            return VmView.lastSeen(seen.host(), seen.domain(), template == null ? null : templateIcons.all().get(template),
                     seen.lastSeen());
         }
     }
 
     /** The VM's utilisation over the last hour (while it ran), oldest sample first. */
     public VmStatsHistory statsHistory(String name) {
-        String vm = access.require(name).name();
-        return sampler.historyOf(access.hostOf(vm).ref().name(), vm);
+        VmAccess.Found vm = access.find(name);
+        return sampler.historyOf(vm.host().ref().name(), vm.domain().name());
     }
 
-    private VmView view(DomainSummary domain) {
+    private VmView view(HostGateways host, DomainSummary domain) {
         String template = domain.definition().metadata().template();
-        String icon = template == null ? null : templates.icons().get(template);
-        HostRef host = access.hostOf(domain.name()).ref();
-        return VmView.of(host.name(), domain, sampler.statsOf(host.name(), domain.name()), icon);
+        String icon = template == null ? null : templateIcons.all().get(template);
+        String hostName = host.ref().name();
+        return VmView.of(hostName, domain, sampler.statsOf(hostName, domain.name()), icon);
     }
 
     private static String iconOf(DomainSummary domain, Map<String, String> icons) {
@@ -371,11 +376,12 @@ public class VmService {
     @RolesAllowed(Permission.VM_CREATE)
     @Audited("vm.clone")
     public TaskView cloneVm(String name) {
-        DomainSummary source = access.claim(name);
-        if (source.state() != DomainState.SHUTOFF) {
-            throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.state().apiName(), "be cloned (shut it off)");
+        VmAccess.Found source = access.claim(name);
+        if (source.domain().state() != DomainState.SHUTOFF) {
+            throw new VireoException(ErrorCode.VM_WRONG_STATE, name, source.domain().state().apiName(),
+                    "be cloned (shut it off)");
         }
-        HostGateways host = access.hostOf(name);
+        HostGateways host = source.host();
         String clone = CloneNames.next(name, zoneVmNames());
         ResourceName.require("virtual machine", clone);
         claimFreeName(clone);
@@ -399,8 +405,7 @@ public class VmService {
             }
             return migrations.migrate(name, request.host());
         }
-        access.claim(name);
-        HostGateways host = access.hostOf(name);
+        HostGateways host = access.claim(name).host();
         Migration.Target target = Migration.target(request, host.ref());
         return tasks.submit("vm.migrate", VMS + name, progress -> {
             progress.report(10, "moving " + name + " to " + target.libvirtUri());
@@ -423,8 +428,9 @@ public class VmService {
      */
     @RolesAllowed(Permission.VM_MANAGE)
     public VmDeletion claimForDeletion(String name) {
-        HostGateways host = access.hostOf(name);
-        for (VireoMetadata.OwnedVolume volume : access.claim(name).definition().metadata().volumes()) {
+        VmAccess.Found vm = access.claim(name);
+        HostGateways host = vm.host();
+        for (VireoMetadata.OwnedVolume volume : vm.domain().definition().metadata().volumes()) {
             locks.claim(LockTarget.volume(host.ref(), volume.pool(), volume.name()));
         }
         GuestAddresses addressing = addresses;
@@ -492,20 +498,20 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.update")
     public Updated update(String name, VmUpdateRequest request, boolean live) {
-        DomainSummary current = access.claim(name);
+        VmAccess.Found current = access.claim(name);
+        HostGateways host = current.host();
         if (request.name() != null && !request.name().equals(name)) {
-            locks.claim(LockTarget.vm(access.hostOf(name).ref(), ResourceName.require("virtual machine", request.name())));
+            locks.claim(LockTarget.vm(host.ref(), ResourceName.require("virtual machine", request.name())));
             claimFreeName(request.name());
         }
-        DomainChange change = VmChanges.of(current, request, access.hostOf(name).host().memoryBytes() / Units.MIB,
-                clock);
+        DomainChange change = VmChanges.of(current.domain(), request, host.host().memoryBytes() / Units.MIB, clock);
         accounts.requireExisting(request.users(), request.groups());
-        DomainChange.Outcome outcome = access.hostOf(name).domains().reconfigure(name, change, live)
+        DomainChange.Outcome outcome = host.domains().reconfigure(name, change, live)
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
         if (!outcome.domain().name().equals(name)) {
             addresses.renamed(name, outcome.domain().name());
         }
-        return new Updated(view(outcome.domain()), outcome.pendingUntilRestart());
+        return new Updated(view(host, outcome.domain()), outcome.pendingUntilRestart());
     }
 
     /**
@@ -524,7 +530,7 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited("vm.connect")
     public ConsoleAccess connect(String name, Integer seconds) {
-        DomainSummary vm = access.claim(name);
+        DomainSummary vm = access.claim(name).domain();
         if (vm.state() != DomainState.RUNNING && vm.state() != DomainState.PAUSED && vm.state() != DomainState.BLOCKED) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "be connected to");
         }
@@ -555,7 +561,8 @@ public class VmService {
      * with a VNC display. A ticket someone else presents stays theirs to use.
      */
     public ConsoleGrant openConsole(String name, String ticket) {
-        DomainSummary vm = access.require(name);
+        VmAccess.Found found = access.find(name);
+        DomainSummary vm = found.domain();
         Caller caller = callers.current();
         String user = caller.name();
         // checked here rather than by @RolesAllowed: a refused WebSocket handshake is no server error to log
@@ -570,7 +577,7 @@ public class VmService {
         if (graphics == null || !"vnc".equals(graphics.type()) || graphics.port() == null) {
             throw new VireoException(ErrorCode.VM_WRONG_STATE, name, vm.state().apiName(), "show a VNC console");
         }
-        String address = ConsoleAddress.of(name, access.hostOf(name).ref(), graphics.listen());
+        String address = ConsoleAddress.of(name, found.host().ref(), graphics.listen());
         return new ConsoleGrant(name, user, address, graphics.port());
     }
 
@@ -578,9 +585,9 @@ public class VmService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.action", target = 2)
     public VmView act(String name, DomainAction action) {
-        access.claim(name);
-        return access.hostOf(name).domains().act(name, action)
-                .map(this::view)
+        HostGateways host = access.claim(name).host();
+        return host.domains().act(name, action)
+                .map(domain -> view(host, domain))
                 .orElseThrow(() -> new VireoException(ErrorCode.VM_NOT_FOUND, name));
     }
 }

@@ -23,6 +23,7 @@ import dev.vireo.validation.ResourceName;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
 @RolesAllowed(Permission.VM_READ)
 public class VmStorageService {
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -196,7 +197,7 @@ public class VmStorageService {
     @RolesAllowed(Permission.VM_MANAGE)
     @Audited(value = "vm.storage.resize", target = 2)
     public StorageView resize(String vm, String dev, Long bytes) {
-        DomainSummary domain = access.claim(vm);
+        DomainSummary domain = access.claim(vm).domain();
         VolumeSummary volume = resizableVolume(vm, dev);
         if (bytes == null) {
             throw new VireoException(ErrorCode.MISSING_FIELD, "size");

@@ -4,9 +4,7 @@ import dev.vireo.libvirt.HostConnections;
 import dev.vireo.libvirt.HostGateways;
 import dev.vireo.libvirt.HostRef;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -18,9 +16,8 @@ import java.util.Optional;
  * when no host has that name; else the default host, so that a request naming none behaves as on a
  * single-host install.
  */
-@Stateless
-// reads only: a request that reads takes no transaction
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
+// a plain CDI bean, not an EJB: it runs inside the service that asks
 public class RequestHost {
 
     @EJB

@@ -42,7 +42,7 @@ public class VmMigrations {
 
     private static final String VMS = "/api/vms/";
 
-    @EJB
+    @Inject
     VmAccess access;
 
     @EJB
@@ -75,7 +75,7 @@ public class VmMigrations {
      */
     public TaskView migrate(String name, String host) {
         ResourceName.require(ManagedHosts.KIND, host);
-        DomainSummary domain = access.claim(name);
+        DomainSummary domain = access.claim(name).domain();
         HostGateways source = access.hostOf(name);
         Placements.Placed placed = placements.placeMigration(name, source.ref().name(), host, null, memoryMib(domain),
                 domain.definition().vcpus());

@@ -3,7 +3,6 @@ package dev.vireo.web.zone;
 import dev.vireo.libvirt.HostRef;
 import dev.vireo.zone.NamedHost;
 import dev.vireo.zone.RequestHost;
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,7 +20,7 @@ public class ConsoleHost implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
+    @Inject
     RequestHost requestHost;
 
     @Inject
