@@ -107,6 +107,10 @@ public class LoginThrottle {
 
     /** Refuses (429) when the account (null for a refused token or session) or the address must wait. */
     public void check(String account, String address) {
+        if (failing.isEmpty()) {
+            // the usual case: nobody failed lately, and no key needs hashing
+            return;
+        }
         List<String> ids = ids(account, address);
         if (ids.stream().noneMatch(failing::contains)) {
             return;
