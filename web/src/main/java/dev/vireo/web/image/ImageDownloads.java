@@ -6,8 +6,8 @@ import dev.vireo.image.ByteRange;
 import dev.vireo.image.ImageReader;
 import dev.vireo.image.ImageService;
 import dev.vireo.web.error.ErrorBody;
-import io.undertow.io.BufferWritableOutputStream;
 import io.undertow.servlet.handlers.ServletRequestContext;
+import io.undertow.servlet.spec.ServletOutputStreamImpl;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -68,7 +68,7 @@ public final class ImageDownloads {
         ServletRequestContext request = ServletRequestContext.current();
         // the container's own stream: what JAX-RS injects is a proxy whose stream only copies
         ServletOutputStream stream = request == null ? null : request.getOriginalResponse().getOutputStream();
-        if (file.isEmpty() || !(stream instanceof BufferWritableOutputStream undertow)) {
+        if (file.isEmpty() || !(stream instanceof ServletOutputStreamImpl undertow)) {
             reader.copyTo(out);
             return;
         }
