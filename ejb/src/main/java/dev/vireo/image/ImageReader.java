@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * A range of an image's content on its way out, from the store's file or through libvirt's
@@ -32,6 +33,14 @@ public abstract sealed class ImageReader implements AutoCloseable {
         return length;
     }
 
+    /**
+     * The file the range is read from, when the store reads it directly: a caller may send the
+     * range from it by zero-copy instead of {@link #copyTo}.
+     */
+    public Optional<Path> file() {
+        return Optional.empty();
+    }
+
     /** Writes the range to {@code out}; an IOException when either side fails or the content is shorter. */
     public abstract void copyTo(OutputStream out) throws IOException;
 
@@ -52,6 +61,11 @@ public abstract sealed class ImageReader implements AutoCloseable {
         FileReader(Path file, long offset, long length) {
             super(offset, length);
             this.file = file;
+        }
+
+        @Override
+        public Optional<Path> file() {
+            return Optional.of(file);
         }
 
         /** Whole buffers straight to {@code out}: a channel over a stream would cut them into 8 KiB writes. */

@@ -8,12 +8,15 @@ import dev.vireo.libvirt.PoolSpec;
 import dev.vireo.libvirt.PoolSummary;
 import dev.vireo.libvirt.VolumeSpec;
 import dev.vireo.libvirt.VolumeSummary;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,6 +27,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code vireo.images.pool}, a dir pool on {@code vireo.images.directory}, made when missing).
  * When the default host is this machine and the volume's file is one this server may write, the
  * bytes go straight to and from the file (as fast as a copy); otherwise through libvirt's volume
- * streams. Either way a chunk passes once, in a fixed buffer, and is hashed on its way.
+ * streams. Either way a chunk passes once, in fixed buffers, and is hashed on its way.
  */
 @Stateless
 public class ImageStore {
@@ -43,6 +49,9 @@ public class ImageStore {
 
     @EJB
     HostConnections hosts;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/vireo-digests")
+    ManagedExecutorService digesting;
 
     @Inject
     @ConfigProperty(name = "vireo.images.pool", defaultValue = DEFAULT_POOL)
@@ -154,28 +163,51 @@ public class ImageStore {
     }
 
     /**
-     * Fills the buffer from the body before hashing and writing it: a body stream hands over a
-     * few KiB a read, and a digest call and a write per read cost more than the bytes themselves.
+     * Fills a buffer from the body, writes it, and hashes it on another thread while the next
+     * buffer fills: SHA-256 alone takes longer than reading and writing the bytes. Two buffers
+     * take turns; one is filled again only once its hash is done, so the digest takes exactly the
+     * bytes written, in their order. A body stream hands over a few KiB a read: whole buffers make
+     * one write and one hash task per MiB.
      */
-    private static void writeFile(Path file, long offset, long length, InputStream data, MessageDigest digest)
+    private void writeFile(Path file, long offset, long length, InputStream data, MessageDigest digest)
             throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            byte[] buffer = new byte[(int) Math.min(BUFFER, length)];
-            long position = offset;
-            long left = length;
-            while (left > 0) {
-                int wanted = (int) Math.min(buffer.length, left);
-                int read = data.readNBytes(buffer, 0, wanted);
-                if (read < wanted) {
-                    throw new EOFException("the data ended after " + (length - left + read) + " of " + length + " bytes");
+            int size = (int) Math.min(BUFFER, length);
+            byte[][] buffers = {new byte[size], new byte[length > size ? size : 0]};
+            Future<?> hashing = CompletableFuture.completedFuture(null);
+            try {
+                long position = offset;
+                long left = length;
+                for (int turn = 0; left > 0; turn ^= 1) {
+                    byte[] buffer = buffers[turn];
+                    int wanted = (int) Math.min(buffer.length, left);
+                    int read = data.readNBytes(buffer, 0, wanted);
+                    if (read < wanted) {
+                        throw new EOFException("the data ended after " + (length - left + read) + " of " + length
+                                + " bytes");
+                    }
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                    while (chunk.hasRemaining()) {
+                        position += channel.write(chunk, position);
+                    }
+                    await(hashing);
+                    hashing = digesting.submit(() -> Sha256.update(digest, buffer, 0, read));
+                    left -= read;
                 }
-                Sha256.update(digest, buffer, 0, read);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-                while (chunk.hasRemaining()) {
-                    position += channel.write(chunk, position);
-                }
-                left -= read;
+            } finally {
+                await(hashing);
             }
+        }
+    }
+
+    private static void await(Future<?> hashing) throws IOException {
+        try {
+            hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while hashing the upload");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("SHA-256 of an upload failed", e.getCause());
         }
     }
 

@@ -6,16 +6,25 @@ import dev.vireo.image.ByteRange;
 import dev.vireo.image.ImageReader;
 import dev.vireo.image.ImageService;
 import dev.vireo.web.error.ErrorBody;
+import io.undertow.servlet.handlers.ServletRequestContext;
+import io.undertow.servlet.spec.ServletOutputStreamImpl;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
  * An image's content as an HTTP answer: all of it (200), or the one range a {@code Range} header
  * asks for (206 with {@code Content-Range}); 416 with {@code Content-Range: bytes *}/size for a range
- * outside it. Streamed from the store, never held in memory.
+ * outside it. Streamed from the store, never held in memory: from the store's file by sendfile
+ * (the kernel copies it from the page cache to the socket), else through a buffer.
  */
 public final class ImageDownloads {
 
@@ -36,7 +45,7 @@ public final class ImageDownloads {
         }
         StreamingOutput body = out -> {
             try (reader) {
-                reader.copyTo(out);
+                send(reader, out);
             }
         };
         Response.ResponseBuilder answer = range.isPresent()
@@ -48,6 +57,27 @@ public final class ImageDownloads {
                 .header("Accept-Ranges", "bytes")
                 .header("Content-Disposition", "attachment; filename=\"" + id + "\"")
                 .build();
+    }
+
+    /**
+     * The range by Undertow's transfer of a file to the socket (sendfile) when the reader has a file;
+     * else, or off Undertow's request thread, copied through {@code out}.
+     */
+    private static void send(ImageReader reader, OutputStream out) throws IOException {
+        Optional<Path> file = reader.file();
+        ServletRequestContext request = ServletRequestContext.current();
+        // the container's own stream: what JAX-RS injects is a proxy whose stream only copies
+        ServletOutputStream stream = request == null ? null : request.getOriginalResponse().getOutputStream();
+        if (file.isEmpty() || !(stream instanceof ServletOutputStreamImpl undertow)) {
+            reader.copyTo(out);
+            return;
+        }
+        // RESTEasy sets the status and headers on the servlet response when its own stream is first used
+        out.flush();
+        try (FileChannel slice = new FileSlice(FileChannel.open(file.get(), StandardOpenOption.READ), reader.offset(),
+                reader.offset() + reader.length())) {
+            undertow.transferFrom(slice);
+        }
     }
 
     /** The request's declared body length, -1 without one. */
