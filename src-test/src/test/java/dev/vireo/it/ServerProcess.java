@@ -44,6 +44,8 @@ final class ServerProcess {
         builder.environment().putAll(environment);
         builder.environment().put("JDK_JAVA_OPTIONS", "--enable-native-access=ALL-UNNAMED");
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
+        // a test server is a fresh copy each run: recording a class archive at its stop would only slow the stop
+        builder.environment().put("VIREO_CDS", "off");
         launcher = builder.start();
     }
 
