@@ -208,6 +208,11 @@ public class PoolVm {
 
     /** When a checked-out VM's lifetime ends; null for one not checked out. */
     public Instant expires() {
+        return expires(checkedOut, lifetimeHours);
+    }
+
+    /** When a VM checked out at {@code checkedOut} for {@code lifetimeHours} hours expires; null for one not checked out. */
+    public static Instant expires(Instant checkedOut, Integer lifetimeHours) {
         return checkedOut == null || lifetimeHours == null ? null : checkedOut.plusSeconds(lifetimeHours * 3600L);
     }
 }
