@@ -20,27 +20,21 @@ import dev.vireo.validation.ResourceName;
 import dev.vireo.vm.TemplateVms;
 import dev.vireo.vm.VmService;
 import dev.vireo.zone.ZoneHosts;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Handing out a pool's ready VMs and what their holders do with them (vmpooler's {@code /vm}).
@@ -51,8 +45,6 @@ import java.util.logging.Logger;
 @Stateless
 @RolesAllowed(Permission.VM_READ)
 public class PoolCheckouts {
-
-    private static final Logger LOG = Logger.getLogger(PoolCheckouts.class.getName());
 
     /** VMs a request got, by the pool name (or alias) it asked with, and the DNS suffix they answer under. */
     public record Checkout(Map<String, List<String>> hostnames, String domain) {
@@ -90,8 +82,8 @@ public class PoolCheckouts {
     @EJB
     ZoneHosts zone;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @EJB
+    CheckoutClaims claimsHere;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -141,7 +133,7 @@ public class PoolCheckouts {
         List<Target> order = wanted.keySet().stream().sorted(Comparator.comparing(Target::id)).toList();
         Map<Target, List<String>> won = new LinkedHashMap<>();
         for (Target pool : order) {
-            won.put(pool, take(pool, wanted.get(pool), caller.name(), token, now));
+            won.put(pool, take(pool, wanted.get(pool), caller.name(), token, now, total == 1));
         }
         for (Map.Entry<Target, String> asked : askedAs.entrySet()) {
             Target pool = asked.getKey();
@@ -178,44 +170,40 @@ public class PoolCheckouts {
     }
 
     /**
-     * A pool's ready VMs that no other transaction holds, the first {@code ?2} by id, locked for this
-     * one: concurrent checkouts each get other rows at once instead of queueing for one row's lock,
-     * on one server as across servers. Native SQL, as H2 2 and PostgreSQL both say it: Hibernate's
-     * H2 dialect turns the JPA hint for {@code skip locked} into a plain, waiting {@code for update}.
+     * Wins {@code count} ready VMs of the pool. A request for one VM alone starts at a random one
+     * of them, so that concurrent requests seldom meet on one row; one that wins several goes in
+     * the order of their ids, so that two such requests never wait for each other in a circle.
+     * A VM another checkout of this server is trying for now is passed over at first (its row is
+     * locked until that transaction ends: waiting for it was most of a checkout's time under load)
+     * and tried last, so a pool is never called empty while it still has a ready VM.
+     * ({@code select … fetch first 1 rows only for update skip locked} would spread them across
+     * servers too, but on H2 2.2.224, of 50 such selects at once over 50 free rows, 32 to 39 came
+     * back empty, 18 even when each tried ten times: such a checkout would wait or answer 503.)
      */
-    private static final String READY_UNHELD = "select id, hostname, host from pool_vm where pool_id = ?1"
-            + " and state = 'READY' order by id fetch first ?2 rows only for update skip locked";
-
-    /**
-     * Wins {@code count} ready VMs of the pool: first those no other checkout holds (each is won,
-     * found gone from its host and retired, or passed over while its host cannot be reached); when
-     * that is not enough, the ones other checkouts hold, waiting for each row, so a pool is never
-     * called empty while it still has a ready VM that a failed checkout let go.
-     */
-    private List<String> take(Target pool, int count, String owner, String token, Instant now) {
+    private List<String> take(Target pool, int count, String owner, String token, Instant now, boolean alone) {
+        List<Candidate> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY, Object[].class)
+                .setParameter("pool", pool.id()).getResultStream()
+                .map(row -> new Candidate((Long) row[0], (String) row[1], (String) row[2])).toList());
+        if (alone && !candidates.isEmpty()) {
+            Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
+        }
         List<String> taken = new ArrayList<>();
-        Set<Long> passed = new HashSet<>();
-        while (taken.size() < count) {
-            // the rows passed over are still ready and this transaction's: asked for again, and left out
-            List<Candidate> fresh = unheld(pool, count - taken.size() + passed.size()).stream()
-                    .filter(candidate -> !passed.contains(candidate.id())).toList();
-            if (fresh.isEmpty()) {
+        List<Candidate> contended = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (taken.size() == count) {
                 break;
             }
-            for (Candidate candidate : fresh) {
-                win(pool, candidate, owner, token, now, passed).ifPresent(taken::add);
+            if (claimsHere.claim(candidate.id())) {
+                win(pool, candidate, owner, token, now).ifPresent(taken::add);
+            } else {
+                contended.add(candidate);
             }
         }
-        if (taken.size() < count) {
-            List<Candidate> held = em.createNamedQuery(PoolVm.READY, Object[].class).setParameter("pool", pool.id())
-                    .getResultStream().map(row -> new Candidate((Long) row[0], (String) row[1], (String) row[2]))
-                    .filter(candidate -> !passed.contains(candidate.id())).toList();
-            for (Candidate candidate : held) {
-                if (taken.size() == count) {
-                    break;
-                }
-                win(pool, candidate, owner, token, now, passed).ifPresent(taken::add);
+        for (Candidate candidate : contended) {
+            if (taken.size() == count) {
+                break;
             }
+            win(pool, candidate, owner, token, now).ifPresent(taken::add);
         }
         if (taken.size() < count) {
             // rolls back what this request won so far: all or nothing
@@ -224,30 +212,9 @@ public class PoolCheckouts {
         return taken;
     }
 
-    private List<Candidate> unheld(Target pool, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(READY_UNHELD).setParameter(1, pool.id()).setParameter(2, limit)
-                .getResultList();
-        return rows.stream().map(row -> new Candidate(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
-                .toList();
-    }
-
-    /**
-     * The VM's host name when this checkout won it: it still runs and no other checkout had it
-     * first. One gone from its host is retired instead; one whose host cannot be reached now is
-     * only passed over (added to {@code passed}).
-     */
-    private Optional<String> win(Target pool, Candidate candidate, String owner, String token, Instant now,
-                                 Set<Long> passed) {
-        Optional<DomainState> state;
-        try {
-            state = candidate.host() == null ? Optional.empty() : vms.stateOf(candidate.host(), candidate.hostname());
-        } catch (VireoException e) {
-            passed.add(candidate.id());
-            return Optional.empty();
-        }
-        if (state.filter(running -> running == DomainState.RUNNING).isEmpty()) {
-            retireGhost(candidate);
+    /** The VM's host name when this checkout won it: it still ran and no other checkout had it first. */
+    private Optional<String> win(Target pool, Candidate candidate, String owner, String token, Instant now) {
+        if (!stillRuns(candidate)) {
             return Optional.empty();
         }
         int won = em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
@@ -261,32 +228,23 @@ public class PoolCheckouts {
     }
 
     /**
-     * Retires a ready VM that no longer runs (stopped or destroyed behind Vireo's back since the
-     * manager's last round, as the host's event-kept domain cache says), so it is never handed
-     * out. This transaction holds its row, so it is retired here; should the checkout fail after
-     * all, it is retired again once the rollback has let the row go.
+     * Whether a ready VM still runs, as its host's domain cache (kept by libvirt's events) says: one
+     * destroyed or stopped behind Vireo's back since the manager's last round is retired at once,
+     * never handed out. On a host that cannot be reached now it is only passed over.
      */
-    private void retireGhost(Candidate ghost) {
-        String why = "no longer running on host " + ghost.host() + " (found at checkout)";
-        store.retire(ghost.id(), PoolVmState.READY, why);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                try {
-                    if (status != Status.STATUS_COMMITTED) {
-                        store.retireAtOnce(ghost.id(), PoolVmState.READY, why);
-                    }
-                    poolJob.nudge();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Cannot retire " + ghost.hostname() + " after its checkout failed;"
-                            + " the pool manager's next round does", e);
-                }
-            }
-        });
+    private boolean stillRuns(Candidate vm) {
+        Optional<DomainState> state;
+        try {
+            state = vm.host() == null ? Optional.empty() : vms.stateOf(vm.host(), vm.hostname());
+        } catch (VireoException e) {
+            return false;
+        }
+        if (state.filter(running -> running == DomainState.RUNNING).isPresent()) {
+            return true;
+        }
+        store.retireAtOnce(vm.id(), PoolVmState.READY, "no longer running on host " + vm.host() + " (found at checkout)");
+        poolJob.nudge();
+        return false;
     }
 
     /** A VM of a pool, if the caller checked it out (or sees everything). */
