@@ -64,23 +64,29 @@ public class PoolVms {
                 .getResultStream().map(row -> new Readiness((String) row[0], (Integer) row[1], (Long) row[2])).toList();
     }
 
-    public List<Long> poolIds() {
-        return em.createQuery("select p.id from VmPool p order by p.id", Long.class).getResultList();
-    }
-
-    public Optional<PoolState> pool(long id) {
-        VmPool pool = em.find(VmPool.class, id);
-        if (pool == null) {
-            return Optional.empty();
-        }
-        List<VmState> vms = em.createNamedQuery(PoolVm.OF_POOL, PoolVm.class).setParameter("pool", pool)
-                .getResultStream()
-                .map(vm -> new VmState(vm.getId(), vm.getHostname(), vm.getHost(), vm.getTemplate(), vm.getState(),
-                        vm.getCreated(), vm.getReadyAt(), vm.expires(), vm.getLifetimeHours(), vm.getOwner(),
-                        vm.getRequest() != null))
-                .toList();
-        return Optional.of(new PoolState(pool.getId(), pool.getName(), pool.getTemplate(), pool.getSize(),
-                pool.getComputePool(), pool.getHost(), pool.getCloneFailures(), pool.mayCloneAt(clock.instant()), vms));
+    /**
+     * Every pool with its VMs, as one round of the manager needs them: two queries of plain columns
+     * (no entities, so neither a pool's aliases nor a VM's tags are loaded, one query each).
+     */
+    public List<PoolState> pools() {
+        Map<Long, List<VmState>> vms = new LinkedHashMap<>();
+        em.createQuery("select v.pool.id, v.id, v.hostname, v.host, v.template, v.state, v.created, v.readyAt,"
+                        + " v.checkedOut, v.lifetimeHours, v.owner, r.id from PoolVm v left join v.request r"
+                        + " order by v.pool.id, v.id", Object[].class)
+                .getResultStream().forEach(row -> vms.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                        .add(new VmState((Long) row[1], (String) row[2], (String) row[3], (String) row[4],
+                                (PoolVmState) row[5], (Instant) row[6], (Instant) row[7],
+                                PoolVm.expires((Instant) row[8], (Integer) row[9]), (Integer) row[9], (String) row[10],
+                                row[11] != null)));
+        Instant now = clock.instant();
+        return em.createQuery("select p.id, p.name, p.template, p.size, p.computePool, p.host, p.cloneFailures,"
+                        + " p.retryAfter from VmPool p order by p.id", Object[].class)
+                .getResultStream().map(row -> {
+                    Instant retryAfter = (Instant) row[7];
+                    return new PoolState((Long) row[0], (String) row[1], (String) row[2], (Integer) row[3],
+                            (String) row[4], (String) row[5], (Integer) row[6], VmPool.mayCloneAt(retryAfter, now),
+                            vms.getOrDefault((Long) row[0], List.of()));
+                }).toList();
     }
 
     /**

@@ -111,11 +111,11 @@ public class VmPoolManager {
             }
         }
         List<Wanted> wanted = new ArrayList<>();
-        for (Long id : store.poolIds()) {
+        for (PoolVms.PoolState pool : store.pools()) {
             try {
-                store.pool(id).flatMap(this::reconcile).ifPresent(wanted::add);
+                reconcile(pool).ifPresent(wanted::add);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "VM pool round failed for pool id " + id, e);
+                LOG.log(Level.WARNING, "VM pool round failed for pool " + pool.name(), e);
             }
         }
         try {

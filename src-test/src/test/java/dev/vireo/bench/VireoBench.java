@@ -155,7 +155,7 @@ class VireoBench {
         String uri = new TestDriverHost().cpus(64).memoryMiB(262144).pool("default-pool").network("default")
                 .writeTo(WORK.resolve("pool-host.xml"));
         send("POST", BASE + "/api/hosts", "{\"name\": \"pool-host\", \"uri\": \"" + uri + "\"}", 201);
-        new VmPoolBench(http, BASE, "default-pool", "pool-host", figures, notes).measure();
+        new VmPoolBench(http, BASE, "default-pool", "pool-host", figures, notes).measure(VireoBench::serverCpuNanos);
     }
 
     /**
@@ -546,17 +546,26 @@ class VireoBench {
 
     /** The resident memory of the bench server, found by its home directory on its command line. */
     private static double residentMiB() throws Exception {
-        String home = System.getProperty("vireo.it.bench-server");
-        long pid = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(home)).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no server process under " + home));
+        long pid = benchServer().pid();
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** The bench server's process. */
+    private static ProcessHandle benchServer() {
+        String home = System.getProperty("vireo.it.bench-server");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(home)).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no server process under " + home));
+    }
+
+    /** The CPU time the bench server has used so far, ns (all its threads, user and system). */
+    static long serverCpuNanos() {
+        return benchServer().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     /** A test-driver host file with {@value #DOMAINS} small domains. */

@@ -210,12 +210,15 @@ class VmPoolIT {
 
             api().contentType(ContentType.JSON).body("{\"" + pool + "\": \"2\"}").post("/vmpooler/api/v1/vm").then()
                     .statusCode(503).body("ok", equalTo(false));
-            api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200)
-                    .body("'" + pool + "'.hostname", equalTo(ready.get(1)));
+            // retired although the checkout that found it failed, and the other VM is ready again
             try (Connection db = Vireo.database()) {
                 assertThat(count(db, "select count(*) from pool_vm where hostname = ? and state = 'RETIRING'"
                         + " and reason like '%found at checkout%'", ghost)).isEqualTo(1);
+                assertThat(count(db, "select count(*) from pool_vm where hostname = ? and state = 'READY'", ready.get(1)))
+                        .isEqualTo(1);
             }
+            api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200)
+                    .body("'" + pool + "'.hostname", equalTo(ready.get(1)));
             api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(503);
         } finally {
             managerEnabled(true);

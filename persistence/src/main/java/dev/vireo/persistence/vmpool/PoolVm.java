@@ -29,7 +29,7 @@ import java.util.TreeMap;
 @Table(name = "pool_vm")
 @NamedQuery(name = PoolVm.OF_POOL, query = "select v from PoolVm v where v.pool = :pool order by v.id")
 @NamedQuery(name = PoolVm.BY_HOSTNAME, query = "select v from PoolVm v where v.hostname = :hostname")
-@NamedQuery(name = PoolVm.READY, query = "select v.id, v.hostname, v.host from PoolVm v where v.pool = :pool and v.state = "
+@NamedQuery(name = PoolVm.READY, query = "select v.id, v.hostname, v.host from PoolVm v where v.pool.id = :pool and v.state = "
         + "dev.vireo.persistence.vmpool.PoolVmState.READY order by v.id")
 @NamedQuery(name = PoolVm.CHECK_OUT, query = "update PoolVm v set v.state = dev.vireo.persistence.vmpool.PoolVmState.RUNNING,"
         + " v.token = :token, v.owner = :owner, v.checkedOut = :now, v.lifetimeHours = :lifetime,"
@@ -208,6 +208,11 @@ public class PoolVm {
 
     /** When a checked-out VM's lifetime ends; null for one not checked out. */
     public Instant expires() {
+        return expires(checkedOut, lifetimeHours);
+    }
+
+    /** When a VM checked out at {@code checkedOut} for {@code lifetimeHours} hours expires; null for one not checked out. */
+    public static Instant expires(Instant checkedOut, Integer lifetimeHours) {
         return checkedOut == null || lifetimeHours == null ? null : checkedOut.plusSeconds(lifetimeHours * 3600L);
     }
 }

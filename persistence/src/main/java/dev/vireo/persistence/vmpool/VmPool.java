@@ -197,8 +197,8 @@ public class VmPool {
         this.retryAfter = null;
     }
 
-    /** Whether the pool may clone now (not waiting after failures). */
-    public boolean mayCloneAt(Instant now) {
+    /** Whether a pool that backs off until {@code retryAfter} (null: it does not) may clone at {@code now}. */
+    public static boolean mayCloneAt(Instant retryAfter, Instant now) {
         return retryAfter == null || !now.isBefore(retryAfter);
     }
 }
