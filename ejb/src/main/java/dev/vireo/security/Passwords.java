@@ -6,12 +6,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,7 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Passwords: hashed with Jakarta Security's PBKDF2 (HMAC-SHA512, 210 000 iterations, 32-byte
  * salt), checked against the stored hash. A slow hash costs about a tenth of a second, too much
  * for scripts that send HTTP Basic on every request, so a verified password is remembered for a
- * few minutes as an HMAC under a key that exists only in this process's memory.
+ * few minutes as an HMAC under a key that exists only in this process's memory. Requests that
+ * present the same password at once share one derivation: when the remembered password expires
+ * under a burst, the burst pays for one derivation, not one per request.
  */
 @ApplicationScoped
 public class Passwords {
@@ -35,10 +40,15 @@ public class Passwords {
     private record Verified(byte[] mac, long at) {
     }
 
+    /** A derivation being made: of this user's password (known by its HMAC) against this stored hash. */
+    private record Derivation(String user, ByteBuffer mac, String stored) {
+    }
+
     @Inject
     Pbkdf2PasswordHash hash;
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<Derivation, CompletableFuture<Boolean>> deriving = new ConcurrentHashMap<>();
     private final byte[] key = new byte[32];
     /** A hash of a password nobody knows, made as every stored one is: what unknown users are checked against. */
     private String unknownUsersHash;
@@ -96,17 +106,41 @@ public class Passwords {
      */
     public boolean verify(String user, String password, String stored) {
         if (stored == null) {
-            hash.verify(password.toCharArray(), unknownUsersHash);
+            derive(user, password, unknownUsersHash);
             return false;
         }
         if (recentlyVerified(user, password)) {
             return true;
         }
-        boolean right = hash.verify(password.toCharArray(), stored);
-        if (right) {
-            verified.put(user, new Verified(mac(user, password), System.currentTimeMillis()));
+        return derive(user, password, stored);
+    }
+
+    /** Whether the password derives to {@code stored}: derived once for all who ask the same at once. */
+    private boolean derive(String user, String password, String stored) {
+        byte[] mac = mac(user, password);
+        Derivation derivation = new Derivation(user, ByteBuffer.wrap(mac), stored);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = deriving.putIfAbsent(derivation, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
-        return right;
+        try {
+            boolean right = hash.verify(password.toCharArray(), stored);
+            if (right) {
+                verified.put(user, new Verified(mac, System.currentTimeMillis()));
+            }
+            mine.complete(right);
+            return right;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            deriving.remove(derivation, mine);
+        }
     }
 
     /** Forgets a remembered password: it changed, or the account is gone. */

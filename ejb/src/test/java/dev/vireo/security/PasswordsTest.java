@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -71,5 +76,48 @@ class PasswordsTest {
         assertThat(passwords.verify("alice", "wrong-password", stored)).isFalse();
         assertThat(passwords.verify("alice", "right-password", stored)).isTrue();
         assertThat(hash.verifiedAgainst).containsExactly(stored, stored);
+    }
+
+    @Test
+    void aBurstOfOnePasswordPaysForOneDerivation() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> derivations = java.util.Collections.synchronizedList(new ArrayList<>());
+        Passwords burst = new Passwords();
+        burst.hash = new RecordingHash() {
+            @Override
+            public boolean verify(char[] password, String hashedPassword) {
+                derivations.add(hashedPassword);
+                entered.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.verify(password, hashedPassword);
+            }
+        };
+        burst.init();
+        String stored = burst.hash("alice", "right-password");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            Future<Boolean> first = clients.submit(() -> burst.verify("alice", "right-password", stored));
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<Boolean>> others = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                others.add(clients.submit(() -> burst.verify("alice", "right-password", stored)));
+            }
+            Thread.sleep(200); // lets the others reach the derivation in flight; a late one finds the password remembered
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+            for (Future<Boolean> other : others) {
+                assertThat(other.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(derivations).as("one derivation for the eight requests").hasSize(1);
+            // a wrong password is never answered by the right one's derivation
+            assertThat(burst.verify("alice", "wrong-password", stored)).isFalse();
+        } finally {
+            clients.shutdownNow();
+        }
     }
 }
