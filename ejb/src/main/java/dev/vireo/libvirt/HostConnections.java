@@ -57,6 +57,14 @@ public class HostConnections {
     @ConfigProperty(name = "vireo.libvirt.uri", defaultValue = "test:///default")
     String localUri;
 
+    /**
+     * How many connections to one host its calls spread over: libvirtd serves 5 calls of a
+     * connection at once (max_client_requests) and 20 in all (max_workers) by default.
+     */
+    @Inject
+    @ConfigProperty(name = "vireo.libvirt.connections-per-host", defaultValue = "4")
+    int connectionsPerHost;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -251,7 +259,8 @@ public class HostConnections {
     }
 
     private HostConnection connection(HostRef host) {
-        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri(), (domain, event) -> announce(key, domain, event)));
+        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri(), (domain, event) -> announce(key, domain, event),
+                connectionsPerHost));
     }
 
     /**

@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.error.VireoException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.LibvirtException;
 
 class HostConnectionTest {
 
@@ -40,6 +48,60 @@ class HostConnectionTest {
             assertThat(connection.probe()).isEqualTo(new HostLiveness(HostLiveness.State.CONNECTED, null, null));
             String type = connection.call(connect -> connect.getType());
             assertThat(type).isEqualToIgnoringCase("test");
+        }
+    }
+
+    @Test
+    void aCallWhileTheFirstConnectionIsBusyGoesToAFurtherOneThatSeesTheSameHost() throws Exception {
+        try (HostConnection connection = new HostConnection("test:///default", (domain, event) -> { }, 4)) {
+            String name = "lane-" + UUID.randomUUID();
+            String defined = whileFirstIsBusy(connection, name);
+            assertThat(connection.openLanes()).isEqualTo(2);
+            assertThat(defined).isEqualTo(name);
+            // defined through the second connection, seen through the first (the state is the host's)
+            boolean seen = connection.call(connect -> LifecycleOperations.byName(connect, name).isPresent());
+            assertThat(seen).isTrue();
+            connection.call(connect -> LifecycleOperations.remove(connect, name));
+        }
+    }
+
+    @Test
+    void aTestDriverFileKeepsOneConnectionForItsStateIsPrivateToEach(@TempDir Path dir) throws Exception {
+        Path host = Files.writeString(dir.resolve("host.xml"), "<node/>");
+        try (HostConnection connection = new HostConnection("test://" + host, (domain, event) -> { }, 4)) {
+            String name = "lane-" + UUID.randomUUID();
+            whileFirstIsBusy(connection, name);
+            assertThat(connection.openLanes()).isEqualTo(1);
+            boolean seen = connection.call(connect -> LifecycleOperations.byName(connect, name).isPresent());
+            assertThat(seen).isTrue();
+        }
+    }
+
+    /** Defines domain {@code name} in a call made while another call holds the first connection; answers its name. */
+    private static String whileFirstIsBusy(HostConnection connection, String name) throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
+            try {
+                connection.call(connect -> {
+                    busy.countDown();
+                    try {
+                        return done.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (LibvirtException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(busy.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            return connection.call(connect -> LifecycleOperations.define(connect, "<domain type='test'><name>" + name
+                    + "</name><memory>65536</memory><os><type>hvm</type></os></domain>").name());
+        } finally {
+            done.countDown();
+            holder.get(30, TimeUnit.SECONDS);
         }
     }
 }
