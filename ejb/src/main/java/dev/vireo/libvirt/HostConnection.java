@@ -24,8 +24,8 @@ import org.libvirt.event.LifecycleListener;
  * once and queues the rest unread: with 5 VM starts in flight, every define and lookup of the host
  * waited behind them. So calls go to the least busy of up to {@code lanes} connections, the
  * further ones opened when the first is busy; events, liveness and the cache stay on the first. A
- * test-driver host from a file ({@code test:///path}) keeps one connection: its state is private
- * to each connection.
+ * further connection that drops is reopened by the next call it gets; when the first drops, the
+ * others are closed with it. A test-driver host keeps one connection ({@link #lanesFor}).
  */
 final class HostConnection implements AutoCloseable {
 
@@ -54,15 +54,23 @@ final class HostConnection implements AutoCloseable {
         this(uri, afterEvent, 1);
     }
 
-    /** @param lanes how many connections calls may spread over (at least 1; 1 for a test-driver file) */
+    /** @param lanes how many connections calls may spread over (see {@link #lanesFor}) */
     HostConnection(String uri, BiConsumer<String, DomainEvent> afterEvent, int lanes) {
         this.uri = uri;
         this.afterEvent = afterEvent;
-        boolean privatePerConnection = uri.startsWith("test:///") && !uri.startsWith("test:///default");
-        this.lanes = new Lane[privatePerConnection ? 1 : Math.max(1, lanes)];
+        this.lanes = new Lane[Math.max(1, lanes)];
         for (int i = 0; i < this.lanes.length; i++) {
             this.lanes[i] = new Lane();
         }
+    }
+
+    /**
+     * How many connections the calls to host {@code uri} spread over, {@code configured} at most: one
+     * for the test driver, whose every connection to a file is a hypervisor of its own (and
+     * {@code test:///default} only one process's).
+     */
+    static int lanesFor(String uri, int configured) {
+        return uri.startsWith("test:") ? 1 : Math.max(1, configured);
     }
 
     String uri() {
@@ -72,19 +80,22 @@ final class HostConnection implements AutoCloseable {
     <T> T call(LibvirtCall<T> work) throws LibvirtException {
         Connect first = openOrRefuse();
         Lane lane = quietestLane();
-        Connect current = lane == lanes[0] ? first : lane.open(uri, first);
+        // counted before a further connection opens, so that callers meanwhile pick another lane
         lane.calls.incrementAndGet();
         try {
-            return work.apply(current);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isConnectionFailure(e)) {
-                if (current == first) {
-                    drop(current);
-                } else {
-                    lane.drop(current);
+            Connect current = lane == lanes[0] ? first : lane.open(uri, first);
+            try {
+                return work.apply(current);
+            } catch (LibvirtException e) {
+                if (LibvirtErrors.isConnectionFailure(e)) {
+                    if (current == first) {
+                        drop(current);
+                    } else {
+                        lane.drop(current);
+                    }
                 }
+                throw e;
             }
-            throw e;
         } finally {
             lane.calls.decrementAndGet();
         }

@@ -262,7 +262,7 @@ public class HostConnections {
 
     private HostConnection connection(HostRef host) {
         return connections.computeIfAbsent(host, key -> new HostConnection(key.uri(), (domain, event) -> announce(key, domain, event),
-                connectionsPerHost));
+                HostConnection.lanesFor(key.uri(), connectionsPerHost)));
     }
 
     /**

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.error.VireoException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.LibvirtException;
 
 class HostConnectionTest {
@@ -53,12 +50,16 @@ class HostConnectionTest {
 
     @Test
     void aCallWhileTheFirstConnectionIsBusyGoesToAFurtherOneThatSeesTheSameHost() throws Exception {
+        // test:///default stands in for a daemon here: its connections in one process share one state
         try (HostConnection connection = new HostConnection("test:///default", (domain, event) -> { }, 4)) {
+            connection.call(connect -> connect.getHostName());
+            connection.call(connect -> connect.getHostName());
+            assertThat(connection.openLanes()).as("calls one after another keep to the first").isEqualTo(1);
             String name = "lane-" + UUID.randomUUID();
             String defined = whileFirstIsBusy(connection, name);
             assertThat(connection.openLanes()).isEqualTo(2);
             assertThat(defined).isEqualTo(name);
-            // defined through the second connection, seen through the first (the state is the host's)
+            // defined through the second connection, seen through the first
             boolean seen = connection.call(connect -> LifecycleOperations.byName(connect, name).isPresent());
             assertThat(seen).isTrue();
             connection.call(connect -> LifecycleOperations.remove(connect, name));
@@ -66,15 +67,13 @@ class HostConnectionTest {
     }
 
     @Test
-    void aTestDriverFileKeepsOneConnectionForItsStateIsPrivateToEach(@TempDir Path dir) throws Exception {
-        Path host = Files.writeString(dir.resolve("host.xml"), "<node/>");
-        try (HostConnection connection = new HostConnection("test://" + host, (domain, event) -> { }, 4)) {
-            String name = "lane-" + UUID.randomUUID();
-            whileFirstIsBusy(connection, name);
-            assertThat(connection.openLanes()).isEqualTo(1);
-            boolean seen = connection.call(connect -> LifecycleOperations.byName(connect, name).isPresent());
-            assertThat(seen).isTrue();
-        }
+    void theTestDriverKeepsOneConnectionOtherHostsTheConfiguredNumber() {
+        // each test:///path connection is a hypervisor of its own; test:///default one per process
+        assertThat(HostConnection.lanesFor("test:///default", 4)).isEqualTo(1);
+        assertThat(HostConnection.lanesFor("test:///var/lib/vireo/host.xml", 4)).isEqualTo(1);
+        assertThat(HostConnection.lanesFor("qemu+tls://host.example/system", 4)).isEqualTo(4);
+        assertThat(HostConnection.lanesFor("qemu:///system", 1)).isEqualTo(1);
+        assertThat(HostConnection.lanesFor("qemu:///system", 0)).as("never none").isEqualTo(1);
     }
 
     /** Defines domain {@code name} in a call made while another call holds the first connection; answers its name. */
