@@ -198,7 +198,8 @@ final class HostConnection implements AutoCloseable {
                             + Math.max(1, Duration.between(now, nextAttempt).toSeconds()) + " s)");
                 }
                 try {
-                    LOG.info(() -> "Connecting to libvirt at " + uri);
+                    LOG.info(() -> "Connecting to libvirt at " + uri
+                            + (lanes.length > 1 ? " (calls over up to " + lanes.length + " connections)" : ""));
                     Connect opened = new Connect(uri);
                     domains.clear();
                     events = subscribe(opened);
