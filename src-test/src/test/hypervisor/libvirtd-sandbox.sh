@@ -53,10 +53,14 @@ CONF
     : > "$WORKDIR/etc/libvirt/libvirtd.conf"
     local uts=""
     if [ -n "$PEER" ]; then
-        # a second host on this machine: other display and migration ports, another identity
+        # a second host on this machine: other display and migration ports, another identity. Every
+        # other libvirtd here (the sandboxes of this and other test runs) counts displays from 5900 up,
+        # blind to the others' guests: at 5950-5999, a peer's 50 ports are the first to run out, and its
+        # starts then fail ("Unable to find an unused port"). libvirt takes no display below 5900;
+        # 12000-12199 is clear of the ports ./vireo gives servers at HTTP ports 5000-11000 and their tests
         cat >> "$WORKDIR/etc/libvirt/qemu.conf" <<CONF
-remote_display_port_min = 5950
-remote_display_port_max = 5999
+remote_display_port_min = 12000
+remote_display_port_max = 12199
 migration_port_min = 49252
 migration_port_max = 49299
 CONF

@@ -4,6 +4,7 @@ import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,10 +15,17 @@ import org.libvirt.event.DomainEvent;
 import org.libvirt.event.LifecycleListener;
 
 /**
- * The one long-lived connection to a libvirt host, and the domain cache its lifecycle events keep
+ * The long-lived connection to a libvirt host, and the domain cache its lifecycle events keep
  * fresh. libvirt connections are thread-safe, so all callers share it; it is opened on first use
  * and reopened on the next call after it dropped. A call is never retried: after a dropped
  * connection nobody knows whether it took effect.
+ * <p>
+ * libvirtd serves at most {@code max_client_requests} (5 by default) calls of one connection at
+ * once and queues the rest unread: with 5 VM starts in flight, every define and lookup of the host
+ * waited behind them. So calls go to the least busy of up to {@code lanes} connections, the
+ * further ones opened when the first is busy; events, liveness and the cache stay on the first. A
+ * further connection that drops is reopened by the next call it gets; when the first drops, the
+ * others are closed with it. A test-driver host keeps one connection ({@link #lanesFor}).
  */
 final class HostConnection implements AutoCloseable {
 
@@ -31,6 +39,8 @@ final class HostConnection implements AutoCloseable {
     private final DomainCache domains = new DomainCache();
     private final LifecycleListener listener = this::onLifecycleChange;
     private final BiConsumer<String, DomainEvent> afterEvent;
+    // lanes[0] carries the calls on connect; the others, their own connections
+    private final Lane[] lanes;
     private volatile Connect connect;
     private volatile boolean events;
     // what the attempts to connect went through since the connection was last up (under openLock)
@@ -41,8 +51,26 @@ final class HostConnection implements AutoCloseable {
 
     /** @param afterEvent told of each lifecycle event (domain name, event) once the cache took it in; must not block */
     HostConnection(String uri, BiConsumer<String, DomainEvent> afterEvent) {
+        this(uri, afterEvent, 1);
+    }
+
+    /** @param lanes how many connections calls may spread over (see {@link #lanesFor}) */
+    HostConnection(String uri, BiConsumer<String, DomainEvent> afterEvent, int lanes) {
         this.uri = uri;
         this.afterEvent = afterEvent;
+        this.lanes = new Lane[Math.max(1, lanes)];
+        for (int i = 0; i < this.lanes.length; i++) {
+            this.lanes[i] = new Lane();
+        }
+    }
+
+    /**
+     * How many connections the calls to host {@code uri} spread over, {@code configured} at most: one
+     * for the test driver, whose every connection to a file is a hypervisor of its own (and
+     * {@code test:///default} only one process's).
+     */
+    static int lanesFor(String uri, int configured) {
+        return uri.startsWith("test:") ? 1 : Math.max(1, configured);
     }
 
     String uri() {
@@ -50,15 +78,98 @@ final class HostConnection implements AutoCloseable {
     }
 
     <T> T call(LibvirtCall<T> work) throws LibvirtException {
-        Connect current = openOrRefuse();
-
+        Connect first = openOrRefuse();
+        Lane lane = quietestLane();
+        // counted before a further connection opens, so that callers meanwhile pick another lane
+        lane.calls.incrementAndGet();
         try {
-            return work.apply(current);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.isConnectionFailure(e)) {
-                drop(current);
+            Connect current = lane == lanes[0] ? first : lane.open(uri, first);
+            try {
+                return work.apply(current);
+            } catch (LibvirtException e) {
+                if (LibvirtErrors.isConnectionFailure(e)) {
+                    if (current == first) {
+                        drop(current);
+                    } else {
+                        lane.drop(current);
+                    }
+                }
+                throw e;
             }
-            throw e;
+        } finally {
+            lane.calls.decrementAndGet();
+        }
+    }
+
+    /** How many connections calls spread over now (those opened so far). */
+    int openLanes() {
+        int open = connect == null ? 0 : 1;
+        for (int i = 1; i < lanes.length; i++) {
+            open += lanes[i].connect == null ? 0 : 1;
+        }
+        return open;
+    }
+
+    /** The lane with the fewest calls in flight, the first of those on a tie: a further connection opens only under load. */
+    private Lane quietestLane() {
+        Lane quietest = lanes[0];
+        for (int i = 1; i < lanes.length && quietest.calls.get() > 0; i++) {
+            if (lanes[i].calls.get() < quietest.calls.get()) {
+                quietest = lanes[i];
+            }
+        }
+        return quietest;
+    }
+
+    /** A further connection to the host for calls, opened on first use, reopened after it dropped. */
+    private static final class Lane {
+
+        final AtomicInteger calls = new AtomicInteger();
+        volatile Connect connect;
+
+        /** This lane's open connection, opened now if need be; {@code fallback} when it cannot open. */
+        Connect open(String uri, Connect fallback) {
+            Connect current = connect;
+            if (current != null && isAlive(current)) {
+                return current;
+            }
+            synchronized (this) {
+                if (connect != null && !isAlive(connect)) {
+                    closeQuietly(connect);
+                    connect = null;
+                }
+                if (connect == null) {
+                    try {
+                        connect = new Connect(uri);
+                    } catch (LibvirtException e) {
+                        LOG.log(Level.FINE, "Cannot open a further connection to " + uri, e);
+                        return fallback;
+                    }
+                }
+                return connect;
+            }
+        }
+
+        synchronized void drop(Connect dead) {
+            if (connect == dead) {
+                connect = null;
+                closeQuietly(dead);
+            }
+        }
+
+        synchronized void close() {
+            if (connect != null) {
+                closeQuietly(connect);
+                connect = null;
+            }
+        }
+
+        private static void closeQuietly(Connect target) {
+            try {
+                target.close();
+            } catch (LibvirtException | RuntimeException e) {
+                LOG.log(Level.FINE, "Closing a further libvirt connection failed", e);
+            }
         }
     }
 
@@ -87,7 +198,8 @@ final class HostConnection implements AutoCloseable {
                             + Math.max(1, Duration.between(now, nextAttempt).toSeconds()) + " s)");
                 }
                 try {
-                    LOG.info(() -> "Connecting to libvirt at " + uri);
+                    LOG.info(() -> "Connecting to libvirt at " + uri
+                            + (lanes.length > 1 ? " (calls over up to " + lanes.length + " connections)" : ""));
                     Connect opened = new Connect(uri);
                     domains.clear();
                     events = subscribe(opened);
@@ -187,6 +299,7 @@ final class HostConnection implements AutoCloseable {
                 lastError = "the connection was lost";
                 LOG.warning(() -> "Lost the connection to libvirt at " + uri + "; the next call reconnects");
                 closeQuietly(dead);
+                closeFurtherLanes();
             }
         }
     }
@@ -200,6 +313,13 @@ final class HostConnection implements AutoCloseable {
                 events = false;
                 domains.clear();
             }
+            closeFurtherLanes();
+        }
+    }
+
+    private void closeFurtherLanes() {
+        for (int i = 1; i < lanes.length; i++) {
+            lanes[i].close();
         }
     }
 

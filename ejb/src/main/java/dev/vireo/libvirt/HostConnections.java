@@ -29,8 +29,9 @@ import org.libvirt.LibvirtException;
 import org.libvirt.event.DomainEvent;
 
 /**
- * The only door to libvirt: one shared connection per host, libvirt's event loop, each host's
- * domain cache that lifecycle events keep fresh, and libvirt's errors turned into Vireo's
+ * The only door to libvirt: each host's shared connection (and the further ones its calls spread
+ * over under load, see {@link HostConnection}), libvirt's event loop, each host's domain cache
+ * that lifecycle events keep fresh, and libvirt's errors turned into Vireo's
  * ({@link LibvirtErrors}). Services ask it for the gateways of the host they work on
  * ({@link #local}, {@link #of}); nothing outside this package touches libvirt-java. Every call of a
  * gateway comes back through here, so libvirt work runs outside transactions: a long one (a
@@ -56,6 +57,16 @@ public class HostConnections {
     @Inject
     @ConfigProperty(name = "vireo.libvirt.uri", defaultValue = "test:///default")
     String localUri;
+
+    /**
+     * How many connections to one host its calls spread over (a test-driver host keeps one):
+     * libvirtd serves 5 calls of a connection at once (max_client_requests) and 20 in all
+     * (max_workers) by default, so 4 lets 20 VM creations at once define, look up and start
+     * without queueing behind each other's starts.
+     */
+    @Inject
+    @ConfigProperty(name = "vireo.libvirt.connections-per-host", defaultValue = "4")
+    int connectionsPerHost;
 
     @Resource
     ManagedThreadFactory threads;
@@ -251,7 +262,8 @@ public class HostConnections {
     }
 
     private HostConnection connection(HostRef host) {
-        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri(), (domain, event) -> announce(key, domain, event)));
+        return connections.computeIfAbsent(host, key -> new HostConnection(key.uri(), (domain, event) -> announce(key, domain, event),
+                HostConnection.lanesFor(key.uri(), connectionsPerHost)));
     }
 
     /**

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.error.VireoException;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.libvirt.LibvirtException;
 
 class HostConnectionTest {
 
@@ -40,6 +45,62 @@ class HostConnectionTest {
             assertThat(connection.probe()).isEqualTo(new HostLiveness(HostLiveness.State.CONNECTED, null, null));
             String type = connection.call(connect -> connect.getType());
             assertThat(type).isEqualToIgnoringCase("test");
+        }
+    }
+
+    @Test
+    void aCallWhileTheFirstConnectionIsBusyGoesToAFurtherOneThatSeesTheSameHost() throws Exception {
+        // test:///default stands in for a daemon here: its connections in one process share one state
+        try (HostConnection connection = new HostConnection("test:///default", (domain, event) -> { }, 4)) {
+            connection.call(connect -> connect.getHostName());
+            connection.call(connect -> connect.getHostName());
+            assertThat(connection.openLanes()).as("calls one after another keep to the first").isEqualTo(1);
+            String name = "lane-" + UUID.randomUUID();
+            String defined = whileFirstIsBusy(connection, name);
+            assertThat(connection.openLanes()).isEqualTo(2);
+            assertThat(defined).isEqualTo(name);
+            // defined through the second connection, seen through the first
+            boolean seen = connection.call(connect -> LifecycleOperations.byName(connect, name).isPresent());
+            assertThat(seen).isTrue();
+            connection.call(connect -> LifecycleOperations.remove(connect, name));
+        }
+    }
+
+    @Test
+    void theTestDriverKeepsOneConnectionOtherHostsTheConfiguredNumber() {
+        // each test:///path connection is a hypervisor of its own; test:///default one per process
+        assertThat(HostConnection.lanesFor("test:///default", 4)).isEqualTo(1);
+        assertThat(HostConnection.lanesFor("test:///var/lib/vireo/host.xml", 4)).isEqualTo(1);
+        assertThat(HostConnection.lanesFor("qemu+tls://host.example/system", 4)).isEqualTo(4);
+        assertThat(HostConnection.lanesFor("qemu:///system", 1)).isEqualTo(1);
+        assertThat(HostConnection.lanesFor("qemu:///system", 0)).as("never none").isEqualTo(1);
+    }
+
+    /** Defines domain {@code name} in a call made while another call holds the first connection; answers its name. */
+    private static String whileFirstIsBusy(HostConnection connection, String name) throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
+            try {
+                connection.call(connect -> {
+                    busy.countDown();
+                    try {
+                        return done.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (LibvirtException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(busy.await(30, TimeUnit.SECONDS)).isTrue();
+        try {
+            return connection.call(connect -> LifecycleOperations.define(connect, "<domain type='test'><name>" + name
+                    + "</name><memory>65536</memory><os><type>hvm</type></os></domain>").name());
+        } finally {
+            done.countDown();
+            holder.get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -42,6 +42,8 @@ abstract class VireoOnQemu {
      */
     @BeforeEach
     void vireoOnTheRealHypervisor() {
+        // a failed status or body assertion prints the request and the answer (its error JSON says why)
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         if (!controller.isStarted(RealHypervisor.SERVER)) {
             controller.start(RealHypervisor.SERVER);
         }
