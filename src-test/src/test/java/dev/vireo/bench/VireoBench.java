@@ -135,7 +135,11 @@ class VireoBench {
             vmPools();
         }
         if (only.isEmpty() || only.equals("images")) {
-            new ImageTransferBench(http, BASE, WORK, figures, notes).measure();
+            double before = residentMiB();
+            new ImageTransferBench(http, BASE, WORK, figures, notes, VireoBench::serverCpuNanos).measure();
+            // Undertow's buffers of 64 KiB (direct memory, one pool) and the uploads' own direct buffers
+            figures.add(new Figure("server resident memory, after the images", residentMiB(), "MiB", before,
+                    "before the images, MiB"));
         }
         // with the test driver's 21,000 more domains of the zone and the 10,000-VM host in the same process
         figures.add(new Figure("server resident memory, after the run", residentMiB(), "MiB", null, null));
