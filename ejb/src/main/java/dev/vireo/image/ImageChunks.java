@@ -11,9 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.ReadableByteChannel;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -47,7 +47,7 @@ public class ImageChunks {
 
     private final Clock clock = Clock.systemUTC();
 
-    public Outcome append(String id, ChunkRange chunk, InputStream data) {
+    public Outcome append(String id, ChunkRange chunk, ReadableByteChannel data) {
         Image image = em.createNamedQuery(Image.BY_PUBLIC_ID, Image.class).setParameter("id", id)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.IMAGE_NOT_FOUND, id));

@@ -26,8 +26,11 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -193,7 +196,7 @@ public class ImageService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @RolesAllowed(Permission.IMAGE_MANAGE)
     @Audited(value = UPLOAD, refusalsOnly = true)
-    public ImageView upload(String id, String kind, String contentRange, long bodyLength, InputStream data) {
+    public ImageView upload(String id, String kind, String contentRange, long bodyLength, ReadableByteChannel data) {
         changeable(id, kind, LockModeType.NONE);
         ChunkRange chunk = ChunkRange.of(id, contentRange, bodyLength);
         ImageChunks.Outcome outcome = chunks.append(id, chunk, data);
@@ -221,7 +224,7 @@ public class ImageService {
             try (OutputStream out = Files.newOutputStream(spool)) {
                 length = data.transferTo(new BoundedOutput(out, ChunkRange.MAX_BYTES));
             }
-            try (InputStream in = Files.newInputStream(spool)) {
+            try (FileChannel in = FileChannel.open(spool, StandardOpenOption.READ)) {
                 return upload(id, kind, null, length, in);
             }
         } catch (IOException e) {
