@@ -30,8 +30,10 @@ public class AuditInterceptor {
         AuditedCall.enter(new AuditedCall(action, target));
         try {
             Object result = call.proceed();
-            // an accepted task names itself: its outcome is recorded under the same action when it ends
-            log.record(action, target, AuditLog.OK, result instanceof TaskView task ? "task " + task.id() : null);
+            if (!audited.refusalsOnly()) {
+                // an accepted task names itself: its outcome is recorded under the same action when it ends
+                log.record(action, target, AuditLog.OK, result instanceof TaskView task ? "task " + task.id() : null);
+            }
             return result;
         } catch (VireoException e) {
             recordRefusal(action, target, e);

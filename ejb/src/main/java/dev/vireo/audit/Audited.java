@@ -23,4 +23,11 @@ public @interface Audited {
     /** How many leading parameters name the resource (a name, or a request with a {@code name}). */
     @Nonbinding
     int target() default 1;
+
+    /**
+     * The call records its successes itself, in its own transaction (an upload: when begun and
+     * when complete, not each of its chunks); the interceptor records its refusals only.
+     */
+    @Nonbinding
+    boolean refusalsOnly() default false;
 }

@@ -1,5 +1,6 @@
 package dev.vireo.image;
 
+import dev.vireo.audit.AuditLog;
 import dev.vireo.error.ErrorCode;
 import dev.vireo.error.VireoException;
 import dev.vireo.persistence.image.Image;
@@ -10,9 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.ReadableByteChannel;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -22,6 +23,8 @@ import java.util.HexFormat;
  * Writes one chunk of an upload while holding the image's row, so that chunks sent at once go
  * one after the other and a chunk counts only once all its bytes are written. The last chunk
  * makes the image ready, or, when the content's SHA-256 is not the one declared, discards it.
+ * The audit log has an upload when it begins and when it completes, in the chunk's transaction;
+ * the chunks between are in the image's {@code uploaded} (refusals are the interceptor's).
  */
 @Stateless
 public class ImageChunks {
@@ -39,9 +42,12 @@ public class ImageChunks {
     @EJB
     ImageDigests digests;
 
+    @EJB
+    AuditLog audit;
+
     private final Clock clock = Clock.systemUTC();
 
-    public Outcome append(String id, ChunkRange chunk, InputStream data) {
+    public Outcome append(String id, ChunkRange chunk, ReadableByteChannel data) {
         Image image = em.createNamedQuery(Image.BY_PUBLIC_ID, Image.class).setParameter("id", id)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
                 .orElseThrow(() -> new VireoException(ErrorCode.IMAGE_NOT_FOUND, id));
@@ -59,6 +65,9 @@ public class ImageChunks {
             digests.forget(image.getVolume());
             digests.keep(image.getVolume(), 0, new ImageDigests.Upload(Sha256.newDigest(),
                     store.prepare(image.getVolume(), chunk.total())));
+            if (!chunk.isLast()) {
+                audit.record(ImageService.UPLOAD, id, AuditLog.OK, "begun: " + chunk.total() + " bytes in all");
+            }
         } else if (chunk.total() != image.getSize()) {
             throw new VireoException(ErrorCode.IMAGE_CHUNK_INVALID, id, "the upload under way has " + image.getSize()
                     + " bytes in all, not " + chunk.total() + " (start again from byte 0 to change that)");
@@ -88,6 +97,7 @@ public class ImageChunks {
             return new Outcome(checksum, true, image);
         }
         image.ready(image.getSize(), checksum, clock.instant());
+        audit.record(ImageService.UPLOAD, id, AuditLog.OK, "complete: " + image.getSize() + " bytes, SHA-256 " + checksum);
         store.refresh();
         return new Outcome(checksum, false, image);
     }

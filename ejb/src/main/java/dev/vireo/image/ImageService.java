@@ -26,8 +26,11 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +53,8 @@ import java.util.regex.Pattern;
 @RolesAllowed(Permission.IMAGE_READ)
 public class ImageService {
 
+    /** The audit action of an upload: recorded when one begins and when it completes ({@link ImageChunks}), and each refusal. */
+    public static final String UPLOAD = "image.upload";
     static final int MAX_TAGS = 32;
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._+-]{0,63}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -184,13 +189,14 @@ public class ImageService {
     /**
      * Writes one chunk of the image's content (all of it when the request has no Content-Range).
      * No transaction around the transfer: {@link ImageChunks} takes its own, holding the image's
-     * row, and commits what the last chunk did to the image (ready, or discarded on a wrong
-     * checksum) before a mismatch is reported.
+     * row, and commits in it what the chunk did to the image (ready, or discarded on a wrong
+     * checksum, before a mismatch is reported) and its audit entry, if it begins or completes the
+     * upload: one commit a chunk.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @RolesAllowed(Permission.IMAGE_MANAGE)
-    @Audited("image.upload")
-    public ImageView upload(String id, String kind, String contentRange, long bodyLength, InputStream data) {
+    @Audited(value = UPLOAD, refusalsOnly = true)
+    public ImageView upload(String id, String kind, String contentRange, long bodyLength, ReadableByteChannel data) {
         changeable(id, kind, LockModeType.NONE);
         ChunkRange chunk = ChunkRange.of(id, contentRange, bodyLength);
         ImageChunks.Outcome outcome = chunks.append(id, chunk, data);
@@ -208,7 +214,7 @@ public class ImageService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @RolesAllowed(Permission.IMAGE_MANAGE)
-    @Audited("image.upload")
+    @Audited(value = UPLOAD, refusalsOnly = true)
     public ImageView uploadWhole(String id, String kind, InputStream data) {
         changeable(id, kind, LockModeType.NONE);
         Path spool = null;
@@ -218,7 +224,7 @@ public class ImageService {
             try (OutputStream out = Files.newOutputStream(spool)) {
                 length = data.transferTo(new BoundedOutput(out, ChunkRange.MAX_BYTES));
             }
-            try (InputStream in = Files.newInputStream(spool)) {
+            try (FileChannel in = FileChannel.open(spool, StandardOpenOption.READ)) {
                 return upload(id, kind, null, length, in);
             }
         } catch (IOException e) {

@@ -136,7 +136,11 @@ class VireoBench {
             gcSoFar("the VM pools");
         }
         if (only.isEmpty() || only.equals("images")) {
-            new ImageTransferBench(http, BASE, WORK, figures, notes).measure();
+            double before = residentMiB();
+            new ImageTransferBench(http, BASE, WORK, figures, notes, VireoBench::serverCpuNanos).measure();
+            // Undertow's buffers of 64 KiB (direct memory, one pool) and the uploads' own direct buffers
+            figures.add(new Figure("server resident memory, after the images", residentMiB(), "MiB", before,
+                    "before the images, MiB"));
             gcSoFar("the image transfers");
         }
         if (reads) {

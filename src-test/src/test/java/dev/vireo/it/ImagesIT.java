@@ -18,8 +18,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -114,6 +116,9 @@ class ImagesIT {
         api().get("/nano/disk_images/" + id).then().body("data.created", equalTo(true))
                 .body("data.size", equalTo(disk.length)).body("data.progress", nullValue());
         api().get(STORE + id + ".qcow2").then().statusCode(200);
+        // the audit log has the upload begun and completed, each refused chunk, and no entry for the chunk between
+        assertThat(uploadEntries(id)).containsExactly("ok begun: 300000 bytes in all", "IMG0004E", "IMG0005E",
+                "ok complete: 300000 bytes, SHA-256 " + sha256(disk), "IMG0009E");
         api().delete("/api/images/" + id).then().statusCode(204);
     }
 
@@ -285,6 +290,22 @@ class ImagesIT {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getString(1) + " " + rows.getLong(2) : null;
             }
+        }
+    }
+
+    /** The audit entries of the image's upload, oldest first: "ok content", or the refusal's code. */
+    private static List<String> uploadEntries(String id) throws SQLException {
+        try (Connection db = Vireo.database();
+             PreparedStatement query = db.prepareStatement("select result, content from audit_event"
+                     + " where action = 'image.upload' and target = ? order by id")) {
+            query.setString(1, id);
+            List<String> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add("ok".equals(rows.getString(1)) ? "ok " + rows.getString(2) : rows.getString(1));
+                }
+            }
+            return entries;
         }
     }
 

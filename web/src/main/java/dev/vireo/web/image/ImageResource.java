@@ -7,6 +7,7 @@ import dev.vireo.image.ImageView;
 import dev.vireo.web.ActionBody;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,9 +23,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
+import java.io.IOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The image catalogue: media (ISO) and disk (qcow2) images, their content uploaded in chunks and downloaded by ranges. */
@@ -88,9 +93,12 @@ public class ImageResource {
     @Operation(summary = "Upload the content, whole or one chunk (Content-Range: bytes first-last/total, at most"
             + " 8 MiB a request) where the last one ended (uploaded); the last chunk makes the image ready, or"
             + " discards it when its SHA-256 is not the declared checksum")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public ImageView upload(@PathParam("id") String id, @HeaderParam("Content-Range") String range,
-                            @Context HttpHeaders headers, InputStream body) {
-        return images.upload(id, null, range, ImageDownloads.bodyLength(headers), body);
+                            @Context HttpHeaders headers, @Context HttpServletRequest request) throws IOException {
+        // no entity parameter: JAX-RS would open the servlet stream, and with it the body's channel
+        return images.upload(id, null, range, ImageDownloads.bodyLength(headers), RequestChannel.of(request));
     }
 
     @GET

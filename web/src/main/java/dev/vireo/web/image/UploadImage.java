@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.channels.Channels;
 import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
@@ -85,7 +86,7 @@ public class UploadImage implements Serializable {
         long length = chunk.getSize();
         String range = "bytes " + first + "-" + (first + length - 1) + "/" + target.size();
         try (InputStream data = chunk.getInputStream()) {
-            ImageView after = images.upload(target.id(), null, range, length, data);
+            ImageView after = images.upload(target.id(), null, range, length, Channels.newChannel(data));
             target = new Target(target.id(), target.name(), target.size(), after.uploaded(), after.state(), after.checksum());
         } catch (VireoException e) {
             fail(e);

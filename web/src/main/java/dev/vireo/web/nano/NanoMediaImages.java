@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -106,7 +107,7 @@ public class NanoMediaImages {
                 throw new VireoException(ErrorCode.UNKNOWN_FIELD, part.name());
             }
             return range == null ? images.uploadWhole(id, KIND, part.content())
-                    : images.upload(id, KIND, range, -1, part.content());
+                    : images.upload(id, KIND, range, -1, Channels.newChannel(part.content()));
         }
         throw new VireoException(ErrorCode.MISSING_FIELD, "image");
     }
