@@ -175,10 +175,10 @@ public class PoolCheckouts {
      * the order of their ids, so that two such requests never wait for each other in a circle.
      * A VM another checkout of this server is trying for now is passed over at first (its row is
      * locked until that transaction ends: waiting for it was most of a checkout's time under load)
-     * and tried last, so a pool is never called empty while it still has a ready VM.
-     * ({@code select … fetch first 1 rows only for update skip locked} would spread them across
-     * servers too, but on H2 2.2.224, of 50 such selects at once over 50 free rows, 32 to 39 came
-     * back empty, 18 even when each tried ten times: such a checkout would wait or answer 503.)
+     * and tried last, so a pool is never called empty while it still has a ready VM. On PostgreSQL
+     * the first pass also passes over rows that other servers' checkouts hold ({@code for update
+     * skip locked}); on H2 2.2.224, of 50 such selects at once over 50 free rows, 32 to 39 came
+     * back empty, so H2 keeps the waiting update alone.
      */
     private List<String> take(Target pool, int count, String owner, String token, Instant now, boolean alone) {
         List<Candidate> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY, Object[].class)
@@ -187,15 +187,19 @@ public class PoolCheckouts {
         if (alone && !candidates.isEmpty()) {
             Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
         }
+        boolean skipLocked = claimsHere.skipsLocked();
         List<String> taken = new ArrayList<>();
         List<Candidate> contended = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (taken.size() == count) {
                 break;
             }
-            if (claimsHere.claim(candidate.id())) {
-                win(pool, candidate, owner, token, now).ifPresent(taken::add);
-            } else {
+            if (!claimsHere.claim(candidate.id())) {
+                contended.add(candidate);
+            } else if (win(pool, candidate, owner, token, now, skipLocked)) {
+                taken.add(candidate.hostname());
+            } else if (skipLocked) {
+                // taken by another checkout, retired, or held by another server's checkout: the last may yet roll back
                 contended.add(candidate);
             }
         }
@@ -203,7 +207,9 @@ public class PoolCheckouts {
             if (taken.size() == count) {
                 break;
             }
-            win(pool, candidate, owner, token, now).ifPresent(taken::add);
+            if (win(pool, candidate, owner, token, now, false)) {
+                taken.add(candidate.hostname());
+            }
         }
         if (taken.size() < count) {
             // rolls back what this request won so far: all or nothing
@@ -212,19 +218,31 @@ public class PoolCheckouts {
         return taken;
     }
 
-    /** The VM's host name when this checkout won it: it still ran and no other checkout had it first. */
-    private Optional<String> win(Target pool, Candidate candidate, String owner, String token, Instant now) {
+    /** PostgreSQL's conditional update that passes over a row another transaction holds instead of waiting for it. */
+    private static final String CHECK_OUT_SKIP_LOCKED = "update pool_vm set state = 'RUNNING', token = cast(?1 as varchar(32)),"
+            + " owner = ?2, checked_out = ?3, lifetime_hours = ?4, version = version + 1"
+            + " where id = (select id from pool_vm where id = ?5 and state = 'READY' for update skip locked)";
+
+    /**
+     * Whether this checkout won the VM: it still ran and no other checkout had it first (with
+     * {@code skipLocked}, nor holds it now).
+     */
+    private boolean win(Target pool, Candidate candidate, String owner, String token, Instant now, boolean skipLocked) {
         if (!stillRuns(candidate)) {
-            return Optional.empty();
+            return false;
         }
-        int won = em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
-                .setParameter("now", now).setParameter("lifetime", pool.lifetimeHours())
-                .setParameter("id", candidate.id()).executeUpdate();
+        int won = skipLocked
+                ? em.createNativeQuery(CHECK_OUT_SKIP_LOCKED).setParameter(1, token).setParameter(2, owner)
+                        .setParameter(3, now).setParameter(4, pool.lifetimeHours()).setParameter(5, candidate.id())
+                        .setHint("org.hibernate.query.native.spaces", "pool_vm").executeUpdate()
+                : em.createNamedQuery(PoolVm.CHECK_OUT).setParameter("token", token).setParameter("owner", owner)
+                        .setParameter("now", now).setParameter("lifetime", pool.lifetimeHours())
+                        .setParameter("id", candidate.id()).executeUpdate();
         if (won != 1) {
-            return Optional.empty();
+            return false;
         }
         em.persist(new PoolEvent(pool.name(), candidate.hostname(), PoolEvent.Kind.CHECKED_OUT, now, null, owner));
-        return Optional.of(candidate.hostname());
+        return true;
     }
 
     /**

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.vireo.e2e.HostFixtures;
 import dev.vireo.e2e.RealHypervisor;
+import dev.vireo.it.ClusterNode;
 import dev.vireo.it.TestDriverHost;
+import dev.vireo.persistence.testing.PostgresCluster;
 import java.util.Optional;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -131,7 +133,8 @@ class VireoBench {
                     "goal ≤ 600 MiB"));
             gcSoFar("the reads of 1,000 VMs");
         }
-        if (only.isEmpty() || only.equals("vmpools") || only.equals("checkout")) {
+        boolean checkouts = only.isEmpty() || only.equals("vmpools") || only.equals("checkout");
+        if (checkouts) {
             vmPools();
             gcSoFar("the VM pools");
         }
@@ -157,6 +160,9 @@ class VireoBench {
         figures.add(new Figure("server GC pauses, whole run, total", gc.pauseMillis(), "ms", null, null));
         deployer.undeploy(DEPLOYMENT);
         controller.stop(SERVER);
+        if (checkouts) {
+            checkoutsOnPostgres();
+        }
         if (only.isEmpty() || only.equals("vmpools")) {
             realHypervisor(only.equals("vmpools"));
         }
@@ -172,6 +178,36 @@ class VireoBench {
                 .writeTo(WORK.resolve("pool-host.xml"));
         send("POST", BASE + "/api/hosts", "{\"name\": \"pool-host\", \"uri\": \"" + uri + "\"}", 201);
         new VmPoolBench(http, BASE, "default-pool", "pool-host", figures, notes).measure(VireoBench::serverCpuNanos);
+    }
+
+    /**
+     * The same VM pool figures on PostgreSQL, the production database (its checkouts pass over rows
+     * other transactions hold): a server started as the clustered nodes are (VIREO_NODE=1 through
+     * the launcher, NodesBench's private cluster), alone, with the pool host as its default host.
+     */
+    private void checkoutsOnPostgres() throws Exception {
+        Path dir = Path.of(System.getProperty("vireo.it.ha-dir"));
+        PostgresCluster database = PostgresCluster.start(dir.resolve("postgresql-checkout"),
+                Integer.getInteger("vireo.it.ha.postgresql.port"));
+        ClusterNode node = null;
+        try {
+            String url = database.createDatabase("vireo");
+            String uri = new TestDriverHost().cpus(64).memoryMiB(262144).pool("default-pool").network("default")
+                    .writeTo(WORK.resolve("pool-host-postgresql.xml"));
+            node = new ClusterNode(1, ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                    new File(System.getProperty("vireo.it.ear"))), Map.of("VIREO_DB_URL", url, "VIREO_DB_USER",
+                    PostgresCluster.USER, "VIREO_DB_PASSWORD", PostgresCluster.PASSWORD, "VIREO_LIBVIRT_URI", uri), List.of());
+            node.start();
+            node.awaitServing();
+            String home = dir.resolve("node-1").toString();
+            new VmPoolBench(http, node.base(), "default-pool", null, figures, notes, "PostgreSQL: ")
+                    .measure(() -> serverCpuNanos(home));
+        } finally {
+            if (node != null) {
+                node.close();
+            }
+            database.stop();
+        }
     }
 
     /**
@@ -581,8 +617,13 @@ class VireoBench {
 
     /** The bench server's process. */
     private static ProcessHandle benchServer() {
-        String home = System.getProperty("vireo.it.bench-server");
+        return server(System.getProperty("vireo.it.bench-server"));
+    }
+
+    /** The server whose command line names {@code home} (its home or base directory). */
+    private static ProcessHandle server(String home) {
         return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(command -> command.endsWith("java")).orElse(false))
                 .filter(p -> p.info().commandLine().map(line -> line.contains(home)).orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no server process under " + home));
     }
@@ -590,6 +631,11 @@ class VireoBench {
     /** The CPU time the bench server has used so far, ns (all its threads, user and system). */
     static long serverCpuNanos() {
         return benchServer().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    /** The CPU time of the server under {@code home} so far, ns. */
+    private static long serverCpuNanos(String home) {
+        return server(home).info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     /** A test-driver host file with {@value #DOMAINS} small domains. */
