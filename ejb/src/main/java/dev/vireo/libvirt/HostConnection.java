@@ -124,14 +124,26 @@ final class HostConnection implements AutoCloseable {
     /** A further connection to the host for calls, opened on first use, reopened after it dropped. */
     private static final class Lane {
 
+        private static final Duration RETRY_REFUSED_AFTER = Duration.ofSeconds(30);
+
         final AtomicInteger calls = new AtomicInteger();
         volatile Connect connect;
+        // when the host last refused this lane's connection (System.nanoTime), if it did since it last opened
+        private volatile boolean refused;
+        private volatile long refusedAt;
 
-        /** This lane's open connection, opened now if need be; {@code fallback} when it cannot open. */
+        /**
+         * This lane's open connection, opened now if need be; {@code fallback} when it cannot open,
+         * and for a while after that without trying again: a host that limits its clients would
+         * otherwise be asked for a connection (a TLS handshake, say) by every call under load.
+         */
         Connect open(String uri, Connect fallback) {
             Connect current = connect;
             if (current != null && isAlive(current)) {
                 return current;
+            }
+            if (refused && System.nanoTime() - refusedAt < RETRY_REFUSED_AFTER.toNanos()) {
+                return fallback;
             }
             synchronized (this) {
                 if (connect != null && !isAlive(connect)) {
@@ -141,7 +153,10 @@ final class HostConnection implements AutoCloseable {
                 if (connect == null) {
                     try {
                         connect = new Connect(uri);
+                        refused = false;
                     } catch (LibvirtException e) {
+                        refusedAt = System.nanoTime();
+                        refused = true;
                         LOG.log(Level.FINE, "Cannot open a further connection to " + uri, e);
                         return fallback;
                     }
