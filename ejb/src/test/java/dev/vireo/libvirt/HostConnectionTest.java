@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
 class HostConnectionTest {
@@ -67,6 +68,24 @@ class HostConnectionTest {
     }
 
     @Test
+    void aFurtherConnectionThatDiedIsOpenedAgainByTheNextCallItGets() throws Exception {
+        String name = "vireo-lane-reopened-" + System.nanoTime();
+        try (HostConnection connection = new HostConnection("test:///default", (domain, event) -> { }, 4)) {
+            connection.call(Connect::getHostName);
+            Connect further = whileFirstIsBusy(connection, connect -> connect);
+            further.close();
+            assertThat(connection.openLanes()).as("not yet noticed").isEqualTo(2);
+
+            Connect reopened = whileFirstIsBusy(connection, connect -> connect);
+            assertThat(reopened).isNotSameAs(further);
+            String defined = whileFirstIsBusy(connection, name);
+            assertThat(defined).isEqualTo(name);
+            assertThat(connection.openLanes()).isEqualTo(2);
+            connection.call(connect -> LifecycleOperations.remove(connect, name));
+        }
+    }
+
+    @Test
     void theTestDriverKeepsOneConnectionOtherHostsTheConfiguredNumber() {
         // each test:///path connection is a hypervisor of its own; test:///default one per process
         assertThat(HostConnection.lanesFor("test:///default", 4)).isEqualTo(1);
@@ -78,6 +97,12 @@ class HostConnectionTest {
 
     /** Defines domain {@code name} in a call made while another call holds the first connection; answers its name. */
     private static String whileFirstIsBusy(HostConnection connection, String name) throws Exception {
+        return whileFirstIsBusy(connection, connect -> LifecycleOperations.define(connect, "<domain type='test'><name>" + name
+                + "</name><memory>65536</memory><os><type>hvm</type></os></domain>").name());
+    }
+
+    /** Makes {@code work} while another call holds the first connection; answers what it answers. */
+    private static <T> T whileFirstIsBusy(HostConnection connection, LibvirtCall<T> work) throws Exception {
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
@@ -96,8 +121,7 @@ class HostConnectionTest {
         });
         assertThat(busy.await(30, TimeUnit.SECONDS)).isTrue();
         try {
-            return connection.call(connect -> LifecycleOperations.define(connect, "<domain type='test'><name>" + name
-                    + "</name><memory>65536</memory><os><type>hvm</type></os></domain>").name());
+            return connection.call(work);
         } finally {
             done.countDown();
             holder.get(30, TimeUnit.SECONDS);
