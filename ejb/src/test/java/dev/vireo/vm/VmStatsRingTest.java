@@ -42,6 +42,33 @@ class VmStatsRingTest {
     }
 
     @Test
+    void timesStayExactToTheMillisecondAcrossWeeksOfSamples() {
+        VmStatsRing ring = new VmStatsRing(3);
+        long start = 1_764_000_000_123L;
+        long day = 86_400_000L;
+        ring.add(start, stats(1, 0, 0, 0));
+        ring.add(start + 20 * day + 7, stats(2, 0, 0, 0));
+        // past what an int of milliseconds from the first sample holds: counted from a new base
+        ring.add(start + 30 * day + 9, stats(3, 0, 0, 0));
+        ring.add(start + 30 * day + 5_011, stats(4, 55.55, 0, 0));
+        VmStatsHistory history = ring.snapshot();
+        assertThat(history.timestamps()).containsExactly(Instant.ofEpochMilli(start + 20 * day + 7),
+                Instant.ofEpochMilli(start + 30 * day + 9), Instant.ofEpochMilli(start + 30 * day + 5_011));
+        assertThat(history.cpuUtilization()).containsExactly(2.0, 3.0, 4.0);
+        assertThat(history.memUtilization()).containsExactly(0.0, 0.0, 55.55);
+    }
+
+    @Test
+    void aSampleFarOlderThanTheNewestIsDroppedWhenTheBaseMoves() {
+        VmStatsRing ring = new VmStatsRing(3);
+        long day = 86_400_000L;
+        ring.add(0, stats(1, 0, 0, 0));
+        ring.add(60 * day, stats(2, 0, 0, 0));
+        assertThat(ring.snapshot().timestamps()).containsExactly(Instant.ofEpochMilli(60 * day));
+        assertThat(ring.snapshot().cpuUtilization()).containsExactly(2.0);
+    }
+
+    @Test
     void theSamplerKeepsAnHourOfRatesPerVmAndDropsAVmThatStoppedRunning() {
         VmStatsSampler sampler = new VmStatsSampler();
         int samples = VmStatsSampler.HISTORY_SIZE + 10;
