@@ -1,5 +1,7 @@
 package dev.vireo.vmpool;
 
+import dev.vireo.error.ErrorCode;
+import dev.vireo.error.VireoException;
 import dev.vireo.persistence.vmpool.OnDemandRequest;
 import dev.vireo.persistence.vmpool.PoolEvent;
 import dev.vireo.persistence.vmpool.PoolVm;
@@ -107,7 +109,7 @@ public class PoolVms {
      * vmpooler-style host name.
      */
     public List<VmState> startClones(long poolId, List<String> hosts) {
-        // a deletion of the pool holds this lock while it removes the pool's VMs
+        // a deletion of the pool holds this lock while it empties the pool and while it removes it
         VmPool pool = em.find(VmPool.class, poolId, LockModeType.PESSIMISTIC_WRITE);
         List<VmState> started = new ArrayList<>();
         if (pool == null) {
@@ -125,6 +127,56 @@ public class PoolVms {
                     null, null, null, null, false));
         }
         return started;
+    }
+
+    /** A VM of a pool where it is: its row's id, its host name, and its host (null before placement). */
+    public record Placed(long id, String hostname, String host) {
+    }
+
+    /**
+     * The first step of a pool's deletion: unless one of its VMs is checked out (409 naming them),
+     * its size becomes 0 and all its VMs retire, so that the manager neither hands them out nor
+     * replaces them while the deletion destroys them. Answers them.
+     */
+    public List<Placed> emptyForDeletion(long poolId, String name) {
+        VmPool pool = lockedForDeletion(poolId, name);
+        pool.setSize(0);
+        List<Placed> vms = em.createQuery("select v.id, v.hostname, v.host from PoolVm v where v.pool = :pool order by v.id",
+                        Object[].class).setParameter("pool", pool).getResultStream()
+                .map(row -> new Placed((Long) row[0], (String) row[1], (String) row[2])).toList();
+        em.createQuery("update PoolVm v set v.state = :retiring, v.reason = :why, v.version = v.version + 1"
+                        + " where v.pool = :pool and v.state <> :retiring")
+                .setParameter("retiring", PoolVmState.RETIRING).setParameter("why", "its pool " + name + " is deleted")
+                .setParameter("pool", pool).executeUpdate();
+        return vms;
+    }
+
+    /**
+     * The last step of a pool's deletion: the rows of its VMs go (their events stay), then the pool;
+     * 409 when one of them was checked out meanwhile.
+     */
+    public void removePool(long poolId, String name) {
+        VmPool pool = lockedForDeletion(poolId, name);
+        // bulk deletes: the manager may have changed a row's state meanwhile, which must not fail the deletion
+        em.createNativeQuery("delete from pool_vm_tag where vm_id in (select id from pool_vm where pool_id = ?1)")
+                .setParameter(1, poolId).executeUpdate();
+        em.createQuery("delete from PoolVm v where v.pool = :pool").setParameter("pool", pool).executeUpdate();
+        em.remove(pool);
+    }
+
+    /** The pool, locked (its new clones wait: {@link #startClones}); 409 when a VM of it is checked out. */
+    private VmPool lockedForDeletion(long poolId, String name) {
+        VmPool pool = em.find(VmPool.class, poolId, LockModeType.PESSIMISTIC_WRITE);
+        if (pool == null) {
+            throw new VireoException(ErrorCode.VMPOOL_NOT_FOUND, name);
+        }
+        List<String> out = em.createQuery("select v.hostname from PoolVm v where v.pool = :pool and v.state = :running"
+                        + " order by v.id", String.class)
+                .setParameter("pool", pool).setParameter("running", PoolVmState.RUNNING).getResultList();
+        if (!out.isEmpty()) {
+            throw new VireoException(ErrorCode.VMPOOL_IN_USE, name, String.join(", ", out));
+        }
+        return pool;
     }
 
     /**

@@ -17,8 +17,9 @@ import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -199,38 +200,31 @@ public class VmPoolService {
     }
 
     /**
-     * Deletes a pool whose VMs are not checked out: its ready and pending VMs are destroyed with
-     * their volumes first. A clone still under way finds its pool gone and removes its VM.
+     * Deletes a pool whose VMs are not checked out, its ready and pending VMs destroyed with their
+     * volumes. Three steps, so that the pool's lock, which the manager's new clones wait for, is
+     * never held across libvirt's calls: the pool is emptied (size 0, its VMs retired), its VMs are
+     * destroyed, then it goes. A deletion cut short leaves an empty pool, which the manager clears
+     * and a second deletion removes. A clone still under way finds its VM retired or gone and
+     * removes it.
      */
     @RolesAllowed(Permission.VMPOOL_MANAGE)
     @Audited("vmpool.delete")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void delete(String name) {
-        VmPool pool = require(name);
-        // the manager's new clones wait for this lock ({@link PoolVms#startClones}); its other steps are conditional
-        em.lock(pool, LockModeType.PESSIMISTIC_WRITE);
-        List<PoolVm> members = em.createNamedQuery(PoolVm.OF_POOL, PoolVm.class).setParameter("pool", pool).getResultList();
-        List<String> out = members.stream().filter(vm -> vm.getState() == PoolVmState.RUNNING)
-                .map(PoolVm::getHostname).toList();
-        if (!out.isEmpty()) {
-            throw new VireoException(ErrorCode.VMPOOL_IN_USE, name, String.join(", ", out));
-        }
-        for (PoolVm vm : members) {
-            // its row goes by a bulk delete below: the context must not hold it when the pool is removed
-            em.detach(vm);
-            if (vm.getHost() != null) {
-                try {
-                    vms.destroy(vm.getHost(), vm.getHostname());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Cannot remove virtual machine " + vm.getHostname() + " of deleted VM pool "
-                            + name + " from host " + vm.getHost(), e);
-                }
+        long id = require(name).getId();
+        for (PoolVms.Placed vm : store.emptyForDeletion(id, name)) {
+            if (vm.host() == null) {
+                continue;
+            }
+            try {
+                vms.destroy(vm.host(), vm.hostname());
+                store.destroyed(vm.id());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot remove virtual machine " + vm.hostname() + " of deleted VM pool "
+                        + name + " from host " + vm.host(), e);
             }
         }
-        // bulk deletes: the manager may have changed a row's state meanwhile, which must not fail the deletion
-        em.createNativeQuery("delete from pool_vm_tag where vm_id in (select id from pool_vm where pool_id = ?1)")
-                .setParameter(1, pool.getId()).executeUpdate();
-        em.createQuery("delete from PoolVm v where v.pool = :pool").setParameter("pool", pool).executeUpdate();
-        em.remove(pool);
+        store.removePool(id, name);
     }
 
     /** Durations in seconds of what the events of one kind recorded, over every pool. */

@@ -356,7 +356,7 @@ class VmPoolIT {
     }
 
     @Test
-    void aPoolWithCheckedOutVmsIsNotDeletedAndOneWithoutGoesWithItsVms() {
+    void aPoolWithCheckedOutVmsIsNotDeletedAndOneWithoutGoesWithItsVms() throws SQLException {
         String pool = pool("del", goldTemplate("del"), 2, "").statusCode(201).extract().path("name");
         List<String> ready = awaitReady(pool, 2);
         String out = api().post("/vmpooler/api/v1/vm/" + pool).then().statusCode(200).extract().path("'" + pool + "'.hostname");
@@ -369,6 +369,15 @@ class VmPoolIT {
         api().get("/api/vmpools/" + pool).then().statusCode(404);
         List<String> domains = Vireo.probe().get("/domains").then().extract().jsonPath().getList("$");
         assertThat(domains).doesNotContainAnyElementsOf(ready);
+        try (Connection db = Vireo.database()) {
+            assertThat(count(db, "select count(*) from vm_pool where name = ?", pool)).isZero();
+            for (String hostname : ready) {
+                assertThat(count(db, "select count(*) from pool_vm where hostname = ?", hostname)).isZero();
+                // the events of the pool's VMs stay, their destruction included (vmpooler's summaries count them)
+                assertThat(count(db, "select count(*) from pool_event where pool = ? and hostname = ? and kind = 'DESTROYED'",
+                        pool, hostname)).isOne();
+            }
+        }
     }
 
     // helpers
