@@ -23,12 +23,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -164,6 +167,60 @@ class VmPoolIT {
         List<String> ofToken = Vireo.anonymous().header("X-AUTH-TOKEN", token).get("/vmpooler/api/v1/token/" + token)
                 .then().statusCode(200).extract().jsonPath().getList("find { it.key != 'ok' }.value.vms.running");
         assertThat(ofToken).containsExactlyInAnyOrderElementsOf(handedOut);
+    }
+
+    /**
+     * On PostgreSQL a checkout passes over the ready VMs whose rows another server's checkout holds
+     * ({@code for update skip locked}) instead of waiting for them. Here a second connection stands for
+     * that server: it holds the rows of the two first ready VMs while a request for two VMs (which
+     * tries them in the order of their ids) runs. Had the checkout waited for them, it would end only
+     * once they are released, and with them.
+     */
+    @Test
+    void onPostgreSqlACheckoutPassesOverTheReadyVmsAnotherServerHolds() throws Exception {
+        try (Connection db = Vireo.database()) {
+            Assumptions.assumeTrue(db.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL"),
+                    "H2 has one server, and its checkouts wait for a held row");
+        }
+        String pool = pool("held", goldTemplate("held"), 4, "").statusCode(201).extract().path("name");
+        awaitReady(pool, 4);
+        List<String> handedOut;
+        List<String> byId = new ArrayList<>();
+        try (Connection otherServer = Vireo.database()) {
+            otherServer.setAutoCommit(false);
+            try (PreparedStatement ready = otherServer.prepareStatement("select v.hostname from pool_vm v join vm_pool p"
+                    + " on v.pool_id = p.id where p.name = ? and v.state = 'READY' order by v.id")) {
+                ready.setString(1, pool);
+                try (ResultSet rows = ready.executeQuery()) {
+                    while (rows.next()) {
+                        byId.add(rows.getString(1));
+                    }
+                }
+            }
+            assertThat(byId).hasSize(4);
+            try (PreparedStatement hold = otherServer.prepareStatement(
+                    "select id from pool_vm where hostname in (?, ?) for update")) {
+                hold.setString(1, byId.get(0));
+                hold.setString(2, byId.get(1));
+                hold.executeQuery().close();
+            }
+            ExecutorService client = Executors.newSingleThreadExecutor();
+            try {
+                Future<Response> checkout = client.submit(() -> api().post("/vmpooler/api/v1/vm/" + pool + "+" + pool));
+                try {
+                    checkout.get(60, TimeUnit.SECONDS);
+                } catch (TimeoutException waiting) {
+                    // it waits for the held rows: released below, it gets them, and the assertion says so
+                }
+                otherServer.rollback();
+                Response answer = checkout.get();
+                assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+                handedOut = answer.jsonPath().getList("'" + pool + "'.hostname");
+            } finally {
+                client.shutdownNow();
+            }
+        }
+        assertThat(handedOut).containsExactlyInAnyOrderElementsOf(byId.subList(2, 4));
     }
 
     @Test
