@@ -177,7 +177,8 @@ class VireoBench {
         String uri = new TestDriverHost().cpus(64).memoryMiB(262144).pool("default-pool").network("default")
                 .writeTo(WORK.resolve("pool-host.xml"));
         send("POST", BASE + "/api/hosts", "{\"name\": \"pool-host\", \"uri\": \"" + uri + "\"}", 201);
-        new VmPoolBench(http, BASE, "default-pool", "pool-host", figures, notes).measure(VireoBench::serverCpuNanos);
+        new VmPoolBench(http, BASE, "default-pool", "pool-host", figures, notes, "", MANAGEMENT + "/health/live")
+                .measure(VireoBench::serverCpuNanos);
     }
 
     /**
@@ -200,8 +201,8 @@ class VireoBench {
             node.start();
             node.awaitServing();
             String home = dir.resolve("node-1").toString();
-            new VmPoolBench(http, node.base(), "default-pool", null, figures, notes, "PostgreSQL: ")
-                    .measure(() -> serverCpuNanos(home));
+            new VmPoolBench(http, node.base(), "default-pool", null, figures, notes, "PostgreSQL: ",
+                    "http://localhost:" + node.managementPort() + "/health/live").measure(() -> serverCpuNanos(home));
         } finally {
             if (node != null) {
                 node.close();
