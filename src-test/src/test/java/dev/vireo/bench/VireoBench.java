@@ -107,12 +107,24 @@ class VireoBench {
         String uri = new TestDriverHost().cpus(16).memoryMiB(65536).domains("bench-", DOMAINS, 1024, 2)
                 .pool("default-pool").network("default").writeTo(host);
 
+        // the start in two parts: WildFly alone, nothing deployed (controller.start returns once the management
+        // model reports server-state "running", polled every 100 ms), its memory then, and Vireo's deployment to ready
         long start = System.nanoTime();
         controller.start(SERVER);
+        double wildFly = (System.nanoTime() - start) / 1e9;
+        double wildFlyMiB = residentMiB();
+        start = System.nanoTime();
         deployer.deploy(DEPLOYMENT);
         awaitReady();
-        figures.add(new Figure("server start to ready", (System.nanoTime() - start) / 1e9, "s", null, "goal ≤ 5 s"));
-        figures.add(new Figure("server resident memory, idle", residentMiB(), "MiB", null, "goal ≤ 400 MiB"));
+        double deployment = (System.nanoTime() - start) / 1e9;
+        figures.add(new Figure("server start to ready", wildFly + deployment, "s", wildFly,
+                "WildFly alone started, nothing deployed, s; goal ≤ 5 s"));
+        figures.add(new Figure("server start: WildFly alone, nothing deployed", wildFly, "s", null,
+                "to server-state running"));
+        figures.add(new Figure("server start: Vireo's deployment to ready", deployment, "s", null, "deploy, /health/ready"));
+        figures.add(new Figure("server resident memory, WildFly alone, idle", wildFlyMiB, "MiB", null, "nothing deployed"));
+        figures.add(new Figure("server resident memory, idle", residentMiB(), "MiB", wildFlyMiB,
+                "WildFly alone, nothing deployed, MiB (the floor); goal ≤ 400 MiB"));
         gcSoFar("the start");
 
         // -Dvireo.bench.only=images (or vmpools) measures that part alone (the whole takes long)
