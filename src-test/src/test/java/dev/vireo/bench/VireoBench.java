@@ -694,11 +694,11 @@ class VireoBench {
         String conditions = String.format(Locale.ROOT, "%d cores, Java %s, %d domains on test:///…/host.xml, %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), DOMAINS, java.time.Instant.now());
         StringBuilder table = new StringBuilder("\nVireo benchmark — " + conditions + "\n");
-        table.append(String.format(Locale.ROOT, "%-48s %12s  %-6s %12s %8s  %s%n",
+        table.append(String.format(Locale.ROOT, "%-60s %12s  %-6s %12s %8s  %s%n",
                 "figure", "value", "unit", "reference", "ratio", "reference is"));
         JsonArrayBuilder json = Json.createArrayBuilder();
         for (Figure figure : figures) {
-            table.append(String.format(Locale.ROOT, "%-48s %12.2f  %-6s %12s %8s  %s%n", figure.name(), figure.value(),
+            table.append(String.format(Locale.ROOT, "%-60s %12.2f  %-6s %12s %8s  %s%n", figure.name(), figure.value(),
                     figure.unit(), figure.reference() == null ? "" : String.format(Locale.ROOT, "%.2f", figure.reference()),
                     figure.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f", figure.ratio()),
                     figure.referenceName() == null ? "" : figure.referenceName()));
