@@ -41,25 +41,35 @@ final class RawQemuCreation implements AutoCloseable {
     RawQemuCreation(String uri, String vireoVm) throws Exception {
         this.uri = uri;
         connect = new Connect(uri);
-        Domain domain = connect.domainLookupByName(vireoVm);
         try {
-            domainXml = domain.getXMLDesc(Domain.XMLFlags.INACTIVE | Domain.XMLFlags.SECURE);
+            domainXml = inactiveXml(connect, vireoVm);
+            StorageVol volume = connect.storageVolLookupByPath(diskSource(parse(domainXml)).getAttribute("file"));
+            try {
+                capacity = volume.getInfo().capacity;
+                Element target = child(parse(volume.getXMLDesc(0)).getDocumentElement(), "target");
+                format = child(target, "format").getAttribute("type");
+                StoragePool owner = volume.storagePoolLookupByVolume();
+                try {
+                    pool = owner.getName();
+                } finally {
+                    owner.free();
+                }
+            } finally {
+                volume.free();
+            }
+        } catch (Exception e) {
+            connect.close();
+            throw e;
+        }
+    }
+
+    /** The domain as defined, its console password included. */
+    private static String inactiveXml(Connect connect, String name) throws LibvirtException {
+        Domain domain = connect.domainLookupByName(name);
+        try {
+            return domain.getXMLDesc(Domain.XMLFlags.INACTIVE | Domain.XMLFlags.SECURE);
         } finally {
             domain.free();
-        }
-        StorageVol volume = connect.storageVolLookupByPath(diskSource(parse(domainXml)).getAttribute("file"));
-        try {
-            capacity = volume.getInfo().capacity;
-            Element target = child(parse(volume.getXMLDesc(0)).getDocumentElement(), "target");
-            format = child(target, "format").getAttribute("type");
-            StoragePool owner = volume.storagePoolLookupByVolume();
-            try {
-                pool = owner.getName();
-            } finally {
-                owner.free();
-            }
-        } finally {
-            volume.free();
         }
     }
 
