@@ -53,8 +53,13 @@ public class VmPoolManager {
     /** The account name pool VMs are owned by until checked out; no account can have it (':' is not in a name). */
     static final String OWNER_PREFIX = "vmpool:";
 
-    /** The clones this server runs now, by host name; the executor's threads are shared, so it is process-wide. */
-    private static final Set<String> CLONING = ConcurrentHashMap.newKeySet();
+    /**
+     * The VMs this server has in hand now, by host name: being cloned, or being destroyed. The
+     * executor's threads are shared, so it is process-wide.
+     */
+    private static final Set<String> IN_HAND = ConcurrentHashMap.newKeySet();
+    /** How long a pool's deletion waits for this server's clone or destruction of one of its VMs to end. */
+    static final Duration DELETION_WAIT = Duration.ofMinutes(2);
 
     /** When this server started managing pools: a clone pending from before then was cut short by a restart. */
     private static final Instant STARTED = Instant.now();
@@ -284,7 +289,8 @@ public class VmPoolManager {
 
     /** Whether a pending VM still counts towards the pool: it is being cloned, becomes ready, or may yet start. */
     private boolean pending(PoolVms.PoolState pool, PoolVms.VmState vm, Instant now) {
-        if (CLONING.contains(vm.hostname())) {
+        // in hand, a pending VM is being cloned (a destruction comes after its retirement)
+        if (IN_HAND.contains(vm.hostname())) {
             return true;
         }
         if (!vm.template().equals(pool.template())) {
@@ -328,7 +334,8 @@ public class VmPoolManager {
     }
 
     private void destroy(PoolVms.VmState vm) {
-        if (CLONING.contains(vm.hostname())) {
+        if (!IN_HAND.add(vm.hostname())) {
+            // its clone, or a deletion of its pool, has it
             return;
         }
         try {
@@ -338,7 +345,52 @@ public class VmPoolManager {
             store.destroyed(vm.id());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot destroy virtual machine " + vm.hostname() + " of a VM pool yet", e);
+        } finally {
+            IN_HAND.remove(vm.hostname());
         }
+    }
+
+    /**
+     * Destroys the retired VMs of pool {@code pool}, which is being deleted, on the caller's thread:
+     * each with its volumes and its row. A VM this server is cloning or destroying now is waited for
+     * first (a clone that ends finds its VM retired and destroys it itself), so the two never work
+     * on one VM at once; after {@link #DELETION_WAIT} it is left to them.
+     */
+    public void destroyForDeletion(String pool, List<PoolVms.Placed> retired) {
+        for (PoolVms.Placed vm : retired) {
+            if (!takeInHand(vm.hostname())) {
+                LOG.warning("Virtual machine " + vm.hostname() + " of deleted VM pool " + pool + " is still being cloned"
+                        + " or destroyed after " + DELETION_WAIT.toMinutes() + " minutes: left to that");
+                continue;
+            }
+            try {
+                if (vm.host() != null) {
+                    vms.destroy(vm.host(), vm.hostname());
+                    store.destroyed(vm.id());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cannot remove virtual machine " + vm.hostname() + " of deleted VM pool " + pool
+                        + " from host " + vm.host(), e);
+            } finally {
+                IN_HAND.remove(vm.hostname());
+            }
+        }
+    }
+
+    private static boolean takeInHand(String hostname) {
+        long deadline = System.nanoTime() + DELETION_WAIT.toNanos();
+        while (!IN_HAND.add(hostname)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -350,19 +402,19 @@ public class VmPoolManager {
         PoolVms cloneStore = store;
         TemplateVms cloneVms = vms;
         VmPoolJob rounds = job;
-        CLONING.add(vm.hostname());
+        IN_HAND.add(vm.hostname());
         try {
             executor.execute(() -> {
                 try {
                     cloneAndStart(target, vm, host, cloneStore, cloneVms);
                 } finally {
-                    CLONING.remove(vm.hostname());
+                    IN_HAND.remove(vm.hostname());
                     // room for the next clone of its pool, or a failure to back off from: no need to wait a period
                     rounds.nudge();
                 }
             });
         } catch (RejectedExecutionException e) {
-            CLONING.remove(vm.hostname());
+            IN_HAND.remove(vm.hostname());
             store.retire(vm.id(), PoolVmState.PENDING, "the executor is not accepting work");
         }
     }

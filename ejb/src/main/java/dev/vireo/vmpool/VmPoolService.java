@@ -11,7 +11,6 @@ import dev.vireo.persistence.zone.ComputePool;
 import dev.vireo.security.Permission;
 import dev.vireo.template.TemplateService;
 import dev.vireo.validation.ResourceName;
-import dev.vireo.vm.TemplateVms;
 import dev.vireo.zone.ZoneHost;
 import dev.vireo.zone.ZoneHosts;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,8 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * VM pools ({@code /api/vmpools}): pools of ready VMs cloned from a template, which
@@ -37,8 +34,6 @@ import java.util.logging.Logger;
 @Stateless
 @RolesAllowed(Permission.VMPOOL_READ)
 public class VmPoolService {
-
-    private static final Logger LOG = Logger.getLogger(VmPoolService.class.getName());
 
     @PersistenceContext(unitName = "vireo")
     EntityManager em;
@@ -53,10 +48,10 @@ public class VmPoolService {
     ZoneHosts zone;
 
     @EJB
-    TemplateVms vms;
+    PoolVms store;
 
     @EJB
-    PoolVms store;
+    VmPoolManager manager;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -203,27 +198,16 @@ public class VmPoolService {
      * Deletes a pool whose VMs are not checked out, its ready and pending VMs destroyed with their
      * volumes. Three steps, so that the pool's lock, which the manager's new clones wait for, is
      * never held across libvirt's calls: the pool is emptied (size 0, its VMs retired), its VMs are
-     * destroyed, then it goes. A deletion cut short leaves an empty pool, which the manager clears
-     * and a second deletion removes. A clone still under way finds its VM retired or gone and
-     * removes it.
+     * destroyed ({@link VmPoolManager#destroyForDeletion}: never while the manager clones or
+     * destroys one of them), then it goes. A deletion cut short leaves an empty pool, which the
+     * manager clears and a second deletion removes.
      */
     @RolesAllowed(Permission.VMPOOL_MANAGE)
     @Audited("vmpool.delete")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void delete(String name) {
         long id = require(name).getId();
-        for (PoolVms.Placed vm : store.emptyForDeletion(id, name)) {
-            if (vm.host() == null) {
-                continue;
-            }
-            try {
-                vms.destroy(vm.host(), vm.hostname());
-                store.destroyed(vm.id());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot remove virtual machine " + vm.hostname() + " of deleted VM pool "
-                        + name + " from host " + vm.host(), e);
-            }
-        }
+        manager.destroyForDeletion(name, store.emptyForDeletion(id, name));
         store.removePool(id, name);
     }
 
