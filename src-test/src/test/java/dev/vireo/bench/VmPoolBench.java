@@ -31,6 +31,10 @@ final class VmPoolBench {
     static final int ROUNDS = 5;
     /** Blocks of rounds between the first and the last: enough for the JIT compiler to finish with a checkout's code. */
     static final int WARM_UP_BLOCKS = 3;
+    /** Bursts of checkouts one after the other, {@value #WAVE_GAP_MILLIS} ms apart, from a pool of {@value #WAVES_POOL}: the refill of one overlaps the next. */
+    static final int WAVES = 3;
+    static final int WAVE_GAP_MILLIS = 1000;
+    static final int WAVES_POOL = 200;
     /** Bursts against the bare exchange before its timed ones (they open the client's connections to that port). */
     static final int BARE_WARM_UP = 2;
 
@@ -115,6 +119,22 @@ final class VmPoolBench {
             figures.add(new Figure(label + "VM pool checkout, one client, server CPU per checkout", singleCpu / 1e6 / CLIENTS, "ms",
                     null, null));
             for (String hostname : alone) {
+                send("DELETE", "/vmpooler/api/v1/vm/" + hostname, null, 200);
+            }
+            // a farm's jobs come in waves: each burst after the first checks out while the pool refills what the one before took
+            send("PUT", "/api/vmpools/" + pool, "{\"size\": " + WAVES_POOL + "}", 200);
+            awaitReady(pool, WAVES_POOL);
+            List<String> held = new ArrayList<>(checkoutAtOnce(pool, new long[CLIENTS], 0));
+            long[] refilling = new long[CLIENTS * (WAVES - 1)];
+            for (int wave = 1; wave < WAVES; wave++) {
+                Thread.sleep(WAVE_GAP_MILLIS);
+                held.addAll(checkoutAtOnce(pool, refilling, (wave - 1) * CLIENTS));
+            }
+            Samples waves = new Samples(refilling);
+            String during = burst + "while the pool refills (waves " + WAVE_GAP_MILLIS + " ms apart), ";
+            figures.add(new Figure(label + during + "p50", waves.medianMillis(), "ms", null, null));
+            figures.add(new Figure(label + during + "p99", waves.percentileMillis(99), "ms", null, null));
+            for (String hostname : held) {
                 send("DELETE", "/vmpooler/api/v1/vm/" + hostname, null, 200);
             }
         } finally {
