@@ -171,14 +171,17 @@ public class PoolCheckouts {
 
     /**
      * Wins {@code count} ready VMs of the pool. A request for one VM alone starts at a random one
-     * of them, so that concurrent requests seldom meet on one row; one that wins several goes in
-     * the order of their ids, so that two such requests never wait for each other in a circle.
-     * A VM another checkout of this server is trying for now is passed over at first (its row is
-     * locked until that transaction ends: waiting for it was most of a checkout's time under load)
-     * and tried last, so a pool is never called empty while it still has a ready VM. On PostgreSQL
-     * the first pass also passes over rows that other servers' checkouts hold ({@code for update
-     * skip locked}); on H2 2.2.224, of 50 such selects at once over 50 free rows, 32 to 39 came
-     * back empty, so H2 keeps the waiting update alone.
+     * of them, so that concurrent requests seldom meet on one row, and passes over a VM another
+     * checkout of this server is trying now (its row is locked until that transaction ends: waiting
+     * for it was most of a checkout's time under load), trying it last, so a pool is never called
+     * empty while it still has a ready VM; on PostgreSQL it also passes over rows that other
+     * servers' checkouts hold ({@code for update skip locked}); on H2 2.2.224, of 50 such selects at
+     * once over 50 free rows, 32 to 39 came back empty, so H2 keeps the waiting update alone. It
+     * waits for a row only once it has won nothing, so it never holds a row while it waits.
+     * A request for several holds what it won while it tries for more, so it passes over nothing:
+     * it goes in the order of the pools' ids and the VMs' ids and waits for a row another checkout
+     * holds. Two such requests thus never wait for each other in a circle (had they passed over
+     * each other's rows, each would end up waiting for the other's: a deadlock, answered 409).
      */
     private List<String> take(Target pool, int count, String owner, String token, Instant now, boolean alone) {
         List<Candidate> candidates = new ArrayList<>(em.createNamedQuery(PoolVm.READY, Object[].class)
@@ -187,14 +190,14 @@ public class PoolCheckouts {
         if (alone && !candidates.isEmpty()) {
             Collections.rotate(candidates, ThreadLocalRandom.current().nextInt(candidates.size()));
         }
-        boolean skipLocked = claimsHere.skipsLocked();
+        boolean skipLocked = alone && claimsHere.skipsLocked();
         List<String> taken = new ArrayList<>();
         List<Candidate> contended = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (taken.size() == count) {
                 break;
             }
-            if (!claimsHere.claim(candidate.id())) {
+            if (!claimsHere.claim(candidate.id()) && alone) {
                 contended.add(candidate);
             } else if (win(pool, candidate, owner, token, now, skipLocked)) {
                 taken.add(candidate.hostname());
