@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LockOwner {
 
     /** Drawn when first asked for: most operations take no lock, and a random UUID is drawn under a shared lock. */
-    private volatile String id;
+    private String id;
     private final String operation;
     private volatile Long task;
     private final AtomicBoolean holding = new AtomicBoolean();
@@ -33,17 +33,11 @@ public final class LockOwner {
     }
 
     /** Names the operation among every server's: its rows in the lock table carry it. */
-    String id() {
-        String known = id;
-        if (known == null) {
-            synchronized (this) {
-                if (id == null) {
-                    id = UUID.randomUUID().toString();
-                }
-                known = id;
-            }
+    synchronized String id() {
+        if (id == null) {
+            id = UUID.randomUUID().toString();
         }
-        return known;
+        return id;
     }
 
     /** The task that took the operation over, or null while the call itself holds its locks. */

@@ -197,7 +197,9 @@ public class PoolCheckouts {
             if (taken.size() == count) {
                 break;
             }
-            if (!claimsHere.claim(candidate.id()) && alone) {
+            // a request for several claims too (so that those for one pass over its VM), but never passes over
+            boolean claimed = claimsHere.claim(candidate.id());
+            if (alone && !claimed) {
                 contended.add(candidate);
             } else if (win(pool, candidate, owner, token, now, skipLocked)) {
                 taken.add(candidate.hostname());
