@@ -21,8 +21,9 @@ import java.util.function.LongSupplier;
  * nothing yet (most of it runs in the JIT compiler), the last after {@value #WARM_UP_BLOCKS} blocks
  * more, as a server that has served a while answers; goal p50 ≤ 10 ms. Beside them, the same bursts against
  * WildFly's bare HTTP ({@code /health/live}: no application code) give what these cores allow any
- * server answering 50 clients at once. On real QEMU it also gives the time from a
- * clone's start to its VM running (vmpooler publishes 8.8 s on average for its clones).
+ * server answering 50 clients at once, and against vmpooler's signed-in list of pools (reads only)
+ * what Vireo's request path costs before a checkout's own work. On real QEMU it also gives the time
+ * from a clone's start to its VM running (vmpooler publishes 8.8 s on average for its clones).
  */
 final class VmPoolBench {
 
@@ -91,6 +92,7 @@ final class VmPoolBench {
             // the ceiling in the same state: the pool full again and idle, as before each round of checkouts
             awaitReady(pool, CLIENTS);
             Samples ceiling = bare == null ? null : bareAtOnce();
+            Samples floor = listingAtOnce();
             String ceilingIs = "WildFly's bare GET /health/live, " + CLIENTS + " clients at once, ";
             String burst = "VM pool checkout, " + CLIENTS + " clients at once, ";
             figures.add(new Figure(label + burst + "first " + ROUNDS + " rounds of a fresh server, p50", fresh.checkouts().medianMillis(),
@@ -101,12 +103,18 @@ final class VmPoolBench {
                     ceiling == null ? null : ceiling.medianMillis(), ceiling == null ? "goal ≤ 10 ms" : ceilingIs + "p50; goal ≤ 10 ms"));
             figures.add(new Figure(label + burst + "p99", warm.checkouts().percentileMillis(99), "ms",
                     ceiling == null ? null : ceiling.percentileMillis(99), ceiling == null ? null : ceilingIs + "p99"));
+            figures.add(new Figure(label + LISTING + " (signed in, reads only), " + CLIENTS + " clients at once, p50",
+                    floor.medianMillis(), "ms", ceiling == null ? null : ceiling.medianMillis(), ceiling == null ? null : ceilingIs + "p50"));
             figures.add(new Figure(label + "VM pool checkouts per second, " + CLIENTS + " clients at once",
                     warm.checkouts().size() / (warm.wallNanos() / 1e9), "req/s", null, null));
             figures.add(new Figure(label + burst + "server CPU per checkout", warm.cpuNanos() / 1e6 / warm.checkouts().size(), "ms",
                     null, "goal p50 ≤ 10 ms: the median checkout waits for 25 on 2 cores, so ≤ 0.8 ms each"));
             notes.add(label + burst + "p50 of each block of " + ROUNDS + " rounds, from the server's first checkouts: "
                     + String.join(", ", medians) + " ms (the last is the figure above)");
+            notes.add(String.format(Locale.ROOT, "%s%sp50 %.1f ms = %.1f × the signed-in, read-only %s (%.1f ms) in the same"
+                    + " bursts; beyond it is the checkout's own work (its conditional update, event and audit rows, commit)", label, burst,
+                    warm.checkouts().medianMillis(), warm.checkouts().medianMillis() / floor.medianMillis(), LISTING,
+                    floor.medianMillis()));
             // one client: what a checkout itself costs, without waiting behind 49 others on 2 cores
             awaitReady(pool, CLIENTS);
             List<String> alone = new ArrayList<>();
@@ -225,10 +233,15 @@ final class VmPoolBench {
                 .getJsonObject(pool).getString("hostname"));
     }
 
-    /**
-     * The checkouts' shape against the bare exchange: {@value #BARE_WARM_UP} untimed bursts of {@value #CLIENTS}
-     * (they open the client's connections to that port, as the checkouts' warm-up did), then {@value #ROUNDS} timed.
-     */
+    /** vmpooler's list of pools: the checkout's own route family, signed in the same way, reads only. */
+    static final String LISTING = "GET /vmpooler/api/v1/vm";
+
+    /** The checkouts' shape against a signed-in route that only reads ({@link #shapeOfCheckouts}). */
+    private Samples listingAtOnce() throws Exception {
+        return shapeOfCheckouts(() -> send("GET", "/vmpooler/api/v1/vm", null, 200));
+    }
+
+    /** The checkouts' shape ({@link #shapeOfCheckouts}) against the bare exchange. */
     private Samples bareAtOnce() throws Exception {
         HttpRequest live = HttpRequest.newBuilder(URI.create(bare)).GET().build();
         Callable<Integer> get = () -> {
@@ -238,12 +251,20 @@ final class VmPoolBench {
             }
             return status;
         };
+        return shapeOfCheckouts(get);
+    }
+
+    /**
+     * {@code work} in the checkouts' shape: {@value #BARE_WARM_UP} untimed bursts of {@value #CLIENTS}
+     * (they open the client's connections, as the checkouts' warm-up did), then {@value #ROUNDS} timed.
+     */
+    private static Samples shapeOfCheckouts(Callable<?> work) throws Exception {
         for (int round = 0; round < BARE_WARM_UP; round++) {
-            AtOnce.run(CLIENTS, new long[CLIENTS], 0, get);
+            AtOnce.run(CLIENTS, new long[CLIENTS], 0, work);
         }
         long[] nanos = new long[CLIENTS * ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
-            AtOnce.run(CLIENTS, nanos, round * CLIENTS, get);
+            AtOnce.run(CLIENTS, nanos, round * CLIENTS, work);
         }
         return new Samples(nanos);
     }
