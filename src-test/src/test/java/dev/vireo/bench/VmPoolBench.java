@@ -234,11 +234,12 @@ final class VmPoolBench {
     }
 
     /** vmpooler's list of pools: the checkout's own route family, signed in the same way, reads only. */
-    static final String LISTING = "GET /vmpooler/api/v1/vm";
+    static final String LISTING_PATH = "/vmpooler/api/v1/vm";
+    static final String LISTING = "GET " + LISTING_PATH;
 
     /** The checkouts' shape against a signed-in route that only reads ({@link #shapeOfCheckouts}). */
     private Samples listingAtOnce() throws Exception {
-        return shapeOfCheckouts(() -> send("GET", "/vmpooler/api/v1/vm", null, 200));
+        return shapeOfCheckouts(() -> send("GET", LISTING_PATH, null, 200));
     }
 
     /** The checkouts' shape ({@link #shapeOfCheckouts}) against the bare exchange. */
